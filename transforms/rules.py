@@ -1,0 +1,140 @@
+"""The boilerplate rule engine: rules are data (`transforms/data/*_rules.toml`), matching is here.
+
+`match_line` classifies one line of an article. It returns what the rules removed (each with
+its rule id, category, offsets within the line and the fields it yielded) and what is left.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from transforms.fields import UnknownAgency, fields_from_groups
+
+Scope = Literal["line", "prefix", "inline"]
+Zone = Literal["any", "tail"]
+RULE_FILES = ("boilerplate_rules.toml",)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    language: str
+    scope: Scope
+    zone: Zone
+    pattern: re.Pattern[str]
+    require_known_agencies: bool
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One removal: the rule, the removed text and its offsets within the line."""
+
+    rule_id: str
+    category: str
+    text: str
+    start: int
+    end: int
+    fields: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LineVerdict:
+    """What the rules made of one line: the removals and the text kept (maybe empty)."""
+
+    hits: tuple[RuleHit, ...]
+    kept: str
+    kept_start: int  # offset of the kept text within the line
+
+
+def _rule(raw: dict) -> Rule:
+    flags = 0 if raw.get("case_sensitive", False) else re.IGNORECASE
+    return Rule(
+        id=raw["id"],
+        category=raw["category"],
+        language=raw.get("language", "*"),
+        scope=raw["scope"],
+        zone=raw.get("zone", "any"),
+        pattern=re.compile(raw["pattern"], flags),
+        require_known_agencies=raw.get("require_known_agencies", False),
+        positive=tuple(raw.get("positive", ())),
+        negative=tuple(raw.get("negative", ())),
+    )
+
+
+@cache
+def load_rules() -> tuple[Rule, ...]:
+    """Every rule of the catalogue, in file order."""
+    rules: list[Rule] = []
+    for name in RULE_FILES:
+        raw = tomllib.loads(resources.files("transforms.data").joinpath(name).read_text("utf-8"))
+        rules += [_rule(r) for r in raw["rule"]]
+    ids = [r.id for r in rules]
+    duplicated = {i for i in ids if ids.count(i) > 1}
+    if duplicated:
+        raise ValueError(f"duplicate rule ids: {sorted(duplicated)}")
+    return tuple(rules)
+
+
+def _fields(rule: Rule, match: re.Match[str]) -> dict[str, object] | None:
+    try:
+        return fields_from_groups(match.groupdict(), require_known_agencies=rule.require_known_agencies)
+    except UnknownAgency:
+        return None
+
+
+def _applies(rule: Rule, in_tail: bool) -> bool:
+    return rule.zone == "any" or (rule.zone == "tail" and in_tail)
+
+
+def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | None = None) -> LineVerdict:
+    """Apply the catalogue to one line. `in_tail`: the line is among the document's last lines."""
+    rules = load_rules() if rules is None else rules
+    stripped = line.strip()
+    lead = len(line) - len(line.lstrip())
+    active = [r for r in rules if _applies(r, in_tail)]
+
+    for rule in (r for r in active if r.scope == "line"):
+        match = rule.pattern.fullmatch(stripped)
+        if match and (fields := _fields(rule, match)) is not None:
+            hit = RuleHit(rule.id, rule.category, stripped, lead, lead + len(stripped), fields)
+            return LineVerdict((hit,), "", len(line))
+
+    hits: list[RuleHit] = []
+    start = lead
+    for rule in (r for r in active if r.scope == "prefix"):
+        match = rule.pattern.match(stripped)
+        if match and match.end() > 0 and (fields := _fields(rule, match)) is not None:
+            hits.append(RuleHit(rule.id, rule.category, match.group(0).strip(), lead, lead + match.end(), fields))
+            start = lead + match.end()
+            break
+
+    # Inline removals: cut every match out of what is left, remembering offsets within the line.
+    pieces: list[tuple[int, int]] = [(start, lead + len(stripped))]
+    for rule in (r for r in active if r.scope == "inline"):
+        next_pieces: list[tuple[int, int]] = []
+        for a, b in pieces:
+            cursor = a
+            for match in rule.pattern.finditer(line, a, b):
+                if (fields := _fields(rule, match)) is None:
+                    continue
+                hits.append(RuleHit(rule.id, rule.category, match.group(0), match.start(), match.end(), fields))
+                next_pieces.append((cursor, match.start()))
+                cursor = match.end()
+            next_pieces.append((cursor, b))
+        pieces = [(a, b) for a, b in next_pieces if line[a:b].strip()]
+
+    kept = " ".join(line[a:b].strip() for a, b in pieces)
+    kept = re.sub(r"\s+", " ", kept).strip()
+    # A line left with only punctuation once the removals are cut out is gone entirely.
+    if kept and not re.search(r"\w", kept):
+        kept = ""
+    kept_start = pieces[0][0] + (len(line[pieces[0][0]:]) - len(line[pieces[0][0]:].lstrip())) if pieces else len(line)
+    return LineVerdict(tuple(sorted(hits, key=lambda h: h.start)), kept, kept_start)
