@@ -1,0 +1,86 @@
+"""The `newsetl` command line. Prefect is imported only once options are read, so that the
+logging level chosen here applies to it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="newsetl",
+    help="News ETL: ingest raw articles into a modelled DuckDB warehouse.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+DbOption = Annotated[
+    Optional[Path],
+    typer.Option("--db", help="Warehouse file. Default: $NEWSETL_DB or warehouse/news.duckdb in the project."),
+]
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively) to ingest.")],
+    db: DbOption = None,
+    landing_dir: Annotated[Optional[Path], typer.Option(help="Landing store. Default: landing/ beside the warehouse.")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option(min=1, help="Larger inputs are rejected as too_large (default 50 MB).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 if any input was rejected.")] = False,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")] = sys.stderr.isatty(),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Ingest files and folders: discover, land, extract, clean, normalise, load, check."""
+    _quiet_prefect(verbose)
+    from flows.ingest import ingest as ingest_flow
+    from warehouse import WarehouseError
+
+    try:
+        summary = ingest_flow(
+            paths=list(paths), db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
+            batch_size=batch_size, max_bytes=max_bytes, show_progress=progress,
+        )
+    except WarehouseError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo("\n".join(summary.lines()))
+    if summary.failed_checks:
+        typer.secho("error-level checks failed", fg="red", err=True)
+        raise typer.Exit(1)
+    if strict and summary.n_rejected:
+        typer.secho(f"--strict: {summary.n_rejected} inputs rejected", fg="red", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(db: DbOption = None) -> None:
+    """Run the data-quality checks of sql/checks/ on the warehouse; exit 1 if an error-level check fails."""
+    from flows.settings import Settings
+    from warehouse import Warehouse
+
+    settings = Settings.resolve(db_path=db)
+    with Warehouse(settings.db_path) as wh:
+        results = wh.run_checks()
+    for result in results:
+        state = "ok" if result.passed else f"{result.n_failing} failing rows"
+        typer.echo(f"{result.severity:<5} {result.name:<45} {state}")
+    if any(not r.passed and r.severity == "error" for r in results):
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+def ingest_main() -> None:
+    """`python -m flows.ingest PATH...`: the ingest command on its own."""
+    typer.run(ingest)

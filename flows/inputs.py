@@ -1,0 +1,106 @@
+"""Discover and land: expand paths into input files, keep their raw bytes in the landing store."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from transforms import reasons
+from transforms.batch_frames import Reject
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    uri: str
+
+
+@dataclass(frozen=True)
+class LandedDocument:
+    document_id: str
+    uri: str
+    data: bytes
+    fetched_at: datetime
+    landing_path: str
+
+
+def _uri(path: Path) -> str:
+    return path.absolute().as_uri()
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def discover_files(paths: list[str], extensions: frozenset[str]) -> tuple[list[InputFile], list[Reject]]:
+    """Files named directly are inputs whatever their extension; folders are walked recursively
+    for files with a known extension, other files there are rejected as unsupported."""
+    found: dict[Path, InputFile] = {}
+    rejects: list[Reject] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_dir() or _hidden(child, path):
+                    continue
+                if child.suffix.lower() in extensions:
+                    found.setdefault(child.absolute(), InputFile(child, _uri(child)))
+                else:
+                    rejects.append(Reject(_uri(child), "discover", reasons.UNSUPPORTED_TYPE,
+                                          f"extension {child.suffix or '(none)'!r} is not one of {sorted(extensions)}"))
+        elif path.exists() or path.is_symlink():
+            found.setdefault(path.absolute(), InputFile(path, _uri(path)))
+        else:
+            rejects.append(Reject(_uri(path), "discover", reasons.NOT_FOUND, f"no such file or folder: {raw}"))
+    return list(found.values()), rejects
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """temp file in the same folder -> fsync -> rename -> fsync the folder."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".landing-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def landing_path_for(landing_dir: Path, document_id: str) -> Path:
+    return landing_dir / document_id[:2] / document_id
+
+
+def land_files(files: list[InputFile], landing_dir: Path, max_bytes: int) -> tuple[list[LandedDocument], list[Reject]]:
+    """Read each file once and keep its bytes, content-addressed, before anything parses them."""
+    landed: list[LandedDocument] = []
+    rejects: list[Reject] = []
+    for item in files:
+        try:
+            size = item.path.stat().st_size
+            if size > max_bytes:
+                rejects.append(Reject(item.uri, "land", reasons.TOO_LARGE, f"{size} bytes > cap of {max_bytes}"))
+                continue
+            data = item.path.read_bytes()
+        except OSError as exc:
+            rejects.append(Reject(item.uri, "land", reasons.UNREADABLE, f"{type(exc).__name__}: {exc.strerror or exc}"))
+            continue
+        fetched_at = datetime.now(timezone.utc)
+        document_id = hashlib.sha256(data).hexdigest()
+        target = landing_path_for(landing_dir, document_id)
+        if not target.exists():
+            _write_atomically(target, data)
+        landed.append(LandedDocument(document_id, item.uri, data, fetched_at, str(target)))
+    return landed, rejects

@@ -1,0 +1,3 @@
+insert or replace into articles by name
+select *, $load_id as load_id, $loaded_at as loaded_at
+from new_versions;

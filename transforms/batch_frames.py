@@ -1,0 +1,64 @@
+"""Ledger records of a batch (documents seen, inputs rejected) -> Polars frames for the load."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+import polars as pl
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    document_id: str
+    uri: str
+    kind: str
+    fetched_at: datetime
+    encoding: str | None
+    n_bytes: int
+    landing_path: str
+    status: str  # loaded | rejected (the load turns 'loaded' into 'unchanged' when the body is)
+
+
+@dataclass(frozen=True)
+class Reject:
+    uri: str
+    stage: str
+    reason: str
+    detail: str = ""
+    document_id: str | None = None
+
+
+def reject_id_for(reject: Reject) -> str:
+    """The same input failing the same way again is the same reject (it is counted, not repeated)."""
+    key = "\x1f".join([reject.uri, reject.document_id or "", reject.stage, reject.reason])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+DOCUMENT_SCHEMA = {
+    "document_id": pl.String, "uri": pl.String, "kind": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
+    "encoding": pl.String, "n_bytes": pl.Int64, "landing_path": pl.String, "status": pl.String,
+}
+REJECT_SCHEMA = {
+    "reject_id": pl.String, "uri": pl.String, "document_id": pl.String, "stage": pl.String,
+    "reason": pl.String, "detail": pl.String,
+}
+
+
+def documents_frame(records: list[DocumentRecord]) -> pl.DataFrame:
+    rows = [
+        {"document_id": r.document_id, "uri": r.uri, "kind": r.kind, "fetched_at": r.fetched_at,
+         "encoding": r.encoding, "n_bytes": r.n_bytes, "landing_path": r.landing_path, "status": r.status}
+        for r in records
+    ]
+    return pl.DataFrame(rows, schema=DOCUMENT_SCHEMA, orient="row").unique("document_id", keep="first", maintain_order=True)
+
+
+def rejects_frame(rejects: list[Reject]) -> pl.DataFrame:
+    rows = [
+        {"reject_id": reject_id_for(r), "uri": r.uri, "document_id": r.document_id, "stage": r.stage,
+         "reason": r.reason, "detail": r.detail}
+        for r in rejects
+    ]
+    return pl.DataFrame(rows, schema=REJECT_SCHEMA, orient="row")

@@ -1,0 +1,225 @@
+"""The one place that talks to DuckDB: connect, migrate, load a batch, run checks.
+
+SQL lives in `sql/`; this module reads it and binds parameters. One `Warehouse` is one
+connection; DuckDB allows a single writer process per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+
+import duckdb
+import polars as pl
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+DEFAULT_DB_PATH = Path(__file__).resolve().parent / "news.duckdb"
+MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+SEVERITY = re.compile(r"^--\s*severity:\s*(error|warn)\s*$", re.MULTILINE)
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse cannot be opened or is not in a state we can load into."""
+
+
+@dataclass(frozen=True)
+class LoadBatch:
+    """One batch's rows, as Polars frames, and its ledger facts."""
+
+    load_id: str
+    run_id: str | None
+    batch_index: int
+    started_at: datetime
+    n_inputs: int  # every input of the batch: loaded + unchanged + rejected
+    pipeline_version: str
+    documents: pl.DataFrame
+    articles: pl.DataFrame
+    blocks: pl.DataFrame
+    removed_spans: pl.DataFrame
+    rejects: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class LoadCounts:
+    load_id: str
+    n_loaded: int
+    n_unchanged: int
+    n_rejected: int
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    severity: str
+    n_failing: int
+    sample: list[dict]
+
+    @property
+    def passed(self) -> bool:
+        return self.n_failing == 0
+
+
+def sql_text(relative: str) -> str:
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+PARAMETER = re.compile(r"\$([a-z_]+)")
+
+
+def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> None:
+    """Run a file's SQL with the named parameters it uses (DuckDB refuses unused ones)."""
+    used = set(PARAMETER.findall(sql))
+    con.execute(sql, {k: v for k, v in params.items() if k in used})
+
+
+def _checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Warehouse:
+    """A connection to the warehouse file, migrated on open."""
+
+    def __init__(self, db_path: str | Path = DEFAULT_DB_PATH, *, read_only: bool = False) -> None:
+        self.path = Path(db_path)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            raise WarehouseError(f"cannot open warehouse {self.path}: {exc}") from exc
+        if not read_only:
+            self.migrate()
+            self.apply_views()
+
+    # --- context manager -------------------------------------------------------------------------
+    def __enter__(self) -> Warehouse:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # --- schema ----------------------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply the migrations of sql/migrations/ not yet applied, in order; return their names."""
+        self.con.execute(sql_text("schema_migrations.sql"))
+        applied = dict(self.con.execute("select version, checksum from schema_migrations").fetchall())
+        done: list[str] = []
+        for path in sorted((SQL_DIR / "migrations").glob("*.sql")):
+            match = MIGRATION_NAME.match(path.name)
+            if not match:
+                raise WarehouseError(f"migration file name not of the form NNN_name.sql: {path.name}")
+            version, text = int(match.group(1)), path.read_text(encoding="utf-8")
+            if version in applied:
+                if applied[version] != _checksum(text):
+                    raise WarehouseError(f"migration {path.name} changed after it was applied; add a new one instead")
+                continue
+            self.con.begin()
+            try:
+                self.con.execute(text)
+                self.con.execute(
+                    "insert into schema_migrations (version, name, checksum) values (?, ?, ?)",
+                    [version, path.name, _checksum(text)],
+                )
+                self.con.commit()
+            except Exception:
+                self.con.rollback()
+                raise
+            done.append(path.name)
+        return done
+
+    def apply_views(self) -> None:
+        for path in sorted((SQL_DIR / "views").glob("*.sql")):
+            self.con.execute(path.read_text(encoding="utf-8"))
+
+    def schema_version(self) -> int:
+        return self.con.execute("select coalesce(max(version), 0) from schema_migrations").fetchone()[0]
+
+    # --- reads -----------------------------------------------------------------------------------
+    def known_documents(self, document_ids: list[str]) -> dict[str, str]:
+        """document_id -> status for the ids the warehouse already holds."""
+        if not document_ids:
+            return {}
+        ids = pl.DataFrame({"document_id": document_ids}, schema={"document_id": pl.String})
+        cursor = self.con.cursor()
+        cursor.register("wanted_ids", ids)
+        rows = cursor.execute(
+            "select document_id, status from documents semi join wanted_ids using (document_id)"
+        ).fetchall()
+        cursor.unregister("wanted_ids")
+        return dict(rows)
+
+    def query(self, sql: str, params: list | dict | None = None) -> pl.DataFrame:
+        return self.con.execute(sql, params).pl() if params else self.con.sql(sql).pl()
+
+    # --- writes ----------------------------------------------------------------------------------
+    def upsert_sources(self, sources: pl.DataFrame) -> None:
+        self.con.register("batch_sources", sources)
+        try:
+            self.con.execute(sql_text("load/sources.sql"))
+        finally:
+            self.con.unregister("batch_sources")
+
+    def load_batch(self, batch: LoadBatch) -> LoadCounts:
+        """Load one batch and its ledger row in one transaction; a repeated batch adds nothing."""
+        frames = {
+            "batch_documents": batch.documents,
+            "batch_articles": batch.articles.unique("article_id", keep="last", maintain_order=True),
+            "batch_blocks": batch.blocks,
+            "batch_spans": batch.removed_spans,
+            "batch_rejects": batch.rejects.unique("reject_id", keep="last", maintain_order=True),
+        }
+        for name, frame in frames.items():
+            self.con.register(name, frame)
+        loaded_at = datetime.now(timezone.utc)
+        params = {"load_id": batch.load_id, "loaded_at": loaded_at}
+        self.con.begin()
+        try:
+            self.con.execute(sql_text("load/new_versions.sql"))
+            n_loaded = self.con.execute("select count(*) from new_versions").fetchone()[0]
+            for name in ("documents", "article_versions", "articles", "article_blocks", "removed_spans", "rejects"):
+                _execute(self.con, sql_text(f"load/{name}.sql"), params)
+            n_rejected = batch.rejects.height
+            n_unchanged = batch.n_inputs - n_loaded - n_rejected
+            _execute(
+                self.con,
+                sql_text("load/loads.sql"),
+                params
+                | {
+                    "run_id": batch.run_id, "batch_index": batch.batch_index, "started_at": batch.started_at,
+                    "n_inputs": batch.n_inputs, "n_loaded": n_loaded, "n_unchanged": n_unchanged,
+                    "n_rejected": n_rejected, "pipeline_version": batch.pipeline_version,
+                },
+            )
+            self.con.execute("drop table new_versions")
+            self.con.commit()
+        except Exception:
+            self.con.rollback()
+            raise
+        finally:
+            for name in frames:
+                self.con.unregister(name)
+        return LoadCounts(batch.load_id, n_loaded, n_unchanged, n_rejected)
+
+    def checkpoint(self) -> None:
+        self.con.execute("checkpoint")
+
+    # --- checks ----------------------------------------------------------------------------------
+    def run_checks(self, sample_size: int = 5) -> list[CheckResult]:
+        """Run every sql/checks/*.sql; each returns its failing rows."""
+        results = []
+        for path in sorted((SQL_DIR / "checks").glob("*.sql")):
+            text = path.read_text(encoding="utf-8")
+            severity = SEVERITY.search(text)
+            failing = self.con.sql(text.strip().rstrip(";")).pl()
+            results.append(
+                CheckResult(path.stem, severity.group(1) if severity else "error", failing.height,
+                            failing.head(sample_size).to_dicts())
+            )
+        return results
