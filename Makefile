@@ -1,0 +1,33 @@
+# The two commands: `make run` ingests seeds/ into warehouse/news.duckdb, `make test` runs the tests.
+# Both set everything up on first use (uv, then the locked environment in .venv/).
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+export UV_PYTHON_DOWNLOADS := never
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+STAMP := .venv/.synced-$(shell cat uv.lock pyproject.toml | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:12])")
+
+.PHONY: help setup run test check clean
+help:
+	@echo "make run    ingest seeds/ into warehouse/news.duckdb (sets up on first use)"
+	@echo "make test   run the whole test suite (sets up on first use)"
+	@echo "make check  run the data-quality checks on warehouse/news.duckdb"
+	@echo "make clean  remove the warehouse file and the landing store"
+
+$(STAMP):
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv>=0.13,<0.14"
+	$(UV) sync --frozen --python $(PYTHON)
+	@rm -f .venv/.synced-* && touch $@
+
+setup: $(STAMP)
+
+run: setup
+	.venv/bin/newsetl ingest seeds
+
+test: setup
+	.venv/bin/pytest
+
+check: setup
+	.venv/bin/newsetl check
+
+clean:
+	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/landing

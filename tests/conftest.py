@@ -1,0 +1,26 @@
+"""Shared test setup. Prefect gets a private home before anything imports it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="newsetl-prefect-home-")
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+for name in [k for k in os.environ if k.startswith("NEWSETL_")]:
+    del os.environ[name]
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+DW_SEED = SEEDS / "000_ef610aff36fd5359.txt"
+YONHAP_SEED = SEEDS / "002_b05ec9d987c43ed1.txt"
+
+
+@pytest.fixture
+def seed_texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
