@@ -15,7 +15,7 @@ Nothing the rules did not remove is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from transforms.rules import RuleHit, match_line
@@ -39,20 +39,10 @@ class Block:
 
 
 @dataclass(frozen=True)
-class RemovedSpan:
-    rule_id: str
-    category: str
-    text: str
-    start: int
-    end: int
-    fields: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class TextArticle:
     title: str | None
     blocks: tuple[Block, ...]
-    removed: tuple[RemovedSpan, ...]
+    removed: tuple[RuleHit, ...]  # offsets here are into the decoded document text
     fields: dict[str, object]
 
     @property
@@ -93,7 +83,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _merge_fields(hits: list[RemovedSpan]) -> dict[str, object]:
+def _merge_fields(hits: list[RuleHit]) -> dict[str, object]:
     merged: dict[str, object] = {}
     for hit in hits:
         for key, value in hit.fields.items():
@@ -108,12 +98,12 @@ def _merge_fields(hits: list[RemovedSpan]) -> dict[str, object]:
     return merged
 
 
-def _units_and_removals(text: str) -> tuple[list[_Unit], list[RemovedSpan]]:
+def _units_and_removals(text: str) -> tuple[list[_Unit], list[RuleHit]]:
     lines = _lines(text)
     nonempty = [i for i, (_, line) in enumerate(lines) if line.strip()]
     tail = set(nonempty[-TAIL_LINES:])
     units: list[_Unit] = []
-    removed: list[RemovedSpan] = []
+    removed: list[RuleHit] = []
     group, previous_blank, pending_credit = 0, True, False
     for i, (offset, line) in enumerate(lines):
         if not line.strip():
@@ -140,8 +130,9 @@ def _units_and_removals(text: str) -> tuple[list[_Unit], list[RemovedSpan]]:
     return units, removed
 
 
-def _span(hit: RuleHit, offset: int) -> RemovedSpan:
-    return RemovedSpan(hit.rule_id, hit.category, hit.text, offset + hit.start, offset + hit.end, dict(hit.fields))
+def _span(hit: RuleHit, offset: int) -> RuleHit:
+    """The hit with its offsets moved from the line into the document."""
+    return replace(hit, start=offset + hit.start, end=offset + hit.end)
 
 
 def _continues(previous: _Unit, unit: _Unit) -> bool:
@@ -190,7 +181,7 @@ def _kinds(units: list[_Unit]) -> list[BlockKind]:
 def parse_text_article(text: str) -> TextArticle:
     """Split a plain-text article into its parts; boilerplate goes to `removed` with its rule."""
     units, removed = _units_and_removals(text)
-    blocks = tuple(Block(kind, u.text, u.start, u.end) for kind, u in zip(_kinds(units), units))
+    blocks = tuple(Block(kind, u.text, u.start, u.end) for kind, u in zip(_kinds(units), units, strict=True))
     title = next((b.text for b in blocks if b.kind == "title"), None)
     fields = _merge_fields(removed)
     captions = [b.text for b in blocks if b.kind == "caption"]
