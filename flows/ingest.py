@@ -61,8 +61,8 @@ def skip_known(landed: list[LandedDocument], wh: Warehouse) -> tuple[list[Landed
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(landed: list[LandedDocument]) -> tuple[list[tuple[LandedDocument, str, str]], list[Reject], list[DocumentRecord]]:
-    """Bytes -> text. Returns (document, text, encoding) triples, rejects, and a record per document."""
+def extract(landed: list[LandedDocument]) -> tuple[list[tuple[LandedDocument, str]], list[Reject], list[DocumentRecord]]:
+    """Bytes -> text. Returns (document, text) pairs, rejects, and a ledger record per document."""
     texts, rejects, records = [], [], []
     for doc in landed:
         decoded = decode_text(doc.data)
@@ -72,14 +72,14 @@ def extract(landed: list[LandedDocument]) -> tuple[list[tuple[LandedDocument, st
         if decoded.text is None:
             rejects.append(Reject(doc.uri, "extract", decoded.reason or reasons.UNDECODABLE, decoded.detail, doc.document_id))
         else:
-            texts.append((doc, decoded.text, decoded.encoding or ""))
+            texts.append((doc, decoded.text))
     return texts, rejects, records
 
 
 @task(name="clean", cache_policy=NO_CACHE)
-def clean(texts: list[tuple[LandedDocument, str, str]]) -> tuple[list[ParsedDocument], list[Reject]]:
+def clean(texts: list[tuple[LandedDocument, str]]) -> tuple[list[ParsedDocument], list[Reject]]:
     parsed, rejects = [], []
-    for doc, text, _encoding in texts:
+    for doc, text in texts:
         article = parse_text_article(text)
         if not article.body_blocks:
             rejects.append(Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
@@ -105,7 +105,7 @@ def check(wh: Warehouse) -> list[CheckResult]:
     return wh.run_checks()
 
 
-def _progress(enabled: bool, total: int) -> Progress | nullcontext:
+def _progress(enabled: bool) -> Progress | nullcontext:
     if not enabled:
         return nullcontext()
     return Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
@@ -131,7 +131,7 @@ def ingest(
     logger.info("discovered %d input files, %d rejected at discovery", len(files), len(discover_rejects))
     batches = list(_batches(files, settings.batch_size)) or ([[]] if discover_rejects else [])
 
-    with Warehouse(settings.db_path) as wh, _progress(show_progress, len(files)) as progress:
+    with Warehouse(settings.db_path) as wh, _progress(show_progress) as progress:
         bar = progress.add_task("ingest", total=len(files)) if progress else None
         wh.upsert_sources(source_registry())
         for index, batch in enumerate(batches):

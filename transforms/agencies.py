@@ -12,10 +12,14 @@ from importlib import resources
 
 
 @cache
+def _agencies() -> tuple[dict, ...]:
+    return tuple(tomllib.loads(resources.files("transforms.data").joinpath("agencies.toml").read_text("utf-8"))["agency"])
+
+
+@cache
 def agency_aliases() -> dict[str, str]:
     """Map every alias, case-folded, to its agency's canonical name."""
-    raw = tomllib.loads(resources.files("transforms.data").joinpath("agencies.toml").read_text("utf-8"))
-    return {alias.casefold(): entry["name"] for entry in raw["agency"] for alias in entry["aliases"]}
+    return {alias.casefold(): entry["name"] for entry in _agencies() for alias in entry["aliases"]}
 
 
 def agency_name(token: str) -> str | None:
@@ -27,8 +31,7 @@ def agency_name(token: str) -> str | None:
 def _alias_scanner() -> re.Pattern[str]:
     # Longest aliases first so 'Yonhap News Agency' wins over 'Yonhap'; case-sensitive so that a
     # lowercase word ('ap', 'pa') inside running text is not taken for an agency.
-    raw = tomllib.loads(resources.files("transforms.data").joinpath("agencies.toml").read_text("utf-8"))
-    aliases = sorted({a for entry in raw["agency"] for a in entry["aliases"]}, key=len, reverse=True)
+    aliases = sorted({a for entry in _agencies() for a in entry["aliases"]}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in aliases) + r")(?!\w)")
 
 

@@ -136,5 +136,9 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
     # A line left with only punctuation once the removals are cut out is gone entirely.
     if kept and not re.search(r"\w", kept):
         kept = ""
-    kept_start = pieces[0][0] + (len(line[pieces[0][0]:]) - len(line[pieces[0][0]:].lstrip())) if pieces else len(line)
+    if pieces:
+        first = line[pieces[0][0]:]
+        kept_start = pieces[0][0] + len(first) - len(first.lstrip())
+    else:
+        kept_start = len(line)
     return LineVerdict(tuple(sorted(hits, key=lambda h: h.start)), kept, kept_start)
