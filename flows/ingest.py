@@ -47,7 +47,7 @@ def land(files: list[InputFile], settings: Settings) -> tuple[list[LandedDocumen
 
 
 @task(name="skip-known", cache_policy=NO_CACHE)
-def skip_known(landed: list[LandedDocument], wh: Warehouse) -> tuple[list[LandedDocument], int]:
+def skip_known(landed: list[LandedDocument], wh: Warehouse) -> list[LandedDocument]:
     """Inputs whose bytes were loaded before (or repeat in this batch) are unchanged: not parsed again."""
     loaded_before = {d for d, status in wh.known_documents([d.document_id for d in landed]).items() if status != "rejected"}
     fresh: list[LandedDocument] = []
@@ -57,7 +57,7 @@ def skip_known(landed: list[LandedDocument], wh: Warehouse) -> tuple[list[Landed
             continue
         seen.add(doc.document_id)
         fresh.append(doc)
-    return fresh, len(landed) - len(fresh)
+    return fresh
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -137,15 +137,16 @@ def ingest(
         for index, batch in enumerate(batches):
             batch_started = datetime.now(timezone.utc)
             landed, land_rejects = land(batch, settings)
-            fresh, n_known = skip_known(landed, wh)
+            fresh = skip_known(landed, wh)
             texts, extract_rejects, records = extract(fresh)
             parsed, clean_rejects = clean(texts)
             normalised = normalise(parsed)
-            rejects = (discover_rejects if index == 0 else []) + land_rejects + extract_rejects + clean_rejects
+            earlier_rejects = discover_rejects if index == 0 else []  # discovery's rejects load with batch 0
+            rejects = earlier_rejects + land_rejects + extract_rejects + clean_rejects
             counts = load(
                 LoadBatch(
                     load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=index, started_at=batch_started,
-                    n_inputs=len(batch) + (len(discover_rejects) if index == 0 else 0),
+                    n_inputs=len(batch) + len(earlier_rejects),
                     pipeline_version=PIPELINE_VERSION, documents=documents_frame(records),
                     articles=normalised.articles, blocks=normalised.blocks,
                     removed_spans=normalised.removed_spans, rejects=rejects_frame(rejects),

@@ -156,7 +156,7 @@ class Warehouse:
         return dict(rows)
 
     def query(self, sql: str, params: list | dict | None = None) -> pl.DataFrame:
-        return self.con.execute(sql, params).pl() if params else self.con.sql(sql).pl()
+        return self.con.sql(sql, params=params).pl()
 
     # --- writes ----------------------------------------------------------------------------------
     def upsert_sources(self, sources: pl.DataFrame) -> None:

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from flows.cli import app
 from flows.ingest import ingest
 from tests.conftest import DW_SEED, ROOT, SEEDS, YONHAP_SEED
+from transforms import reasons as reason_codes
 
 TABLES = ("sources", "loads", "documents", "articles", "article_versions", "article_blocks", "removed_spans", "rejects")
 
@@ -92,6 +93,7 @@ def test_bad_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path, bad_f
         "only_boilerplate.txt": "no_article_text", "notes.pdf": "unsupported_type", "gone.txt": "unreadable",
         "missing.txt": "not_found",
     }
+    assert set(reasons.values()) <= set(reason_codes.ALL)
     loaded = dict(_query(db, "select regexp_extract(uri, '[^/]+$'), title from articles"))
     assert loaded == {
         "good.txt": YONHAP_SEED.read_text("utf-8").splitlines()[0],

@@ -71,7 +71,7 @@ def test_an_edited_input_keeps_its_id_and_its_history(wh) -> None:
     uri = "file:///news/story.txt"
     wh.load_batch(_batch([(uri, "Storm hits coast\n\nWinds of 150 km/h hit the coast on Monday.\n")]))
     wh.load_batch(_batch([(uri, "Storm hits coast\n\nWinds of 160 km/h hit the coast on Monday, officials said.\n")]))
-    current = wh.query("select article_id, version, body_text, content_hash from articles")
+    current = wh.query("select article_id, version, body_text, content_hash from articles where uri = $uri", {"uri": uri})
     history = wh.query("select article_id, version, body_text, content_hash from article_versions order by version")
     assert current.height == 1 and history.height == 2
     assert history["article_id"].n_unique() == 1
