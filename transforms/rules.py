@@ -17,7 +17,7 @@ from transforms.fields import UnknownAgency, fields_from_groups
 
 Scope = Literal["line", "prefix", "inline"]
 Zone = Literal["any", "tail"]
-RULE_FILES = ("boilerplate_rules.toml",)
+RULE_FILE_SUFFIX = "_rules.toml"  # every transforms/data/*_rules.toml file, in name order
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,9 @@ def _rule(raw: dict) -> Rule:
 def load_rules() -> tuple[Rule, ...]:
     """Every rule of the catalogue, in file order."""
     rules: list[Rule] = []
-    for name in RULE_FILES:
-        raw = tomllib.loads(resources.files("transforms.data").joinpath(name).read_text("utf-8"))
+    data = resources.files("transforms.data")
+    for name in sorted(p.name for p in data.iterdir() if p.name.endswith(RULE_FILE_SUFFIX)):
+        raw = tomllib.loads(data.joinpath(name).read_text("utf-8"))
         rules += [_rule(r) for r in raw["rule"]]
     ids = [r.id for r in rules]
     duplicated = {i for i in ids if ids.count(i) > 1}
