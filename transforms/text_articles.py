@@ -83,7 +83,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _merge_fields(hits: list[RuleHit]) -> dict[str, object]:
+def merge_fields(hits: list[RuleHit]) -> dict[str, object]:
     merged: dict[str, object] = {}
     for hit in hits:
         for key, value in hit.fields.items():
@@ -183,7 +183,7 @@ def parse_text_article(text: str) -> TextArticle:
     units, removed = _units_and_removals(text)
     blocks = tuple(Block(kind, u.text, u.start, u.end) for kind, u in zip(_kinds(units), units, strict=True))
     title = next((b.text for b in blocks if b.kind == "title"), None)
-    fields = _merge_fields(removed)
+    fields = merge_fields(removed)
     captions = [b.text for b in blocks if b.kind == "caption"]
     if captions:
         fields["captions"] = captions

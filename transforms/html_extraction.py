@@ -1,0 +1,178 @@
+"""HTML -> main content blocks and page metadata. The only module that imports trafilatura.
+
+Pure: a decoded page in, an `HtmlExtraction` out. The options are chosen once, here
+(`EXTRACT_OPTIONS`): comments excluded, tables and links kept (link density feeds the teaser
+rules), no network. trafilatura's XML body is walked into flat blocks so the boilerplate rules
+see one paragraph, heading, list item or table row at a time, with how much of it is link text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+import trafilatura
+from lxml import etree
+
+HtmlBlockKind = Literal["heading", "paragraph", "item", "quote", "row", "code"]
+
+EXTRACT_OPTIONS: dict[str, object] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_links": True,
+    "include_images": False,
+    "include_formatting": False,
+    "with_metadata": True,
+    "deduplicate": False,
+    "favor_precision": False,
+    "favor_recall": False,
+}
+# trafilatura body element -> block kind. Container elements (list, table, div) are walked into.
+BLOCK_TAGS: dict[str, HtmlBlockKind] = {
+    "head": "heading", "p": "paragraph", "item": "item", "quote": "quote", "row": "row", "code": "code",
+}
+CONTAINER_TAGS = frozenset({"list", "table", "div", "article", "section", "span", "body"})
+CELL_SEPARATOR = " | "
+
+
+@dataclass(frozen=True)
+class HtmlBlock:
+    kind: HtmlBlockKind
+    text: str            # lines separated by "\n" where the page had line breaks
+    link_chars: int      # characters of `text` that are link (anchor) text
+    group: int           # blocks of the same list or table share a group number
+    level: int = 0       # heading level (h1 = 1), 0 for other blocks
+
+    @property
+    def link_density(self) -> float:
+        n = len(self.text.replace("\n", ""))
+        return self.link_chars / n if n else 0.0
+
+
+@dataclass(frozen=True)
+class HtmlMetadata:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None          # ISO date as trafilatura/htmldate found it
+    site_name: str | None = None
+    description: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    canonical_url: str | None = None
+    image_url: str | None = None
+    language: str | None = None       # as declared by the page
+    hostname: str | None = None
+
+
+@dataclass(frozen=True)
+class HtmlExtraction:
+    blocks: tuple[HtmlBlock, ...]
+    metadata: HtmlMetadata
+
+
+def _text_of(element: etree._Element) -> tuple[str, int]:
+    """An element's text with line breaks kept, and how many characters of it are link text."""
+    parts: list[str] = []
+    link_chars = 0
+
+    def walk(node: etree._Element, in_link: bool) -> None:
+        nonlocal link_chars
+        if node.tag == "lb":
+            parts.append("\n")
+        elif node.tag == "cell" and parts and parts[-1] not in ("\n",):
+            parts.append(CELL_SEPARATOR)
+        if node.text and node.tag != "lb":
+            parts.append(node.text)
+            link_chars += len(node.text.strip()) if in_link or node.tag == "ref" else 0
+        for child in node:
+            walk(child, in_link or node.tag == "ref")
+            if child.tag in BLOCK_TAGS:  # a paragraph or heading nested in a list item
+                parts.append("\n")
+            if child.tail:
+                parts.append(child.tail)
+                link_chars += len(child.tail.strip()) if in_link or node.tag == "ref" else 0
+
+    walk(element, False)
+    text = "".join(parts)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    if text.startswith(CELL_SEPARATOR.strip()):
+        text = text.lstrip("| ").strip()
+    return text, min(link_chars, len(text))
+
+
+def _blocks(body: etree._Element) -> tuple[HtmlBlock, ...]:
+    blocks: list[HtmlBlock] = []
+    group = 0
+
+    def loose_text(text: str | None, group_id: int) -> None:
+        """Text sitting directly in a container (between blocks) is a paragraph of its own."""
+        nonlocal group
+        text = " ".join((text or "").split())
+        if text:
+            group += 1
+            blocks.append(HtmlBlock("paragraph", text, 0, group_id or group))
+
+    def walk(node: etree._Element, group_id: int) -> None:
+        nonlocal group
+        loose_text(node.text, group_id)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in BLOCK_TAGS:
+                text, link_chars = _text_of(child)
+                if text:
+                    rend = child.get("rend", "")
+                    level = int(rend[1]) if tag == "head" and rend[:1] == "h" and rend[1:2].isdigit() else 0
+                    own_group = group_id
+                    if group_id == 0:
+                        group += 1
+                        own_group = group
+                    blocks.append(HtmlBlock(BLOCK_TAGS[tag], text, link_chars, own_group, level))
+            elif tag in ("list", "table"):
+                group += 1
+                walk(child, group)
+            elif tag in CONTAINER_TAGS or tag:
+                walk(child, group_id)
+            loose_text(child.tail, group_id)
+
+    walk(body, 0)
+    return tuple(blocks)
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if not value:
+        return ()
+    items = value if isinstance(value, list) else str(value).split(",")
+    return tuple(s for s in (str(i).strip() for i in items) if s)
+
+
+def _metadata(document: object) -> HtmlMetadata:
+    get = lambda name: (getattr(document, name, None) or None)  # noqa: E731
+    return HtmlMetadata(
+        title=get("title"),
+        author=get("author"),
+        date=get("date"),
+        site_name=get("sitename"),
+        description=get("description"),
+        categories=_strings(get("categories")),
+        tags=_strings(get("tags")),
+        canonical_url=get("url"),
+        image_url=get("image"),
+        language=get("language"),
+        hostname=get("hostname"),
+    )
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
+    """The page's main content as blocks, with its metadata. No blocks when nothing was found."""
+    document = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)  # type: ignore[arg-type]
+    if document is None:
+        return HtmlExtraction((), HtmlMetadata())
+    return HtmlExtraction(_blocks(document.body), _metadata(document))
+
+
+def metadata_json(metadata: HtmlMetadata) -> str:
+    """The metadata as a JSON object, for storage."""
+    return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in metadata.__dict__.items()},
+                      ensure_ascii=False, sort_keys=True)
