@@ -21,7 +21,7 @@ from typing import Literal
 
 from transforms.html_extraction import HtmlBlock
 
-Choice = Literal["agree", "primary_has_extra", "primary_missed", "primary_only", "fallback_only", "none"]
+Choice = Literal["agree", "not_consulted", "primary_has_extra", "primary_missed", "primary_only", "fallback_only", "none"]
 
 WORD = re.compile(r"\w+")
 SHINGLE_SIZE = 4

@@ -6,7 +6,8 @@ but a reader would not call the article:
 
 1. block rules, over whole blocks and runs of blocks (`BLOCK_RULES`, thresholds below):
    the headline repeated at the top, a list of teaser links (with its label heading),
-   a standalone teaser link, a run of comment blocks;
+   paragraphs that are nothing but a link (in a run, or shouted in capitals);
+   the standfirst after the headline, when it is the page's description, becomes the deck;
 2. the line rule catalogue (`transforms.rules`), line by line, as for plain text.
 
 Offsets in `removed` and in the blocks are into `html_text(extraction)`: the extracted blocks
@@ -74,6 +75,19 @@ def _headline_repeat(blocks: tuple[HtmlBlock, ...], title: str | None) -> dict[i
     return found
 
 
+def deck_index(extraction: HtmlExtraction) -> int | None:
+    """The standfirst: the block right after the repeated headline, when it is the page's description.
+    It is kept, as the article's deck, not as body text."""
+    blocks, description = extraction.blocks, extraction.metadata.description
+    headline = _headline_repeat(blocks, extraction.metadata.title)
+    if not description or not headline:
+        return None
+    following = max(headline) + 1
+    if following < len(blocks) and _comparable(blocks[following].text) == _comparable(description):
+        return following
+    return None
+
+
 def _teaser_lists(blocks: tuple[HtmlBlock, ...]) -> dict[int, _BlockRemoval]:
     found: dict[int, _BlockRemoval] = {}
     groups: dict[int, list[int]] = {}
@@ -138,7 +152,9 @@ def html_text(extraction: HtmlExtraction) -> str:
     return BLOCK_SEPARATOR.join(b.text for b in extraction.blocks)
 
 
-def _block_kind(block: HtmlBlock) -> BlockKind:
+def _block_kind(block: HtmlBlock, is_deck: bool) -> BlockKind:
+    if is_deck:
+        return "deck"
     return "heading" if block.kind == "heading" else "paragraph"
 
 
@@ -146,6 +162,7 @@ def parse_html_article(extraction: HtmlExtraction) -> TextArticle:
     """The article the extracted blocks make once boilerplate is removed."""
     blocks = extraction.blocks
     whole = block_removals(extraction)
+    deck = deck_index(extraction)
     n_lines = sum(len(b.text.split("\n")) for b in blocks)
     tail_from = n_lines - TAIL_LINES
     kept: list[Block] = []
@@ -171,6 +188,6 @@ def parse_html_article(extraction: HtmlExtraction) -> TextArticle:
             line_number += 1
         if pieces:
             text = "\n".join(p[0] for p in pieces)
-            kept.append(Block(_block_kind(block), text, pieces[0][1], pieces[-1][2]))
+            kept.append(Block(_block_kind(block, index == deck), text, pieces[0][1], pieces[-1][2]))
         offset += len(block.text) + len(BLOCK_SEPARATOR)
     return TextArticle(extraction.metadata.title, tuple(kept), tuple(removed), merge_fields(removed))
