@@ -25,8 +25,11 @@ EXTRACT_OPTIONS: dict[str, object] = {
     "include_formatting": False,
     "with_metadata": True,
     "deduplicate": False,
+    "fast": True,
     "favor_precision": False,
     "favor_recall": False,
+    # htmldate's extensive search falls back to dateparser over free text: slow, and guessy.
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
 # trafilatura body element -> block kind. Container elements (list, table, div) are walked into.
 BLOCK_TAGS: dict[str, HtmlBlockKind] = {
