@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from transforms.html_extraction import HtmlBlock
+from transforms.page_blocks import HtmlBlock
 
 Choice = Literal["agree", "not_consulted", "primary_has_extra", "primary_missed", "primary_only", "fallback_only", "none"]
 

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from transforms.html_extraction import HtmlBlock, HtmlExtraction
+from transforms.page_blocks import HtmlBlock, HtmlExtraction
 from transforms.rules import RuleHit, match_line
 from transforms.text_articles import TAIL_LINES, Block, BlockKind, TextArticle, is_sentence, merge_fields
 

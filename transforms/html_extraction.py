@@ -8,14 +8,10 @@ see one paragraph, heading, list item or table row at a time, with how much of i
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from typing import Literal
-
 import trafilatura
 from lxml import etree
 
-HtmlBlockKind = Literal["heading", "paragraph", "item", "quote", "row", "code"]
+from transforms.page_blocks import HtmlBlock, HtmlBlockKind, HtmlExtraction, HtmlMetadata
 
 EXTRACT_OPTIONS: dict[str, object] = {
     "include_comments": False,
@@ -37,41 +33,6 @@ BLOCK_TAGS: dict[str, HtmlBlockKind] = {
 }
 CONTAINER_TAGS = frozenset({"list", "table", "div", "article", "section", "span", "body"})
 CELL_SEPARATOR = " | "
-
-
-@dataclass(frozen=True)
-class HtmlBlock:
-    kind: HtmlBlockKind
-    text: str            # lines separated by "\n" where the page had line breaks
-    link_chars: int      # characters of `text` that are link (anchor) text
-    group: int           # blocks of the same list or table share a group number
-    level: int = 0       # heading level (h1 = 1), 0 for other blocks
-
-    @property
-    def link_density(self) -> float:
-        n = len(self.text.replace("\n", ""))
-        return self.link_chars / n if n else 0.0
-
-
-@dataclass(frozen=True)
-class HtmlMetadata:
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None          # ISO date as trafilatura/htmldate found it
-    site_name: str | None = None
-    description: str | None = None
-    categories: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    canonical_url: str | None = None
-    image_url: str | None = None
-    language: str | None = None       # as declared by the page
-    hostname: str | None = None
-
-
-@dataclass(frozen=True)
-class HtmlExtraction:
-    blocks: tuple[HtmlBlock, ...]
-    metadata: HtmlMetadata
 
 
 def _text_of(element: etree._Element) -> tuple[str, int]:
@@ -173,9 +134,3 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     if document is None:
         return HtmlExtraction((), HtmlMetadata())
     return HtmlExtraction(_blocks(document.body), _metadata(document))
-
-
-def metadata_json(metadata: HtmlMetadata) -> str:
-    """The metadata as a JSON object, for storage."""
-    return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in metadata.__dict__.items()},
-                      ensure_ascii=False, sort_keys=True)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from transforms.extraction_vote import Choice, Vote, vote
 from transforms.html_articles import parse_html_article
-from transforms.html_extraction import HtmlExtraction, HtmlMetadata, extract_html
+from transforms.html_extraction import extract_html
+from transforms.page_blocks import HtmlExtraction, HtmlMetadata
 from transforms.readability_extraction import readability_blocks
 from transforms.text_articles import TextArticle
 

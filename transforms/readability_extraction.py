@@ -14,7 +14,7 @@ from lxml import etree
 from readability import Document
 from readability.readability import Unparseable
 
-from transforms.html_extraction import HtmlBlock, HtmlBlockKind
+from transforms.page_blocks import HtmlBlock, HtmlBlockKind
 
 BLOCK_TAGS: dict[str, HtmlBlockKind] = {
     "p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
