@@ -1,0 +1,246 @@
+"""Precision of the whole boilerplate catalogue on real article text.
+
+Every line of the gold article bodies of two public extraction benchmarks (shared/data/extraction:
+scrapinghub and readability, JSON lines with a "body") goes through `match_line` with every rule.
+The bodies are what a good extractor keeps, so a rule that touches one of their lines either found
+boilerplate the gold kept (a byline, a photo credit, "Continue reading the main story"), listed
+below line by line, or removed article text, which fails here with the lines printed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+
+import pytest
+
+from tests.conftest import ROOT
+from transforms.rules import LineVerdict, load_rules, match_line
+
+GOLD_DIR = ROOT.parent / "shared" / "data" / "extraction"
+GOLD_FILES = (GOLD_DIR / "scrapinghub" / "gold.jsonl", GOLD_DIR / "readability" / "gold.jsonl")
+
+pytestmark = pytest.mark.skipif(
+    not all(p.is_file() for p in GOLD_FILES), reason=f"gold article bodies not found under {GOLD_DIR}"
+)
+
+LONG_LINE_WORDS = 12  # a line this long is a sentence: no "line" rule may remove it
+LONG_LINE_CJK_CHARS = 30  # the same for Chinese, Japanese and Korean text, which has few spaces
+MAX_REMOVED_SHARE = 0.01  # at most 1% of the gold lines may go, and only the listed ones
+
+# Gold lines that are boilerplate all the same: the benchmarks' bodies keep bylines, credits and
+# widgets of the page. Each one is allowed to be touched (removed, or a marker cut off).
+KNOWN_BOILERPLATE = frozenset({
+    # advertisement: affiliate disclosures and a sponsored-links widget
+    "BGR may receive a commission",
+    "FTC: We use income earning auto affiliate links. More.",
+    "Promoted By Zergnet",
+    # byline: bylines, wire credits and "contributed to this report" lines
+    "By David Streitfeld",
+    "By Jonathan Corbet",
+    "By Nathan Willis",
+    "By Pam Belluck",
+    "By Tara Parker-Pope",
+    "Abigail Williams and Beomsu Jo contributed.",
+    "Aerospace Writer Marcia Dunn in Cape Canaveral, Florida, and Vladimir Isachenkov in Moscow contributed to this "
+    "report.",
+    "Heba Habib contributed to this report.",
+    "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",
+    "Tuesday 15 October 2019 by Bradley M. Kuhn",
+    "(Reporting by Will Dunham; Editing by Tom Brown)",
+    "Por Josh Max",
+    "Por Rachel Strugatz",
+    "Por Shira Ovide",
+    "정덕현 칼럼니스트 thekian1@entermedia.co.kr",
+    "칼럼니스트 박생강 pillgoo9@gmail.com",
+    # comment widgets: a blog's and LWN's comment section
+    "Post a comment",
+    "2 comments on “These Weeks in Firefox: Issue 85”",
+    "Comments (3 posted)",
+    "Comments (5 posted)",
+    "Comments (74 posted)",
+    "Reply",
+    # contact lines: the authors' addresses closing an Internet-Draft
+    "Email: fkooman@tuxed.net",
+    "Email: michiel@michielbdejong.com",
+    # copyright and reprint notices
+    "Originally published on Live Science.",
+    "This article originally appeared on The Atlantic.",
+    "This article was originally published by Futurism. Read the original article.",
+    "This article was reprinted on Wired.com.",
+    "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, or "
+    "redistributed.",
+    "Copyright (c) 2014 IETF Trust and the persons identified as the",  # first half of the draft's notice
+    "Copyright 2019 Hawaii News Now. All rights reserved.",
+    "© 2002, 2003 Jamie Zawinski",
+    "© Provided by Business Insider Inc",
+    "© Regan",
+    "© Reuters",
+    # newsletter prompts
+    "SIGN UP FOR OUR NEWSLETTER",
+    # photo credits
+    "Devindra Hardawar/AOL",
+    "JIM WATSON/AFP/Getty Images",
+    "Kane Skennar/Photodisc/Getty Images",
+    "Mark Stout/iStock/Getty Images",
+    "Mike Watson Images/Moodboard/Getty",
+    "Spencer Platt/Getty Images News/Getty Images",
+    "Thomas Jackson/Digital Vision/Getty Images",
+    "evgenyb/iStock/Getty Images",
+    "jethuynh/iStock/Getty Images",
+    "(All photos: Atlas staff)",
+    "(Bild: Hersteller)",
+    "(Image credit: All About Space)",
+    "(Mike Watson Images/Moodboard/Getty)",
+    "[사진=JTBC, 이매진아시아]",
+    "[사진=MBC, SBS]",
+    "Fernando Caudevilla, AKA DoctorX. Photo: Joseph Cox",  # only the credit is cut off the caption
+    "Credit Ashraf Shazly/Agence France-Presse — Getty Images",
+    "Credit Harry Campbell",
+    "CreditBianca Bagnarelli",
+    "CreditCari Vander Yacht",
+    "CreditCharlie Rubin para The New York Times",
+    "CreditChristopher Lee para The New York Times",
+    "CreditCooper Neill para The New York Times",
+    "CreditDanielle Chenette",
+    "CreditDustin Chambers para The New York Times",
+    "CreditEllen Surrey",
+    "CreditErik Carter",
+    "CreditFotoilustraciones de Andrew B. Myers para The New York Times",
+    "CreditFotoilustración de Andrew B. Myers para The New York Times",
+    "CreditJason Andrew para The New York Times",
+    "CreditJenn Ackerman para The New York Times",
+    "CreditJenny Hueston",
+    "CreditJohnathon Kelso for The New York Times",
+    "CreditKevin Frayer/Getty Images",
+    "CreditKim Raff for The New York Times",
+    "CreditPete Marovich para The New York Times",
+    "CreditPhoto Illustration by Andrew B. Myers for The New York Times",
+    "CreditTed + Chelsea Cavanaugh para The New York Times",
+    "Image Source: Neil Godwin / Future Publishing/Shutterstock",
+    "Main image credit: Getty",
+    "Foto: LA NACION",
+    "Photo: Joseph Cox",
+    "Photo by James Martin/CNET",
+    "Photo by Joan Bardeletti",
+    "Photo by Ricardo Gomez Angel",
+    # related-article teasers: the line, or only its marker ("Related:", "Lire aussi :")
+    "Continue reading the main story",
+    "Read more:",
+    "Related Searches",
+    "UP NEXT",
+    "Related: Chicago is America's most segregated city",
+    "Related: Rich are paying more in taxes but not as much as they used to",
+    "Más en Especial ›",
+    "Más en Opinión ›",
+    "Lire aussi : Les critiques de la CNIL contre le projet de loi sur le renseignement",
+    # share and follow rows
+    "Follow Backchannel: Twitter",
+    "Follow NBC Latino on Facebook, Twitter and Instagram.",
+    "Share",  # a video player's button row
+    # time stamps
+    "(Published Monday, Nov. 18, 2019)",
+    "Last updated September 14, 2016",
+})
+
+# Long lines that are boilerplate all the same; a "line" rule may remove these and no other long line.
+LONG_BOILERPLATE = frozenset({
+    "Aerospace Writer Marcia Dunn in Cape Canaveral, Florida, and Vladimir Isachenkov in Moscow contributed to this "
+    "report.",  # the AP contributor line
+    "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, or "
+    "redistributed.",  # the AP copyright notice
+    "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",  # a blog post's dated byline
+})
+
+# Article text that a rule removes today: each is a bug to fix in the rule, marked so that the fix
+# turns the xfail into a pass that must then be moved out of this list.
+KNOWN_FALSE_POSITIVES = {
+    # a table's column header in readability/dropbox-blog; the rule takes any bare "Comment(s)" line
+    "Comment": "comment_widget.call_to_comment",
+}
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+SCOPES = {rule.id: rule.scope for rule in load_rules()}
+
+
+@cache
+def _gold_lines() -> tuple[str, ...]:
+    lines: list[str] = []
+    for path in GOLD_FILES:
+        for record in path.read_text(encoding="utf-8").splitlines():
+            body = json.loads(record).get("body") or ""
+            lines += [line.strip() for line in body.splitlines() if line.strip()]
+    return tuple(lines)
+
+
+@cache
+def _touched() -> tuple[tuple[str, LineVerdict], ...]:
+    """Every gold line some rule touched, with the verdict. Datelines are prefixes kept on purpose."""
+    touched = []
+    for line in _gold_lines():
+        verdict = match_line(line, in_tail=False)
+        if any(hit.category != "dateline" for hit in verdict.hits):
+            touched.append((line, verdict))
+    return tuple(touched)
+
+
+def _is_long(line: str) -> bool:
+    return len(line.split()) >= LONG_LINE_WORDS or len(CJK.findall(line)) >= LONG_LINE_CJK_CHARS
+
+
+def _report(rows: list[tuple[str, LineVerdict]]) -> str:
+    return "\n".join(
+        f"  {', '.join(h.rule_id for h in verdict.hits)}: {line!r} -> kept {verdict.kept!r}" for line, verdict in rows
+    )
+
+
+def test_gold_bodies_are_read() -> None:
+    assert len(_gold_lines()) > 10_000
+
+
+def test_no_long_gold_line_is_removed_by_a_line_rule() -> None:
+    offenders = [
+        (line, verdict) for line, verdict in _touched()
+        if _is_long(line) and line not in LONG_BOILERPLATE
+        and any(SCOPES[h.rule_id] == "line" for h in verdict.hits)
+    ]
+    assert not offenders, f"{len(offenders)} sentences of gold article text removed whole:\n{_report(offenders)}"
+
+
+def test_prefix_and_inline_rules_cut_only_short_pieces() -> None:
+    offenders = [
+        (line, verdict) for line, verdict in _touched()
+        if verdict.kept and any(_is_long(h.text) for h in verdict.hits)
+    ]
+    assert not offenders, f"{len(offenders)} long pieces cut out of gold lines:\n{_report(offenders)}"
+
+
+def test_rules_touch_only_known_boilerplate_in_gold_bodies() -> None:
+    unknown = [
+        (line, verdict) for line, verdict in _touched()
+        if line not in KNOWN_BOILERPLATE and line not in KNOWN_FALSE_POSITIVES
+    ]
+    assert not unknown, (
+        f"{len(unknown)} gold lines touched that are not listed as boilerplate (list them in KNOWN_BOILERPLATE "
+        f"if they truly are, else tighten the rule):\n{_report(unknown)}"
+    )
+
+
+def test_share_of_gold_lines_removed_is_tiny() -> None:
+    removed = [line for line, verdict in _touched() if not verdict.kept]
+    assert len(removed) / len(_gold_lines()) < MAX_REMOVED_SHARE, f"{len(removed)} of {len(_gold_lines())} removed"
+
+
+def test_listed_boilerplate_still_occurs_in_the_gold_bodies() -> None:
+    gold = set(_gold_lines())
+    stale = sorted((KNOWN_BOILERPLATE | LONG_BOILERPLATE | set(KNOWN_FALSE_POSITIVES)) - gold)
+    assert not stale, f"listed lines no longer in the gold bodies: {stale}"
+
+
+@pytest.mark.parametrize(
+    "line", [pytest.param(line, marks=pytest.mark.xfail(strict=True, reason=f"{rule} removes it"), id=rule)
+             for line, rule in KNOWN_FALSE_POSITIVES.items()],
+)
+def test_known_false_positives_are_article_text(line: str) -> None:
+    assert match_line(line, in_tail=False).kept == line
