@@ -1,5 +1,9 @@
 """The `ingest` flow: discover -> land -> extract -> clean -> normalise -> load -> check.
 
+Inputs are plain-text articles and HTML pages (either may be gzip-compressed): `extract`
+turns bytes into text (HTML decoded the way browsers do), `clean` turns text into an article
+(for HTML: main-content extraction, then the same boilerplate rules as plain text).
+
 Each task works on a batch of documents. The flow holds the one warehouse connection (DuckDB
 has one writer); tasks that do not touch it are pure transforms wrapped for orchestration.
 Run it with `newsetl ingest PATH...` or `python -m flows.ingest PATH...`.
@@ -20,11 +24,12 @@ from prefect.runtime import flow_run
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from flows.inputs import InputFile, LandedDocument, discover_files, land_files
-from flows.settings import TEXT_EXTENSIONS, Settings
+from flows.settings import Settings
 from flows.summary import RunSummary
 from transforms import reasons
 from transforms.batch_frames import DocumentRecord, Reject, documents_frame, rejects_frame
-from transforms.decoding import decode_text
+from transforms.decoding import DecodedText, DecompressionRefused, decode_html, decode_text, maybe_gunzip
+from transforms.html_pages import parse_html_page
 from transforms.normalise import PIPELINE_VERSION, NormalisedBatch, ParsedDocument, normalise_batch
 from transforms.sources import source_registry
 from transforms.text_articles import parse_text_article
@@ -38,7 +43,7 @@ def _batches(items: list[InputFile], size: int) -> Iterator[list[InputFile]]:
 
 @task(name="discover", cache_policy=NO_CACHE)
 def discover(paths: list[str]) -> tuple[list[InputFile], list[Reject]]:
-    return discover_files(paths, TEXT_EXTENSIONS)
+    return discover_files(paths)
 
 
 @task(name="land", cache_policy=NO_CACHE)
@@ -60,14 +65,24 @@ def skip_known(landed: list[LandedDocument], wh: Warehouse) -> list[LandedDocume
     return fresh
 
 
+def _decoded(doc: LandedDocument, max_bytes: int) -> DecodedText:
+    try:
+        data = maybe_gunzip(doc.data, max_bytes)
+    except DecompressionRefused as refused:
+        return DecodedText(None, None, refused.reason, refused.detail)
+    return decode_html(data) if doc.kind == "html" else decode_text(data)
+
+
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(landed: list[LandedDocument]) -> tuple[list[tuple[LandedDocument, str]], list[Reject], list[DocumentRecord]]:
+def extract(
+    landed: list[LandedDocument], max_bytes: int
+) -> tuple[list[tuple[LandedDocument, str]], list[Reject], list[DocumentRecord]]:
     """Bytes -> text. Returns (document, text) pairs, rejects, and a ledger record per document."""
     texts, rejects, records = [], [], []
     for doc in landed:
-        decoded = decode_text(doc.data)
+        decoded = _decoded(doc, max_bytes)
         status = "rejected" if decoded.text is None else "loaded"
-        records.append(DocumentRecord(doc.document_id, doc.uri, "text", doc.fetched_at, decoded.encoding,
+        records.append(DocumentRecord(doc.document_id, doc.uri, doc.kind, doc.fetched_at, decoded.encoding,
                                       len(doc.data), doc.landing_path, status))
         if decoded.text is None:
             rejects.append(Reject(doc.uri, "extract", decoded.reason or reasons.UNDECODABLE, decoded.detail, doc.document_id))
@@ -76,16 +91,24 @@ def extract(landed: list[LandedDocument]) -> tuple[list[tuple[LandedDocument, st
     return texts, rejects, records
 
 
+def _parsed(doc: LandedDocument, text: str) -> ParsedDocument:
+    if doc.kind == "html":
+        page = parse_html_page(text, url=doc.uri if doc.uri.startswith(("http://", "https://")) else None)
+        return ParsedDocument(doc.document_id, doc.uri, page.article, page.metadata, page.extractor)
+    return ParsedDocument(doc.document_id, doc.uri, parse_text_article(text))
+
+
 @task(name="clean", cache_policy=NO_CACHE)
 def clean(texts: list[tuple[LandedDocument, str]]) -> tuple[list[ParsedDocument], list[Reject]]:
     parsed, rejects = [], []
     for doc, text in texts:
-        article = parse_text_article(text)
+        document = _parsed(doc, text)
+        article = document.article
         if not article.body_blocks:
             rejects.append(Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
                                   f"{len(article.removed)} boilerplate spans, no body paragraph", doc.document_id))
         else:
-            parsed.append(ParsedDocument(doc.document_id, doc.uri, article))
+            parsed.append(document)
     return parsed, rejects
 
 
@@ -120,7 +143,7 @@ def ingest(
     max_bytes: int | None = None,
     show_progress: bool = False,
 ) -> RunSummary:
-    """Ingest plain-text articles from files and folders into the warehouse."""
+    """Ingest plain-text articles and HTML pages from files and folders into the warehouse."""
     logger = get_run_logger()
     started = time.monotonic()
     settings = Settings.resolve(db_path, landing_dir, batch_size, max_bytes)
@@ -138,7 +161,7 @@ def ingest(
             batch_started = datetime.now(timezone.utc)
             landed, land_rejects = land(batch, settings)
             fresh = skip_known(landed, wh)
-            texts, extract_rejects, records = extract(fresh)
+            texts, extract_rejects, records = extract(fresh, settings.max_bytes)
             parsed, clean_rejects = clean(texts)
             normalised = normalise(parsed)
             earlier_rejects = discover_rejects if index == 0 else []  # discovery's rejects load with batch 0

@@ -9,23 +9,28 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from flows.settings import INPUT_KINDS, input_kind
 from transforms import reasons
 from transforms.batch_frames import Reject
+
+DEFAULT_KIND = "text"  # a file named directly, with no known ending, is read as plain text
 
 
 @dataclass(frozen=True)
 class InputFile:
     path: Path
     uri: str
+    kind: str  # text | html
 
 
 @dataclass(frozen=True)
 class LandedDocument:
     document_id: str
     uri: str
-    data: bytes
+    data: bytes            # as read and landed: still gzip-compressed when the input was
     fetched_at: datetime
     landing_path: str
+    kind: str
 
 
 def _uri(path: Path) -> str:
@@ -36,9 +41,10 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def discover_files(paths: list[str], extensions: frozenset[str]) -> tuple[list[InputFile], list[Reject]]:
-    """Files named directly are inputs whatever their extension; folders are walked recursively
-    for files with a known extension, other files there are rejected as unsupported."""
+def discover_files(paths: list[str]) -> tuple[list[InputFile], list[Reject]]:
+    """Files named directly are inputs whatever their extension (read as text unless the name
+    says HTML); folders are walked recursively for files with a known ending (`INPUT_KINDS`,
+    optionally gzipped), other files there are rejected as unsupported."""
     found: dict[Path, InputFile] = {}
     rejects: list[Reject] = []
     for raw in paths:
@@ -47,13 +53,15 @@ def discover_files(paths: list[str], extensions: frozenset[str]) -> tuple[list[I
             for child in sorted(path.rglob("*")):
                 if child.is_dir() or _hidden(child, path):
                     continue
-                if child.suffix.lower() in extensions:
-                    found.setdefault(child.absolute(), InputFile(child, _uri(child)))
+                kind = input_kind(child.name)
+                if kind:
+                    found.setdefault(child.absolute(), InputFile(child, _uri(child), kind))
                 else:
                     rejects.append(Reject(_uri(child), "discover", reasons.UNSUPPORTED_TYPE,
-                                          f"extension {child.suffix or '(none)'!r} is not one of {sorted(extensions)}"))
+                                          f"extension {child.suffix or '(none)'!r} is not one of {sorted(INPUT_KINDS)}"
+                                          " (optionally .gz)"))
         elif path.exists() or path.is_symlink():
-            found.setdefault(path.absolute(), InputFile(path, _uri(path)))
+            found.setdefault(path.absolute(), InputFile(path, _uri(path), input_kind(path.name) or DEFAULT_KIND))
         else:
             rejects.append(Reject(_uri(path), "discover", reasons.NOT_FOUND, f"no such file or folder: {raw}"))
     return list(found.values()), rejects
@@ -102,5 +110,5 @@ def land_files(files: list[InputFile], landing_dir: Path, max_bytes: int) -> tup
         target = landing_path_for(landing_dir, document_id)
         if not target.exists():
             _write_atomically(target, data)
-        landed.append(LandedDocument(document_id, item.uri, data, fetched_at, str(target)))
+        landed.append(LandedDocument(document_id, item.uri, data, fetched_at, str(target), item.kind))
     return landed, rejects

@@ -11,7 +11,18 @@ from warehouse import DEFAULT_DB_PATH
 ENV_PREFIX = "NEWSETL_"
 DEFAULT_BATCH_SIZE = 200
 DEFAULT_MAX_BYTES = 50_000_000
-TEXT_EXTENSIONS = frozenset({".txt", ".text"})
+# File name endings -> input kind. Each may also end in ".gz" (gzip), e.g. "page.html.gz".
+INPUT_KINDS: dict[str, str] = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
+GZIP_SUFFIX = ".gz"
+
+
+def input_kind(name: str) -> str | None:
+    """The kind of input a file name says it is ("text" or "html"), or None when it says nothing known."""
+    lowered = name.lower()
+    if lowered.endswith(GZIP_SUFFIX):
+        lowered = lowered[: -len(GZIP_SUFFIX)]
+    dot = lowered.rfind(".")
+    return INPUT_KINDS.get(lowered[dot:]) if dot > 0 else None
 
 
 def _env(name: str) -> str | None:

@@ -8,6 +8,8 @@ see one paragraph, heading, list item or table row at a time, with how much of i
 
 from __future__ import annotations
 
+import logging
+
 import trafilatura
 from lxml import etree
 
@@ -33,6 +35,9 @@ BLOCK_TAGS: dict[str, HtmlBlockKind] = {
 }
 CONTAINER_TAGS = frozenset({"list", "table", "div", "article", "section", "span", "body"})
 CELL_SEPARATOR = " | "
+
+# trafilatura warns about every empty link it drops; a pipeline log does not need those.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 def _text_of(element: etree._Element) -> tuple[str, int]:

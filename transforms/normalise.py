@@ -15,6 +15,8 @@ from functools import cache
 import polars as pl
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from transforms.mojibake import count_mojibake
+from transforms.page_blocks import HtmlMetadata
 from transforms.sources import UNKNOWN_SOURCE, source_aliases
 from transforms.text_articles import BODY_KINDS, TextArticle
 
@@ -25,6 +27,11 @@ INLINE_WHITESPACE = r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+"
 LANGUAGE_SAMPLE_CHARS = 4000  # the language is told from the body's start; the rest adds cost, not accuracy
 LIST_FIELDS = ("authors", "agencies", "editor_initials", "photo_credits", "captions")
 TEXT_FIELDS = ("publisher", "dateline_place", "dateline_agency", "section", "section_slug")
+# Page metadata (HTML inputs): column -> HtmlMetadata attribute.
+PAGE_TEXT_FIELDS = {"url": "canonical_url", "site_name": "site_name", "site_host": "hostname",
+                    "description": "description", "image_url": "image_url", "page_language": "language"}
+PAGE_LIST_FIELDS = ("categories", "tags")
+AUTHOR_SEPARATORS = r"\s*(?:;|,|\band\b|&)\s*"
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,8 @@ class ParsedDocument:
     document_id: str
     uri: str
     article: TextArticle
+    metadata: HtmlMetadata | None = None  # HTML inputs: what the page says about itself
+    extractor: str | None = None          # HTML inputs: whose blocks the article is made of
 
 
 @dataclass(frozen=True)
@@ -98,23 +107,48 @@ def _fields_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
     schema: dict[str, pl.DataType] = {"document_id": pl.String, "uri": pl.String, "article_id": pl.String,
                                       "title": pl.String}
     schema |= {f: pl.List(pl.String) for f in LIST_FIELDS} | {f: pl.String for f in TEXT_FIELDS}
+    schema |= {f: pl.String for f in PAGE_TEXT_FIELDS} | {f: pl.List(pl.String) for f in PAGE_LIST_FIELDS}
+    schema |= {"page_author": pl.String, "page_date": pl.String, "extractor": pl.String}
     rows = []
     for d in docs:
-        f = d.article.fields
+        f, m = d.article.fields, d.metadata or HtmlMetadata()
         rows.append(
             {"document_id": d.document_id, "uri": d.uri, "article_id": article_id_for(d.uri), "title": d.article.title}
             | {k: list(f.get(k, [])) for k in LIST_FIELDS}  # type: ignore[arg-type]
             | {k: f.get(k) for k in TEXT_FIELDS}
+            | {k: getattr(m, attr) for k, attr in PAGE_TEXT_FIELDS.items()}
+            | {k: list(getattr(m, k)) for k in PAGE_LIST_FIELDS}
+            | {"page_author": m.author, "page_date": m.date, "extractor": d.extractor}
         )
     return pl.DataFrame(rows, schema=schema, orient="row")
 
 
+def _page_fields() -> list[pl.Expr]:
+    """Authors from the page when the text named none; the page's date as the publication time."""
+    page_authors = (
+        pl.col("page_author").str.replace_all(AUTHOR_SEPARATORS, ";").str.split(";")
+        .list.eval(pl.element().str.strip_chars().filter(pl.element() != ""))
+    )
+    # trafilatura gives the date as YYYY-MM-DD: stored as midnight UTC of that day
+    published = pl.col("page_date").str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False).cast(pl.Datetime("us", "UTC"))
+    return [
+        pl.when(pl.col("authors").list.len() == 0).then(page_authors.fill_null([])).otherwise(pl.col("authors"))
+        .alias("authors"),
+        published.alias("published_at"),
+        pl.when(published.is_not_null()).then(pl.lit("html_metadata")).alias("published_at_source"),
+    ]
+
+
 def _source_id() -> pl.Expr:
-    """Publisher line first, then the agency of the dateline; 'unknown' when neither is known."""
+    """Publisher line first, then the agency of the dateline, then the page's site name and host;
+    'unknown' when none is known."""
     aliases = source_aliases()
     by_publisher = pl.col("publisher").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
     by_dateline = pl.col("dateline_agency").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
-    return pl.coalesce(by_publisher, by_dateline, pl.lit(UNKNOWN_SOURCE)).alias("source_id")
+    by_site = pl.col("site_name").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
+    by_host = (pl.col("site_host").str.to_lowercase().str.strip_prefix("www.")
+               .replace_strict(aliases, default=None, return_dtype=pl.String))
+    return pl.coalesce(by_publisher, by_dateline, by_site, by_host, pl.lit(UNKNOWN_SOURCE)).alias("source_id")
 
 
 def normalise_batch(docs: list[ParsedDocument]) -> NormalisedBatch:
@@ -137,6 +171,8 @@ def normalise_batch(docs: list[ParsedDocument]) -> NormalisedBatch:
     articles = (
         _fields_frame(docs)
         .with_columns(clean_text("title"), *(clean_text(f) for f in TEXT_FIELDS))
+        .with_columns(_page_fields())
+        .drop("page_author", "page_date")
         .join(bodies, on="document_id", how="left")
         .join(decks, on="document_id", how="left")
         .join(n_spans, on="document_id", how="left")
@@ -149,6 +185,7 @@ def normalise_batch(docs: list[ParsedDocument]) -> NormalisedBatch:
         .with_columns(
             pl.col("body_text").str.count_matches(r"\S+").cast(pl.Int32).alias("n_words"),
             pl.col("body_text").map_batches(_sha256, return_dtype=pl.String).alias("content_hash"),
+            pl.col("body_text").map_elements(count_mojibake, return_dtype=pl.Int32).alias("n_mojibake"),
             pl.col("body_text").map_batches(_language, return_dtype=pl.Struct(
                 {"language": pl.String, "language_score": pl.Float64})).alias("_language"),
             _source_id(),
