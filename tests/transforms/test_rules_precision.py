@@ -137,6 +137,14 @@ KNOWN_BOILERPLATE = frozenset({
     "Más en Especial ›",
     "Más en Opinión ›",
     "Lire aussi : Les critiques de la CNIL contre le projet de loi sur le renseignement",
+    "See more photos:",
+    "Don't Miss",
+    # calls to action: newsletters, "click here"
+    "SIGN UP FOR OUR NEWSLETTER",
+    "Sign up for Command Line, a paid weekly newsletter from Alex Heath about the tech industry’s inside "
+    "conversation. Your first month is free!",
+    "Click here to get more information or download this game.",
+    "Click here for the second half of this epic story.",
     # share and follow rows
     "Follow Backchannel: Twitter",
     "Follow NBC Latino on Facebook, Twitter and Instagram.",
@@ -153,6 +161,11 @@ LONG_BOILERPLATE = frozenset({
     "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, or "
     "redistributed.",  # the AP copyright notice
     "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",  # a blog post's dated byline
+    # teasers: marker and headline go as one line (web_promo_rules.toml)
+    "Related: Rich are paying more in taxes but not as much as they used to",
+    "Lire aussi : Les critiques de la CNIL contre le projet de loi sur le renseignement",
+    "Sign up for Command Line, a paid weekly newsletter from Alex Heath about the tech industry’s inside "
+    "conversation. Your first month is free!",  # a newsletter call to action
 })
 
 # Article text that a rule removes today: each is a bug to fix in the rule, marked so that the fix

@@ -57,8 +57,6 @@ def test_web_rules_turn_boilerplate_into_fields(line: str, category: str, field:
 @pytest.mark.parametrize(
     ("line", "category", "kept"),
     [
-        ("Read more: Why Delhi's air gets so bad", "related_teaser", "Why Delhi's air gets so bad"),
-        ("Lire aussi : Les critiques de la CNIL", "related_teaser", "Les critiques de la CNIL"),
         ("[관련기사] 정부, 추경 편성 착수", "related_teaser", "정부, 추경 편성 착수"),
         ("ADVERTISEMENT The company said on Monday it would cut jobs.", "advertisement",
          "The company said on Monday it would cut jobs."),
@@ -71,3 +69,11 @@ def test_markers_are_cut_and_the_text_is_kept(line: str, category: str, kept: st
     verdict = match_line(line, in_tail=False)
     assert [h.category for h in verdict.hits] == [category]
     assert verdict.kept == kept
+
+
+@pytest.mark.parametrize("line", ["Read more: Why Delhi's air gets so bad", "Lire aussi : Les critiques de la CNIL",
+                                  "Leia também: Governo anuncia novo pacote"])
+def test_a_teaser_line_goes_whole_marker_and_headline(line: str) -> None:
+    verdict = match_line(line, in_tail=False)
+    assert [h.rule_id for h in verdict.hits] == ["related_teaser.marker_with_title"]
+    assert verdict.kept == ""
