@@ -5,7 +5,8 @@ The page's main content comes from the extractor; this module removes what the e
 but a reader would not call the article:
 
 1. block rules, over whole blocks and runs of blocks (`BLOCK_RULES`, thresholds below):
-   the headline repeated at the top, a list of teaser links (with its label heading),
+   the headline repeated at the top, a list of teaser links or of headline links with blurbs
+   (with its label heading),
    paragraphs that are nothing but a link (in a run, or shouted in capitals);
    the standfirst after the headline, when it is the page's description, becomes the deck;
 2. the line rule catalogue (`transforms.rules`), line by line, as for plain text.
@@ -30,6 +31,11 @@ TEASER_LIST_MIN_ITEMS = 2
 TEASER_LINK_DENSITY = 0.6         # an item this much link text is a teaser link
 TEASER_LIST_SHARE = 0.8           # ... and a list this share of teaser items is a teaser list
 TEASER_LABEL_MAX_WORDS = 6        # a heading this short right before a teaser list is its label
+LEAD_LINK_LIST_MIN_ITEMS = 3     # a list whose every item opens with a headline link ...
+LEAD_LINK_MIN_CHARS = 15          # ... this long ...
+LEAD_LINK_MIN_SHARE = 0.25        # ... and this share of the item ...
+BLURB_MAX_WORDS = 30              # ... followed by at most a one-sentence blurb, is a list of teasers
+INNER_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s+\S")
 LINK_PARAGRAPH_DENSITY = 0.9      # a standalone paragraph that is all link ...
 LINK_PARAGRAPH_MAX_WORDS = 15     # ... and this short, not a sentence, is a teaser link
 SHOUTED_MIN_WORDS = 3             # an all-caps link paragraph this long is a teaser on its own
@@ -66,6 +72,13 @@ def _is_teaser_item(block: HtmlBlock) -> bool:
     return block.link_density >= TEASER_LINK_DENSITY
 
 
+def _opens_with_headline_link(block: HtmlBlock) -> bool:
+    return (block.lead_link_chars >= LEAD_LINK_MIN_CHARS
+            and block.lead_link_chars >= LEAD_LINK_MIN_SHARE * len(block.text.replace("\n", ""))
+            and _n_words(block.text) <= BLURB_MAX_WORDS
+            and not INNER_SENTENCE_END.search(block.text))
+
+
 def _headline_repeat(blocks: tuple[HtmlBlock, ...], title: str | None) -> dict[int, _BlockRemoval]:
     variants = _title_variants(title)
     found: dict[int, _BlockRemoval] = {}
@@ -96,7 +109,9 @@ def _teaser_lists(blocks: tuple[HtmlBlock, ...]) -> dict[int, _BlockRemoval]:
             groups.setdefault(block.group, []).append(index)
     for members in groups.values():
         teasers = [i for i in members if _is_teaser_item(blocks[i])]
-        if len(members) >= TEASER_LIST_MIN_ITEMS and len(teasers) >= TEASER_LIST_SHARE * len(members):
+        linked = len(members) >= TEASER_LIST_MIN_ITEMS and len(teasers) >= TEASER_LIST_SHARE * len(members)
+        blurbs = len(members) >= LEAD_LINK_LIST_MIN_ITEMS and all(_opens_with_headline_link(blocks[i]) for i in members)
+        if linked or blurbs:
             for i in members:
                 found[i] = _BlockRemoval("related_teaser.link_list", "related_teaser")
             label = members[0] - 1
@@ -155,6 +170,8 @@ def html_text(extraction: HtmlExtraction) -> str:
 def _block_kind(block: HtmlBlock, is_deck: bool) -> BlockKind:
     if is_deck:
         return "deck"
+    if block.kind == "caption":
+        return "caption"
     return "heading" if block.kind == "heading" else "paragraph"
 
 
@@ -190,4 +207,8 @@ def parse_html_article(extraction: HtmlExtraction) -> TextArticle:
             text = "\n".join(p[0] for p in pieces)
             kept.append(Block(_block_kind(block, index == deck), text, pieces[0][1], pieces[-1][2]))
         offset += len(block.text) + len(BLOCK_SEPARATOR)
-    return TextArticle(extraction.metadata.title, tuple(kept), tuple(removed), merge_fields(removed))
+    fields = merge_fields(removed)
+    captions = [b.text for b in kept if b.kind == "caption"]
+    if captions:
+        fields["captions"] = captions
+    return TextArticle(extraction.metadata.title, tuple(kept), tuple(removed), fields)

@@ -13,7 +13,7 @@ import logging
 import trafilatura
 from lxml import etree
 
-from transforms.page_blocks import HtmlBlock, HtmlBlockKind, HtmlExtraction, HtmlMetadata
+from transforms.page_blocks import BlockText, HtmlBlock, HtmlBlockKind, HtmlExtraction, HtmlMetadata
 
 EXTRACT_OPTIONS: dict[str, object] = {
     "include_comments": False,
@@ -40,35 +40,26 @@ CELL_SEPARATOR = " | "
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
-def _text_of(element: etree._Element) -> tuple[str, int]:
-    """An element's text with line breaks kept, and how many characters of it are link text."""
-    parts: list[str] = []
-    link_chars = 0
+def _text_of(element: etree._Element) -> tuple[str, int, int]:
+    """An element's text with line breaks kept; its link characters and lead-link characters."""
+    out = BlockText()
 
     def walk(node: etree._Element, in_link: bool) -> None:
-        nonlocal link_chars
         if node.tag == "lb":
-            parts.append("\n")
-        elif node.tag == "cell" and parts and parts[-1] not in ("\n",):
-            parts.append(CELL_SEPARATOR)
-        if node.text and node.tag != "lb":
-            parts.append(node.text)
-            link_chars += len(node.text.strip()) if in_link or node.tag == "ref" else 0
+            out.separate("\n")
+        elif node.tag == "cell":
+            out.separate(CELL_SEPARATOR)
+        in_link = in_link or node.tag == "ref"
+        if node.tag != "lb":
+            out.add(node.text, in_link)
         for child in node:
-            walk(child, in_link or node.tag == "ref")
+            walk(child, in_link)
             if child.tag in BLOCK_TAGS:  # a paragraph or heading nested in a list item
-                parts.append("\n")
-            if child.tail:
-                parts.append(child.tail)
-                link_chars += len(child.tail.strip()) if in_link or node.tag == "ref" else 0
+                out.separate("\n")
+            out.add(child.tail, in_link)
 
     walk(element, False)
-    text = "".join(parts)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    text = "\n".join(line for line in lines if line)
-    if text.startswith(CELL_SEPARATOR.strip()):
-        text = text.lstrip("| ").strip()
-    return text, min(link_chars, len(text))
+    return out.result()
 
 
 def _blocks(body: etree._Element) -> tuple[HtmlBlock, ...]:
@@ -89,7 +80,7 @@ def _blocks(body: etree._Element) -> tuple[HtmlBlock, ...]:
         for child in node:
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag in BLOCK_TAGS:
-                text, link_chars = _text_of(child)
+                text, link_chars, lead_link_chars = _text_of(child)
                 if text:
                     rend = child.get("rend", "")
                     level = int(rend[1]) if tag == "head" and rend[:1] == "h" and rend[1:2].isdigit() else 0
@@ -97,7 +88,7 @@ def _blocks(body: etree._Element) -> tuple[HtmlBlock, ...]:
                     if group_id == 0:
                         group += 1
                         own_group = group
-                    blocks.append(HtmlBlock(BLOCK_TAGS[tag], text, link_chars, own_group, level))
+                    blocks.append(HtmlBlock(BLOCK_TAGS[tag], text, link_chars, own_group, level, lead_link_chars))
             elif tag in ("list", "table"):
                 group += 1
                 walk(child, group)
@@ -133,9 +124,14 @@ def _metadata(document: object) -> HtmlMetadata:
     )
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
-    """The page's main content as blocks, with its metadata. No blocks when nothing was found."""
-    document = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)  # type: ignore[arg-type]
+def extract_html(html: str, url: str | None = None, *, thorough: bool = False) -> HtmlExtraction:
+    """The page's main content as blocks, with its metadata. No blocks when nothing was found.
+
+    `thorough`: also run trafilatura's own fallback extractors and keep its preferred result
+    (slower; worth it where the fast pass came back thin). Metadata is only read in fast mode.
+    """
+    options = EXTRACT_OPTIONS | ({"fast": False, "with_metadata": False} if thorough else {})
+    document = trafilatura.bare_extraction(html, url=url, **options)  # type: ignore[arg-type]
     if document is None:
         return HtmlExtraction((), HtmlMetadata())
-    return HtmlExtraction(_blocks(document.body), _metadata(document))
+    return HtmlExtraction(_blocks(document.body), _metadata(document) if not thorough else HtmlMetadata())

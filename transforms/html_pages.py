@@ -1,10 +1,10 @@
 """A decoded HTML page -> the article in it: two extractors, a vote, then the boilerplate rules.
 
 Pure: str in, `HtmlPage` out. trafilatura gives the blocks and the page metadata;
-readability-lxml is consulted as a second opinion (`transforms.extraction_vote`) when
-trafilatura's result is thin (few blocks: where it most often misses part of an article, and
-where a second run is cheap); the blocks that win go through the block and line rules
-(`transforms.html_articles`). Consulting it on every page would double the cost per page.
+When trafilatura's fast pass comes back thin (few blocks: where it most often misses part of
+an article), trafilatura is run again with its own fallbacks and readability-lxml is asked for
+a second opinion (`transforms.extraction_vote`). The blocks that win go through the block and
+line rules (`transforms.html_articles`). Asking on every page would double the cost per page.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from transforms.page_blocks import HtmlExtraction, HtmlMetadata
 from transforms.readability_extraction import readability_blocks
 from transforms.text_articles import TextArticle
 
-SECOND_OPINION_MAX_BLOCKS = 12  # trafilatura results with at most this many blocks get a second opinion
+SECOND_OPINION_MAX_BLOCKS = 6  # trafilatura results with at most this many blocks get a second opinion
 EXTRACTOR_OF_CHOICE: dict[Choice, str | None] = {
     "agree": "trafilatura", "not_consulted": "trafilatura", "primary_only": "trafilatura", "primary_has_extra": "readability",
     "primary_missed": "readability", "fallback_only": "readability", "none": None,
@@ -33,11 +33,18 @@ class HtmlPage:
     vote: Choice
 
 
-def parse_html_page(html: str, url: str | None = None) -> HtmlPage:
+def extract_page(html: str, url: str | None = None) -> tuple[HtmlExtraction, Vote]:
+    """The extractors' part: trafilatura's blocks and metadata, or the second opinion's blocks
+    when trafilatura came back thin and the vote went the other way."""
     primary = extract_html(html, url)
     if len(primary.blocks) > SECOND_OPINION_MAX_BLOCKS:
-        decision = Vote("not_consulted", primary.blocks, 1.0, 1.0)
-    else:
-        decision = vote(primary.blocks, readability_blocks(html))
-    article = parse_html_article(HtmlExtraction(decision.blocks, primary.metadata))
-    return HtmlPage(article, primary.metadata, EXTRACTOR_OF_CHOICE[decision.choice], decision.choice)
+        return primary, Vote("not_consulted", primary.blocks, 1.0, 1.0)
+    thorough = extract_html(html, url, thorough=True)
+    decision = vote(thorough.blocks or primary.blocks, readability_blocks(html))
+    return HtmlExtraction(decision.blocks, primary.metadata), decision
+
+
+def parse_html_page(html: str, url: str | None = None) -> HtmlPage:
+    extraction, decision = extract_page(html, url)
+    article = parse_html_article(extraction)
+    return HtmlPage(article, extraction.metadata, EXTRACTOR_OF_CHOICE[decision.choice], decision.choice)

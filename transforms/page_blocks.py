@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-HtmlBlockKind = Literal["heading", "paragraph", "item", "quote", "row", "code"]
+HtmlBlockKind = Literal["heading", "paragraph", "item", "quote", "row", "code", "caption"]
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class HtmlBlock:
     link_chars: int      # characters of `text` that are link (anchor) text
     group: int           # blocks of the same list or table share a group number
     level: int = 0       # heading level (h1 = 1), 0 for other blocks
+    lead_link_chars: int = 0  # characters of the link(s) the block opens with
 
     @property
     def link_density(self) -> float:
@@ -45,3 +46,38 @@ class HtmlMetadata:
 class HtmlExtraction:
     blocks: tuple[HtmlBlock, ...]
     metadata: HtmlMetadata
+
+
+class BlockText:
+    """Collects one block's text while an adapter walks its element: pieces, line breaks, and
+    how much of it is link text (all of it, and the run of links the block opens with)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.lead_link_chars = 0
+        self._leading = True
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        n = len(text.strip())
+        if in_link:
+            self.link_chars += n
+            if self._leading:
+                self.lead_link_chars += n
+        elif n:
+            self._leading = False
+
+    def separate(self, separator: str) -> None:
+        """A line break ("\\n") or a cell separator, never at the very start."""
+        if self.parts and self.parts[-1] != "\n":
+            self.parts.append(separator)
+
+    def result(self) -> tuple[str, int, int]:
+        """The text (inner whitespace collapsed, blank lines dropped), its link and lead-link characters."""
+        lines = [" ".join(line.split()) for line in "".join(self.parts).split("\n")]
+        text = "\n".join(line for line in lines if line).strip(" |")
+        n = len(text)
+        return text, min(self.link_chars, n), min(self.lead_link_chars, n)

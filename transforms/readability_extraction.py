@@ -14,12 +14,12 @@ from lxml import etree
 from readability import Document
 from readability.readability import Unparseable
 
-from transforms.page_blocks import HtmlBlock, HtmlBlockKind
+from transforms.page_blocks import BlockText, HtmlBlock, HtmlBlockKind
 
 BLOCK_TAGS: dict[str, HtmlBlockKind] = {
     "p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "li": "item", "dt": "item", "dd": "item", "blockquote": "quote", "pre": "code",
-    "tr": "row", "figcaption": "paragraph",
+    "tr": "row", "figcaption": "caption",
 }
 GROUP_TAGS = frozenset({"ul", "ol", "dl", "table"})
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "form", "select", "iframe"})
@@ -31,49 +31,41 @@ CELL_SEPARATOR = " | "
 logging.getLogger("readability.readability").setLevel(logging.WARNING)
 
 
-def _text_of(element: lxml.html.HtmlElement) -> tuple[str, int]:
-    parts: list[str] = []
-    link_chars = 0
+def _text_of(element: lxml.html.HtmlElement) -> tuple[str, int, int]:
+    out = BlockText()
 
     def walk(node: lxml.html.HtmlElement, in_link: bool) -> None:
-        nonlocal link_chars
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in SKIP_TAGS or not tag:
             return
         if tag == "br":
-            parts.append("\n")
-        elif tag in CELL_TAGS and parts:
-            parts.append(CELL_SEPARATOR)
+            out.separate("\n")
+        elif tag in CELL_TAGS:
+            out.separate(CELL_SEPARATOR)
         in_link = in_link or tag == "a"
-        if node.text:
-            parts.append(node.text)
-            link_chars += len(node.text.strip()) if in_link else 0
+        out.add(node.text, in_link)
         for child in node:
             walk(child, in_link)
             if isinstance(child.tag, str) and child.tag in NESTED_BLOCK_TAGS - {"br"}:
-                parts.append("\n")
-            if child.tail:
-                parts.append(child.tail)
-                link_chars += len(child.tail.strip()) if in_link else 0
+                out.separate("\n")
+            out.add(child.tail, in_link)
 
     walk(element, False)
-    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
-    text = "\n".join(line for line in lines if line).strip(" |")
-    return text, min(link_chars, len(text))
+    return out.result()
 
 
 def _blocks(root: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
     blocks: list[HtmlBlock] = []
     group = 0
 
-    def add(kind: HtmlBlockKind, text: str, link_chars: int, group_id: int, level: int = 0) -> None:
+    def add(kind: HtmlBlockKind, text: str, link_chars: int, group_id: int, level: int = 0, lead: int = 0) -> None:
         nonlocal group
         if not text:
             return
         if group_id == 0:
             group += 1
             group_id = group
-        blocks.append(HtmlBlock(kind, text, link_chars, group_id, level))
+        blocks.append(HtmlBlock(kind, text, link_chars, group_id, level, lead))
 
     def loose(text: str | None, group_id: int) -> None:
         add("paragraph", " ".join((text or "").split()), 0, group_id)
@@ -86,9 +78,9 @@ def _blocks(root: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
             if tag in SKIP_TAGS or not tag:
                 pass
             elif tag in BLOCK_TAGS:
-                text, link_chars = _text_of(child)
+                text, link_chars, lead_link_chars = _text_of(child)
                 level = int(tag[1]) if BLOCK_TAGS[tag] == "heading" else 0
-                add(BLOCK_TAGS[tag], text, link_chars, group_id, level)
+                add(BLOCK_TAGS[tag], text, link_chars, group_id, level, lead_link_chars)
             elif tag in GROUP_TAGS:
                 group += 1
                 walk(child, group)

@@ -31,6 +31,10 @@ class Rule:
     require_known_agencies: bool
     positive: tuple[str, ...]
     negative: tuple[str, ...]
+    requires: tuple[str, ...] = ()  # the rule is only tried on lines containing one of these (case-folded)
+
+    def may_match(self, folded_line: str) -> bool:
+        return not self.requires or any(r in folded_line for r in self.requires)
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ def _rule(raw: dict) -> Rule:
         require_known_agencies=raw.get("require_known_agencies", False),
         positive=tuple(raw.get("positive", ())),
         negative=tuple(raw.get("negative", ())),
+        requires=tuple(r.casefold() for r in raw.get("requires", ())),
     )
 
 
@@ -95,14 +100,34 @@ def _applies(rule: Rule, in_tail: bool) -> bool:
     return rule.zone == "any" or (rule.zone == "tail" and in_tail)
 
 
+_SCOPED: dict[tuple[int, bool], tuple[tuple[Rule, ...], dict[str, tuple[Rule, ...]]]] = {}
+
+
+def _by_scope(rules: tuple[Rule, ...], in_tail: bool) -> dict[str, tuple[Rule, ...]]:
+    """The rules that apply in a zone, split by scope; remembered per rule tuple (by identity,
+    the tuple kept alive with it: hashing a whole catalogue on every line would cost more)."""
+    key = (id(rules), in_tail)
+    cached = _SCOPED.get(key)
+    if cached is None or cached[0] is not rules:
+        split = {scope: tuple(r for r in rules if r.scope == scope and _applies(r, in_tail))
+                 for scope in ("line", "prefix", "inline")}
+        if len(_SCOPED) > 256:
+            _SCOPED.clear()
+        cached = _SCOPED[key] = (rules, split)
+    return cached[1]
+
+
 def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | None = None) -> LineVerdict:
     """Apply the catalogue to one line. `in_tail`: the line is among the document's last lines."""
     rules = load_rules() if rules is None else rules
     stripped = line.strip()
     lead = len(line) - len(line.lstrip())
-    active = [r for r in rules if _applies(r, in_tail)]
+    folded = line.casefold()
+    scoped = _by_scope(rules, in_tail)
 
-    for rule in (r for r in active if r.scope == "line"):
+    for rule in scoped["line"]:
+        if rule.requires and not rule.may_match(folded):
+            continue
         match = rule.pattern.fullmatch(stripped)
         if match and (fields := _fields(rule, match)) is not None:
             hit = RuleHit(rule.id, rule.category, stripped, lead, lead + len(stripped), fields)
@@ -110,7 +135,9 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
 
     hits: list[RuleHit] = []
     start = lead
-    for rule in (r for r in active if r.scope == "prefix"):
+    for rule in scoped["prefix"]:
+        if rule.requires and not rule.may_match(folded):
+            continue
         match = rule.pattern.match(stripped)
         if match and match.end() > 0 and (fields := _fields(rule, match)) is not None:
             hits.append(RuleHit(rule.id, rule.category, match.group(0).strip(), lead, lead + match.end(), fields))
@@ -119,7 +146,9 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
 
     # Inline removals: cut every match out of what is left, remembering offsets within the line.
     pieces: list[tuple[int, int]] = [(start, lead + len(stripped))]
-    for rule in (r for r in active if r.scope == "inline"):
+    for rule in scoped["inline"]:
+        if rule.requires and not rule.may_match(folded):
+            continue
         next_pieces: list[tuple[int, int]] = []
         for a, b in pieces:
             cursor = a
