@@ -29,7 +29,7 @@ from flows.summary import RunSummary
 from transforms import reasons
 from transforms.batch_frames import DocumentRecord, Reject, documents_frame, rejects_frame
 from transforms.decoding import DecodedText, DecompressionRefused, decode_html, decode_text, maybe_gunzip
-from transforms.html_pages import parse_html_page
+from transforms.html_pages import MIN_BODY_WORDS, parse_html_page
 from transforms.normalise import PIPELINE_VERSION, NormalisedBatch, ParsedDocument, normalise_batch
 from transforms.sources import source_registry
 from transforms.text_articles import parse_text_article
@@ -91,22 +91,28 @@ def extract(
     return texts, rejects, records
 
 
-def _parsed(doc: LandedDocument, text: str) -> ParsedDocument:
+def _parsed(doc: LandedDocument, text: str) -> tuple[ParsedDocument | None, str]:
+    """The parsed document, or None and why there is no article in it."""
     if doc.kind == "html":
         page = parse_html_page(text, url=doc.uri if doc.uri.startswith(("http://", "https://")) else None)
-        return ParsedDocument(doc.document_id, doc.uri, page.article, page.metadata, page.extractor)
-    return ParsedDocument(doc.document_id, doc.uri, parse_text_article(text))
+        parsed = ParsedDocument(doc.document_id, doc.uri, page.article, page.metadata, page.extractor)
+        if not page.has_article:
+            return None, (f"{page.n_body_words} body words (fewer than {MIN_BODY_WORDS}) after "
+                          f"{len(page.article.removed)} boilerplate spans; extractor vote: {page.vote}")
+        return parsed, ""
+    article = parse_text_article(text)
+    if not article.body_blocks:
+        return None, f"{len(article.removed)} boilerplate spans, no body paragraph"
+    return ParsedDocument(doc.document_id, doc.uri, article), ""
 
 
 @task(name="clean", cache_policy=NO_CACHE)
 def clean(texts: list[tuple[LandedDocument, str]]) -> tuple[list[ParsedDocument], list[Reject]]:
     parsed, rejects = [], []
     for doc, text in texts:
-        document = _parsed(doc, text)
-        article = document.article
-        if not article.body_blocks:
-            rejects.append(Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
-                                  f"{len(article.removed)} boilerplate spans, no body paragraph", doc.document_id))
+        document, why_not = _parsed(doc, text)
+        if document is None:
+            rejects.append(Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT, why_not, doc.document_id))
         else:
             parsed.append(document)
     return parsed, rejects

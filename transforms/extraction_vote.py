@@ -9,6 +9,9 @@ shingles, the unit the Zyte benchmark scores on):
 - `primary_missed`: trafilatura's text is all inside readability's, and readability's is much
   longer: trafilatura lost part of the article.
 
+- `primary_unstructured`: trafilatura returned one undivided block (its last-resort text dump)
+  and readability found the same text as paragraphs: the structure lets the rules work per block.
+
 Otherwise trafilatura's blocks are kept (`agree`), or whichever one found anything at all.
 """
 
@@ -21,7 +24,7 @@ from typing import Literal
 
 from transforms.page_blocks import HtmlBlock
 
-Choice = Literal["agree", "not_consulted", "primary_has_extra", "primary_missed", "primary_only", "fallback_only", "none"]
+Choice = Literal["agree", "not_consulted", "primary_unstructured", "primary_has_extra", "primary_missed", "primary_only", "fallback_only", "none"]
 
 WORD = re.compile(r"\w+")
 SHINGLE_SIZE = 4
@@ -63,4 +66,6 @@ def vote(primary: tuple[HtmlBlock, ...], fallback: tuple[HtmlBlock, ...]) -> Vot
         return Vote("primary_has_extra", fallback, a_in_b, b_in_a)
     if a_in_b >= PRIMARY_ALL_INSIDE and b_in_a < FALLBACK_EXTRA_BELOW:
         return Vote("primary_missed", fallback, a_in_b, b_in_a)
+    if len(primary) == 1 and len(fallback) > 1 and b_in_a >= CONTAINED:
+        return Vote("primary_unstructured", fallback, a_in_b, b_in_a)
     return Vote("agree", primary, a_in_b, b_in_a)

@@ -18,9 +18,10 @@ from transforms.page_blocks import HtmlExtraction, HtmlMetadata
 from transforms.readability_extraction import readability_blocks
 from transforms.text_articles import TextArticle
 
+MIN_BODY_WORDS = 10  # a page whose body is shorter (a menu, a bare link list) holds no article
 SECOND_OPINION_MAX_BLOCKS = 6  # trafilatura results with at most this many blocks get a second opinion
 EXTRACTOR_OF_CHOICE: dict[Choice, str | None] = {
-    "agree": "trafilatura", "not_consulted": "trafilatura", "primary_only": "trafilatura", "primary_has_extra": "readability",
+    "agree": "trafilatura", "not_consulted": "trafilatura", "primary_only": "trafilatura", "primary_has_extra": "readability", "primary_unstructured": "readability",
     "primary_missed": "readability", "fallback_only": "readability", "none": None,
 }
 
@@ -31,6 +32,14 @@ class HtmlPage:
     metadata: HtmlMetadata
     extractor: str | None   # whose blocks the article is made of; None when neither found any
     vote: Choice
+
+    @property
+    def n_body_words(self) -> int:
+        return sum(len(b.text.split()) for b in self.article.body_blocks)
+
+    @property
+    def has_article(self) -> bool:
+        return self.n_body_words >= MIN_BODY_WORDS
 
 
 def extract_page(html: str, url: str | None = None) -> tuple[HtmlExtraction, Vote]:
