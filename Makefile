@@ -6,12 +6,13 @@ export UV_PYTHON_DOWNLOADS := never
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 STAMP := .venv/.synced-$(shell cat uv.lock pyproject.toml | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:12])")
 
-.PHONY: help setup run test check clean
+.PHONY: help setup run test check clean bench-extraction
 help:
 	@echo "make run    ingest seeds/ into warehouse/news.duckdb (sets up on first use)"
 	@echo "make test   run the whole test suite (sets up on first use)"
 	@echo "make check  run the data-quality checks on warehouse/news.duckdb"
 	@echo "make clean  remove the warehouse file and the landing store"
+	@echo "make bench-extraction  score HTML extraction on ../shared's gold sets (vs plain trafilatura)"
 
 $(STAMP):
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv>=0.13,<0.14"
@@ -28,6 +29,9 @@ test: setup
 
 check: setup
 	.venv/bin/newsetl check
+
+bench-extraction: setup
+	bench/extraction.sh ../shared
 
 clean:
 	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/landing

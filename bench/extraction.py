@@ -63,7 +63,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--extractor", choices=("newsetl", "trafilatura"), default="newsetl")
     args = parser.parse_args()
-    paths = sorted(args.html_dir.glob("*.html"))
+    paths = sorted(args.html_dir.resolve().glob("*.html"))
     if not paths:
         parser.error(f"no *.html files in {args.html_dir}")
     stages: dict[str, float] = defaultdict(float)
