@@ -24,7 +24,7 @@ EDITION_LANGUAGES = re.compile(
 )
 YEARS = re.compile(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b")
 LIST_SEPARATORS = re.compile(r"\s*(?:[,/;&]|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
-AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*")
+AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|·|・|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")
 SLUG_WORD = re.compile(r"[a-z]{3,}")
 
 

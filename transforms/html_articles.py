@@ -10,6 +10,8 @@ but a reader would not call the article:
    paragraphs that are nothing but a link (in a run, or shouted in capitals), a comment section
    (from its widget heading late in the page to the end, when replies follow);
    the standfirst after the headline, when it is the page's description, becomes the deck;
+   ("the last lines", where tail-zone rules such as agency sign-offs apply, are counted over
+   the blocks these rules kept);
 2. the line rule catalogue (`transforms.rules`), line by line, as for plain text.
 
 Offsets in `removed` and in the blocks are into `html_text(extraction)`: the extracted blocks
@@ -203,7 +205,7 @@ def parse_html_article(extraction: HtmlExtraction) -> TextArticle:
     blocks = extraction.blocks
     whole = block_removals(extraction)
     deck = deck_index(extraction)
-    n_lines = sum(len(b.text.split("\n")) for b in blocks)
+    n_lines = sum(len(b.text.split("\n")) for i, b in enumerate(blocks) if i not in whole)
     tail_from = n_lines - TAIL_LINES
     kept: list[Block] = []
     removed: list[RuleHit] = []
@@ -214,7 +216,6 @@ def parse_html_article(extraction: HtmlExtraction) -> TextArticle:
             removal = whole[index]
             removed.append(RuleHit(removal.rule_id, removal.category, block.text, offset, offset + len(block.text)))
             offset += len(block.text) + len(BLOCK_SEPARATOR)
-            line_number += len(lines)
             continue
         pieces: list[tuple[str, int, int]] = []
         line_offset = offset

@@ -9,6 +9,7 @@ see one paragraph, heading, list item or table row at a time, with how much of i
 from __future__ import annotations
 
 import logging
+import re
 
 import trafilatura
 from lxml import etree
@@ -35,6 +36,15 @@ BLOCK_TAGS: dict[str, HtmlBlockKind] = {
 }
 CONTAINER_TAGS = frozenset({"list", "table", "div", "article", "section", "span", "body"})
 CELL_SEPARATOR = " | "
+# The page's declared language: <html lang>, else Content-Language, else og:locale (first 8 KB).
+LANGUAGE_PRESCAN_CHARS = 8192
+DECLARED_LANGUAGE = (
+    re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*", re.IGNORECASE),
+    re.compile(r"<meta\b[^>]*?http-equiv\s*=\s*[\"']?content-language[\"']?[^>]*?content\s*=\s*[\"']?([A-Za-z]{2,3})",
+               re.IGNORECASE),
+    re.compile(r"<meta\b[^>]*?property\s*=\s*[\"']?og:locale[\"']?[^>]*?content\s*=\s*[\"']?([A-Za-z]{2,3})",
+               re.IGNORECASE),
+)
 
 # trafilatura warns about every empty link it drops; a pipeline log does not need those.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -53,8 +63,11 @@ def _text_of(element: etree._Element) -> tuple[str, int, int]:
         if node.tag != "lb":
             out.add(node.text, in_link)
         for child in node:
+            nested = child.tag in BLOCK_TAGS or child.tag in ("list", "table")
+            if nested:  # a paragraph, heading or list nested in a list item or quote: its own line
+                out.separate("\n")
             walk(child, in_link)
-            if child.tag in BLOCK_TAGS:  # a paragraph or heading nested in a list item
+            if nested:
                 out.separate("\n")
             out.add(child.tail, in_link)
 
@@ -101,13 +114,23 @@ def _blocks(body: etree._Element) -> tuple[HtmlBlock, ...]:
 
 
 def _strings(value: object) -> tuple[str, ...]:
+    """Categories or tags: trafilatura gives a list whose entries may still be comma-joined."""
     if not value:
         return ()
-    items = value if isinstance(value, list) else str(value).split(",")
-    return tuple(s for s in (str(i).strip() for i in items) if s)
+    items = value if isinstance(value, list) else [value]
+    return tuple(s for item in items for s in (piece.strip() for piece in str(item).split(",")) if s)
 
 
-def _metadata(document: object) -> HtmlMetadata:
+def declared_language(html: str) -> str | None:
+    """The language the page declares for itself (ISO 639 code, lower case), if any."""
+    head = html[:LANGUAGE_PRESCAN_CHARS]
+    for pattern in DECLARED_LANGUAGE:
+        if match := pattern.search(head):
+            return match.group(1).lower()
+    return None
+
+
+def _metadata(document: object, html: str) -> HtmlMetadata:
     get = lambda name: (getattr(document, name, None) or None)  # noqa: E731
     return HtmlMetadata(
         title=get("title"),
@@ -119,7 +142,7 @@ def _metadata(document: object) -> HtmlMetadata:
         tags=_strings(get("tags")),
         canonical_url=get("url"),
         image_url=get("image"),
-        language=get("language"),
+        language=get("language") or declared_language(html),
         hostname=get("hostname"),
     )
 
@@ -134,4 +157,4 @@ def extract_html(html: str, url: str | None = None, *, thorough: bool = False) -
     document = trafilatura.bare_extraction(html, url=url, **options)  # type: ignore[arg-type]
     if document is None:
         return HtmlExtraction((), HtmlMetadata())
-    return HtmlExtraction(_blocks(document.body), _metadata(document) if not thorough else HtmlMetadata())
+    return HtmlExtraction(_blocks(document.body), _metadata(document, html) if not thorough else HtmlMetadata())

@@ -45,8 +45,11 @@ def _text_of(element: lxml.html.HtmlElement) -> tuple[str, int, int]:
         in_link = in_link or tag == "a"
         out.add(node.text, in_link)
         for child in node:
+            nested = isinstance(child.tag, str) and child.tag in NESTED_BLOCK_TAGS - {"br"}
+            if nested:  # a block nested in a list item or quote: its own line
+                out.separate("\n")
             walk(child, in_link)
-            if isinstance(child.tag, str) and child.tag in NESTED_BLOCK_TAGS - {"br"}:
+            if nested:
                 out.separate("\n")
             out.add(child.tail, in_link)
 
@@ -102,6 +105,6 @@ def readability_blocks(html: str) -> tuple[HtmlBlock, ...]:
         return ()
     try:
         root = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except etree.ParserError:
+    except (etree.ParserError, ValueError):  # ValueError: control characters lxml will not take
         return ()
     return _blocks(root)

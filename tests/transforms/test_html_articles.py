@@ -538,9 +538,6 @@ def test_tail_rule_applies_only_to_the_last_lines() -> None:
     assert SLUG in kept_texts(before_tail)
 
 
-@pytest.mark.xfail(strict=True, reason="parse_html_article counts the lines of blocks the block rules already removed "
-                                       "into the tail zone: a related-teaser list after the article pushes the "
-                                       "agency sign-off out of the last TAIL_LINES lines, and it stays in the body")
 def test_agency_signoff_before_a_removed_teaser_list_is_still_in_the_tail() -> None:
     more = RELATED + ["Lifeboat crew warns of risk to station", "Tourist season bookings fall along the coast"]
     teasers = items([(t, len(t), len(t)) for t in more], group=50)

@@ -204,18 +204,11 @@ def test_repeated_article_tags_and_sections_become_tuples() -> None:
     assert meta.categories == ("Coast", "News")
 
 
-@pytest.mark.xfail(strict=True, reason="html_extraction._strings splits comma strings only when trafilatura hands a "
-                                       "str, but trafilatura hands tags as a list holding the whole "
-                                       "<meta name=keywords> value, so 'a, b, c' stays one tag")
 def test_keywords_meta_is_split_into_tags() -> None:
     meta = extract_html(_page("", head='<meta name="keywords" content="harbours, flooding, fishing">')).metadata
     assert meta.tags == ("harbours", "flooding", "fishing")
 
 
-@pytest.mark.xfail(strict=True, reason="trafilatura only sets Document.language from its classifier when a "
-                                       "target_language is given; the page's declared language (<html lang>, "
-                                       "content-language, og:locale) is never read, so HtmlMetadata.language "
-                                       "(page_language in the warehouse) is always None")
 def test_declared_page_language_is_in_metadata(article_page: str) -> None:
     assert extract_html(article_page, ARTICLE_URL).metadata.language == "en"
 
@@ -230,18 +223,14 @@ def test_thorough_pass_finds_the_blocks_but_reads_no_metadata(article_page: str)
     assert any(b.text.startswith("Councillors in Port Elwyn voted late on Monday") for b in thorough.blocks)
 
 
-# --- bugs --------------------------------------------------------------------------------------
+# --- regressions: bugs found and fixed -----------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="_text_of separates a nested block only after it, never before: text "
-                                       "ahead of a nested list/paragraph is glued to it ('Parent itemChild')")
 def test_text_before_a_nested_list_is_not_glued_to_it() -> None:
     middle = _middle("<ul><li>Parent item<ul><li>Child alpha</li><li>Child beta</li></ul></li>"
                      "<li>Second parent item</li></ul>")
     assert middle[0].text == "Parent item\nChild alpha\nChild beta"
 
 
-@pytest.mark.xfail(strict=True, reason="_text_of separates a nested block only after it, never before: a quote's "
-                                       "opening text is glued to its nested paragraph")
 def test_text_before_a_nested_paragraph_in_a_quote_is_not_glued_to_it() -> None:
     middle = _middle("<blockquote>She told the meeting<p>We cannot wait another winter.</p></blockquote>")
     assert _view(middle) == [("quote", "She told the meeting\nWe cannot wait another winter.")]

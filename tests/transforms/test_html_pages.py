@@ -151,8 +151,6 @@ def test_empty_page_gives_an_empty_article() -> None:
     assert page.metadata == HtmlMetadata()
 
 
-@pytest.mark.xfail(strict=True, reason="readability_blocks lets lxml's ValueError through on a control character "
-                                       "in loose text, so a garbage page makes parse_html_page raise")
 def test_control_character_garbage_page_does_not_raise() -> None:
     page = parse_html_page("binary\x00\x01junk")
     assert page.article.blocks == ()

@@ -134,16 +134,11 @@ def test_unparseable_input_gives_no_blocks(html: str) -> None:
     assert readability_blocks(html) == ()
 
 
-@pytest.mark.xfail(strict=True, reason="readability_blocks catches only ParserError from lxml.html.fragment_fromstring; "
-                                       "a summary whose loose text holds a control character raises ValueError "
-                                       "('All strings must be XML compatible') instead of giving ()")
 @pytest.mark.parametrize("html", ["\x01", "binary\x00\x01junk"], ids=["control-char", "binary-junk"])
 def test_control_character_garbage_gives_no_blocks(html: str) -> None:
     assert readability_blocks(html) == ()
 
 
-@pytest.mark.xfail(strict=True, reason="_text_of separates a nested block only after it, never before: a quote's "
-                                       "opening text is glued to its nested paragraph")
 def test_text_before_a_nested_paragraph_in_a_quote_is_not_glued_to_it() -> None:
     middle = _middle("<blockquote>She told the meeting<p>We cannot wait another winter.</p></blockquote>")
     assert _view(middle) == [("quote", "She told the meeting\nWe cannot wait another winter.")]
