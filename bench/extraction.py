@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from transforms.decoding import decode_html  # noqa: E402
 from transforms.html_articles import parse_html_article  # noqa: E402
+from transforms.html_extraction import baseline_text  # noqa: E402
 from transforms.html_pages import EXTRACTOR_OF_CHOICE, extract_page  # noqa: E402
 from transforms.normalise import ParsedDocument, normalise_batch  # noqa: E402
 
@@ -49,10 +50,8 @@ def newsetl_bodies(paths: list[Path], seconds: dict[str, float]) -> dict[str, st
 
 
 def trafilatura_bodies(paths: list[Path], seconds: dict[str, float]) -> dict[str, str]:
-    import trafilatura  # the baseline only; the project's path goes through transforms.html_extraction
-
     started = time.perf_counter()
-    bodies = {p.stem: trafilatura.extract(p.read_bytes(), include_comments=False) or "" for p in paths}
+    bodies = {p.stem: baseline_text(p.read_bytes()) for p in paths}
     seconds["extractors"] += time.perf_counter() - started
     return bodies
 

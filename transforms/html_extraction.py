@@ -158,3 +158,9 @@ def extract_html(html: str, url: str | None = None, *, thorough: bool = False) -
     if document is None:
         return HtmlExtraction((), HtmlMetadata())
     return HtmlExtraction(_blocks(document.body), _metadata(document, html) if not thorough else HtmlMetadata())
+
+
+def baseline_text(html: bytes | str) -> str:
+    """Plain trafilatura with its defaults (comments excluded): the benchmark's baseline, kept here
+    so this stays the one module that calls trafilatura. Not used by the pipeline."""
+    return trafilatura.extract(html, include_comments=False) or ""

@@ -1,0 +1,39 @@
+"""Layout rules the code keeps: transforms/ is pure, and each extractor has one adapter module."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from tests.conftest import ROOT
+
+PYTHON_FILES = sorted(p for d in ("flows", "transforms", "warehouse", "bench") for p in (ROOT / d).rglob("*.py"))
+
+
+def _imports(path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize(("package", "only_in"), [
+    ("trafilatura", "transforms/html_extraction.py"),
+    ("readability", "transforms/readability_extraction.py"),
+    ("duckdb", "warehouse/store.py"),
+])
+def test_each_library_is_imported_by_its_one_module(package: str, only_in: str) -> None:
+    importers = sorted(str(p.relative_to(ROOT)) for p in PYTHON_FILES if package in _imports(p))
+    assert importers == [only_in]
+
+
+def test_transforms_do_no_orchestration_storage_or_network() -> None:
+    forbidden = {"prefect", "duckdb", "requests", "httpx", "urllib3", "socket"}
+    offenders = {str(p.relative_to(ROOT)): _imports(p) & forbidden
+                 for p in (ROOT / "transforms").rglob("*.py") if _imports(p) & forbidden}
+    assert offenders == {}
