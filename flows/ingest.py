@@ -70,7 +70,7 @@ def _decoded(doc: LandedDocument, max_bytes: int) -> DecodedText:
         data = maybe_gunzip(doc.data, max_bytes)
     except DecompressionRefused as refused:
         return DecodedText(None, None, refused.reason, refused.detail)
-    return decode_html(data) if doc.kind == "html" else decode_text(data)
+    return decode_html(data, doc.content_type) if doc.kind == "html" else decode_text(data)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -83,7 +83,8 @@ def extract(
         decoded = _decoded(doc, max_bytes)
         status = "rejected" if decoded.text is None else "loaded"
         records.append(DocumentRecord(doc.document_id, doc.uri, doc.kind, doc.fetched_at, decoded.encoding,
-                                      len(doc.data), doc.landing_path, status))
+                                      len(doc.data), doc.landing_path, status, doc.origin, doc.http_status,
+                                      doc.content_type, doc.final_url, doc.etag, doc.last_modified))
         if decoded.text is None:
             rejects.append(Reject(doc.uri, "extract", decoded.reason or reasons.UNDECODABLE, decoded.detail, doc.document_id))
         else:

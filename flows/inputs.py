@@ -31,6 +31,12 @@ class LandedDocument:
     fetched_at: datetime
     landing_path: str
     kind: str
+    origin: str = "file"             # file | http | warc
+    http_status: int | None = None
+    content_type: str | None = None  # the Content-Type the server (or WARC record) gave: its charset counts
+    final_url: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def _uri(path: Path) -> str:
@@ -105,10 +111,17 @@ def land_files(files: list[InputFile], landing_dir: Path, max_bytes: int) -> tup
         except OSError as exc:
             rejects.append(Reject(item.uri, "land", reasons.UNREADABLE, f"{type(exc).__name__}: {exc.strerror or exc}"))
             continue
-        fetched_at = datetime.now(timezone.utc)
-        document_id = hashlib.sha256(data).hexdigest()
-        target = landing_path_for(landing_dir, document_id)
-        if not target.exists():
-            _write_atomically(target, data)
-        landed.append(LandedDocument(document_id, item.uri, data, fetched_at, str(target), item.kind))
+        landed.append(land_bytes(item.uri, data, landing_dir, kind=item.kind))
     return landed, rejects
+
+
+def land_bytes(uri: str, data: bytes, landing_dir: Path, *, kind: str, fetched_at: datetime | None = None,
+               **web: object) -> LandedDocument:
+    """Keep one input's bytes in the landing store (content-addressed, written atomically) and
+    describe it. `web`: origin, http_status, content_type, final_url, etag, last_modified."""
+    document_id = hashlib.sha256(data).hexdigest()
+    target = landing_path_for(landing_dir, document_id)
+    if not target.exists():
+        _write_atomically(target, data)
+    return LandedDocument(document_id, uri, data, fetched_at or datetime.now(timezone.utc), str(target), kind,
+                          **web)  # type: ignore[arg-type]

@@ -19,6 +19,12 @@ class DocumentRecord:
     n_bytes: int
     landing_path: str
     status: str  # loaded | rejected (the load turns 'loaded' into 'unchanged' when the body is)
+    origin: str = "file"             # file | http | warc
+    http_status: int | None = None   # web inputs: what the server (or the WARC record) said
+    content_type: str | None = None
+    final_url: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,8 @@ def reject_id_for(reject: Reject) -> str:
 DOCUMENT_SCHEMA = {
     "document_id": pl.String, "uri": pl.String, "kind": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
     "encoding": pl.String, "n_bytes": pl.Int64, "landing_path": pl.String, "status": pl.String,
+    "origin": pl.String, "http_status": pl.Int32, "content_type": pl.String, "final_url": pl.String,
+    "etag": pl.String, "last_modified": pl.String,
 }
 REJECT_SCHEMA = {
     "reject_id": pl.String, "uri": pl.String, "document_id": pl.String, "stage": pl.String,
@@ -49,7 +57,9 @@ REJECT_SCHEMA = {
 def documents_frame(records: list[DocumentRecord]) -> pl.DataFrame:
     rows = [
         {"document_id": r.document_id, "uri": r.uri, "kind": r.kind, "fetched_at": r.fetched_at,
-         "encoding": r.encoding, "n_bytes": r.n_bytes, "landing_path": r.landing_path, "status": r.status}
+         "encoding": r.encoding, "n_bytes": r.n_bytes, "landing_path": r.landing_path, "status": r.status,
+         "origin": r.origin, "http_status": r.http_status, "content_type": r.content_type, "final_url": r.final_url,
+         "etag": r.etag, "last_modified": r.last_modified}
         for r in records
     ]
     return pl.DataFrame(rows, schema=DOCUMENT_SCHEMA, orient="row").unique("document_id", keep="first", maintain_order=True)
@@ -62,3 +72,27 @@ def rejects_frame(rejects: list[Reject]) -> pl.DataFrame:
         for r in rejects
     ]
     return pl.DataFrame(rows, schema=REJECT_SCHEMA, orient="row")
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """The outcome of fetching one canonical URL, for the per-URL fetch state."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    last_status: int | None
+    last_reason: str | None
+    last_fetched_at: datetime
+
+
+FETCH_SCHEMA = {
+    "url": pl.String, "etag": pl.String, "last_modified": pl.String, "last_status": pl.Int32,
+    "last_reason": pl.String, "last_fetched_at": pl.Datetime("us", "UTC"),
+}
+
+
+def fetches_frame(records: list[FetchRecord]) -> pl.DataFrame:
+    """One row per URL (the last record wins when a URL was fetched twice in a batch)."""
+    rows = [r.__dict__ for r in records]
+    return pl.DataFrame(rows, schema=FETCH_SCHEMA, orient="row").unique("url", keep="last", maintain_order=True)

@@ -41,6 +41,7 @@ class LoadBatch:
     blocks: pl.DataFrame
     removed_spans: pl.DataFrame
     rejects: pl.DataFrame
+    fetches: pl.DataFrame | None = None  # web inputs: one row per canonical URL fetched (fetch_state)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,20 @@ class Warehouse:
         return self.con.execute("select coalesce(max(version), 0) from schema_migrations").fetchone()[0]
 
     # --- reads -----------------------------------------------------------------------------------
+    def fetch_validators(self, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
+        """canonical URL -> (etag, last_modified) from its last good fetch, for URLs fetched before."""
+        if not urls:
+            return {}
+        wanted = pl.DataFrame({"url": urls}, schema={"url": pl.String})
+        cursor = self.con.cursor()
+        cursor.register("wanted_urls", wanted)
+        rows = cursor.execute(
+            "select url, etag, last_modified from fetch_state semi join wanted_urls using (url) "
+            "where etag is not null or last_modified is not null"
+        ).fetchall()
+        cursor.unregister("wanted_urls")
+        return {url: (etag, modified) for url, etag, modified in rows}
+
     def known_documents(self, document_ids: list[str]) -> dict[str, str]:
         """document_id -> status for the ids the warehouse already holds."""
         if not document_ids:
@@ -175,6 +190,8 @@ class Warehouse:
             "batch_spans": batch.removed_spans,
             "batch_rejects": batch.rejects.unique("reject_id", keep="last", maintain_order=True),
         }
+        if batch.fetches is not None and batch.fetches.height:
+            frames["batch_fetches"] = batch.fetches
         for name, frame in frames.items():
             self.con.register(name, frame)
         loaded_at = datetime.now(timezone.utc)
@@ -185,6 +202,8 @@ class Warehouse:
             n_loaded = self.con.execute("select count(*) from new_versions").fetchone()[0]
             for name in ("documents", "article_versions", "articles", "article_blocks", "removed_spans", "rejects"):
                 _execute(self.con, sql_text(f"load/{name}.sql"), params)
+            if "batch_fetches" in frames:
+                _execute(self.con, sql_text("load/fetch_state.sql"), params)
             n_rejected = batch.rejects.height
             n_unchanged = batch.n_inputs - n_loaded - n_rejected
             _execute(
