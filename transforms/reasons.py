@@ -17,8 +17,9 @@ UNDECODABLE = "undecodable"          # extract: no encoding explains the bytes
 NO_ARTICLE_TEXT = "no_article_text"  # clean: nothing but boilerplate (or nothing at all) was left
 BAD_GZIP = "bad_gzip"                # extract: gzip bytes that are corrupt or cut short
 DECOMPRESSED_TOO_LARGE = "decompressed_too_large"  # extract: gzip bytes that inflate past the size cap
+PARSE_ERROR = "parse_error"          # discover: a feed, sitemap or WARC that is malformed or refused (DTD, entities)
 
 ALL = (
     NOT_FOUND, UNSUPPORTED_TYPE, UNREADABLE, TOO_LARGE, EMPTY_FILE, BINARY_CONTENT,
-    INVALID_UTF8, UNDECODABLE, NO_ARTICLE_TEXT, BAD_GZIP, DECOMPRESSED_TOO_LARGE,
+    INVALID_UTF8, UNDECODABLE, NO_ARTICLE_TEXT, BAD_GZIP, DECOMPRESSED_TOO_LARGE, PARSE_ERROR,
 )
