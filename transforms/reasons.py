@@ -23,3 +23,34 @@ ALL = (
     NOT_FOUND, UNSUPPORTED_TYPE, UNREADABLE, TOO_LARGE, EMPTY_FILE, BINARY_CONTENT,
     INVALID_UTF8, UNDECODABLE, NO_ARTICLE_TEXT, BAD_GZIP, DECOMPRESSED_TOO_LARGE, PARSE_ERROR,
 )
+
+# fetch: web sources (flows/fetching.py); a failed HTTP status is "http_<status>", see http_status_reason
+TIMEOUT = "timeout"                        # fetch: no (complete) response within the timeouts, retries included
+CONNECTION_ERROR = "connection_error"      # fetch: DNS, TCP or TLS failure, or the server hung up
+ROBOTS_DISALLOWED = "robots_disallowed"    # fetch: the site's robots.txt disallows the URL for our user agent
+ROBOTS_UNAVAILABLE = "robots_unavailable"  # fetch: robots.txt answered 5xx/429 or could not be fetched: the host is left alone
+BLOCKED_ADDRESS = "blocked_address"        # fetch: the host resolves to a loopback, private, link-local, reserved or metadata address
+REDIRECT_LOOP = "redirect_loop"            # fetch: a redirect leads back to a URL already in the chain
+TOO_MANY_REDIRECTS = "too_many_redirects"  # fetch: more redirects than the policy follows
+UNSUPPORTED_SCHEME = "unsupported_scheme"  # fetch: not an http or https URL (also a redirect to one)
+INVALID_URL = "invalid_url"                # fetch: the URL (or a redirect's Location) cannot be parsed or has no host
+
+ALL = ALL + (
+    TIMEOUT, CONNECTION_ERROR, ROBOTS_DISALLOWED, ROBOTS_UNAVAILABLE, BLOCKED_ADDRESS,
+    REDIRECT_LOOP, TOO_MANY_REDIRECTS, UNSUPPORTED_SCHEME, INVALID_URL,
+)
+
+HTTP_STATUS_PREFIX = "http_"  # fetch: an HTTP error status that is not retried or still failed after the retries
+
+
+def http_status_reason(status: int) -> str:
+    """The reason code for a failed HTTP status: 404 -> "http_404"."""
+    if not 100 <= int(status) <= 599:
+        raise ValueError(f"not an HTTP status: {status!r}")
+    return f"{HTTP_STATUS_PREFIX}{int(status)}"
+
+
+def is_known(code: str) -> bool:
+    """A code in ALL, or an "http_<3 digits>" code from http_status_reason."""
+    return code in ALL or (code.startswith(HTTP_STATUS_PREFIX) and len(code) == 8
+                           and code[5:].isdigit() and "100" <= code[5:] <= "599")
