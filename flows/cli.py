@@ -28,9 +28,32 @@ def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
 
+WEB_PREFIXES = ("http://", "https://")
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively) to ingest.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files or folders (walked recursively) to ingest, and page URLs (http/https).")] = None,
+    urls: Annotated[Optional[list[Path]], typer.Option(
+        "--urls", help="A file of page URLs, one per line (# comments). Repeatable.")] = None,
+    feed: Annotated[Optional[list[str]], typer.Option(
+        "--feed", help="An RSS or Atom feed URL: its entries are fetched. Repeatable.")] = None,
+    sitemap: Annotated[Optional[list[str]], typer.Option(
+        "--sitemap", help="A sitemap or sitemap-index URL (.xml or .xml.gz): its pages are fetched. Repeatable.")] = None,
+    warc: Annotated[Optional[list[Path]], typer.Option(
+        "--warc", help="A WARC file (.warc or .warc.gz): its HTML responses are ingested. Repeatable.")] = None,
+    host_delay: Annotated[Optional[float], typer.Option(
+        min=0, help="Seconds between requests to one host (default 1, $NEWSETL_HOST_DELAY).")] = None,
+    max_fetch_bytes: Annotated[Optional[int], typer.Option(
+        min=1, help="Cap on one fetched page or WARC record, decoded (default 20 MB).")] = None,
+    allow_private_hosts: Annotated[bool, typer.Option(
+        "--allow-private-hosts", help="Allow fetching from loopback and private addresses (off by default).")] = False,
+    fetch_timeout: Annotated[Optional[float], typer.Option(
+        min=0.1, help="Seconds for one whole response (default 60, $NEWSETL_FETCH_TIMEOUT).")] = None,
+    allow_network: Annotated[Optional[list[str]], typer.Option(
+        "--allow-network", help="A private network fetching may reach anyway, e.g. 127.0.0.1/32. Repeatable.")] = None,
+    user_agent: Annotated[Optional[str], typer.Option(help="User-Agent for fetching (default: newsetl's own).")] = None,
     db: DbOption = None,
     landing_dir: Annotated[Optional[Path], typer.Option(help="Landing store. Default: landing/ beside the warehouse.")] = None,
     batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")] = None,
@@ -39,15 +62,25 @@ def ingest(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")] = sys.stderr.isatty(),
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
 ) -> None:
-    """Ingest files and folders: discover, land, extract, clean, normalise, load, check."""
+    """Ingest files, folders, URLs, feeds, sitemaps and WARC files: discover, land (fetch), extract,
+    clean, normalise, load, check."""
+    items = list(paths or [])
+    page_urls = [p for p in items if p.lower().startswith(WEB_PREFIXES)]
+    files = [p for p in items if not p.lower().startswith(WEB_PREFIXES)]
+    if not (items or urls or feed or sitemap or warc):
+        raise typer.BadParameter("give files, folders or URLs, or --urls, --feed, --sitemap or --warc")
     _quiet_prefect(verbose)
     from flows.ingest import ingest as ingest_flow
     from warehouse import WarehouseError
 
     try:
         summary = ingest_flow(
-            paths=list(paths), db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
+            paths=files, db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
             batch_size=batch_size, max_bytes=max_bytes, show_progress=progress,
+            urls=page_urls, url_files=[str(u) for u in urls or []], feeds=list(feed or []),
+            sitemaps=list(sitemap or []), warcs=[str(w) for w in warc or []], max_fetch_bytes=max_fetch_bytes,
+            host_delay=host_delay, allow_private_hosts=allow_private_hosts or None, user_agent=user_agent,
+            allowed_networks=list(allow_network or []) or None, fetch_timeout=fetch_timeout,
         )
     except WarehouseError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)

@@ -63,6 +63,7 @@ class FetchPolicy:
     backoff_base: float = 0.5      # exponential backoff: base * 2**attempt (+ up to 10 % jitter)
     retry_after_cap: float = 30.0  # honour Retry-After (seconds or HTTP date) up to this cap
     allow_private: bool = False    # allow loopback/private/link-local hosts (tests pass True for 127.0.0.1)
+    allowed_networks: tuple[str, ...] = ()  # or allow only these networks ("127.0.0.1/32"); others stay blocked
     max_workers: int = 8           # hosts fetched in parallel
 
 
@@ -339,7 +340,8 @@ class Fetcher:
         self._sleep, self._clock = sleep, clock
         self._resolver = resolver or system_resolver
         # An injected resolver stands for DNS as a whole: the connected address is checked only with the real one.
-        self._check_peer = None if (policy.allow_private or resolver is not None) else address_block_reason
+        self._allowed = tuple(ipaddress.ip_network(n, strict=False) for n in policy.allowed_networks)
+        self._check_peer = None if (policy.allow_private or resolver is not None) else self._block_reason
         self._random = random.Random()
         p = policy
         self._client = httpx.Client(
@@ -453,6 +455,13 @@ class Fetcher:
             detail += f"; {resp.gave_up}"
         return FetchResult(body=None, reason=reasons.http_status_reason(resp.status), detail=detail, **common)
 
+    def _block_reason(self, address: str) -> str | None:
+        """Why not connect to this address; addresses in the allowed networks are fine."""
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if any(ip.version == net.version and ip in net for net in self._allowed):
+            return None
+        return address_block_reason(address)
+
     def _check_address(self, target: httpx.URL) -> None:
         if self.policy.allow_private:
             return
@@ -471,7 +480,7 @@ class Fetcher:
         if not addresses:
             raise _Failure(reasons.CONNECTION_ERROR, f"{host} resolves to no address")
         for address in addresses:
-            why = address_block_reason(address)
+            why = self._block_reason(address)
             if why:
                 raise _Failure(reasons.BLOCKED_ADDRESS, f"{host}: {why}")
 

@@ -1,8 +1,10 @@
 """The `ingest` flow: discover -> land -> extract -> clean -> normalise -> load -> check.
 
-Inputs are plain-text articles and HTML pages (either may be gzip-compressed): `extract`
-turns bytes into text (HTML decoded the way browsers do), `clean` turns text into an article
-(for HTML: main-content extraction, then the same boilerplate rules as plain text).
+Inputs are plain-text articles and HTML pages (either may be gzip-compressed) from files and
+folders, and web pages: URLs, feed entries and sitemap pages (`expand`, then `fetch`, politely
+and safely, conditionally on re-runs) and WARC records. Every body lands before parsing.
+`extract` turns bytes into text (HTML decoded the way browsers do), `clean` turns text into an
+article (for HTML: main-content extraction, then the same boilerplate rules as plain text).
 
 Each task works on a batch of documents. The flow holds the one warehouse connection (DuckDB
 has one writer); tasks that do not touch it are pure transforms wrapped for orchestration.
@@ -15,7 +17,9 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import nullcontext
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -23,12 +27,21 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from flows.fetching import Fetcher, FetchPolicy
 from flows.inputs import InputFile, LandedDocument, discover_files, land_files
+from flows.web_sources import WEB_ORIGINS, Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
 from flows.settings import Settings
 from flows.summary import RunSummary
 from transforms import reasons
-from transforms.batch_frames import DocumentRecord, Reject, documents_frame, rejects_frame
-from transforms.decoding import DecodedText, DecompressionRefused, decode_html, decode_text, maybe_gunzip
+from transforms.batch_frames import DocumentRecord, FetchRecord, Reject, documents_frame, fetches_frame, rejects_frame
+from transforms.decoding import (
+    DecodedText,
+    DecompressionRefused,
+    decode_html,
+    decode_text,
+    is_html_media_type,
+    maybe_gunzip,
+)
 from transforms.html_pages import MIN_BODY_WORDS, parse_html_page
 from transforms.normalise import PIPELINE_VERSION, NormalisedBatch, ParsedDocument, normalise_batch
 from transforms.sources import source_registry
@@ -44,6 +57,30 @@ def _batches(items: list[InputFile], size: int) -> Iterator[list[InputFile]]:
 @task(name="discover", cache_policy=NO_CACHE)
 def discover(paths: list[str]) -> tuple[list[InputFile], list[Reject]]:
     return discover_files(paths)
+
+
+@task(name="expand", cache_policy=NO_CACHE)
+def expand(urls: list[str], url_files: list[str], feeds: list[str], sitemaps: list[str], fetcher: Fetcher,
+           settings: Settings) -> Expansion:
+    """URL arguments and URL-list files, feed entries and sitemap pages -> canonical article URLs."""
+    listed = list(urls)
+    missing: list[Reject] = []
+    for name in url_files:
+        path = Path(name).expanduser()
+        if path.is_file():
+            listed += read_url_list(path)
+        else:
+            missing.append(Reject(path.absolute().as_uri(), "discover", reasons.NOT_FOUND, f"no such URL list: {name}"))
+    expansion = expand_sources(fetcher, listed, feeds, sitemaps, settings.max_fetch_bytes)
+    expansion.rejects[:0] = missing
+    return expansion
+
+
+@task(name="fetch", cache_policy=NO_CACHE)
+def fetch(urls: list[str], validators: dict[str, tuple[str | None, str | None]], fetcher: Fetcher,
+          settings: Settings) -> FetchedBatch:
+    """Fetch a batch of URLs politely; every body lands before anything parses it."""
+    return fetch_pages(fetcher, urls, validators, settings.landing_dir)
 
 
 @task(name="land", cache_policy=NO_CACHE)
@@ -66,11 +103,16 @@ def skip_known(landed: list[LandedDocument], wh: Warehouse) -> list[LandedDocume
 
 
 def _decoded(doc: LandedDocument, max_bytes: int) -> DecodedText:
+    if doc.origin in WEB_ORIGINS and doc.content_type and not is_html_media_type(doc.content_type):
+        return DecodedText(None, None, reasons.UNSUPPORTED_TYPE, f"served as {doc.content_type!r}, not HTML")
     try:
         data = maybe_gunzip(doc.data, max_bytes)
     except DecompressionRefused as refused:
         return DecodedText(None, None, refused.reason, refused.detail)
-    return decode_html(data, doc.content_type) if doc.kind == "html" else decode_text(data)
+    decoded = decode_html(data, doc.content_type) if doc.kind == "html" else decode_text(data)
+    if doc.origin in WEB_ORIGINS and decoded.reason == reasons.BINARY_CONTENT:  # a PDF or image served as HTML
+        return DecodedText(None, None, reasons.UNSUPPORTED_TYPE, f"served as {doc.content_type!r}: {decoded.detail}")
+    return decoded
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -141,64 +183,128 @@ def _progress(enabled: bool) -> Progress | nullcontext:
     return Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
 
 
+@dataclass(frozen=True)
+class Acquired:
+    """One batch of inputs, landed: documents to parse, rejects, fetch outcomes (web), input count."""
+
+    landed: list[LandedDocument]
+    rejects: list[Reject]
+    n_inputs: int
+    fetches: list[FetchRecord] | None = None
+
+
+def _acquired(settings: Settings, wh: Warehouse, files: list[InputFile], urls: list[str], warcs: list[Path],
+              fetcher: Fetcher | None) -> Iterator[Acquired]:
+    """The run's inputs batch by batch: files, then fetched URLs, then WARC records."""
+    for batch in _batches(files, settings.batch_size):
+        landed, rejects = land(batch, settings)
+        yield Acquired(landed, rejects, len(batch))
+    for start in range(0, len(urls), settings.batch_size):
+        chunk = urls[start:start + settings.batch_size]
+        fetched = fetch(chunk, wh.fetch_validators(chunk), fetcher, settings)
+        yield Acquired(fetched.landed, fetched.rejects, len(chunk), fetched.fetches)
+    for landed, rejects in warc_batches(warcs, settings.landing_dir, settings.max_fetch_bytes, settings.batch_size):
+        yield Acquired(landed, rejects, len(landed) + len(rejects))
+
+
+def _fetch_policy(settings: Settings) -> FetchPolicy:
+    defaults = FetchPolicy()
+    policy = FetchPolicy(max_bytes=settings.max_fetch_bytes, host_delay=settings.host_delay,
+                         allow_private=settings.allow_private_hosts, allowed_networks=settings.allowed_networks,
+                         total_timeout=settings.fetch_timeout,
+                         connect_timeout=min(defaults.connect_timeout, settings.fetch_timeout),
+                         read_timeout=min(defaults.read_timeout, settings.fetch_timeout))
+    return replace(policy, user_agent=settings.user_agent) if settings.user_agent else policy
+
+
 @flow(name="ingest")
 def ingest(
-    paths: list[str],
+    paths: list[str] | None = None,
     db_path: str | None = None,
     landing_dir: str | None = None,
     batch_size: int | None = None,
     max_bytes: int | None = None,
     show_progress: bool = False,
+    urls: list[str] | None = None,
+    url_files: list[str] | None = None,
+    feeds: list[str] | None = None,
+    sitemaps: list[str] | None = None,
+    warcs: list[str] | None = None,
+    max_fetch_bytes: int | None = None,
+    host_delay: float | None = None,
+    allow_private_hosts: bool | None = None,
+    user_agent: str | None = None,
+    allowed_networks: list[str] | None = None,
+    fetch_timeout: float | None = None,
 ) -> RunSummary:
-    """Ingest plain-text articles and HTML pages from files and folders into the warehouse."""
+    """Ingest plain-text articles and HTML pages from files, folders, URLs, feeds, sitemaps and
+    WARC archives into the warehouse."""
     logger = get_run_logger()
     started = time.monotonic()
-    settings = Settings.resolve(db_path, landing_dir, batch_size, max_bytes)
+    settings = Settings.resolve(db_path, landing_dir, batch_size, max_bytes, max_fetch_bytes, host_delay,
+                                allow_private_hosts, user_agent, allowed_networks, fetch_timeout)
     summary = RunSummary(str(settings.db_path))
+    web = bool(urls or url_files or feeds or sitemaps)
 
-    files, discover_rejects = discover(paths)
-    summary.n_seen = len(files) + len(discover_rejects)
-    logger.info("discovered %d input files, %d rejected at discovery", len(files), len(discover_rejects))
-    batches = list(_batches(files, settings.batch_size)) or ([[]] if discover_rejects else [])
+    files, discover_rejects = discover(paths or [])
+    with Fetcher(_fetch_policy(settings)) if web else nullcontext() as fetcher:
+        expansion = expand(urls or [], url_files or [], feeds or [], sitemaps or [], fetcher, settings) \
+            if web else Expansion()
+        discover_rejects += expansion.rejects
+        summary.n_seen = len(discover_rejects)  # each batch adds its inputs
+        logger.info("discovered %d files and %d URLs, %d rejected at discovery", len(files), len(expansion.urls),
+                    len(discover_rejects))
 
-    with Warehouse(settings.db_path) as wh, _progress(show_progress) as progress:
-        bar = progress.add_task("ingest", total=len(files)) if progress else None
-        wh.upsert_sources(source_registry())
-        for index, batch in enumerate(batches):
-            batch_started = datetime.now(timezone.utc)
-            landed, land_rejects = land(batch, settings)
-            fresh = skip_known(landed, wh)
-            texts, extract_rejects, records = extract(fresh, settings.max_bytes)
-            parsed, clean_rejects = clean(texts)
-            normalised = normalise(parsed)
-            earlier_rejects = discover_rejects if index == 0 else []  # discovery's rejects load with batch 0
-            rejects = earlier_rejects + land_rejects + extract_rejects + clean_rejects
-            counts = load(
-                LoadBatch(
-                    load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=index, started_at=batch_started,
-                    n_inputs=len(batch) + len(earlier_rejects),
-                    pipeline_version=PIPELINE_VERSION, documents=documents_frame(records),
-                    articles=normalised.articles, blocks=normalised.blocks,
-                    removed_spans=normalised.removed_spans, rejects=rejects_frame(rejects),
-                ),
-                wh,
-            )
-            summary.load_ids.append(counts.load_id)
-            summary.n_loaded += counts.n_loaded
-            summary.n_unchanged += counts.n_unchanged
-            summary.n_rejected += counts.n_rejected
-            summary.rejected_by_reason.update(r.reason for r in rejects)
-            if progress:
-                progress.update(bar, advance=len(batch))
-            logger.info("batch %d: %d loaded, %d unchanged, %d rejected", index, counts.n_loaded,
-                        counts.n_unchanged, counts.n_rejected)
-        summary.checks = check(wh)
+        with Warehouse(settings.db_path) as wh, _progress(show_progress) as progress:
+            bar = progress.add_task("ingest", total=len(files) + len(expansion.urls)) if progress else None
+            wh.upsert_sources(source_registry())
+            warc_paths = [Path(w).expanduser() for w in warcs or []]
+            batches = _acquired(settings, wh, files, expansion.urls, warc_paths, fetcher)
+            index = -1
+            for index, acquired in enumerate(batches):
+                _load_batch(index, acquired, discover_rejects if index == 0 else [], wh, settings, summary)
+                if progress:
+                    progress.update(bar, advance=acquired.n_inputs)
+            if index == -1 and discover_rejects:  # nothing to read, but rejects to record
+                _load_batch(0, Acquired([], [], 0), discover_rejects, wh, settings, summary)
+            summary.checks = check(wh)
 
     summary.seconds = time.monotonic() - started
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description="Counts per outcome and reason")
     for line in summary.lines():
         logger.info(line)
     return summary
+
+
+def _load_batch(index: int, acquired: Acquired, earlier_rejects: list[Reject], wh: Warehouse,
+                settings: Settings, summary: RunSummary) -> None:
+    """The steps every batch goes through once its inputs are landed."""
+    logger = get_run_logger()
+    summary.n_seen += acquired.n_inputs
+    batch_started = datetime.now(timezone.utc)
+    fresh = skip_known(acquired.landed, wh)
+    texts, extract_rejects, records = extract(fresh, settings.max_bytes)
+    parsed, clean_rejects = clean(texts)
+    normalised = normalise(parsed)
+    rejects = earlier_rejects + acquired.rejects + extract_rejects + clean_rejects
+    counts = load(
+        LoadBatch(
+            load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=index, started_at=batch_started,
+            n_inputs=acquired.n_inputs + len(earlier_rejects),
+            pipeline_version=PIPELINE_VERSION, documents=documents_frame(records),
+            articles=normalised.articles, blocks=normalised.blocks,
+            removed_spans=normalised.removed_spans, rejects=rejects_frame(rejects),
+            fetches=fetches_frame(acquired.fetches) if acquired.fetches else None,
+        ),
+        wh,
+    )
+    summary.load_ids.append(counts.load_id)
+    summary.n_loaded += counts.n_loaded
+    summary.n_unchanged += counts.n_unchanged
+    summary.n_rejected += counts.n_rejected
+    summary.rejected_by_reason.update(r.reason for r in rejects)
+    logger.info("batch %d: %d loaded, %d unchanged, %d rejected", index, counts.n_loaded,
+                counts.n_unchanged, counts.n_rejected)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,9 @@ from warehouse import DEFAULT_DB_PATH
 ENV_PREFIX = "NEWSETL_"
 DEFAULT_BATCH_SIZE = 200
 DEFAULT_MAX_BYTES = 50_000_000
+DEFAULT_MAX_FETCH_BYTES = 20_000_000   # decoded bytes of one fetched page or WARC record
+DEFAULT_HOST_DELAY = 1.0               # seconds between requests to one host
+DEFAULT_FETCH_TIMEOUT = 60.0           # seconds for one response, whole (connect and read limits stay within it)
 # File name endings -> input kind. Each may also end in ".gz" (gzip), e.g. "page.html.gz".
 INPUT_KINDS: dict[str, str] = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 GZIP_SUFFIX = ".gz"
@@ -36,6 +40,12 @@ class Settings:
     landing_dir: Path
     batch_size: int
     max_bytes: int
+    max_fetch_bytes: int = DEFAULT_MAX_FETCH_BYTES
+    host_delay: float = DEFAULT_HOST_DELAY
+    allow_private_hosts: bool = False
+    user_agent: str | None = None
+    allowed_networks: tuple[str, ...] = ()  # private networks fetching may reach anyway ("127.0.0.1/32")
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
 
     @classmethod
     def resolve(
@@ -44,11 +54,30 @@ class Settings:
         landing_dir: str | Path | None = None,
         batch_size: int | None = None,
         max_bytes: int | None = None,
+        max_fetch_bytes: int | None = None,
+        host_delay: float | None = None,
+        allow_private_hosts: bool | None = None,
+        user_agent: str | None = None,
+        allowed_networks: list[str] | tuple[str, ...] | None = None,
+        fetch_timeout: float | None = None,
     ) -> Settings:
         db = Path(db_path or _env("DB") or DEFAULT_DB_PATH).expanduser()
         landing = Path(landing_dir or _env("LANDING_DIR") or db.parent / "landing").expanduser()
         size = int(batch_size or _env("BATCH_SIZE") or DEFAULT_BATCH_SIZE)
         cap = int(max_bytes or _env("MAX_BYTES") or DEFAULT_MAX_BYTES)
+        fetch_cap = int(max_fetch_bytes or _env("MAX_FETCH_BYTES") or DEFAULT_MAX_FETCH_BYTES)
+        delay = float(host_delay if host_delay is not None else (_env("HOST_DELAY") or DEFAULT_HOST_DELAY))
+        private = allow_private_hosts if allow_private_hosts is not None else \
+            (_env("ALLOW_PRIVATE_HOSTS") or "").lower() in ("1", "true", "yes")
         if size < 1:
             raise ValueError(f"batch size must be at least 1, got {size}")
-        return cls(db.absolute(), landing.absolute(), size, cap)
+        if delay < 0:
+            raise ValueError(f"host delay must be 0 or more seconds, got {delay}")
+        networks = tuple(allowed_networks or [n.strip() for n in (_env("ALLOWED_NETWORKS") or "").split(",") if n.strip()])
+        for network in networks:
+            ipaddress.ip_network(network, strict=False)  # a typo fails here, loudly
+        timeout = float(fetch_timeout or _env("FETCH_TIMEOUT") or DEFAULT_FETCH_TIMEOUT)
+        if timeout <= 0:
+            raise ValueError(f"fetch timeout must be more than 0 seconds, got {timeout}")
+        return cls(db.absolute(), landing.absolute(), size, cap, fetch_cap, delay, private,
+                   user_agent or _env("USER_AGENT"), networks, timeout)

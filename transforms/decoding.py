@@ -397,3 +397,11 @@ def maybe_gunzip(data: bytes, max_bytes: int) -> bytes:
             raise DecompressionRefused(reasons.BAD_GZIP, str(exc)) from exc
         pending = inflater.unused_data
     return bytes(out)
+
+
+HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def is_html_media_type(content_type: str | None) -> bool:
+    """Whether a Content-Type names an HTML page ("text/html; charset=utf-8" does)."""
+    return bool(content_type) and content_type.split(";")[0].strip().lower() in HTML_MEDIA_TYPES
