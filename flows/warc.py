@@ -4,7 +4,8 @@
 record; request, metadata, warcinfo, resource, revisit, ... records are skipped without a word.
 A page that is not kept carries a reason and no body:
 
-- `http_<status>`: the HTTP status is not 200 (`http_invalid` when it is not a number);
+- `http_<status>` (reasons.http_status_reason): the HTTP status is not 200; a status line with
+  no status from 100 to 599 gives `parse_error` for that record alone (target_uri is its URI);
 - `unsupported_type` (reasons.UNSUPPORTED_TYPE): the Content-Type is not text/html or
   application/xhtml+xml; a response with no Content-Type is kept when its body starts like HTML;
   a response record with no HTTP headers at all (dns:, ftp:) is unsupported too;
@@ -186,9 +187,11 @@ def _page(record: ArcWarcRecord, max_record_bytes: int) -> WarcPage:
     code = (http.get_statuscode() or "").strip()
     status = int(code) if code.isdigit() else None
     content_type = (http.get_header("Content-Type") or "").strip() or None
+    if status is None or not 100 <= status <= 599:
+        return WarcPage(uri, date, status, content_type, None, reasons.PARSE_ERROR,
+                        f"no HTTP status in {http.statusline!r}")
     if status != 200:
-        return WarcPage(uri, date, status, content_type, None, f"http_{status if status is not None else 'invalid'}",
-                        http.statusline)
+        return WarcPage(uri, date, status, content_type, None, reasons.http_status_reason(status), http.statusline)
     media_type = content_type.split(";", 1)[0].strip().lower() if content_type else None
     if media_type is not None and media_type not in HTML_TYPES:
         return WarcPage(uri, date, status, content_type, None, reasons.UNSUPPORTED_TYPE, media_type)

@@ -93,7 +93,22 @@ def test_non_200(warc_path: Path) -> None:
         ("https://ex.com/gone", 404, "http_404", None), ("https://ex.com/moved", 301, "http_301", None),
         ("https://ex.com/oops", 500, "http_500", None), ("https://ex.com/ok", 200, None, b"<html>ok</html>")]
     assert pages[0].detail == "404 Not Found"
+    assert all(reasons.is_known(p.reason) for p in pages[:3])
     assert pages[2].content_type == "text/html; charset=utf-8"
+
+
+def test_invalid_status_is_a_record_parse_error(tmp_path: Path) -> None:
+    path = tmp_path / "weird.warc"
+    _append(path, [
+        ("https://ex.com/999", "response", _http("999 Weird", [("Content-Type", "text/html")]), b"<html>a</html>", {}),
+        ("https://ex.com/abc", "response", _http("abc", [("Content-Type", "text/html")]), b"<html>b</html>", {}),
+        ("https://ex.com/ok", "response", _http("200 OK", [("Content-Type", "text/html")]), b"<html>c</html>", {}),
+    ])
+    pages = list(read_warc(path, CAP))
+    assert [(p.target_uri, p.reason, p.body) for p in pages] == [
+        ("https://ex.com/999", reasons.PARSE_ERROR, None), ("https://ex.com/abc", reasons.PARSE_ERROR, None),
+        ("https://ex.com/ok", None, b"<html>c</html>")]
+    assert all(reasons.is_known(p.reason) for p in pages[:2])
 
 
 def test_non_html(warc_path: Path) -> None:
