@@ -192,6 +192,10 @@ def _page(record: ArcWarcRecord, max_record_bytes: int) -> WarcPage:
                         f"no HTTP status in {http.statusline!r}")
     if status != 200:
         return WarcPage(uri, date, status, content_type, None, reasons.http_status_reason(status), http.statusline)
+    truncated = (record.rec_headers.get_header("WARC-Truncated") or "").strip()
+    if truncated:  # the crawler cut the page short ("length", "time", ...): not the whole article
+        return WarcPage(uri, date, status, content_type, None, reasons.TOO_LARGE,
+                        f"WARC-Truncated: {truncated} (the crawler kept only part of the page)")
     media_type = content_type.split(";", 1)[0].strip().lower() if content_type else None
     if media_type is not None and media_type not in HTML_TYPES:
         return WarcPage(uri, date, status, content_type, None, reasons.UNSUPPORTED_TYPE, media_type)

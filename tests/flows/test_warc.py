@@ -329,3 +329,24 @@ def test_not_a_warc(tmp_path: Path, data: bytes) -> None:
 def test_missing_file_raises(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         list(read_warc(tmp_path / "nope.warc", CAP))
+
+
+def test_a_record_the_crawler_truncated_is_not_an_article(tmp_path) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "cut.warc"
+    body = b"<html><body><p>The first half of a story that the crawler stopped reading</p>"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))],
+                                protocol="HTTP/1.1")
+        record = writer.create_warc_record("https://news.example/cut.html", "response", payload=BytesIO(body),
+                                           length=len(body), http_headers=http,
+                                           warc_headers_dict={"WARC-Truncated": "length"})
+        writer.write_record(record)
+    pages = list(read_warc(path, 1_000_000))
+    assert [(p.target_uri, p.body, p.reason) for p in pages] == [("https://news.example/cut.html", None, "too_large")]
+    assert "WARC-Truncated: length" in pages[0].detail
