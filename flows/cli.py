@@ -51,6 +51,10 @@ def ingest(
         "--allow-private-hosts", help="Allow fetching from loopback and private addresses (off by default).")] = False,
     fetch_timeout: Annotated[Optional[float], typer.Option(
         min=0.1, help="Seconds for one whole response (default 60, $NEWSETL_FETCH_TIMEOUT).")] = None,
+    extract_timeout: Annotated[Optional[float], typer.Option(
+        min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30).")] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        min=1, help="Processes parsing HTML pages (default: cores, at most 4; $NEWSETL_WORKERS).")] = None,
     allow_network: Annotated[Optional[list[str]], typer.Option(
         "--allow-network", help="A private network fetching may reach anyway, e.g. 127.0.0.1/32. Repeatable.")] = None,
     user_agent: Annotated[Optional[str], typer.Option(help="User-Agent for fetching (default: newsetl's own).")] = None,
@@ -81,6 +85,7 @@ def ingest(
             sitemaps=list(sitemap or []), warcs=[str(w) for w in warc or []], max_fetch_bytes=max_fetch_bytes,
             host_delay=host_delay, allow_private_hosts=allow_private_hosts or None, user_agent=user_agent,
             allowed_networks=list(allow_network or []) or None, fetch_timeout=fetch_timeout,
+            extract_timeout=extract_timeout, workers=workers,
         )
     except WarehouseError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)

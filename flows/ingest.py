@@ -29,6 +29,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from flows.fetching import Fetcher, FetchPolicy
 from flows.inputs import InputFile, LandedDocument, discover_files, land_files
+from flows.page_workers import Failed, PagePool, TimedOut
 from flows.web_sources import WEB_ORIGINS, Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
 from flows.settings import Settings
 from flows.summary import RunSummary
@@ -42,7 +43,7 @@ from transforms.decoding import (
     is_html_media_type,
     maybe_gunzip,
 )
-from transforms.html_pages import MIN_BODY_WORDS, parse_html_page
+from transforms.html_pages import MIN_BODY_WORDS, HtmlPage
 from transforms.normalise import PIPELINE_VERSION, NormalisedBatch, ParsedDocument, normalise_batch
 from transforms.sources import source_registry
 from transforms.text_articles import parse_text_article
@@ -102,6 +103,9 @@ def skip_known(landed: list[LandedDocument], wh: Warehouse) -> list[LandedDocume
     return fresh
 
 
+WEB_PREFIXES = ("http://", "https://")
+
+
 def _decoded(doc: LandedDocument, max_bytes: int) -> DecodedText:
     if doc.origin in WEB_ORIGINS and doc.content_type and not is_html_media_type(doc.content_type):
         return DecodedText(None, None, reasons.UNSUPPORTED_TYPE, f"served as {doc.content_type!r}, not HTML")
@@ -134,30 +138,45 @@ def extract(
     return texts, rejects, records
 
 
-def _parsed(doc: LandedDocument, text: str) -> tuple[ParsedDocument | None, str]:
-    """The parsed document, or None and why there is no article in it."""
-    if doc.kind == "html":
-        page = parse_html_page(text, url=doc.uri if doc.uri.startswith(("http://", "https://")) else None)
-        parsed = ParsedDocument(doc.document_id, doc.uri, page.article, page.metadata, page.extractor)
-        if not page.has_article:
-            return None, (f"{page.n_body_words} body words (fewer than {MIN_BODY_WORDS}) after "
-                          f"{len(page.article.removed)} boilerplate spans; extractor vote: {page.vote}")
-        return parsed, ""
+def _html_document(doc: LandedDocument, page: HtmlPage | TimedOut | Failed) -> tuple[ParsedDocument | None, Reject | None]:
+    if isinstance(page, TimedOut):
+        return None, Reject(doc.uri, "clean", reasons.EXTRACT_TIMEOUT,
+                            f"parsing stopped after {page.seconds} s", doc.document_id)
+    if isinstance(page, Failed):
+        return None, Reject(doc.uri, "clean", reasons.EXTRACT_FAILED, page.error, doc.document_id)
+    if not page.has_article:
+        return None, Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
+                            f"{page.n_body_words} body words (fewer than {MIN_BODY_WORDS}) after "
+                            f"{len(page.article.removed)} boilerplate spans; extractor vote: {page.vote}", doc.document_id)
+    return ParsedDocument(doc.document_id, doc.uri, page.article, page.metadata, page.extractor), None
+
+
+def _text_document(doc: LandedDocument, text: str) -> tuple[ParsedDocument | None, Reject | None]:
     article = parse_text_article(text)
     if not article.body_blocks:
-        return None, f"{len(article.removed)} boilerplate spans, no body paragraph"
-    return ParsedDocument(doc.document_id, doc.uri, article), ""
+        return None, Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
+                            f"{len(article.removed)} boilerplate spans, no body paragraph", doc.document_id)
+    return ParsedDocument(doc.document_id, doc.uri, article), None
 
 
 @task(name="clean", cache_policy=NO_CACHE)
-def clean(texts: list[tuple[LandedDocument, str]]) -> tuple[list[ParsedDocument], list[Reject]]:
+def clean(texts: list[tuple[LandedDocument, str]], settings: Settings) -> tuple[list[ParsedDocument], list[Reject]]:
+    """Text -> articles. HTML pages are parsed in worker processes, each page with a time limit."""
+    html = [(doc, text) for doc, text in texts if doc.kind == "html"]
+    pages: dict[str, HtmlPage | TimedOut | Failed] = {}
+    if html:
+        with PagePool(min(settings.workers, len(html)), settings.extract_timeout) as pool:
+            parsed_pages = pool.parse([(text, doc.uri if doc.uri.startswith(WEB_PREFIXES) else None)
+                                       for doc, text in html])
+        pages = {doc.document_id: page for (doc, _), page in zip(html, parsed_pages, strict=True)}
     parsed, rejects = [], []
     for doc, text in texts:
-        document, why_not = _parsed(doc, text)
-        if document is None:
-            rejects.append(Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT, why_not, doc.document_id))
-        else:
+        document, reject = (_html_document(doc, pages[doc.document_id]) if doc.kind == "html"
+                            else _text_document(doc, text))
+        if document is not None:
             parsed.append(document)
+        if reject is not None:
+            rejects.append(reject)
     return parsed, rejects
 
 
@@ -236,13 +255,16 @@ def ingest(
     user_agent: str | None = None,
     allowed_networks: list[str] | None = None,
     fetch_timeout: float | None = None,
+    extract_timeout: float | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
     """Ingest plain-text articles and HTML pages from files, folders, URLs, feeds, sitemaps and
     WARC archives into the warehouse."""
     logger = get_run_logger()
     started = time.monotonic()
     settings = Settings.resolve(db_path, landing_dir, batch_size, max_bytes, max_fetch_bytes, host_delay,
-                                allow_private_hosts, user_agent, allowed_networks, fetch_timeout)
+                                allow_private_hosts, user_agent, allowed_networks, fetch_timeout,
+                                extract_timeout, workers)
     summary = RunSummary(str(settings.db_path))
     web = bool(urls or url_files or feeds or sitemaps)
 
@@ -284,7 +306,7 @@ def _load_batch(index: int, acquired: Acquired, earlier_rejects: list[Reject], w
     batch_started = datetime.now(timezone.utc)
     fresh = skip_known(acquired.landed, wh)
     texts, extract_rejects, records = extract(fresh, settings.max_bytes)
-    parsed, clean_rejects = clean(texts)
+    parsed, clean_rejects = clean(texts, settings)
     normalised = normalise(parsed)
     rejects = earlier_rejects + acquired.rejects + extract_rejects + clean_rejects
     counts = load(

@@ -14,6 +14,7 @@ DEFAULT_BATCH_SIZE = 200
 DEFAULT_MAX_BYTES = 50_000_000
 DEFAULT_MAX_FETCH_BYTES = 20_000_000   # decoded bytes of one fetched page or WARC record
 DEFAULT_HOST_DELAY = 1.0               # seconds between requests to one host
+DEFAULT_EXTRACT_TIMEOUT = 30.0         # seconds one HTML page may take to parse (then extract_timeout)
 DEFAULT_FETCH_TIMEOUT = 60.0           # seconds for one response, whole (connect and read limits stay within it)
 # File name endings -> input kind. Each may also end in ".gz" (gzip), e.g. "page.html.gz".
 INPUT_KINDS: dict[str, str] = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
@@ -27,6 +28,11 @@ def input_kind(name: str) -> str | None:
         lowered = lowered[: -len(GZIP_SUFFIX)]
     dot = lowered.rfind(".")
     return INPUT_KINDS.get(lowered[dot:]) if dot > 0 else None
+
+
+def default_workers() -> int:
+    """Processes for parsing pages: the machine's cores, at most 4."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def _env(name: str) -> str | None:
@@ -46,6 +52,8 @@ class Settings:
     user_agent: str | None = None
     allowed_networks: tuple[str, ...] = ()  # private networks fetching may reach anyway ("127.0.0.1/32")
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
+    extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT
+    workers: int = 1                 # processes parsing HTML pages
 
     @classmethod
     def resolve(
@@ -60,6 +68,8 @@ class Settings:
         user_agent: str | None = None,
         allowed_networks: list[str] | tuple[str, ...] | None = None,
         fetch_timeout: float | None = None,
+        extract_timeout: float | None = None,
+        workers: int | None = None,
     ) -> Settings:
         db = Path(db_path or _env("DB") or DEFAULT_DB_PATH).expanduser()
         landing = Path(landing_dir or _env("LANDING_DIR") or db.parent / "landing").expanduser()
@@ -79,5 +89,9 @@ class Settings:
         timeout = float(fetch_timeout or _env("FETCH_TIMEOUT") or DEFAULT_FETCH_TIMEOUT)
         if timeout <= 0:
             raise ValueError(f"fetch timeout must be more than 0 seconds, got {timeout}")
+        parse_limit = float(extract_timeout or _env("EXTRACT_TIMEOUT") or DEFAULT_EXTRACT_TIMEOUT)
+        n_workers = int(workers or _env("WORKERS") or default_workers())
+        if parse_limit <= 0 or n_workers < 1:
+            raise ValueError(f"extract timeout must be > 0 and workers >= 1, got {parse_limit}, {n_workers}")
         return cls(db.absolute(), landing.absolute(), size, cap, fetch_cap, delay, private,
-                   user_agent or _env("USER_AGENT"), networks, timeout)
+                   user_agent or _env("USER_AGENT"), networks, timeout, parse_limit, n_workers)

@@ -27,8 +27,9 @@ CELL_TAGS = frozenset({"td", "th"})
 NESTED_BLOCK_TAGS = frozenset(BLOCK_TAGS) | {"div", "br", "ul", "ol", "table"}
 CELL_SEPARATOR = " | "
 
-# readability-lxml logs every candidate it scores at INFO; that is noise in a pipeline log.
-logging.getLogger("readability.readability").setLevel(logging.WARNING)
+# readability-lxml logs every candidate it scores at INFO, and its own fallbacks (with tracebacks)
+# at ERROR before raising what is caught below; neither belongs in a pipeline log.
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 
 def _text_of(element: lxml.html.HtmlElement) -> tuple[str, int, int]:
@@ -99,12 +100,13 @@ def readability_blocks(html: str) -> tuple[HtmlBlock, ...]:
     """The main content readability-lxml finds, as blocks; none when it finds nothing."""
     try:
         summary = Document(html).summary(html_partial=True)
-    except (Unparseable, etree.ParserError, ValueError):
+    except (Unparseable, etree.ParserError, ValueError, AssertionError):  # AssertionError: "too many bodies"
         return ()
     if not summary.strip():
         return ()
     try:
         root = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except (etree.ParserError, ValueError):  # ValueError: control characters lxml will not take
+    except (etree.ParserError, ValueError, AssertionError):  # ValueError: control characters lxml will not
+        # take; AssertionError: lxml's "too many bodies" on a summary of an empty document
         return ()
     return _blocks(root)

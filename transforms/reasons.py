@@ -40,6 +40,10 @@ ALL = ALL + (
     REDIRECT_LOOP, TOO_MANY_REDIRECTS, UNSUPPORTED_SCHEME, INVALID_URL,
 )
 
+EXTRACT_TIMEOUT = "extract_timeout"  # clean: parsing the page took longer than the per-document limit
+EXTRACT_FAILED = "extract_failed"    # clean: the extractor raised an error on this page
+ALL = ALL + (EXTRACT_TIMEOUT, EXTRACT_FAILED)
+
 HTTP_STATUS_PREFIX = "http_"  # fetch: an HTTP error status that is not retried or still failed after the retries
 
 

@@ -139,3 +139,19 @@ def test_bad_html_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path) 
         reasons.BAD_GZIP: 1, reasons.NO_ARTICLE_TEXT: 1, reasons.BINARY_CONTENT: 1}
     assert sorted(_query(db, "select reason from rejects")) == sorted(
         [(reasons.BAD_GZIP,), (reasons.NO_ARTICLE_TEXT,), (reasons.BINARY_CONTENT,)])
+
+
+def test_a_page_that_parses_too_long_is_cut_off_and_the_batch_goes_on(tmp_path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "good.html").write_text(news_page("utf-8", PARAGRAPHS), "utf-8")
+    slow = "".join(f"<p>Paragraph {i} has a few words in it.</p>" for i in range(50_000))  # ~13 s to parse
+    (folder / "slow.html").write_text(f"<html><body><article>{slow}</article></body></html>", "utf-8")
+    db = tmp_path / "news.duckdb"
+
+    summary = ingest(paths=[str(folder)], db_path=str(db), extract_timeout=2.0, workers=2)
+
+    assert (summary.n_loaded, dict(summary.rejected_by_reason)) == (1, {reasons.EXTRACT_TIMEOUT: 1})
+    [(uri, detail)] = _query(db, "select uri, detail from rejects")
+    assert uri.endswith("/slow.html") and detail.startswith("parsing stopped after")
+    assert _query(db, "select title from articles") == [("Council votes to rebuild harbour bridge",)]

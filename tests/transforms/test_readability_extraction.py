@@ -142,3 +142,8 @@ def test_control_character_garbage_gives_no_blocks(html: str) -> None:
 def test_text_before_a_nested_paragraph_in_a_quote_is_not_glued_to_it() -> None:
     middle = _middle("<blockquote>She told the meeting<p>We cannot wait another winter.</p></blockquote>")
     assert _view(middle) == [("quote", "She told the meeting\nWe cannot wait another winter.")]
+
+
+@pytest.mark.parametrize("html", ["<html>", "<html><head></head></html>"])
+def test_a_page_readability_asserts_on_gives_no_blocks(html: str) -> None:
+    assert readability_blocks(html) == ()  # readability-lxml raises AssertionError("too many bodies") here
