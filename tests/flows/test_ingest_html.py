@@ -149,7 +149,7 @@ def test_a_page_that_parses_too_long_is_cut_off_and_the_batch_goes_on(tmp_path) 
     (folder / "slow.html").write_text(f"<html><body><article>{slow}</article></body></html>", "utf-8")
     db = tmp_path / "news.duckdb"
 
-    summary = ingest(paths=[str(folder)], db_path=str(db), extract_timeout=2.0, workers=2)
+    summary = ingest(paths=[str(folder)], db_path=str(db), extract_timeout=5.0, workers=2)
 
     assert (summary.n_loaded, dict(summary.rejected_by_reason)) == (1, {reasons.EXTRACT_TIMEOUT: 1})
     [(uri, detail)] = _query(db, "select uri, detail from rejects")
