@@ -28,7 +28,15 @@ from prefect.runtime import flow_run
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from flows.fetching import Fetcher, FetchPolicy
-from flows.inputs import InputFile, LandedDocument, discover_files, land_files
+from flows.inputs import (
+    InputFile,
+    LandedDocument,
+    discover_files,
+    land_files,
+    landed_entries,
+    record_landed,
+    recover_landed,
+)
 from flows.page_workers import Failed, PagePool, TimedOut
 from flows.web_sources import WEB_ORIGINS, Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
 from flows.settings import Settings
@@ -82,6 +90,18 @@ def fetch(urls: list[str], validators: dict[str, tuple[str | None, str | None]],
           settings: Settings) -> FetchedBatch:
     """Fetch a batch of URLs politely; every body lands before anything parses it."""
     return fetch_pages(fetcher, urls, validators, settings.landing_dir)
+
+
+@task(name="recover", cache_policy=NO_CACHE)
+def recover(wh: Warehouse, settings: Settings) -> list[LandedDocument]:
+    """Open-and-verify: documents in the landing manifest (last days) that the warehouse never
+    recorded — a run stopped between landing and loading — are read back from the store."""
+    entries = landed_entries(settings.landing_dir)
+    known = set(wh.known_documents(sorted({e["document_id"] for e in entries if "document_id" in e})))
+    recovered = recover_landed(settings.landing_dir, entries, known)
+    if recovered:
+        get_run_logger().warning("recovering %d documents landed by an interrupted run", len(recovered))
+    return recovered
 
 
 @task(name="land", cache_policy=NO_CACHE)
@@ -212,9 +232,14 @@ class Acquired:
     fetches: list[FetchRecord] | None = None
 
 
-def _acquired(settings: Settings, wh: Warehouse, files: list[InputFile], urls: list[str], warcs: list[Path],
-              fetcher: Fetcher | None) -> Iterator[Acquired]:
-    """The run's inputs batch by batch: files, then fetched URLs, then WARC records."""
+def _acquisitions(settings: Settings, wh: Warehouse, files: list[InputFile], urls: list[str], warcs: list[Path],
+                  fetcher: Fetcher | None) -> Iterator[Acquired]:
+    """The run's inputs batch by batch: documents an interrupted run landed but did not load,
+    then files, then fetched URLs, then WARC records."""
+    recovered = recover(wh, settings)
+    for start in range(0, len(recovered), settings.batch_size):
+        chunk = recovered[start:start + settings.batch_size]
+        yield Acquired(chunk, [], len(chunk))
     for batch in _batches(files, settings.batch_size):
         landed, rejects = land(batch, settings)
         yield Acquired(landed, rejects, len(batch))
@@ -224,6 +249,14 @@ def _acquired(settings: Settings, wh: Warehouse, files: list[InputFile], urls: l
         yield Acquired(fetched.landed, fetched.rejects, len(chunk), fetched.fetches)
     for landed, rejects in warc_batches(warcs, settings.landing_dir, settings.max_fetch_bytes, settings.batch_size):
         yield Acquired(landed, rejects, len(landed) + len(rejects))
+
+
+def _acquired(settings: Settings, wh: Warehouse, files: list[InputFile], urls: list[str], warcs: list[Path],
+              fetcher: Fetcher | None) -> Iterator[Acquired]:
+    """Each batch's landed documents are written to the landing manifest before they are parsed."""
+    for acquired in _acquisitions(settings, wh, files, urls, warcs, fetcher):
+        record_landed(settings.landing_dir, acquired.landed)
+        yield acquired
 
 
 def _fetch_policy(settings: Settings) -> FetchPolicy:

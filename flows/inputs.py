@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from flows.settings import INPUT_KINDS, input_kind
@@ -125,3 +126,67 @@ def land_bytes(uri: str, data: bytes, landing_dir: Path, *, kind: str, fetched_a
         _write_atomically(target, data)
     return LandedDocument(document_id, uri, data, fetched_at or datetime.now(timezone.utc), str(target), kind,
                           **web)  # type: ignore[arg-type]
+
+
+# --- the landing manifest: what was landed, so an interrupted run can be finished from the store --
+MANIFEST_DIR = "manifest"      # landing/manifest/<UTC date>.jsonl, one line per landed document
+RECOVERY_DAYS = 7              # manifests this recent are read back on start
+MANIFEST_FIELDS = ("document_id", "uri", "kind", "origin", "http_status", "content_type", "final_url", "etag",
+                   "last_modified")
+
+
+def record_landed(landing_dir: Path, docs: list[LandedDocument]) -> None:
+    """Append the batch's landed documents to today's manifest (one write, fsynced)."""
+    if not docs:
+        return
+    folder = landing_dir / MANIFEST_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = "".join(
+        json.dumps({k: v for k, v in asdict(d).items() if k in MANIFEST_FIELDS} | {"fetched_at": d.fetched_at.isoformat()},
+                   ensure_ascii=False) + "\n"
+        for d in docs
+    )
+    path = folder / f"{datetime.now(timezone.utc):%Y-%m-%d}.jsonl"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(lines)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def landed_entries(landing_dir: Path, days: int = RECOVERY_DAYS) -> list[dict]:
+    """The manifest lines of the last `days` days (a line cut short by a crash is skipped)."""
+    folder = landing_dir / MANIFEST_DIR
+    if not folder.is_dir():
+        return []
+    since = f"{datetime.now(timezone.utc) - timedelta(days=days):%Y-%m-%d}"
+    entries = []
+    for path in sorted(folder.glob("*.jsonl")):
+        if path.stem < since:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                entries.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue
+    return entries
+
+
+def recover_landed(landing_dir: Path, entries: list[dict], known: set[str]) -> list[LandedDocument]:
+    """Documents landed but never recorded in the warehouse (a run stopped in between), read back
+    from the landing store; one per document id, the latest manifest line winning."""
+    latest: dict[str, dict] = {}
+    for entry in entries:
+        if entry.get("document_id") not in known:
+            latest[entry["document_id"]] = entry
+    recovered = []
+    for document_id, entry in latest.items():
+        path = landing_path_for(landing_dir, document_id)
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != document_id:  # never trust a damaged file
+            continue
+        fields = {k: entry.get(k) for k in MANIFEST_FIELDS if k not in ("document_id", "uri", "kind")}
+        recovered.append(LandedDocument(document_id, entry["uri"], data, datetime.fromisoformat(entry["fetched_at"]),
+                                        str(path), entry["kind"], **fields))
+    return recovered

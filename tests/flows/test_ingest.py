@@ -146,3 +146,32 @@ def test_entry_points_answer(command: list[str]) -> None:
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "--strict" in done.stdout and "--db" in done.stdout
+
+
+def test_documents_landed_by_an_interrupted_run_are_loaded_by_the_next(tmp_path) -> None:
+    from flows.inputs import discover_files, land_files, record_landed
+
+    landing = tmp_path / "landing"
+    files, _ = discover_files([str(SEEDS)])
+    landed, _ = land_files(files, landing, 10_000_000)
+    record_landed(landing, landed)  # ... and the run died before its load transaction
+    db = tmp_path / "news.duckdb"
+
+    summary = ingest(paths=[], db_path=str(db), landing_dir=str(landing))
+
+    assert (summary.n_seen, summary.n_loaded, summary.n_rejected) == (2, 2, 0)
+    assert sorted(_query(db, "select source_id from articles")) == [("dw",), ("yonhap",)]
+    again = ingest(paths=[str(SEEDS)], db_path=str(db), landing_dir=str(landing))
+    assert (again.n_seen, again.n_loaded, again.n_unchanged) == (2, 0, 2)  # nothing left to recover
+
+
+def test_a_damaged_landing_file_is_not_recovered(tmp_path) -> None:
+    from flows.inputs import discover_files, land_files, record_landed
+
+    landing = tmp_path / "landing"
+    files, _ = discover_files([str(DW_SEED)])
+    landed, _ = land_files(files, landing, 10_000_000)
+    record_landed(landing, landed)
+    Path(landed[0].landing_path).write_bytes(b"truncated")
+    summary = ingest(paths=[], db_path=str(tmp_path / "news.duckdb"), landing_dir=str(landing))
+    assert (summary.n_seen, summary.n_loaded) == (0, 0)
