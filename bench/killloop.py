@@ -1,0 +1,569 @@
+"""Kill loop: SIGKILL `newsetl ingest` at random moments, then check the warehouse lost nothing.
+
+    python bench/killloop.py --kills N --docs M --seed S --workdir DIR [--out results.json]
+
+1. Builds a corpus of M documents in DIR/corpus: copies of the gold HTML pages of
+   ../shared/data/extraction/*/html/ (each copy given its own `<p>Copy N of ...</p>` paragraph,
+   so every document is new; a few gzip-compressed), plain-text articles shaped like seeds/*.txt
+   (from the seeds and the gold bodies, each varied) and a few inputs that must be rejected
+   (empty, binary, unsupported extension, a page with no article).
+2. Builds a reference warehouse with one uninterrupted run over the corpus (its duration
+   calibrates the kill window), then runs it once more: a re-run must add no article.
+3. Kill loop on a second warehouse: `newsetl ingest CORPUS --db DB --no-progress` in its own
+   session (NEWSETL_BATCH_SIZE small, one PREFECT_HOME reused by every run), and a SIGKILL to
+   the whole process group (the Prefect API server and the page workers too) at a moment drawn
+   uniformly (seeded) from a window covering the whole run: the run's expected duration, from
+   the calibration runs and what is still to load, plus 20 %. A run that ends before its
+   moment is not a kill (counted as `completed_runs`); the loop goes on until N kills landed.
+4. One final run to completion, then the invariants, on the warehouse opened read-only:
+   - the database opens;
+   - conservation: every corpus file's URI is in documents.uri or rejects.uri, every `loaded`
+     document has its article version, and every document's landed bytes are intact;
+   - no article loaded twice: articles.article_id unique, article_versions has no repeated
+     (article_id, content_hash), and per article count(*) = count(distinct content_hash) =
+     max(version); no URI has two documents rows;
+   - every row of every table with a load_id (and rejects.last_load_id) belongs to a
+     `completed` loads row, and each loads row's n_loaded equals the versions it carries;
+   - the content equals the reference's: the (article_id, content_hash) sets of
+     article_versions and of articles, and also documents (id, uri, status), rejects
+     (uri, stage, reason), blocks and removed spans.
+   Runs that exit non-zero without having been killed, runs that hang, and processes left
+   behind by a run that ended by itself are failures too.
+
+Prints a JSON summary ({kills, inputs, losses, duplicates, orphan_rows, content_equal, seconds,
+...}) and writes it to --out; exits 1 if any invariant fails. Progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXTRACTION = SHARED / "data" / "extraction"
+SEEDS = ROOT / "seeds"
+
+WORDS = ("harbour council budget railway election summit treaty drought vaccine reactor bridge "
+         "tariff minister survey glacier festival strike verdict satellite harvest orchestra "
+         "inflation refinery ceasefire museum pipeline monsoon referendum stadium archive").split()
+LONGEST_PARAGRAPH = re.compile(rb"<p[\s>].*?</p\s*>", re.IGNORECASE | re.DOTALL)
+BODY_OPEN = re.compile(rb"<body[^>]*>", re.IGNORECASE)
+DETAIL_LIMIT = 20  # at most this many examples of each failure in the summary
+LEAK_GRACE = 10.0  # seconds a finished run's child processes get to end by themselves
+
+
+def log(message: str) -> None:
+    print(f"[killloop {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# --- corpus ----------------------------------------------------------------------------------------
+
+def html_sources() -> list[Path]:
+    return sorted(EXTRACTION.glob("*/html/*.html"))
+
+
+def text_templates() -> list[tuple[str, str, list[str]]]:
+    """(name, title, paragraphs): the seeds, and the gold article bodies of ../shared."""
+    templates = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        blocks = [b.strip() for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+        templates.append((path.stem, blocks[0], blocks[1:]))
+    for gold in sorted(EXTRACTION.glob("*/gold.jsonl")):
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            lines = [x.strip() for x in record["body"].splitlines() if len(x.strip().split()) >= 8]
+            if len(lines) < 2:
+                continue
+            title = " ".join(lines[0].split()[:12]).rstrip(".,;:")
+            templates.append((f"{gold.parent.name}-{record['id']}", title, lines[1:40]))
+    return templates
+
+
+def unique_sentence(rng: random.Random, label: str) -> str:
+    words = " ".join(rng.choice(WORDS) for _ in range(12))
+    return f"Copy {label} of the kill-loop corpus, written for this run only: {words}."
+
+
+def varied_page(data: bytes, paragraph: str) -> bytes:
+    """The page with one more paragraph after its longest one (most likely in the article)."""
+    insert = f"\n<p>{paragraph}</p>\n".encode("ascii")
+    spans = [m.span() for m in LONGEST_PARAGRAPH.finditer(data) if m.end() - m.start() < 20_000]
+    if spans:
+        _, end = max(spans, key=lambda s: s[1] - s[0])
+        return data[:end] + insert + data[end:]
+    body = BODY_OPEN.search(data)
+    at = body.end() if body else 0
+    return data[:at] + insert + data[at:]
+
+
+def varied_text(rng: random.Random, title: str, paragraphs: list[str], sentence: str, index: int) -> str:
+    kept = list(paragraphs)
+    if len(kept) > 3 and rng.random() < 0.3:
+        del kept[rng.randrange(1, len(kept))]
+    kept.insert(rng.randrange(0, len(kept) + 1), sentence)
+    heading = title if rng.random() < 0.5 else f"{title} ({index})"
+    return heading + "\n\n" + "\n\n".join(kept) + "\n"
+
+
+def bad_inputs(rng: random.Random, count: int) -> dict[str, bytes]:
+    """Inputs the pipeline must reject (each with bytes of its own: documents are keyed by them)."""
+    files: dict[str, bytes] = {"bad/empty.txt": b""}
+    for i in range(1, count):
+        kind = i % 4
+        if kind == 0:
+            files[f"bad/binary-{i:03d}.txt"] = b"\x00\x01PK\x03\x04" + rng.randbytes(512)
+        elif kind == 1:
+            files[f"bad/notes-{i:03d}.dat"] = f"not an article {i}\n".encode()
+        elif kind == 2:
+            files[f"bad/nav-only-{i:03d}.html"] = (
+                f"<html><head><title>Menu {i}</title></head><body><nav><a href='/a'>Home</a> "
+                f"<a href='/b'>World</a> <a href='/c'>Sport {i}</a></nav></body></html>").encode()
+        else:
+            files[f"bad/cp-{i:03d}.txt"] = rng.randbytes(300)
+    return files
+
+
+def build_corpus(corpus: Path, docs: int, seed: int) -> dict[str, int]:
+    """Write `docs` input files under `corpus` (deterministic for a seed); returns counts by kind."""
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    rng = random.Random(f"killloop-corpus-{seed}")
+    pages, templates = html_sources(), text_templates()
+    if not pages:
+        raise SystemExit(f"no HTML pages under {EXTRACTION}/*/html")
+    n_bad = max(4, docs // 100)
+    n_text = max(1, docs // 10)
+    n_html = docs - n_bad - n_text
+    if n_html < 1:
+        raise SystemExit(f"--docs {docs} is too small (at least {n_bad + n_text + 1})")
+    counts = {"html": 0, "html_gz": 0, "text": 0, "bad": 0}
+    for i in range(n_html):
+        source = pages[i % len(pages)]
+        copy = i // len(pages)
+        data = varied_page(source.read_bytes(), unique_sentence(rng, f"{copy} of {source.name} (document {i})"))
+        target = corpus / "html" / source.parent.parent.name / f"{source.stem}.copy{copy:03d}.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if rng.random() < 0.05:
+            target.with_name(target.name + ".gz").write_bytes(gzip.compress(data, mtime=0))
+            counts["html_gz"] += 1
+        else:
+            target.write_bytes(data)
+            counts["html"] += 1
+    for i in range(n_text):
+        name, title, paragraphs = templates[i % len(templates)]
+        text = varied_text(rng, title, paragraphs, unique_sentence(rng, f"{i // len(templates)} of {name} (text {i})"), i)
+        target = corpus / "text" / f"{i:05d}_{name}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        counts["text"] += 1
+    for relative, data in bad_inputs(rng, n_bad).items():
+        target = corpus / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        counts["bad"] += 1
+    return counts
+
+
+def corpus_uris(corpus: Path) -> set[str]:
+    """The URI discover gives every (non-hidden) file of the corpus."""
+    return {p.absolute().as_uri() for p in corpus.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus).parts)}
+
+
+# --- running ingest ---------------------------------------------------------------------------------
+
+@dataclass
+class Run:
+    rc: int | None
+    seconds: float
+    killed: bool        # SIGKILL reached a live process group
+    hung: bool          # still running at the hard time limit (then killed)
+    leftovers: list[str]  # processes of its group still alive 10 s after the run ended by itself
+    log: str
+
+
+def group_members(pgid: int) -> list[int]:
+    """Live (non-zombie) processes of a process group, from /proc."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()  # state ppid pgrp ...
+        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+            members.append(int(entry.name))
+    return members
+
+
+def kill_group(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+        return True
+    except ProcessLookupError:
+        return False
+
+
+def describe(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()[:200]
+    except OSError:
+        return "?"
+
+
+def reap_group(pgid: int, grace: float = 0.0, timeout: float = 30.0) -> list[str]:
+    """Give the group's processes `grace` seconds to end by themselves, then SIGKILL the rest and
+    wait until none is alive; return the command lines of those still alive after the grace."""
+    deadline = time.monotonic() + grace
+    alive = group_members(pgid)
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = group_members(pgid)
+    survivors = [f"{pid} {describe(pid)}" for pid in alive]
+    deadline = time.monotonic() + timeout
+    while alive and time.monotonic() < deadline:
+        kill_group(pgid)
+        time.sleep(0.1)
+        alive = group_members(pgid)
+    if alive:
+        raise RuntimeError(f"processes {alive} of group {pgid} survived SIGKILL for {timeout} s")
+    return survivors
+
+
+class Runner:
+    def __init__(self, workdir: Path, corpus: Path, batch_size: int, hard_limit: float) -> None:
+        self.corpus, self.hard_limit = corpus, hard_limit
+        self.logs = workdir / "logs"
+        self.logs.mkdir(parents=True, exist_ok=True)
+        prefect_home = workdir / "prefect-home"
+        prefect_home.mkdir(parents=True, exist_ok=True)
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith("NEWSETL_") and k not in ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_PROFILE")}
+        env.update(PREFECT_HOME=str(prefect_home), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+                   NEWSETL_BATCH_SIZE=str(batch_size), PYTHONUNBUFFERED="1")
+        self.env = env
+        newsetl = ROOT / ".venv" / "bin" / "newsetl"
+        self.command = [str(newsetl)] if newsetl.exists() else [sys.executable, "-m", "flows.ingest"]
+        self.count = 0
+
+    def run(self, db: Path, name: str, kill_after: float | None = None) -> Run:
+        self.count += 1
+        log_path = self.logs / f"{self.count:04d}-{name}.log"
+        command = [*self.command, "ingest", str(self.corpus), "--db", str(db), "--no-progress"]
+        if self.command[-1] == "flows.ingest":
+            command.remove("ingest")
+        with open(log_path, "wb") as out:
+            started = time.monotonic()
+            proc = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
+                                    stdin=subprocess.DEVNULL, start_new_session=True)
+            limit = self.hard_limit if kill_after is None else min(kill_after, self.hard_limit)
+            killed = hung = False
+            try:
+                rc = proc.wait(timeout=limit)
+            except subprocess.TimeoutExpired:
+                killed = kill_group(proc.pid)
+                hung = kill_after is None or kill_after > self.hard_limit
+                rc = proc.wait()
+            seconds = time.monotonic() - started
+            leftovers = reap_group(proc.pid, grace=0.0 if killed else LEAK_GRACE)
+        return Run(rc, seconds, killed and not hung, hung, [] if killed else leftovers, str(log_path))
+
+
+# --- looking at a warehouse ---------------------------------------------------------------------------
+
+def connect(db: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(db), read_only=True)
+
+
+def seen_uris(db: Path) -> tuple[set[str], int]:
+    """URIs the warehouse has an outcome for, and its number of loads rows."""
+    with connect(db) as con:
+        uris = {u for (u,) in con.execute("select uri from documents union select uri from rejects").fetchall()}
+        loads = con.execute("select count(*) from loads").fetchone()[0]
+    return uris, loads
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
+    return con.execute(sql).fetchall()
+
+
+def load_id_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    return rows(con, "select table_name, column_name from duckdb_columns() "
+                     "where column_name in ('load_id', 'last_load_id') and table_name <> 'loads' "
+                     "and not internal order by all")
+
+
+CONTENT_QUERIES = {
+    "article_versions": "select article_id, content_hash from article_versions",
+    "articles": "select article_id, content_hash from articles",
+    "documents": "select document_id, uri, status from documents",
+    "rejects": "select uri, stage, reason from rejects",
+    "article_blocks": "select document_id, block_index, kind, md5(text) from article_blocks",
+    "removed_spans": "select document_id, span_index, rule_id, md5(text) from removed_spans",
+}
+
+
+def content_sets(db: Path) -> dict[str, set[tuple]]:
+    with connect(db) as con:
+        return {name: set(rows(con, sql)) for name, sql in CONTENT_QUERIES.items()}
+
+
+def landing_damage(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Documents whose landing file is missing or whose bytes do not hash to their id."""
+    bad = []
+    for document_id, landing_path in rows(con, "select document_id, landing_path from documents"):
+        path = Path(landing_path)
+        if not path.is_file():
+            bad.append(f"{document_id}: missing {landing_path}")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != document_id:
+            bad.append(f"{document_id}: bytes of {landing_path} do not match")
+    return bad
+
+
+def check_invariants(db: Path, reference: Path, uris: set[str]) -> dict:
+    """Every invariant of the module docstring; `failures` lists the ones that fail."""
+    result: dict = {"failures": []}
+    failures: list[str] = result["failures"]
+    try:
+        con = connect(db)
+    except Exception as exc:  # noqa: BLE001 - any failure to open is the finding
+        failures.append(f"database does not open: {type(exc).__name__}: {exc}")
+        result.update(opens=False, losses=len(uris), duplicates=None, orphan_rows=None, content_equal=False)
+        return result
+    with con:
+        result["opens"] = True
+        seen = {u for (u,) in rows(con, "select uri from documents union select uri from rejects")}
+        missing = sorted(uris - seen)
+        loaded_without_article = [d for (d,) in rows(
+            con, "select document_id from documents where status = 'loaded' "
+                 "and document_id not in (select document_id from article_versions)")]
+        damaged = landing_damage(con)
+        result["losses"] = len(missing) + len(loaded_without_article) + len(damaged)
+        result["loss_detail"] = {"missing_uris": missing[:DETAIL_LIMIT], "n_missing_uris": len(missing),
+                                 "loaded_without_article": loaded_without_article[:DETAIL_LIMIT],
+                                 "landing_damaged": damaged[:DETAIL_LIMIT]}
+        result["unexpected_uris"] = sorted(seen - uris)[:DETAIL_LIMIT]
+        if result["losses"]:
+            failures.append(f"conservation: {len(missing)} corpus files with no outcome, "
+                            f"{len(loaded_without_article)} loaded documents without an article, "
+                            f"{len(damaged)} damaged landing files")
+        if result["unexpected_uris"]:
+            failures.append("the warehouse holds URIs that are not in the corpus")
+
+        duplicate_queries = {
+            "articles_repeated_id": "select article_id, count(*) from articles group by 1 having count(*) > 1",
+            "versions_repeated_hash": "select article_id, content_hash, count(*) from article_versions "
+                                      "group by 1, 2 having count(*) > 1",
+            "versions_inconsistent": "select article_id, count(*), count(distinct content_hash), max(version) "
+                                     "from article_versions group by 1 "
+                                     "having count(*) <> count(distinct content_hash) or count(*) <> max(version)",
+            "uri_in_two_documents": "select uri, count(*) from documents group by 1 having count(*) > 1",
+            "current_not_a_version": "select article_id from articles anti join article_versions "
+                                     "using (article_id, version, content_hash)",
+        }
+        duplicates = {name: rows(con, sql) for name, sql in duplicate_queries.items()}
+        result["duplicates"] = sum(len(v) for v in duplicates.values())
+        result["duplicate_detail"] = {k: [list(map(str, r)) for r in v[:DETAIL_LIMIT]] for k, v in duplicates.items() if v}
+        if result["duplicates"]:
+            failures.append(f"duplicates: { {k: len(v) for k, v in duplicates.items() if v} }")
+
+        orphans = {}
+        for table, column in load_id_columns(con):
+            n = rows(con, f"select count(*) from {table} where {column} is null or {column} not in "
+                          "(select load_id from loads where status = 'completed')")[0][0]
+            orphans[f"{table}.{column}"] = n
+        result["orphan_rows"] = sum(orphans.values())
+        result["orphan_detail"] = orphans
+        result["loads_not_completed"] = rows(con, "select count(*) from loads where status <> 'completed'")[0][0]
+        ledger = rows(con, "select l.load_id, l.n_loaded, count(v.article_id) from loads l "
+                           "left join article_versions v using (load_id) group by all "
+                           "having l.n_loaded <> count(v.article_id)")
+        result["ledger_mismatches"] = [list(map(str, r)) for r in ledger[:DETAIL_LIMIT]]
+        if result["orphan_rows"] or result["loads_not_completed"]:
+            failures.append(f"rows of no completed load: {orphans}, {result['loads_not_completed']} loads not completed")
+        if ledger:
+            failures.append(f"{len(ledger)} loads rows whose n_loaded differs from the versions they carry")
+        result["counts"] = {t: rows(con, f"select count(*) from {t}")[0][0]
+                            for t in ("loads", "documents", "articles", "article_versions", "article_blocks",
+                                      "removed_spans", "rejects")}
+
+    killed, clean = content_sets(db), content_sets(reference)
+    comparison = {}
+    for name in CONTENT_QUERIES:
+        only_killed, only_clean = killed[name] - clean[name], clean[name] - killed[name]
+        comparison[name] = {"equal": not only_killed and not only_clean, "n": len(killed[name]),
+                            "n_reference": len(clean[name]),
+                            "only_killed": [list(map(str, r)) for r in sorted(only_killed)[:5]],
+                            "only_reference": [list(map(str, r)) for r in sorted(only_clean)[:5]]}
+    result["content_equal"] = comparison["article_versions"]["equal"] and comparison["articles"]["equal"]
+    result["content_detail"] = comparison
+    unequal = [name for name, c in comparison.items() if not c["equal"]]
+    if unequal:
+        failures.append(f"content differs from the reference run in: {', '.join(unequal)}")
+    return result
+
+
+# --- the loop -----------------------------------------------------------------------------------------
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--kills", type=int, default=200, help="SIGKILLs that must land on a running ingest")
+    parser.add_argument("--docs", type=int, default=2000, help="documents in the corpus")
+    parser.add_argument("--seed", type=int, default=0, help="seeds the corpus and the kill moments")
+    parser.add_argument("--workdir", type=Path, required=True,
+                        help="corpus, warehouses, Prefect home and run logs go here (its corpus/, killed/, "
+                             "reference/ and logs/ are replaced)")
+    parser.add_argument("--out", type=Path, help="also write the JSON summary here")
+    parser.add_argument("--batch-size", type=int, default=50, help="NEWSETL_BATCH_SIZE of every run")
+    parser.add_argument("--hard-limit", type=float, default=3600.0,
+                        help="a run still going after this many seconds has hung (a failure)")
+    parser.add_argument("--max-cycles", type=int, default=None,
+                        help="give up after this many runs in the loop (default 3 x kills + 20)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.monotonic()
+    workdir = args.workdir.absolute()
+    if not EXTRACTION.is_dir():
+        raise SystemExit(f"{EXTRACTION} is missing: the corpus is built from its HTML pages")
+    for name in ("corpus", "killed", "reference", "logs"):
+        shutil.rmtree(workdir / name, ignore_errors=True)
+    corpus = workdir / "corpus"
+    kinds = build_corpus(corpus, args.docs, args.seed)
+    uris = corpus_uris(corpus)
+    log(f"corpus: {len(uris)} files in {corpus} ({kinds})")
+    runner = Runner(workdir, corpus, args.batch_size, args.hard_limit)
+    failures: list[str] = []
+
+    reference_db, killed_db = workdir / "reference" / "news.duckdb", workdir / "killed" / "news.duckdb"
+    reference = runner.run(reference_db, "reference")
+    log(f"reference run: rc {reference.rc} in {reference.seconds:.1f} s")
+    if reference.rc != 0:
+        failures.append(f"the reference run failed (rc {reference.rc}, see {reference.log})")
+    ref_versions = len(content_sets(reference_db)["article_versions"]) if reference_db.exists() else 0
+    noop = runner.run(reference_db, "reference-rerun")
+    rerun_added = (len(content_sets(reference_db)["article_versions"]) - ref_versions) if reference_db.exists() else None
+    log(f"reference re-run: rc {noop.rc} in {noop.seconds:.1f} s, {rerun_added} versions added")
+    if noop.rc != 0 or rerun_added != 0:
+        failures.append(f"re-running the reference added {rerun_added} versions (rc {noop.rc}, see {noop.log})")
+    for run in (reference, noop):
+        if run.leftovers:
+            failures.append(f"{run.log} left processes behind: {run.leftovers}")
+    per_doc = max(0.0, reference.seconds - noop.seconds) / max(1, len(uris))
+
+    rng = random.Random(f"killloop-kills-{args.seed}")
+    max_cycles = args.max_cycles or 3 * args.kills + 20
+    kills, cycles, completed, run_errors, hangs, leaks, probe_errors = 0, 0, 0, [], [], [], []
+    kill_moments, progress = [], []
+    pending = len(uris)
+    loads_before = 0
+    while kills < args.kills and cycles < max_cycles:
+        cycles += 1
+        window = 1.2 * (noop.seconds + pending * per_doc)
+        moment = rng.uniform(0.0, window)
+        run = runner.run(killed_db, f"cycle{cycles:04d}", kill_after=moment)
+        if run.hung:
+            hangs.append(run.log)
+        elif run.killed:
+            kills += 1
+            kill_moments.append(round(moment, 2))
+        else:
+            completed += 1
+            if run.rc != 0:
+                run_errors.append(f"rc {run.rc}: {run.log}")
+            if run.leftovers:
+                leaks.append(f"{run.log}: {run.leftovers}")
+        try:
+            seen, loads = seen_uris(killed_db) if killed_db.exists() else (set(), 0)
+        except Exception as exc:  # noqa: BLE001 - a warehouse that cannot be read after a kill is a finding
+            probe_errors.append(f"after {run.log}: {type(exc).__name__}: {exc}")
+            seen, loads = set(), loads_before
+        newly = pending - len(uris - seen)
+        pending = len(uris - seen)
+        progress.append({"cycle": cycles, "moment": round(moment, 2), "window": round(window, 1),
+                         "killed": run.killed, "rc": run.rc, "seconds": round(run.seconds, 2),
+                         "new_outcomes": newly, "new_loads": loads - loads_before, "pending": pending})
+        loads_before = loads
+        log(f"cycle {cycles}: {'killed' if run.killed else 'ended rc %s' % run.rc} at {run.seconds:.1f} s "
+            f"(window {window:.0f} s), {newly} inputs settled, {pending} pending, kills {kills}/{args.kills}")
+
+    final = runner.run(killed_db, "final")
+    log(f"final run: rc {final.rc} in {final.seconds:.1f} s")
+    if final.rc != 0:
+        failures.append(f"the final run failed (rc {final.rc}, see {final.log})")
+    if final.leftovers:
+        failures.append(f"{final.log} left processes behind: {final.leftovers}")
+    if kills < args.kills:
+        failures.append(f"only {kills} of {args.kills} kills landed in {cycles} runs")
+    if run_errors:
+        failures.append(f"{len(run_errors)} runs after a kill failed by themselves: {run_errors[:DETAIL_LIMIT]}")
+    if hangs:
+        failures.append(f"{len(hangs)} runs hung past {args.hard_limit} s: {hangs[:DETAIL_LIMIT]}")
+    if leaks:
+        failures.append(f"{len(leaks)} runs left processes behind: {leaks[:DETAIL_LIMIT]}")
+    if probe_errors:
+        failures.append(f"the warehouse could not be read after {len(probe_errors)} kills: {probe_errors[:DETAIL_LIMIT]}")
+
+    invariants = check_invariants(killed_db, reference_db, uris)
+    failures += invariants.pop("failures")
+    killed_runs = [p for p in progress if p["killed"]]
+    summary = {
+        "kills": kills,
+        "inputs": len(uris),
+        "losses": invariants["losses"],
+        "duplicates": invariants["duplicates"],
+        "orphan_rows": invariants["orphan_rows"],
+        "content_equal": invariants["content_equal"],
+        "seconds": round(time.monotonic() - started, 1),
+        "ok": not failures,
+        "failures": failures,
+        "seed": args.seed,
+        "docs": args.docs,
+        "corpus": kinds,
+        "batch_size": args.batch_size,
+        "runs": {"cycles": cycles, "completed_before_kill": completed, "run_errors": len(run_errors),
+                 "hangs": len(hangs), "leaks": len(leaks), "probe_errors": len(probe_errors),
+                 "reference_seconds": round(reference.seconds, 1), "rerun_seconds": round(noop.seconds, 1),
+                 "final_rc": final.rc, "final_seconds": round(final.seconds, 1)},
+        "kill_moments": {"min": min(kill_moments, default=None), "max": max(kill_moments, default=None),
+                         "median": statistics.median(kill_moments) if kill_moments else None},
+        "kills_after_new_loads": sum(1 for p in killed_runs if p["new_loads"] > 0),
+        "kills_with_inputs_pending": sum(1 for p in killed_runs if p["pending"] + p["new_outcomes"] > 0),
+        "cycles_to_settle_corpus": next((p["cycle"] for p in progress if p["pending"] == 0), None),
+        **{k: v for k, v in invariants.items() if k not in ("losses", "duplicates", "orphan_rows", "content_equal")},
+        "progress": progress,
+        "workdir": str(workdir),
+    }
+    text = json.dumps(summary, indent=2, default=str)
+    (workdir / "summary.json").write_text(text + "\n", encoding="utf-8")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+    headline = {k: summary[k] for k in ("kills", "inputs", "losses", "duplicates", "orphan_rows",
+                                        "content_equal", "seconds", "ok", "failures")}
+    print(json.dumps(headline, indent=2, default=str))
+    return 0 if summary["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
