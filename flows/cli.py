@@ -90,6 +90,10 @@ def ingest(
     except WarehouseError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
+    except OSError as exc:  # a full disk, a landing store that cannot be written: loaded batches stay loaded
+        typer.secho(f"error: {exc.strerror or exc} ({exc.filename or 'landing store or warehouse'}); "
+                    "batches loaded before this stay loaded, a later run picks up the rest", fg="red", err=True)
+        raise typer.Exit(2) from exc
     typer.echo("\n".join(summary.lines()))
     if summary.failed_checks:
         typer.secho("error-level checks failed", fg="red", err=True)

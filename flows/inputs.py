@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
@@ -41,7 +42,8 @@ class LandedDocument:
 
 
 def _uri(path: Path) -> str:
-    return path.absolute().as_uri()
+    """The file's URI: absolute, with "." and ".." segments resolved lexically (links are kept)."""
+    return Path(os.path.normpath(path.absolute())).as_uri()
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -58,7 +60,12 @@ def discover_files(paths: list[str]) -> tuple[list[InputFile], list[Reject]]:
         path = Path(raw).expanduser()
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_dir() or _hidden(child, path):
+                if _hidden(child, path):
+                    continue
+                if child.is_dir():
+                    if child.is_symlink():  # rglob does not descend into it: say so rather than skip it
+                        rejects.append(Reject(_uri(child), "discover", reasons.UNSUPPORTED_TYPE,
+                                              "a symlink to a folder is not followed; name the folder itself"))
                     continue
                 kind = input_kind(child.name)
                 if kind:
@@ -104,11 +111,18 @@ def land_files(files: list[InputFile], landing_dir: Path, max_bytes: int) -> tup
     rejects: list[Reject] = []
     for item in files:
         try:
-            size = item.path.stat().st_size
-            if size > max_bytes:
-                rejects.append(Reject(item.uri, "land", reasons.TOO_LARGE, f"{size} bytes > cap of {max_bytes}"))
+            info = item.path.stat()
+            if not stat.S_ISREG(info.st_mode):  # a pipe, a device, a socket: never read (it may not end)
+                rejects.append(Reject(item.uri, "land", reasons.UNSUPPORTED_TYPE, "not a regular file"))
                 continue
-            data = item.path.read_bytes()
+            if info.st_size > max_bytes:
+                rejects.append(Reject(item.uri, "land", reasons.TOO_LARGE, f"{info.st_size} bytes > cap of {max_bytes}"))
+                continue
+            with item.path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)  # a file growing after stat() is still capped
+            if len(data) > max_bytes:
+                rejects.append(Reject(item.uri, "land", reasons.TOO_LARGE, f"grew past the cap of {max_bytes} bytes"))
+                continue
         except OSError as exc:
             rejects.append(Reject(item.uri, "land", reasons.UNREADABLE, f"{type(exc).__name__}: {exc.strerror or exc}"))
             continue

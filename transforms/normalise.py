@@ -24,6 +24,9 @@ PIPELINE_VERSION = "0.1.0"
 BLOCK_SEPARATOR = "\n\n"
 # Whitespace other than newlines, including no-break and zero-width spaces, collapses to one space.
 INLINE_WHITESPACE = r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+"
+# Terminal escape sequences (ESC [ ... m) and C0/C1 control characters other than whitespace
+# (ESC, BEL, NUL, ...) never reach the warehouse.
+CONTROL_CHARACTERS = r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
 LANGUAGE_SAMPLE_CHARS = 4000  # the language is told from the body's start; the rest adds cost, not accuracy
 LIST_FIELDS = ("authors", "agencies", "editor_initials", "photo_credits", "captions")
 TEXT_FIELDS = ("publisher", "dateline_place", "dateline_agency", "section", "section_slug")
@@ -58,7 +61,10 @@ def article_id_for(uri: str) -> str:
 
 
 def clean_text(column: str) -> pl.Expr:
-    return pl.col(column).str.normalize("NFC").str.replace_all(INLINE_WHITESPACE, " ").str.strip_chars()
+    return (
+        pl.col(column).str.normalize("NFC").str.replace_all(CONTROL_CHARACTERS, "")
+        .str.replace_all(INLINE_WHITESPACE, " ").str.strip_chars()
+    )
 
 
 @cache

@@ -219,7 +219,10 @@ class Warehouse:
             self.con.execute("drop table new_versions")
             self.con.commit()
         except Exception:
-            self.con.rollback()
+            try:
+                self.con.rollback()
+            except duckdb.Error:  # DuckDB may have ended the transaction itself (e.g. disk full on commit)
+                pass
             raise
         finally:
             for name in frames:

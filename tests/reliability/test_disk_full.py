@@ -212,10 +212,6 @@ def test_warehouse_full_ends_the_run_with_an_error(warehouse_full: Scenario) -> 
     assert warehouse_full.error is not None and warehouse_full.summary is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Warehouse.load_batch calls rollback() after the failed commit, but DuckDB has already ended the "
-    "transaction: 'TransactionContext Error: cannot rollback - no transaction is active' replaces the "
-    "disk-full error (which survives only as __context__)"))
 def test_warehouse_full_error_names_the_full_disk(warehouse_full: Scenario) -> None:
     assert _names_a_full_disk(warehouse_full.error), repr(warehouse_full.error)
 

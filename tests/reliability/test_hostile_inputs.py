@@ -410,8 +410,6 @@ def test_utf16_with_a_bom_loads(run: CatalogueRun) -> None:
     assert run.documents["utf16_bom.txt"]["encoding"] == "utf-16"
 
 
-@_xfail("C0 control characters below the 1% binary threshold (ESC, BEL) pass decoding and normalising "
-        "and are stored in articles.body_text (terminal escapes in the warehouse; invalid in XML exports)")
 def test_sparse_control_characters_do_not_reach_the_body(run: CatalogueRun) -> None:
     body = run.articles["controls_sparse.txt"]["body_text"]
     assert "The new lighthouse" in body
@@ -446,8 +444,6 @@ def test_a_symlink_to_a_file_outside_the_folder_is_followed(run: CatalogueRun) -
     assert article["uri"] == (run.tmp / "in" / "outside_link.txt").as_uri()
 
 
-@_xfail("a symlink to a folder is skipped by discover_files (rglob does not descend into it and is_dir() "
-        "drops it): its files are neither loaded nor rejected, and nothing in the run says so")
 def test_a_symlink_to_a_folder_outside_is_followed_or_rejected(run: CatalogueRun) -> None:
     assert "in_linked_folder.txt" in run.articles or "linked_folder" in run.rejects
 
@@ -458,16 +454,11 @@ def test_a_file_name_with_two_dots_is_an_ordinary_file(run: CatalogueRun) -> Non
     assert article["title"] == "Council backs new market hall"
 
 
-@_xfail("a path argument with '../' segments is kept as written: the uri (and so article_id) is "
-        "file:///.../in/../elsewhere/dotdot_story.txt, so the same file named two ways is two articles")
 def test_a_path_argument_with_dotdot_segments_gets_a_normalised_uri(run: CatalogueRun) -> None:
     article = run.articles["dotdot_story.txt"]
     assert article["uri"] == (run.tmp / "elsewhere" / "dotdot_story.txt").as_uri()
 
 
-@_xfail("a named pipe (FIFO) with a .txt name is read like a file: the land step blocks until a writer "
-        "appears (forever, without one). Non-regular files are not refused and are read without a bound (the "
-        "size cap checks stat(), 0 for them): a symlink to /dev/zero reads until MemoryError")
 def test_a_named_pipe_does_not_block_the_run(run: CatalogueRun) -> None:
     assert not run.fifo_unblocked
     assert run.outcome("pipe.txt") not in (None, LOADED)
