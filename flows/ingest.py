@@ -126,6 +126,18 @@ def skip_known(landed: list[LandedDocument], wh: Warehouse) -> list[LandedDocume
 WEB_PREFIXES = ("http://", "https://")
 
 
+def _twins_of_rejects(landed: list[LandedDocument], fresh: list[LandedDocument], rejects: list[Reject]) -> list[Reject]:
+    """An input with the same bytes as one parsed in this batch shares its fate: when that one was
+    rejected, the twin gets its own rejects row (else it would pass as 'unchanged')."""
+    parsed = {id(doc) for doc in fresh}
+    by_document = {r.document_id: r for r in rejects if r.document_id}
+    return [
+        Reject(doc.uri, first.stage, first.reason, f"same bytes as {first.uri}: {first.detail}", doc.document_id)
+        for doc in landed
+        if id(doc) not in parsed and (first := by_document.get(doc.document_id)) is not None and first.uri != doc.uri
+    ]
+
+
 def _decoded(doc: LandedDocument, max_bytes: int) -> DecodedText:
     if doc.origin in WEB_ORIGINS and doc.content_type and not is_html_media_type(doc.content_type):
         return DecodedText(None, None, reasons.UNSUPPORTED_TYPE, f"served as {doc.content_type!r}, not HTML")
@@ -342,6 +354,7 @@ def _load_batch(index: int, acquired: Acquired, earlier_rejects: list[Reject], w
     parsed, clean_rejects = clean(texts, settings)
     normalised = normalise(parsed)
     rejects = earlier_rejects + acquired.rejects + extract_rejects + clean_rejects
+    rejects += _twins_of_rejects(acquired.landed, fresh, extract_rejects + clean_rejects)
     counts = load(
         LoadBatch(
             load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=index, started_at=batch_started,
