@@ -13,7 +13,8 @@
    session (NEWSETL_BATCH_SIZE small, one PREFECT_HOME reused by every run), and a SIGKILL to
    the whole process group (the Prefect API server and the page workers too) at a moment drawn
    uniformly (seeded) from a window covering the whole run: the run's expected duration, from
-   the calibration runs and what is still to load, plus 20 %. A run that ends before its
+   the calibration runs and what is still to load, plus 20 % (once everything is loaded, the
+   longest of the last runs that ended by themselves, plus 20 %). A run that ends before its
    moment is not a kill (counted as `completed_runs`); the loop goes on until N kills landed.
 4. One final run to completion, then the invariants, on the warehouse opened read-only:
    - the database opens;
@@ -65,6 +66,7 @@ WORDS = ("harbour council budget railway election summit treaty drought vaccine 
 LONGEST_PARAGRAPH = re.compile(rb"<p[\s>].*?</p\s*>", re.IGNORECASE | re.DOTALL)
 BODY_OPEN = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 DETAIL_LIMIT = 20  # at most this many examples of each failure in the summary
+IDLE_RUNS_KEPT = 9  # the kill window follows the longest of this many recent runs with nothing to load
 LEAK_GRACE = 10.0  # seconds a finished run's child processes get to end by themselves
 
 
@@ -470,6 +472,9 @@ def main(argv: list[str] | None = None) -> int:
         if run.leftovers:
             failures.append(f"{run.log} left processes behind: {run.leftovers}")
     per_doc = max(0.0, reference.seconds - noop.seconds) / max(1, len(uris))
+    # how long a run with nothing left to load takes: the re-run's time, then the longest of the
+    # last runs that ended by themselves with nothing pending (the machine's load varies)
+    idle_runs = [noop.seconds]
 
     rng = random.Random(f"killloop-kills-{args.seed}")
     max_cycles = args.max_cycles or 3 * args.kills + 20
@@ -479,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     loads_before = 0
     while kills < args.kills and cycles < max_cycles:
         cycles += 1
-        window = 1.2 * (noop.seconds + pending * per_doc)
+        window = 1.2 * (max(idle_runs[-IDLE_RUNS_KEPT:]) + pending * per_doc)
         moment = rng.uniform(0.0, window)
         run = runner.run(killed_db, f"cycle{cycles:04d}", kill_after=moment)
         if run.hung:
@@ -489,6 +494,8 @@ def main(argv: list[str] | None = None) -> int:
             kill_moments.append(round(moment, 2))
         else:
             completed += 1
+            if pending == 0:
+                idle_runs.append(run.seconds)
             if run.rc != 0:
                 run_errors.append(f"rc {run.rc}: {run.log}")
             if run.leftovers:
@@ -544,7 +551,9 @@ def main(argv: list[str] | None = None) -> int:
         "runs": {"cycles": cycles, "completed_before_kill": completed, "run_errors": len(run_errors),
                  "hangs": len(hangs), "leaks": len(leaks), "probe_errors": len(probe_errors),
                  "reference_seconds": round(reference.seconds, 1), "rerun_seconds": round(noop.seconds, 1),
-                 "final_rc": final.rc, "final_seconds": round(final.seconds, 1)},
+                 "final_rc": final.rc, "final_seconds": round(final.seconds, 1),
+                 "idle_run_seconds": {"median": round(statistics.median(idle_runs), 1),
+                                      "max": round(max(idle_runs), 1), "n": len(idle_runs)}},
         "kill_moments": {"min": min(kill_moments, default=None), "max": max(kill_moments, default=None),
                          "median": statistics.median(kill_moments) if kill_moments else None},
         "kills_after_new_loads": sum(1 for p in killed_runs if p["new_loads"] > 0),
