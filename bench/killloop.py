@@ -183,8 +183,8 @@ def build_corpus(corpus: Path, docs: int, seed: int) -> dict[str, int]:
 
 
 def corpus_uris(corpus: Path) -> set[str]:
-    """The URI discover gives every (non-hidden) file of the corpus."""
-    return {p.absolute().as_uri() for p in corpus.rglob("*")
+    """The URI discover gives every (non-hidden) file of the corpus (its absolute path, normalised)."""
+    return {Path(os.path.normpath(p.absolute())).as_uri() for p in corpus.rglob("*")
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus).parts)}
 
 
