@@ -574,5 +574,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if summary["ok"] else 1
 
 
+def _log_and_exit(signum: int, _frame: object) -> None:
+    log(f"stopped by signal {signal.Signals(signum).name} (pid {os.getpid()}, process group {os.getpgrp()})")
+    sys.exit(128 + signum)
+
+
 if __name__ == "__main__":
+    for stop_signal in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        if signal.getsignal(stop_signal) is not signal.SIG_IGN:  # nohup's ignored SIGHUP stays ignored
+            signal.signal(stop_signal, _log_and_exit)
     sys.exit(main())
