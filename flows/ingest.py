@@ -96,7 +96,7 @@ def fetch(urls: list[str], validators: dict[str, tuple[str | None, str | None]],
 def recover(wh: Warehouse, settings: Settings) -> list[LandedDocument]:
     """Open-and-verify: documents in the landing manifest (last days) that the warehouse never
     recorded — a run stopped between landing and loading — are read back from the store."""
-    entries = landed_entries(settings.landing_dir)
+    entries = landed_entries(settings.landing_dir, str(settings.db_path))
     known = set(wh.known_documents(sorted({e["document_id"] for e in entries if "document_id" in e})))
     recovered = recover_landed(settings.landing_dir, entries, known)
     if recovered:
@@ -267,7 +267,7 @@ def _acquired(settings: Settings, wh: Warehouse, files: list[InputFile], urls: l
               fetcher: Fetcher | None) -> Iterator[Acquired]:
     """Each batch's landed documents are written to the landing manifest before they are parsed."""
     for acquired in _acquisitions(settings, wh, files, urls, warcs, fetcher):
-        record_landed(settings.landing_dir, acquired.landed)
+        record_landed(settings.landing_dir, acquired.landed, str(settings.db_path))
         yield acquired
 
 

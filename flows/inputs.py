@@ -149,15 +149,16 @@ MANIFEST_FIELDS = ("document_id", "uri", "kind", "origin", "http_status", "conte
                    "last_modified")
 
 
-def record_landed(landing_dir: Path, docs: list[LandedDocument]) -> None:
-    """Append the batch's landed documents to today's manifest (one write, fsynced)."""
+def record_landed(landing_dir: Path, docs: list[LandedDocument], warehouse: str) -> None:
+    """Append the batch's landed documents, for the warehouse they are bound for, to today's
+    manifest (one write, fsynced)."""
     if not docs:
         return
     folder = landing_dir / MANIFEST_DIR
     folder.mkdir(parents=True, exist_ok=True)
     lines = "".join(
-        json.dumps({k: v for k, v in asdict(d).items() if k in MANIFEST_FIELDS} | {"fetched_at": d.fetched_at.isoformat()},
-                   ensure_ascii=False) + "\n"
+        json.dumps({k: v for k, v in asdict(d).items() if k in MANIFEST_FIELDS}
+                   | {"fetched_at": d.fetched_at.isoformat(), "warehouse": warehouse}, ensure_ascii=False) + "\n"
         for d in docs
     )
     path = folder / f"{datetime.now(timezone.utc):%Y-%m-%d}.jsonl"
@@ -167,8 +168,9 @@ def record_landed(landing_dir: Path, docs: list[LandedDocument]) -> None:
         os.fsync(handle.fileno())
 
 
-def landed_entries(landing_dir: Path, days: int = RECOVERY_DAYS) -> list[dict]:
-    """The manifest lines of the last `days` days (a line cut short by a crash is skipped)."""
+def landed_entries(landing_dir: Path, warehouse: str, days: int = RECOVERY_DAYS) -> list[dict]:
+    """The manifest lines of the last `days` days for this warehouse (a landing store may serve
+    several); a line cut short by a crash is skipped."""
     folder = landing_dir / MANIFEST_DIR
     if not folder.is_dir():
         return []
@@ -179,9 +181,11 @@ def landed_entries(landing_dir: Path, days: int = RECOVERY_DAYS) -> list[dict]:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             try:
-                entries.append(json.loads(line))
+                entry = json.loads(line)
             except json.JSONDecodeError:
                 continue
+            if entry.get("warehouse") == warehouse:
+                entries.append(entry)
     return entries
 
 

@@ -154,8 +154,8 @@ def test_documents_landed_by_an_interrupted_run_are_loaded_by_the_next(tmp_path)
     landing = tmp_path / "landing"
     files, _ = discover_files([str(SEEDS)])
     landed, _ = land_files(files, landing, 10_000_000)
-    record_landed(landing, landed)  # ... and the run died before its load transaction
     db = tmp_path / "news.duckdb"
+    record_landed(landing, landed, str(db))  # ... and the run died before its load transaction
 
     summary = ingest(paths=[], db_path=str(db), landing_dir=str(landing))
 
@@ -171,7 +171,7 @@ def test_a_damaged_landing_file_is_not_recovered(tmp_path) -> None:
     landing = tmp_path / "landing"
     files, _ = discover_files([str(DW_SEED)])
     landed, _ = land_files(files, landing, 10_000_000)
-    record_landed(landing, landed)
+    record_landed(landing, landed, str(tmp_path / "news.duckdb"))
     Path(landed[0].landing_path).write_bytes(b"truncated")
     summary = ingest(paths=[], db_path=str(tmp_path / "news.duckdb"), landing_dir=str(landing))
     assert (summary.n_seen, summary.n_loaded) == (0, 0)
