@@ -15,7 +15,12 @@
    uniformly (seeded) from a window covering the whole run: the run's expected duration, from
    the calibration runs and what is still to load, plus 20 % (once everything is loaded, the
    longest of the last runs that ended by themselves, plus 20 %). A run that ends before its
-   moment is not a kill (counted as `completed_runs`); the loop goes on until N kills landed.
+   moment is not a kill (counted as `completed_before_kill`); the loop goes on until N kills landed.
+   With a fixed corpus the warehouse settles after a few kills and later kills land on re-runs
+   (still a run of batches, each committing a `loads` row, but nothing new to load);
+   `--fresh-db-when-settled` instead finishes a warehouse once every input has an outcome
+   (final run and invariants, as in 4.) and goes on with a new one, so every kill lands on a
+   run with inputs to load.
 4. One final run to completion, then the invariants, on the warehouse opened read-only:
    - the database opens;
    - conservation: every corpus file's URI is in documents.uri or rejects.uri, every `loaded`
@@ -437,6 +442,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=50, help="NEWSETL_BATCH_SIZE of every run")
     parser.add_argument("--hard-limit", type=float, default=3600.0,
                         help="a run still going after this many seconds has hung (a failure)")
+    parser.add_argument("--fresh-db-when-settled", action="store_true",
+                        help="once every input has an outcome, finish that warehouse (final run, invariants) and "
+                             "go on killing runs on a new one, so that every kill lands on a run with inputs to load")
     parser.add_argument("--max-cycles", type=int, default=None,
                         help="give up after this many runs in the loop (default 3 x kills + 20)")
     return parser.parse_args(argv)
@@ -479,47 +487,71 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(f"killloop-kills-{args.seed}")
     max_cycles = args.max_cycles or 3 * args.kills + 20
     kills, cycles, completed, run_errors, hangs, leaks, probe_errors = 0, 0, 0, [], [], [], []
-    kill_moments, progress = [], []
-    pending = len(uris)
-    loads_before = 0
-    while kills < args.kills and cycles < max_cycles:
-        cycles += 1
-        window = 1.2 * (max(idle_runs[-IDLE_RUNS_KEPT:]) + pending * per_doc)
-        moment = rng.uniform(0.0, window)
-        run = runner.run(killed_db, f"cycle{cycles:04d}", kill_after=moment)
-        if run.hung:
-            hangs.append(run.log)
-        elif run.killed:
-            kills += 1
-            kill_moments.append(round(moment, 2))
-        else:
-            completed += 1
-            if pending == 0:
-                idle_runs.append(run.seconds)
-            if run.rc != 0:
-                run_errors.append(f"rc {run.rc}: {run.log}")
-            if run.leftovers:
-                leaks.append(f"{run.log}: {run.leftovers}")
-        try:
-            seen, loads = seen_uris(killed_db) if killed_db.exists() else (set(), 0)
-        except Exception as exc:  # noqa: BLE001 - a warehouse that cannot be read after a kill is a finding
-            probe_errors.append(f"after {run.log}: {type(exc).__name__}: {exc}")
-            seen, loads = set(), loads_before
-        newly = pending - len(uris - seen)
-        pending = len(uris - seen)
-        progress.append({"cycle": cycles, "moment": round(moment, 2), "window": round(window, 1),
-                         "killed": run.killed, "rc": run.rc, "seconds": round(run.seconds, 2),
-                         "new_outcomes": newly, "new_loads": loads - loads_before, "pending": pending})
-        loads_before = loads
-        log(f"cycle {cycles}: {'killed' if run.killed else 'ended rc %s' % run.rc} at {run.seconds:.1f} s "
-            f"(window {window:.0f} s), {newly} inputs settled, {pending} pending, kills {kills}/{args.kills}")
+    kill_moments, progress, epochs = [], [], []
+    finals: list[Run] = []
+    totals = {"losses": 0, "duplicates": 0, "orphan_rows": 0, "content_equal": True}
+    invariants: dict = {}
+    while not epochs or (kills < args.kills and cycles < max_cycles):
+        # one warehouse, killed again and again, then finished by a run to completion; with
+        # --fresh-db-when-settled, a new warehouse once the corpus has settled in the last one
+        killed_db = workdir / ("killed" if not args.fresh_db_when_settled else f"killed/epoch{len(epochs) + 1:03d}") \
+            / "news.duckdb"
+        pending, loads_before, epoch_kills = len(uris), 0, 0
+        while kills < args.kills and cycles < max_cycles and not (args.fresh_db_when_settled and pending == 0):
+            cycles += 1
+            window = 1.2 * (max(idle_runs[-IDLE_RUNS_KEPT:]) + pending * per_doc)
+            moment = rng.uniform(0.0, window)
+            run = runner.run(killed_db, f"cycle{cycles:04d}", kill_after=moment)
+            if run.hung:
+                hangs.append(run.log)
+            elif run.killed:
+                kills += 1
+                epoch_kills += 1
+                kill_moments.append(round(moment, 2))
+            else:
+                completed += 1
+                if pending == 0:
+                    idle_runs.append(run.seconds)
+                if run.rc != 0:
+                    run_errors.append(f"rc {run.rc}: {run.log}")
+                if run.leftovers:
+                    leaks.append(f"{run.log}: {run.leftovers}")
+            try:
+                seen, loads = seen_uris(killed_db) if killed_db.exists() else (set(), 0)
+            except Exception as exc:  # noqa: BLE001 - a warehouse that cannot be read after a kill is a finding
+                probe_errors.append(f"after {run.log}: {type(exc).__name__}: {exc}")
+                seen, loads = set(), loads_before
+            newly = pending - len(uris - seen)
+            pending = len(uris - seen)
+            progress.append({"epoch": len(epochs) + 1, "cycle": cycles, "moment": round(moment, 2),
+                             "window": round(window, 1), "killed": run.killed, "rc": run.rc,
+                             "seconds": round(run.seconds, 2), "new_outcomes": newly,
+                             "new_loads": loads - loads_before, "pending": pending})
+            loads_before = loads
+            log(f"cycle {cycles}: {'killed' if run.killed else 'ended rc %s' % run.rc} at {run.seconds:.1f} s "
+                f"(window {window:.0f} s), {newly} inputs settled, {pending} pending, kills {kills}/{args.kills}")
 
-    final = runner.run(killed_db, "final")
-    log(f"final run: rc {final.rc} in {final.seconds:.1f} s")
-    if final.rc != 0:
-        failures.append(f"the final run failed (rc {final.rc}, see {final.log})")
-    if final.leftovers:
-        failures.append(f"{final.log} left processes behind: {final.leftovers}")
+        final = runner.run(killed_db, "final")
+        finals.append(final)
+        log(f"final run: rc {final.rc} in {final.seconds:.1f} s")
+        label = f"epoch {len(epochs) + 1}: " if args.fresh_db_when_settled else ""
+        if final.rc != 0:
+            failures.append(f"{label}the final run failed (rc {final.rc}, see {final.log})")
+        if final.leftovers:
+            failures.append(f"{label}{final.log} left processes behind: {final.leftovers}")
+        invariants = check_invariants(killed_db, reference_db, uris)
+        failures += [label + f for f in invariants["failures"]]
+        for key in ("losses", "duplicates", "orphan_rows"):
+            totals[key] += invariants[key] or 0
+        totals["content_equal"] = totals["content_equal"] and invariants["content_equal"]
+        epochs.append({"db": str(killed_db), "kills": epoch_kills, "final_rc": final.rc,
+                       "failures": invariants["failures"]})
+        if args.fresh_db_when_settled:
+            log(f"epoch {len(epochs)}: {epoch_kills} kills, invariants "
+                f"{'hold' if not invariants['failures'] and final.rc == 0 else 'FAIL'}")
+            if not invariants["failures"] and final.rc == 0:
+                shutil.rmtree(killed_db.parent)  # a passing epoch's warehouse is not kept (disk)
+
     if kills < args.kills:
         failures.append(f"only {kills} of {args.kills} kills landed in {cycles} runs")
     if run_errors:
@@ -531,16 +563,12 @@ def main(argv: list[str] | None = None) -> int:
     if probe_errors:
         failures.append(f"the warehouse could not be read after {len(probe_errors)} kills: {probe_errors[:DETAIL_LIMIT]}")
 
-    invariants = check_invariants(killed_db, reference_db, uris)
-    failures += invariants.pop("failures")
+    invariants.pop("failures")
     killed_runs = [p for p in progress if p["killed"]]
     summary = {
         "kills": kills,
         "inputs": len(uris),
-        "losses": invariants["losses"],
-        "duplicates": invariants["duplicates"],
-        "orphan_rows": invariants["orphan_rows"],
-        "content_equal": invariants["content_equal"],
+        **totals,
         "seconds": round(time.monotonic() - started, 1),
         "ok": not failures,
         "failures": failures,
@@ -548,18 +576,24 @@ def main(argv: list[str] | None = None) -> int:
         "docs": args.docs,
         "corpus": kinds,
         "batch_size": args.batch_size,
+        "fresh_db_when_settled": args.fresh_db_when_settled,
+        "epochs": len(epochs),
         "runs": {"cycles": cycles, "completed_before_kill": completed, "run_errors": len(run_errors),
                  "hangs": len(hangs), "leaks": len(leaks), "probe_errors": len(probe_errors),
                  "reference_seconds": round(reference.seconds, 1), "rerun_seconds": round(noop.seconds, 1),
-                 "final_rc": final.rc, "final_seconds": round(final.seconds, 1),
+                 "final_rc": max((f.rc or 0 for f in finals), key=abs, default=None),
+                 "final_seconds": round(sum(f.seconds for f in finals), 1),
                  "idle_run_seconds": {"median": round(statistics.median(idle_runs), 1),
                                       "max": round(max(idle_runs), 1), "n": len(idle_runs)}},
         "kill_moments": {"min": min(kill_moments, default=None), "max": max(kill_moments, default=None),
                          "median": statistics.median(kill_moments) if kill_moments else None},
         "kills_after_new_loads": sum(1 for p in killed_runs if p["new_loads"] > 0),
         "kills_with_inputs_pending": sum(1 for p in killed_runs if p["pending"] + p["new_outcomes"] > 0),
+        "kills_that_settled_inputs": sum(1 for p in killed_runs if p["new_outcomes"] > 0),
         "cycles_to_settle_corpus": next((p["cycle"] for p in progress if p["pending"] == 0), None),
-        **{k: v for k, v in invariants.items() if k not in ("losses", "duplicates", "orphan_rows", "content_equal")},
+        "last_warehouse": {k: v for k, v in invariants.items()
+                           if k not in ("losses", "duplicates", "orphan_rows", "content_equal")},
+        "epoch_results": epochs if args.fresh_db_when_settled else None,
         "progress": progress,
         "workdir": str(workdir),
     }
