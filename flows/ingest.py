@@ -176,6 +176,10 @@ def _html_document(doc: LandedDocument, page: HtmlPage | TimedOut | Failed) -> t
                             f"parsing stopped after {page.seconds} s", doc.document_id)
     if isinstance(page, Failed):
         return None, Reject(doc.uri, "clean", reasons.EXTRACT_FAILED, page.error, doc.document_id)
+    if page.is_too_deep:
+        return None, Reject(doc.uri, "clean", reasons.TOO_DEEPLY_NESTED,
+                            "no article text: the HTML nests deeper than the parser's limit of 256 elements, "
+                            "which drops everything below it", doc.document_id)
     if not page.has_article:
         return None, Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
                             f"{page.n_body_words} body words (fewer than {MIN_BODY_WORDS}) after "

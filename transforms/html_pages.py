@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from transforms.extraction_vote import Choice, Vote, vote
 from transforms.html_articles import parse_html_article
+from transforms.html_depth import exceeds_parser_depth
 from transforms.html_extraction import extract_html
 from transforms.page_blocks import HtmlExtraction, HtmlMetadata
 from transforms.readability_extraction import readability_blocks
@@ -32,6 +33,7 @@ class HtmlPage:
     metadata: HtmlMetadata
     extractor: str | None   # whose blocks the article is made of; None when neither found any
     vote: Choice
+    is_too_deep: bool = False  # no article, and the HTML nests past the parser's depth limit
 
     @property
     def n_body_words(self) -> int:
@@ -56,4 +58,7 @@ def extract_page(html: str, url: str | None = None) -> tuple[HtmlExtraction, Vot
 def parse_html_page(html: str, url: str | None = None) -> HtmlPage:
     extraction, decision = extract_page(html, url)
     article = parse_html_article(extraction)
-    return HtmlPage(article, extraction.metadata, EXTRACTOR_OF_CHOICE[decision.choice], decision.choice)
+    page = HtmlPage(article, extraction.metadata, EXTRACTOR_OF_CHOICE[decision.choice], decision.choice)
+    if not page.has_article and exceeds_parser_depth(html):
+        return HtmlPage(article, extraction.metadata, page.extractor, decision.choice, is_too_deep=True)
+    return page

@@ -42,7 +42,8 @@ ALL = ALL + (
 
 EXTRACT_TIMEOUT = "extract_timeout"  # clean: parsing the page took longer than the per-document limit
 EXTRACT_FAILED = "extract_failed"    # clean: the extractor raised an error on this page
-ALL = ALL + (EXTRACT_TIMEOUT, EXTRACT_FAILED)
+TOO_DEEPLY_NESTED = "too_deeply_nested"  # clean: no article text, and the HTML nests deeper than the parser goes
+ALL = ALL + (EXTRACT_TIMEOUT, EXTRACT_FAILED, TOO_DEEPLY_NESTED)
 
 HTTP_STATUS_PREFIX = "http_"  # fetch: an HTTP error status that is not retried or still failed after the retries
 
