@@ -20,7 +20,9 @@
    (still a run of batches, each committing a `loads` row, but nothing new to load);
    `--fresh-db-when-settled` instead finishes a warehouse once every input has an outcome
    (final run and invariants, as in 4.) and goes on with a new one, so every kill lands on a
-   run with inputs to load.
+   run with inputs to load. `--max-window S` caps the window, so a long corpus is killed more
+   often (every run still resumes where the last one stopped, so kills keep landing in every
+   phase: start-up, recovery, landing, extraction, loading, and the last batches).
 4. One final run to completion, then the invariants, on the warehouse opened read-only:
    - the database opens;
    - conservation: every corpus file's URI is in documents.uri or rejects.uri, every `loaded`
@@ -445,6 +447,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--fresh-db-when-settled", action="store_true",
                         help="once every input has an outcome, finish that warehouse (final run, invariants) and "
                              "go on killing runs on a new one, so that every kill lands on a run with inputs to load")
+    parser.add_argument("--max-window", type=float, default=None,
+                        help="cap the kill window at this many seconds (default: the whole expected run)")
     parser.add_argument("--max-cycles", type=int, default=None,
                         help="give up after this many runs in the loop (default 3 x kills + 20)")
     return parser.parse_args(argv)
@@ -500,6 +504,8 @@ def main(argv: list[str] | None = None) -> int:
         while kills < args.kills and cycles < max_cycles and not (args.fresh_db_when_settled and pending == 0):
             cycles += 1
             window = 1.2 * (max(idle_runs[-IDLE_RUNS_KEPT:]) + pending * per_doc)
+            if args.max_window:
+                window = min(window, args.max_window)
             moment = rng.uniform(0.0, window)
             run = runner.run(killed_db, f"cycle{cycles:04d}", kill_after=moment)
             if run.hung:
@@ -577,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
         "corpus": kinds,
         "batch_size": args.batch_size,
         "fresh_db_when_settled": args.fresh_db_when_settled,
+        "max_window": args.max_window,
         "epochs": len(epochs),
         "runs": {"cycles": cycles, "completed_before_kill": completed, "run_errors": len(run_errors),
                  "hangs": len(hangs), "leaks": len(leaks), "probe_errors": len(probe_errors),
