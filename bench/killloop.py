@@ -2,7 +2,7 @@
 
     python bench/killloop.py --kills N --docs M --seed S --workdir DIR [--out results.json]
 
-1. Builds a corpus of M documents in DIR/corpus: copies of the gold HTML pages of
+1. Builds a corpus of M documents in DIR/corpus (bench/corpus.py): copies of the gold HTML pages of
    ../shared/data/extraction/*/html/ (each copy given its own `<p>Copy N of ...</p>` paragraph,
    so every document is new; a few gzip-compressed), plain-text articles shaped like seeds/*.txt
    (from the seeds and the gold bodies, each varied) and a few inputs that must be rejected
@@ -45,12 +45,10 @@ Prints a JSON summary ({kills, inputs, losses, duplicates, orphan_rows, content_
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import os
 import random
-import re
 import shutil
 import signal
 import statistics
@@ -62,16 +60,8 @@ from pathlib import Path
 
 import duckdb
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EXTRACTION = SHARED / "data" / "extraction"
-SEEDS = ROOT / "seeds"
+from corpus import EXTRACTION, ROOT, write_html_copies, write_text_articles  # bench/corpus.py
 
-WORDS = ("harbour council budget railway election summit treaty drought vaccine reactor bridge "
-         "tariff minister survey glacier festival strike verdict satellite harvest orchestra "
-         "inflation refinery ceasefire museum pipeline monsoon referendum stadium archive").split()
-LONGEST_PARAGRAPH = re.compile(rb"<p[\s>].*?</p\s*>", re.IGNORECASE | re.DOTALL)
-BODY_OPEN = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 DETAIL_LIMIT = 20  # at most this many examples of each failure in the summary
 IDLE_RUNS_KEPT = 9  # the kill window follows the longest of this many recent runs with nothing to load
 LEAK_GRACE = 10.0  # seconds a finished run's child processes get to end by themselves
@@ -82,53 +72,6 @@ def log(message: str) -> None:
 
 
 # --- corpus ----------------------------------------------------------------------------------------
-
-def html_sources() -> list[Path]:
-    return sorted(EXTRACTION.glob("*/html/*.html"))
-
-
-def text_templates() -> list[tuple[str, str, list[str]]]:
-    """(name, title, paragraphs): the seeds, and the gold article bodies of ../shared."""
-    templates = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        blocks = [b.strip() for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
-        templates.append((path.stem, blocks[0], blocks[1:]))
-    for gold in sorted(EXTRACTION.glob("*/gold.jsonl")):
-        for line in gold.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            lines = [x.strip() for x in record["body"].splitlines() if len(x.strip().split()) >= 8]
-            if len(lines) < 2:
-                continue
-            title = " ".join(lines[0].split()[:12]).rstrip(".,;:")
-            templates.append((f"{gold.parent.name}-{record['id']}", title, lines[1:40]))
-    return templates
-
-
-def unique_sentence(rng: random.Random, label: str) -> str:
-    words = " ".join(rng.choice(WORDS) for _ in range(12))
-    return f"Copy {label} of the kill-loop corpus, written for this run only: {words}."
-
-
-def varied_page(data: bytes, paragraph: str) -> bytes:
-    """The page with one more paragraph after its longest one (most likely in the article)."""
-    insert = f"\n<p>{paragraph}</p>\n".encode("ascii")
-    spans = [m.span() for m in LONGEST_PARAGRAPH.finditer(data) if m.end() - m.start() < 20_000]
-    if spans:
-        _, end = max(spans, key=lambda s: s[1] - s[0])
-        return data[:end] + insert + data[end:]
-    body = BODY_OPEN.search(data)
-    at = body.end() if body else 0
-    return data[:at] + insert + data[at:]
-
-
-def varied_text(rng: random.Random, title: str, paragraphs: list[str], sentence: str, index: int) -> str:
-    kept = list(paragraphs)
-    if len(kept) > 3 and rng.random() < 0.3:
-        del kept[rng.randrange(1, len(kept))]
-    kept.insert(rng.randrange(0, len(kept) + 1), sentence)
-    heading = title if rng.random() < 0.5 else f"{title} ({index})"
-    return heading + "\n\n" + "\n\n".join(kept) + "\n"
-
 
 def bad_inputs(rng: random.Random, count: int) -> dict[str, bytes]:
     """Inputs the pipeline must reject (each with bytes of its own: documents are keyed by them)."""
@@ -153,34 +96,14 @@ def build_corpus(corpus: Path, docs: int, seed: int) -> dict[str, int]:
     if corpus.exists():
         shutil.rmtree(corpus)
     rng = random.Random(f"killloop-corpus-{seed}")
-    pages, templates = html_sources(), text_templates()
-    if not pages:
-        raise SystemExit(f"no HTML pages under {EXTRACTION}/*/html")
     n_bad = max(4, docs // 100)
     n_text = max(1, docs // 10)
     n_html = docs - n_bad - n_text
     if n_html < 1:
         raise SystemExit(f"--docs {docs} is too small (at least {n_bad + n_text + 1})")
     counts = {"html": 0, "html_gz": 0, "text": 0, "bad": 0}
-    for i in range(n_html):
-        source = pages[i % len(pages)]
-        copy = i // len(pages)
-        data = varied_page(source.read_bytes(), unique_sentence(rng, f"{copy} of {source.name} (document {i})"))
-        target = corpus / "html" / source.parent.parent.name / f"{source.stem}.copy{copy:03d}.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if rng.random() < 0.05:
-            target.with_name(target.name + ".gz").write_bytes(gzip.compress(data, mtime=0))
-            counts["html_gz"] += 1
-        else:
-            target.write_bytes(data)
-            counts["html"] += 1
-    for i in range(n_text):
-        name, title, paragraphs = templates[i % len(templates)]
-        text = varied_text(rng, title, paragraphs, unique_sentence(rng, f"{i // len(templates)} of {name} (text {i})"), i)
-        target = corpus / "text" / f"{i:05d}_{name}.txt"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        counts["text"] += 1
+    counts.update(write_html_copies(corpus / "html", n_html, rng, gzip_share=0.05))
+    counts.update(write_text_articles(corpus / "text", n_text, rng))
     for relative, data in bad_inputs(rng, n_bad).items():
         target = corpus / relative
         target.parent.mkdir(parents=True, exist_ok=True)
