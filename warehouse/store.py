@@ -7,7 +7,9 @@ connection; DuckDB allows a single writer process per file.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -42,6 +44,27 @@ class LoadBatch:
     removed_spans: pl.DataFrame
     rejects: pl.DataFrame
     fetches: pl.DataFrame | None = None  # web inputs: one row per canonical URL fetched (fetch_state)
+    analysis: AnalysisFrames | None = None  # quotes, mentions, entities, signatures, copies, stories
+
+
+@dataclass(frozen=True)
+class AnalysisFrames:
+    """A batch's enrichment, loaded with its articles: rows only for articles that made a new version."""
+
+    quotes: pl.DataFrame            # article_id, quote_index, quote_text, speaker, speaker_method, speaker_entity_id, verb, start_char, end_char
+    mentions: pl.DataFrame          # article_id, mention_index, entity_id, kind, mention_text, start_char, end_char, method
+    entities: pl.DataFrame          # entity_id, entity_name, kind, aliases (new or changed entities)
+    signatures: pl.DataFrame        # article_id, signature, band_keys
+    near_duplicates: pl.DataFrame   # article_id, duplicate_of_article_id, similarity, duplicate_group_id
+    story_articles: pl.DataFrame    # article_id, story_id, event_at, language, entity_ids, terms, similarity, is_opener
+
+    def frames(self) -> dict[str, pl.DataFrame]:
+        return {f"batch_{name}": getattr(self, name) for name in ANALYSIS_TABLES}
+
+
+# load order: entities before the mentions naming them; stories last, from story_articles
+ANALYSIS_TABLES = ("entities", "mentions", "quotes", "signatures", "near_duplicates", "story_articles")
+ANALYSIS_LOADS = ("entities", "mentions", "quotes", "article_signatures", "near_duplicates", "story_articles", "stories")
 
 
 @dataclass(frozen=True)
@@ -170,6 +193,47 @@ class Warehouse:
         cursor.unregister("wanted_ids")
         return dict(rows)
 
+    def _with_frame(self, name: str, frame: pl.DataFrame, sql: str, params: dict | None = None) -> pl.DataFrame:
+        cursor = self.con.cursor()
+        cursor.register(name, frame)
+        try:
+            return cursor.execute(sql, params or {}).pl()
+        finally:
+            cursor.unregister(name)
+
+    def current_content_hashes(self, article_ids: list[str]) -> dict[str, str]:
+        """article_id -> content_hash of its current version, for the ids the warehouse holds."""
+        wanted = pl.DataFrame({"article_id": article_ids}, schema={"article_id": pl.String})
+        rows = self._with_frame("wanted_articles", wanted, sql_text("read/current_content_hashes.sql"))
+        return dict(zip(rows["article_id"], rows["content_hash"], strict=True))
+
+    def known_entities(self) -> pl.DataFrame:
+        """Every entity: entity_id, entity_name, kind, aliases."""
+        return self.con.sql("select entity_id, entity_name, kind, aliases from entities order by entity_id").pl()
+
+    def signatures_sharing_bands(self, band_keys: list[int]) -> pl.DataFrame:
+        """Current articles with a MinHash band key among these: article_id, signature, band_keys,
+        duplicate_group_id; the earliest loaded first."""
+        wanted = pl.DataFrame({"band_key": sorted(set(band_keys))}, schema={"band_key": pl.UInt64})
+        return self._with_frame("wanted_bands", wanted, sql_text("read/signatures_sharing_bands.sql"))
+
+    def story_neighbours(self, start: datetime, end: datetime) -> pl.DataFrame:
+        """Articles already in stories whose event time is within [start, end]: story_id,
+        article_id, event_at, language, entity_ids, terms."""
+        return self.con.execute(sql_text("read/story_neighbours.sql"), {"start_at": start, "end_at": end}).pl()
+
+    def feature_frequencies(self, entity_ids: list[str], terms: list[str]) -> tuple[int, dict[str, int], dict[str, int]]:
+        """(articles in stories, entity_id -> articles naming it, term -> articles with it as a
+        distinctive term), for the given entities and terms."""
+        n_articles = self.con.execute("select count(*) from story_articles").fetchone()[0]
+        features = pl.DataFrame(
+            {"feature": entity_ids + terms, "is_entity": [True] * len(entity_ids) + [False] * len(terms)},
+            schema={"feature": pl.String, "is_entity": pl.Boolean},
+        )
+        counts = self._with_frame("wanted_features", features, sql_text("read/feature_frequencies.sql"))
+        entities = {f: n for f, e, n in counts.iter_rows() if e}
+        return n_articles, entities, {f: n for f, e, n in counts.iter_rows() if not e}
+
     def query(self, sql: str, params: list | dict | None = None) -> pl.DataFrame:
         return self.con.sql(sql, params=params).pl()
 
@@ -192,6 +256,8 @@ class Warehouse:
         }
         if batch.fetches is not None and batch.fetches.height:
             frames["batch_fetches"] = batch.fetches
+        if batch.analysis is not None:
+            frames |= batch.analysis.frames()
         for name, frame in frames.items():
             self.con.register(name, frame)
         loaded_at = datetime.now(timezone.utc)
@@ -204,6 +270,9 @@ class Warehouse:
                 _execute(self.con, sql_text(f"load/{name}.sql"), params)
             if "batch_fetches" in frames:
                 _execute(self.con, sql_text("load/fetch_state.sql"), params)
+            if batch.analysis is not None:
+                for name in ANALYSIS_LOADS:
+                    _execute(self.con, sql_text(f"load/{name}.sql"), params)
             n_rejected = batch.rejects.height
             n_unchanged = batch.n_inputs - n_loaded - n_rejected
             _execute(
@@ -245,3 +314,25 @@ class Warehouse:
                             failing.head(sample_size).to_dicts())
             )
         return results
+
+    def record_checks(self, results: list[CheckResult], run_id: str | None, load_ids: list[str]) -> str:
+        """Keep one checks run's results in check_results; return its check_run_id."""
+        check_run_id = str(uuid.uuid4())
+        frame = pl.DataFrame(
+            {
+                "check_run_id": [check_run_id] * len(results), "run_id": [run_id] * len(results),
+                "load_ids": [load_ids] * len(results), "check_name": [r.name for r in results],
+                "severity": [r.severity for r in results], "n_failing": [r.n_failing for r in results],
+                "sample": [json.dumps(r.sample, default=str, ensure_ascii=False) for r in results],
+                "checked_at": [datetime.now(timezone.utc)] * len(results),
+            },
+            schema={"check_run_id": pl.String, "run_id": pl.String, "load_ids": pl.List(pl.String),
+                    "check_name": pl.String, "severity": pl.String, "n_failing": pl.Int32, "sample": pl.String,
+                    "checked_at": pl.Datetime("us", "UTC")},
+        )
+        self.con.register("batch_check_results", frame)
+        try:
+            self.con.execute(sql_text("load/check_results.sql"))
+        finally:
+            self.con.unregister("batch_check_results")
+        return check_run_id

@@ -1,0 +1,7 @@
+-- severity: error
+-- referential integrity: a reject that names the bytes it refused (document_id) names a document
+-- the warehouse recorded; rejects of unread inputs (discover, land, fetch) carry no document_id
+select reject_id, uri, document_id, stage, reason
+from rejects
+where document_id is not null
+  and document_id not in (select document_id from documents);
