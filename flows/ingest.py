@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -56,6 +56,8 @@ from transforms.normalise import PIPELINE_VERSION, NormalisedBatch, ParsedDocume
 from transforms.sources import source_registry
 from transforms.text_articles import parse_text_article
 from warehouse import CheckResult, LoadBatch, LoadCounts, Warehouse
+from warehouse import snapshot
+from warehouse.lock import LockHolder, busy_message, writer_lock
 
 
 def _batches(items: list[InputFile], size: int) -> Iterator[list[InputFile]]:
@@ -223,13 +225,36 @@ def normalise(parsed: list[ParsedDocument]) -> NormalisedBatch:
 
 @task(name="load", cache_policy=NO_CACHE)
 def load(batch: LoadBatch, wh: Warehouse) -> LoadCounts:
-    return wh.load_batch(batch)
+    counts = wh.load_batch(batch)
+    wh.checkpoint()  # fold the WAL into the file after every batch: a crash replays at most one batch
+    return counts
 
 
 @task(name="check", cache_policy=NO_CACHE)
-def check(wh: Warehouse) -> list[CheckResult]:
+def check(wh: Warehouse, load_ids: list[str]) -> tuple[list[CheckResult], str]:
+    """The checks of sql/checks/, kept in check_results for this run; returns them and their run id."""
     wh.checkpoint()
-    return wh.run_checks()
+    results = wh.run_checks()
+    return results, wh.record_checks(results, flow_run.id, load_ids)
+
+
+@task(name="publish", cache_policy=NO_CACHE)
+def publish_snapshot(wh: Warehouse, settings: Settings, checks: list[CheckResult],
+                     check_run_id: str) -> snapshot.Publication | None:
+    """A read-only copy for BI tools (and the Parquet export), only when no error-level check failed."""
+    failed = [c.name for c in checks if c.severity == "error" and not c.passed]
+    if failed:
+        get_run_logger().error("not published: error-level checks failed (%s); the previous snapshot stays at %s",
+                               ", ".join(failed), snapshot.snapshot_path(settings.db_path, settings.published_dir))
+        return None
+    return snapshot.publish(wh, settings.published_dir, export_parquet=settings.export_parquet,
+                            run_id=flow_run.id, check_run_id=check_run_id)
+
+
+def _log_wait(settings: Settings) -> Callable[[LockHolder], None]:
+    def log(holder: LockHolder) -> None:
+        get_run_logger().warning("%s; waiting up to %g s", busy_message(settings.db_path, holder), settings.lock_timeout)
+    return log
 
 
 def _progress(enabled: bool) -> Progress | nullcontext:
@@ -306,6 +331,9 @@ def ingest(
     fetch_timeout: float | None = None,
     extract_timeout: float | None = None,
     workers: int | None = None,
+    lock_timeout: float | None = None,
+    publish: bool | None = None,
+    export_parquet: bool | None = None,
 ) -> RunSummary:
     """Ingest plain-text articles and HTML pages from files, folders, URLs, feeds, sitemaps and
     WARC archives into the warehouse."""
@@ -313,12 +341,15 @@ def ingest(
     started = time.monotonic()
     settings = Settings.resolve(db_path, landing_dir, batch_size, max_bytes, max_fetch_bytes, host_delay,
                                 allow_private_hosts, user_agent, allowed_networks, fetch_timeout,
-                                extract_timeout, workers)
+                                extract_timeout, workers, lock_timeout=lock_timeout, publish=publish,
+                                export_parquet=export_parquet)
     summary = RunSummary(str(settings.db_path))
     web = bool(urls or url_files or feeds or sitemaps)
 
     files, discover_rejects = discover(paths or [])
-    with Fetcher(_fetch_policy(settings)) if web else nullcontext() as fetcher:
+    # one writer at a time: wait for the run holding the warehouse before fetching or landing anything
+    with writer_lock(settings.db_path, settings.lock_timeout, "ingest", _log_wait(settings)), \
+            (Fetcher(_fetch_policy(settings)) if web else nullcontext()) as fetcher:
         expansion = expand(urls or [], url_files or [], feeds or [], sitemaps or [], fetcher, settings) \
             if web else Expansion()
         discover_rejects += expansion.rejects
@@ -338,7 +369,10 @@ def ingest(
                     progress.update(bar, advance=acquired.n_inputs)
             if index == -1 and discover_rejects:  # nothing to read, but rejects to record
                 _load_batch(0, Acquired([], [], 0), discover_rejects, wh, settings, summary)
-            summary.checks = check(wh)
+            summary.checks, check_run_id = check(wh, summary.load_ids)
+            if settings.publish:
+                published = publish_snapshot(wh, settings, summary.checks, check_run_id)
+                summary.published = str(published.path) if published else None
 
     summary.seconds = time.monotonic() - started
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description="Counts per outcome and reason")
