@@ -10,13 +10,8 @@ import re
 from collections.abc import Mapping
 
 from transforms.agencies import agencies_in, agency_name
+from transforms.authors import credit_extras, credits_from
 
-# Words that name a reporter's role rather than the reporter ("Correspondent Lee" -> "Lee").
-ROLE_WORDS = re.compile(
-    r"\b(?:staff\s+)?(?:correspondent|reporter|writer|editor|journalist|special\s+correspondent)\b"
-    r"|특파원|기자|記者|特派員|redakteur(?:in)?|korrespondent(?:in)?|correspondant(?:e)?|corresponsal|correspondente",
-    re.IGNORECASE,
-)
 # Trailing words that name an edition's language, not the publisher ("Deutsche Welle English").
 EDITION_LANGUAGES = re.compile(
     r"\s+(?:English|Deutsch|German|Español|Spanish|Français|French|Português|Portuguese|Italiano|"
@@ -24,7 +19,6 @@ EDITION_LANGUAGES = re.compile(
 )
 YEARS = re.compile(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b")
 LIST_SEPARATORS = re.compile(r"\s*(?:[,/;&]|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
-AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|·|・|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")
 SLUG_WORD = re.compile(r"[a-z]{3,}")
 
 
@@ -56,13 +50,21 @@ def _place(raw: str) -> str:
     return place.title() if place.isupper() else place
 
 
-def _authors(raw: str) -> list[str]:
-    names = [re.sub(r"\s+", " ", ROLE_WORDS.sub(" ", part)).strip(" ,.-") for part in AUTHOR_SEPARATORS.split(raw)]
-    return [n for n in names if n]
+def _credits(author: str, after_author: str) -> dict[str, object]:
+    """The byline's names, and the roles, e-mails and agencies in it or just after it
+    ("By Jane Doe, Staff Writer", "홍길동 기자 gildong@yna.co.kr", "By Jane Doe | Reuters")."""
+    found = credits_from(author) + credit_extras(after_author)
+    fields: dict[str, object] = {"authors": list(found.authors)}
+    for key, values in (("author_roles", found.roles), ("author_emails", found.emails), ("agencies", found.agencies)):
+        if values:
+            fields[key] = list(values)
+    return fields
 
 
-def fields_from_groups(groups: Mapping[str, str | None], *, require_known_agencies: bool) -> dict[str, object]:
-    """Clean a match's named groups into fields; raises UnknownAgency when the match must be refused."""
+def fields_from_groups(groups: Mapping[str, str | None], *, require_known_agencies: bool,
+                       after_author: str = "") -> dict[str, object]:
+    """Clean a match's named groups into fields; raises UnknownAgency when the match must be refused.
+    `after_author`: the matched text after the `author` group (where a role or e-mail may stand)."""
     fields: dict[str, object] = {}
     agencies: list[str] = []
     for key in ("agency", "agencies"):
@@ -87,7 +89,11 @@ def fields_from_groups(groups: Mapping[str, str | None], *, require_known_agenci
     if groups.get("place"):
         fields["dateline_place"] = _place(groups["place"] or "")
     if groups.get("author"):
-        fields["authors"] = _authors(groups["author"] or "")
+        credited = _credits(groups["author"] or "", after_author)
+        if credited.get("agencies"):
+            agencies += [a for a in credited.pop("agencies") if a not in agencies]  # type: ignore[union-attr]
+            fields["agencies"] = list(dict.fromkeys(agencies))
+        fields |= credited
     if groups.get("credit"):
         # The first agency named owns the picture: "[AFP 연합뉴스 자료사진]" is an AFP photo.
         credited = agencies_in(groups["credit"] or "")

@@ -91,7 +91,9 @@ def load_rules() -> tuple[Rule, ...]:
 
 def _fields(rule: Rule, match: re.Match[str]) -> dict[str, object] | None:
     try:
-        return fields_from_groups(match.groupdict(), require_known_agencies=rule.require_known_agencies)
+        after_author = match.string[match.end("author"):match.end()] if match.groupdict().get("author") else ""
+        return fields_from_groups(match.groupdict(), require_known_agencies=rule.require_known_agencies,
+                                  after_author=after_author)
     except UnknownAgency:
         return None
 
