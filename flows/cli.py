@@ -21,6 +21,12 @@ DbOption = Annotated[
     Optional[Path],
     typer.Option("--db", help="Warehouse file. Default: $NEWSETL_DB or warehouse/news.duckdb in the project."),
 ]
+LockTimeoutOption = Annotated[Optional[float], typer.Option(
+    min=0, help="Seconds to wait while another run writes the warehouse, then exit 3 (default 600, $NEWSETL_LOCK_TIMEOUT).")]
+ExportParquetOption = Annotated[Optional[bool], typer.Option(
+    "--export-parquet/--no-export-parquet",
+    help="Also export every table to Parquet under published/parquet/ (default off, $NEWSETL_EXPORT_PARQUET).")]
+EXIT_BUSY = 3  # another run held the warehouse for longer than --lock-timeout
 
 
 def _quiet_prefect(verbose: bool) -> None:
@@ -63,6 +69,10 @@ def ingest(
     batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")] = None,
     max_bytes: Annotated[Optional[int], typer.Option(min=1, help="Larger inputs are rejected as too_large (default 50 MB).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 if any input was rejected.")] = False,
+    lock_timeout: LockTimeoutOption = None,
+    publish: Annotated[Optional[bool], typer.Option(
+        "--publish/--no-publish", help="Publish the read-only snapshot for BI when the checks pass (default on, $NEWSETL_PUBLISH).")] = None,
+    export_parquet: ExportParquetOption = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")] = sys.stderr.isatty(),
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
 ) -> None:
@@ -76,6 +86,7 @@ def ingest(
     _quiet_prefect(verbose)
     from flows.ingest import ingest as ingest_flow
     from warehouse import WarehouseError
+    from warehouse.lock import WarehouseBusy
 
     try:
         summary = ingest_flow(
@@ -85,8 +96,12 @@ def ingest(
             sitemaps=list(sitemap or []), warcs=[str(w) for w in warc or []], max_fetch_bytes=max_fetch_bytes,
             host_delay=host_delay, allow_private_hosts=allow_private_hosts or None, user_agent=user_agent,
             allowed_networks=list(allow_network or []) or None, fetch_timeout=fetch_timeout,
-            extract_timeout=extract_timeout, workers=workers,
+            extract_timeout=extract_timeout, workers=workers, lock_timeout=lock_timeout, publish=publish,
+            export_parquet=export_parquet,
         )
+    except WarehouseBusy as exc:  # nothing was read, landed or written
+        typer.secho(str(exc), fg="red", err=True)
+        raise typer.Exit(EXIT_BUSY) from exc
     except WarehouseError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
@@ -96,7 +111,7 @@ def ingest(
         raise typer.Exit(2) from exc
     typer.echo("\n".join(summary.lines()))
     if summary.failed_checks:
-        typer.secho("error-level checks failed", fg="red", err=True)
+        typer.secho("error-level checks failed: nothing published, the previous snapshot stays", fg="red", err=True)
         raise typer.Exit(1)
     if strict and summary.n_rejected:
         typer.secho(f"--strict: {summary.n_rejected} inputs rejected", fg="red", err=True)
@@ -104,19 +119,66 @@ def ingest(
 
 
 @app.command()
-def check(db: DbOption = None) -> None:
-    """Run the data-quality checks of sql/checks/ on the warehouse; exit 1 if an error-level check fails."""
+def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
+    """Run the data-quality checks of sql/checks/ on the warehouse and keep their results
+    (check_results); exit 1 if an error-level check fails."""
     from flows.settings import Settings
     from warehouse import Warehouse
+    from warehouse.lock import WarehouseBusy, writer_lock
 
-    settings = Settings.resolve(db_path=db)
-    with Warehouse(settings.db_path) as wh:
-        results = wh.run_checks()
+    settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout)
+    try:
+        with writer_lock(settings.db_path, settings.lock_timeout, "check"), Warehouse(settings.db_path) as wh:
+            results = wh.run_checks()
+            wh.record_checks(results, None, [])
+    except WarehouseBusy as exc:
+        typer.secho(str(exc), fg="red", err=True)
+        raise typer.Exit(EXIT_BUSY) from exc
+    typer.echo(f"{'severity':<9}{'check':<45}{'failing':>8}  first failing row")
     for result in results:
-        state = "ok" if result.passed else f"{result.n_failing} failing rows"
-        typer.echo(f"{result.severity:<5} {result.name:<45} {state}")
-    if any(not r.passed and r.severity == "error" for r in results):
+        first = str(result.sample[0])[:80] if result.sample else ""
+        typer.echo(f"{result.severity:<9}{result.name:<45}{result.n_failing:>8}  {first}")
+    failed = [r.name for r in results if not r.passed and r.severity == "error"]
+    if failed:
+        typer.secho(f"{len(failed)} error-level checks failed", fg="red", err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_parquet: ExportParquetOption = None,
+            published_dir: Annotated[Optional[Path], typer.Option(
+                help="Where the snapshot goes (default: published/ beside the warehouse, $NEWSETL_PUBLISHED_DIR).")] = None,
+            ) -> None:
+    """Run the checks, then publish the read-only snapshot for BI (and Parquet) if no error-level
+    check fails; exit 1 (and keep the previous snapshot) if one does."""
+    from flows.settings import Settings
+    from warehouse import Warehouse, WarehouseError
+    from warehouse.lock import WarehouseBusy, writer_lock
+    from warehouse.snapshot import publish as publish_snapshot
+
+    settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout, published_dir=published_dir,
+                                export_parquet=export_parquet)
+    try:
+        with writer_lock(settings.db_path, settings.lock_timeout, "publish"), Warehouse(settings.db_path) as wh:
+            wh.checkpoint()
+            results = wh.run_checks()
+            check_run_id = wh.record_checks(results, None, [])
+            failed = [r.name for r in results if not r.passed and r.severity == "error"]
+            if failed:
+                typer.secho(f"not published: error-level checks failed ({', '.join(failed)}); "
+                            "the previous snapshot stays", fg="red", err=True)
+                raise typer.Exit(1)
+            published = publish_snapshot(wh, settings.published_dir, export_parquet=settings.export_parquet,
+                                         check_run_id=check_run_id)
+    except WarehouseBusy as exc:
+        typer.secho(str(exc), fg="red", err=True)
+        raise typer.Exit(EXIT_BUSY) from exc
+    except WarehouseError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"published {published.path} ({published.n_articles} articles, storage {published.storage_version})")
+    if published.parquet_path:
+        typer.echo(f"parquet   {published.parquet_path}")
 
 
 def main() -> None:

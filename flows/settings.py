@@ -16,6 +16,7 @@ DEFAULT_MAX_FETCH_BYTES = 20_000_000   # decoded bytes of one fetched page or WA
 DEFAULT_HOST_DELAY = 1.0               # seconds between requests to one host
 DEFAULT_EXTRACT_TIMEOUT = 30.0         # seconds one HTML page may take to parse (then extract_timeout)
 DEFAULT_FETCH_TIMEOUT = 60.0           # seconds for one response, whole (connect and read limits stay within it)
+DEFAULT_LOCK_TIMEOUT = 600.0           # seconds a writing run waits for the one holding the warehouse
 # File name endings -> input kind. Each may also end in ".gz" (gzip), e.g. "page.html.gz".
 INPUT_KINDS: dict[str, str] = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 GZIP_SUFFIX = ".gz"
@@ -40,6 +41,11 @@ def _env(name: str) -> str | None:
     return value if value not in (None, "") else None
 
 
+def _flag(name: str, default: bool) -> bool:
+    value = _env(name)
+    return default if value is None else value.lower() in ("1", "true", "yes", "on")
+
+
 @dataclass(frozen=True)
 class Settings:
     db_path: Path
@@ -54,6 +60,10 @@ class Settings:
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
     extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT
     workers: int = 1                 # processes parsing HTML pages
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT  # seconds to wait for another writer, then "warehouse busy"
+    publish: bool = True             # publish a read-only snapshot after checks pass
+    published_dir: Path | None = None  # where snapshots go (default: published/ beside the warehouse)
+    export_parquet: bool = False     # also export every table to Parquet when publishing
 
     @classmethod
     def resolve(
@@ -70,6 +80,10 @@ class Settings:
         fetch_timeout: float | None = None,
         extract_timeout: float | None = None,
         workers: int | None = None,
+        lock_timeout: float | None = None,
+        publish: bool | None = None,
+        published_dir: str | Path | None = None,
+        export_parquet: bool | None = None,
     ) -> Settings:
         db = Path(db_path or _env("DB") or DEFAULT_DB_PATH).expanduser()
         landing = Path(landing_dir or _env("LANDING_DIR") or db.parent / "landing").expanduser()
@@ -93,5 +107,11 @@ class Settings:
         n_workers = int(workers or _env("WORKERS") or default_workers())
         if parse_limit <= 0 or n_workers < 1:
             raise ValueError(f"extract timeout must be > 0 and workers >= 1, got {parse_limit}, {n_workers}")
+        wait = float(lock_timeout if lock_timeout is not None else (_env("LOCK_TIMEOUT") or DEFAULT_LOCK_TIMEOUT))
+        if wait < 0:
+            raise ValueError(f"lock timeout must be 0 or more seconds, got {wait}")
+        published = Path(published_dir or _env("PUBLISHED_DIR") or db.parent / "published").expanduser()
         return cls(db.absolute(), landing.absolute(), size, cap, fetch_cap, delay, private,
-                   user_agent or _env("USER_AGENT"), networks, timeout, parse_limit, n_workers)
+                   user_agent or _env("USER_AGENT"), networks, timeout, parse_limit, n_workers, wait,
+                   publish if publish is not None else _flag("PUBLISH", True), published.absolute(),
+                   export_parquet if export_parquet is not None else _flag("EXPORT_PARQUET", False))

@@ -19,6 +19,7 @@ class RunSummary:
     load_ids: list[str] = field(default_factory=list)
     checks: list[CheckResult] = field(default_factory=list)
     seconds: float = 0.0
+    published: str | None = None  # the read-only snapshot written for BI, when the checks let it
 
     @property
     def failed_checks(self) -> list[CheckResult]:
@@ -37,6 +38,8 @@ class RunSummary:
         out.append(f"checks      {len(self.checks) - len(failing)}/{len(self.checks)} passed")
         out += [f"  {c.severity.upper():<6}{c.name}: {c.n_failing} failing rows" for c in failing]
         out.append(f"batches     {len(self.load_ids)} in {self.seconds:.1f} s")
+        if self.published:
+            out.append(f"published   {self.published}")
         return out
 
     def markdown(self) -> str:
