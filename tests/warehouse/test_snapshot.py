@@ -1,0 +1,119 @@
+"""Publishing: a read-only copy of the warehouse in a storage version DuckDB 1.4+ opens, written
+beside and renamed over the previous one, with every table and view, and a Parquet export by date."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+
+import duckdb
+import pytest
+
+from tests.conftest import DW_SEED, YONHAP_SEED
+from tests.warehouse.test_store import _batch
+from transforms.sources import source_registry
+from warehouse import Warehouse, WarehouseError
+from warehouse import snapshot
+from warehouse.snapshot import STORAGE_VERSION, publish
+
+
+@pytest.fixture
+def wh(tmp_path):
+    with Warehouse(tmp_path / "news.duckdb") as warehouse:
+        warehouse.upsert_sources(source_registry())
+        warehouse.load_batch(_batch([(DW_SEED.as_uri(), DW_SEED.read_text("utf-8"))]))
+        yield warehouse
+
+
+def _objects(con: duckdb.DuckDBPyConnection, database: str) -> tuple[set[str], set[str]]:
+    tables = {r[0] for r in con.execute(
+        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'main'", [database]).fetchall()}
+    views = {r[0] for r in con.execute(
+        "select view_name from duckdb_views() where database_name = ? and not internal", [database]).fetchall()}
+    return tables, views
+
+
+def test_the_snapshot_holds_every_table_and_view_in_the_old_storage_version(wh, tmp_path) -> None:
+    published = publish(wh, tmp_path / "published")
+    assert published.path == tmp_path / "published" / "news.duckdb"
+    assert not stat.S_IMODE(published.path.stat().st_mode) & 0o222  # read-only for everyone
+    assert os.listdir(tmp_path / "published") == ["news.duckdb"]  # no temp file left beside it
+    live_tables, live_views = _objects(wh.con, "news")
+    with duckdb.connect(str(published.path), read_only=True) as con:
+        assert con.execute("select tags['storage_version'] from duckdb_databases() where database_name = 'news'"
+                           ).fetchone()[0] == "v1.4.0+"
+        assert _objects(con, "news") == (live_tables, live_views)
+        assert {"removed_spans_by_rule", "rejects_by_reason"} <= live_views
+        for table in live_tables - {"publishes"}:
+            count = f"select count(*) from {table}"
+            assert con.execute(count).fetchone() == wh.con.execute(count).fetchone(), table
+        assert con.execute("select count(*) from removed_spans_by_rule").fetchone()[0] > 0
+        listed = con.execute("select path, storage_version, n_articles, last_load_id from publishes").fetchall()
+    last_load = wh.con.execute("select load_id from loads").fetchone()[0]
+    assert listed == [(str(published.path), STORAGE_VERSION, 1, last_load)]
+
+
+def test_a_reader_of_the_old_snapshot_is_not_disturbed_and_new_readers_see_the_new_one(wh, tmp_path) -> None:
+    first = publish(wh, tmp_path / "published")
+    reader = duckdb.connect(str(first.path), read_only=True)
+    wh.load_batch(_batch([(YONHAP_SEED.as_uri(), YONHAP_SEED.read_text("utf-8"))]))
+    second = publish(wh, tmp_path / "published")  # renamed over the file the reader has open
+    assert reader.execute("select count(*) from articles").fetchone() == (1,)
+    reader.close()
+    with duckdb.connect(str(second.path), read_only=True) as con:
+        assert con.execute("select count(*) from articles").fetchone() == (2,)
+        assert con.execute("select count(*) from publishes").fetchone() == (2,)
+
+
+def test_a_failed_publish_keeps_the_previous_snapshot(wh, tmp_path, monkeypatch) -> None:
+    first = publish(wh, tmp_path / "published")
+    before = first.path.read_bytes()
+    wh.load_batch(_batch([(YONHAP_SEED.as_uri(), YONHAP_SEED.read_text("utf-8"))]))
+
+    def copy_then_fail(warehouse, temp):
+        temp.write_bytes(b"half a file")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(snapshot, "_copy_database", copy_then_fail)
+    with pytest.raises(WarehouseError, match="the previous snapshot stays: .*No space left"):
+        publish(wh, tmp_path / "published")
+    assert first.path.read_bytes() == before
+    assert os.listdir(tmp_path / "published") == ["news.duckdb"]
+    assert wh.con.execute("select count(*) from publishes").fetchone() == (1,)
+
+
+def test_a_temp_file_left_by_a_stopped_publish_is_removed(wh, tmp_path) -> None:
+    (tmp_path / "published").mkdir()
+    (tmp_path / "published" / ".news.duckdb.tmp-99999").write_bytes(b"stopped half-way")
+    publish(wh, tmp_path / "published")
+    assert os.listdir(tmp_path / "published") == ["news.duckdb"]
+
+
+def test_the_parquet_export_is_partitioned_by_date_and_switched_whole(wh, tmp_path) -> None:
+    wh.con.execute("update articles set published_at = timestamptz '2024-03-05 23:30:00-05:00'")  # 6 March in UTC
+    first = publish(wh, tmp_path / "published", export_parquet=True)
+    link = tmp_path / "published" / "parquet"
+    assert first.parquet_path == link and link.is_symlink()
+    assert (link / "articles" / "published_on=2024-03-06").is_dir()
+    assert (link / "sources" / "data.parquet").is_file()
+    rows = duckdb.sql(f"select article_id, published_on from read_parquet('{link}/articles/**/*.parquet', "
+                      "hive_partitioning = true)").fetchall()
+    assert [str(day) for _, day in rows] == ["2024-03-06"]
+    old_target = link.resolve()
+    publish(wh, tmp_path / "published", export_parquet=True)
+    assert link.resolve() != old_target and not old_target.exists()  # the older export is gone
+
+
+@pytest.mark.skipif(not shutil.which(os.environ.get("DUCKDB1_PYTHON", "") or "no-such-python"),
+                    reason="set DUCKDB1_PYTHON to a Python with duckdb 1.4 or 1.5 installed")
+def test_a_duckdb_1x_client_opens_the_snapshot(wh, tmp_path) -> None:
+    published = publish(wh, tmp_path / "published")
+    script = ("import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+              "print(duckdb.__version__, con.execute('select count(*) from removed_spans_by_rule').fetchone()[0] > 0)")
+    done = subprocess.run([os.environ["DUCKDB1_PYTHON"], "-c", script, str(published.path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    version, has_rows = done.stdout.split()
+    assert version.startswith("1.") and has_rows == "True"
