@@ -2,6 +2,7 @@
 
 from warehouse.store import (
     DEFAULT_DB_PATH,
+    AnalysisFrames,
     CheckResult,
     LoadBatch,
     LoadCounts,
@@ -9,4 +10,4 @@ from warehouse.store import (
     WarehouseError,
 )
 
-__all__ = ["DEFAULT_DB_PATH", "CheckResult", "LoadBatch", "LoadCounts", "Warehouse", "WarehouseError"]
+__all__ = ["DEFAULT_DB_PATH", "AnalysisFrames", "CheckResult", "LoadBatch", "LoadCounts", "Warehouse", "WarehouseError"]

@@ -197,7 +197,7 @@ class Warehouse:
         cursor = self.con.cursor()
         cursor.register(name, frame)
         try:
-            return cursor.execute(sql, params or {}).pl()
+            return cursor.sql(sql, params=params).pl()
         finally:
             cursor.unregister(name)
 
@@ -220,12 +220,12 @@ class Warehouse:
     def story_neighbours(self, start: datetime, end: datetime) -> pl.DataFrame:
         """Articles already in stories whose event time is within [start, end]: story_id,
         article_id, event_at, language, entity_ids, terms."""
-        return self.con.execute(sql_text("read/story_neighbours.sql"), {"start_at": start, "end_at": end}).pl()
+        return self.con.sql(sql_text("read/story_neighbours.sql"), params={"start_at": start, "end_at": end}).pl()
 
     def feature_frequencies(self, entity_ids: list[str], terms: list[str]) -> tuple[int, dict[str, int], dict[str, int]]:
         """(articles in stories, entity_id -> articles naming it, term -> articles with it as a
         distinctive term), for the given entities and terms."""
-        n_articles = self.con.execute("select count(*) from story_articles").fetchone()[0]
+        n_articles = self.con.execute("select count(*) from story_articles").fetchall()[0][0]
         features = pl.DataFrame(
             {"feature": entity_ids + terms, "is_entity": [True] * len(entity_ids) + [False] * len(terms)},
             schema={"feature": pl.String, "is_entity": pl.Boolean},
@@ -273,6 +273,7 @@ class Warehouse:
             if batch.analysis is not None:
                 for name in ANALYSIS_LOADS:
                     _execute(self.con, sql_text(f"load/{name}.sql"), params)
+                self.con.execute("drop table touched_stories")
             n_rejected = batch.rejects.height
             n_unchanged = batch.n_inputs - n_loaded - n_rejected
             _execute(

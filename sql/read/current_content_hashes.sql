@@ -1,0 +1,3 @@
+select article_id, content_hash
+from articles
+semi join wanted_articles using (article_id)
