@@ -27,9 +27,11 @@ create table mentions (
     entity_id varchar not null,
     kind varchar not null,                -- person | organisation | place | ...
     mention_text varchar not null,        -- the words as written
+    field varchar,                        -- title | body: the text the offsets point into
     start_char integer,
     end_char integer,
     method varchar,                       -- how the mention was found
+    role varchar,                         -- the title before a person's name (minister, spokesman, ...)
     load_id varchar not null,
     primary key (document_id, mention_index)
 );

@@ -41,7 +41,8 @@ def _analysis(articles: pl.DataFrame, story_of: dict[str, str]) -> AnalysisFrame
     mentions = pl.DataFrame({
         "article_id": ids, "mention_index": [0] * len(ids), "entity_id": ["org:nato"] * len(ids),
         "kind": ["organisation"] * len(ids), "mention_text": ["NATO"] * len(ids), "start_char": [0] * len(ids),
-        "end_char": [4] * len(ids), "method": ["gazetteer"] * len(ids)})
+        "end_char": [4] * len(ids), "method": ["gazetteer"] * len(ids), "role": [None] * len(ids),
+        "field": ["body"] * len(ids)}, schema_overrides={"role": pl.String})
     entities = pl.DataFrame({"entity_id": ["org:nato", "person:jens_stoltenberg"], "entity_name": ["NATO", "Jens Stoltenberg"],
                              "kind": ["organisation", "person"], "aliases": [["North Atlantic Treaty Organization"], []]})
     copies = pl.DataFrame({"article_id": ids[1:], "duplicate_of_article_id": ids[:1] * (len(ids) - 1),
