@@ -16,6 +16,11 @@ def _agencies() -> tuple[dict, ...]:
     return tuple(tomllib.loads(resources.files("transforms.data").joinpath("agencies.toml").read_text("utf-8"))["agency"])
 
 
+def agency_entries() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every known agency as (canonical name, its aliases), in the order of the data file."""
+    return tuple((entry["name"], tuple(entry["aliases"])) for entry in _agencies())
+
+
 @cache
 def agency_aliases() -> dict[str, str]:
     """Map every alias, case-folded, to its agency's canonical name."""

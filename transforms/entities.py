@@ -1,0 +1,579 @@
+"""Mentions of people, organisations and places in article text, found without a model.
+
+Four sources of evidence, all from data shipped in `transforms/data/` (see gazetteers.py):
+- gazetteer: countries, cities, regions, organisations, agencies and the people alias table;
+- title_pattern: a title or role before a capitalised name ("Foreign Minister Sergey Lavrov",
+  "spokesman Zabihullah Mujahid"), the title kept in `role`;
+- name_sequence: a capitalised sequence with a cue: a known first name, a verb of saying, an
+  apposition (", a market analyst"), an organisation or place head word ("Peoples Democratic
+  Party", "Osun State"), a preposition of place before a lone word ("in Senkata");
+- coreference (in-document merging): a later "Stoltenberg" or "Lawan" is the person named in full
+  earlier; an acronym defined in brackets is the entity before it. `alias` marks a mention whose
+  spelling the alias table mapped to another canonical name ("Kiev" -> Kyiv).
+
+Conservative by design: sentence-initial words that also occur in lower case, months and days,
+stop words and title-case headline lines never create an entity by themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+import polars as pl
+
+from transforms.gazetteers import (
+    ORGANISATION, PERSON, PLACE, EntityRef, alias_key, entity_ref, entity_words, gazetteer,
+)
+
+GAZETTEER, TITLE_PATTERN, NAME_SEQUENCE, ALIAS, COREFERENCE = (
+    "gazetteer", "title_pattern", "name_sequence", "alias", "coreference")
+METHODS = (GAZETTEER, TITLE_PATTERN, NAME_SEQUENCE, ALIAS, COREFERENCE)
+
+MENTION_SCHEMA = {
+    "article_id": pl.String, "mention_index": pl.Int32, "entity_id": pl.String, "entity_name": pl.String,
+    "kind": pl.String, "mention_text": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
+    "method": pl.String, "role": pl.String, "field": pl.String,
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention: the text span, the canonical entity it names and how it was found."""
+
+    mention_text: str
+    start_char: int
+    end_char: int
+    kind: str           # person | organisation | place
+    entity_id: str      # stable canonical key: "person:volodymyr-zelensky", "place:kyiv"
+    entity_name: str    # canonical display name
+    method: str         # gazetteer | title_pattern | name_sequence | alias | coreference
+    role: str | None = None  # the title or role word before a person ("Foreign Minister")
+
+
+# --- the lexical layer: one regex finds capitalised runs, a second splits a run into tokens -----
+
+def _upper_class() -> str:
+    chars = [chr(c) for c in range(0x3000) if chr(c).isupper()]
+    return "".join(re.escape(c) for c in chars)
+
+
+_U = _upper_class()
+_TITLE_ABBREVIATIONS = r"(?:Jr|Sr|St|Mt|Ft|Co|Corp|Inc|Ltd|Bros|No|Dept|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Hon|Rt|Calif|Ariz|Colo|Conn|Fla|Ill|Ind|Md|Mass|Mich|Minn|Tenn)\."
+_CAP_TOKEN = (
+    rf"(?<![\w'’.-])(?:{_TITLE_ABBREVIATIONS}"
+    rf"|(?:[{_U}]\.){{2,}}(?!\w)"                    # U.S., U.K.
+    rf"|[{_U}]\.(?=[ \t])"                           # a middle initial: "Patrick W. Carlineo"
+    rf"|[{_U}](?:\w|-(?=\w)|['’](?=\w)(?![sS]\b))*)"  # a word; a possessive 's stays outside
+)
+_CONNECTOR = r"(?:of|the|for|and|&|de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el|am|an|im|y|e)"
+_GAP = r"[ \t\u00a0]+"
+_RUN = re.compile(rf"{_CAP_TOKEN}(?:(?:['’]s)?{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAP_TOKEN})*")
+_TOKEN = re.compile(rf"(?P<cap>{_CAP_TOKEN})|(?P<poss>['’]s\b)|(?P<conn>(?<!\w){_CONNECTOR}(?!\w))")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]*")
+_PREVIOUS_WORD = re.compile(r"([\w-]+)[ \t]+$")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_ACRONYM_DEFINITION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&.]{1,9})\)")
+_AGE_APPOSITION = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
+_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)")
+_NEXT_WORD = re.compile(r",?[ \t]+([a-z][\w-]*)")
+_DATELINE = re.compile(
+    r"\A\s*(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–:-]")
+_OPENERS = " \t\"“‘'([«¿¡*•-–—"
+_SENTENCE_ENDS = ".!?:\n"
+_PLACE_NOUNS = frozenset({"village", "town", "city", "suburb", "province", "region", "district", "county", "state",
+                          "country", "island", "neighborhood", "neighbourhood", "capital", "port", "municipality"})
+_SINGLE_ORGANISATIONS = frozenset({"Senate", "Parliament"})
+_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Herr", "Frau",
+                         "M.", "Mme", "Hon.", "Rt. Hon.", "Prof.", "Rev."})
+_NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+
+
+@cache
+def _caseless_scanner() -> re.Pattern[str] | None:
+    aliases = gazetteer().caseless
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in aliases) + r")(?!\w)") if aliases else None
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    name: str                    # the name as written, titles removed
+    method: str
+    ref: EntityRef | None = None  # known canonical entity (gazetteer, alias table)
+    role: str | None = None
+    single: bool = False         # one bare word: resolved by coreference, else `fallback`
+    fallback: str | None = None  # kind to give a lone word nothing else explains (None: drop it)
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str                    # cap | poss | conn
+    role: str = "name"           # name | gaz | title | demonym | stop | sep
+    ref: EntityRef | None = None
+    span_end: int = 0            # for gaz/title/demonym: index of the last token of the match
+    lookup: str = ""
+
+
+@dataclass
+class _Doc:
+    text: str
+    headline: bool
+    lower_words: set[str]
+    lines: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # line start -> (title case, shouting)
+    acronyms: dict[str, _Candidate] = field(default_factory=dict)
+    dead_acronyms: set[str] = field(default_factory=set)
+
+    def line_flags(self, pos: int) -> tuple[bool, bool]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        if start not in self.lines:
+            end = self.text.find("\n", pos)
+            self.lines[start] = _line_flags(self.text[start:end if end >= 0 else len(self.text)])
+        return self.lines[start]
+
+
+def _line_flags(line: str) -> tuple[bool, bool]:
+    """(title case, shouting): a headline-like line, or a line mostly in capitals."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3 or w[:1].isupper()]
+    if len(words) < 3:
+        return False, False
+    caps = sum(w[:1].isupper() for w in words) / len(words)
+    shouting = sum(w.isupper() and len(w) > 1 for w in words) / len(words) >= 0.6
+    stripped = line.rstrip(" \t\"”’'")
+    return caps >= 0.7 and len(words) <= 20 and not stripped.endswith((".", "!", "?")), shouting
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i, quoted = pos - 1, False
+    while i >= 0 and text[i] in _OPENERS:
+        quoted = quoted or text[i] in "\"“‘'(«"
+        i -= 1
+    return i < 0 or quoted or text[i] in _SENTENCE_ENDS or (text[i] in "\"”’'" and i > 0 and text[i - 1] in ".!?")
+
+
+def _tokens(text: str, start: int, end: int, doc: _Doc) -> list[_Tok]:
+    g, w = gazetteer(), entity_words()
+    toks = [_Tok(m.start(), m.end(), m.group(), m.lastgroup or "cap") for m in _TOKEN.finditer(text, start, end)]
+    initial = _sentence_initial(text, start)
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.kind != "cap":
+            tok.role = "sep"
+            i += 1
+            continue
+        match = None
+        for j in range(min(n, i + max(g.longest, w.title_words)) - 1, i - 1, -1):
+            if toks[j].kind != "cap":
+                continue
+            key = alias_key(text[tok.start:toks[j].end])
+            if key in g.aliases:
+                match = ("gaz", j, g.aliases[key], key)
+            elif key in w.titles:
+                match = ("title", j, None, key)
+            elif key in g.demonyms:
+                match = ("demonym", j, g.demonyms[key], key)
+            if match:
+                break
+        if match and match[0] == "gaz" and match[2].kind == PLACE and match[1] == i and _looks_like_given_name(toks, i):
+            match = None  # "George Washington", "Jordan Henderson": a name, not a place
+        if match and not (i == 0 and initial and match[0] == "title" and tok.text.lower() in doc.lower_words
+                          and tok.text not in ("President", "Secretary", "Mr", "Mrs", "Ms", "Dr")):
+            tok.role, tok.span_end, tok.ref, tok.lookup = match[0], match[1], match[2], match[3]
+            for k in range(i + 1, match[1] + 1):
+                toks[k].role = "inside"
+            i = match[1] + 1
+            continue
+        word = tok.text
+        if (word in w.stopwords or word in w.months_and_days or any(c.isdigit() for c in word)
+                or (i == 0 and initial and (word.lower() in doc.lower_words or word in w.title_modifiers))):
+            tok.role = "stop"
+        elif word in w.title_modifiers:
+            tok.role = "modifier"
+        i += 1
+    return toks
+
+
+def _looks_like_given_name(toks: list[_Tok], i: int) -> bool:
+    w = entity_words()
+    before = toks[i - 1] if i > 0 else None
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    return bool((before and before.kind == "cap" and before.text in w.first_names)
+                or (toks[i].text in w.first_names and after and after.kind == "cap"
+                    and after.text not in w.stopwords and after.text[:1].isupper() and not after.text.isupper()))
+
+
+def _previous_word(text: str, pos: int) -> str:
+    m = _PREVIOUS_WORD.search(text, max(0, pos - 40), pos)
+    return m.group(1) if m else ""
+
+
+def _context_after(text: str, end: int) -> str | None:
+    """What the words right after a name say it is: 'person', 'organisation', 'place' or None."""
+    w = entity_words()
+    tail = text[end:end + 80]
+    if _AGE_APPOSITION.match(tail):
+        return PERSON
+    nxt = _NEXT_WORD.match(tail)
+    if nxt and nxt.group(1) in w.speech_verbs:
+        return PERSON
+    if nxt and not tail.startswith(",") and nxt.group(1) in w.place_words_after:
+        return PLACE
+    app = _APPOSITION.match(tail)
+    if app:
+        for word in app.group(1).split():
+            if word in w.role_words:
+                return PERSON
+            if word in w.organisation_nouns:
+                return ORGANISATION
+            if word in _PLACE_NOUNS:
+                return PLACE
+    return None
+
+
+def _classify(words: list[str], before: str | None, prev_word: str, after: str | None,
+              speech_before: bool) -> tuple[str, str] | None:
+    """Kind and method of a run of unknown capitalised words, or None when there is no cue."""
+    w = entity_words()
+    first, last, k = words[0], words[-1], len(words)
+    if last in w.non_entity_heads:
+        return None
+    if k >= 2 and (last in w.organisation_heads or first in w.organisation_starts):
+        return ORGANISATION, NAME_SEQUENCE
+    if k >= 2 and (last in w.place_heads or first in w.place_starts) and before != "title":
+        return PLACE, NAME_SEQUENCE
+    if before == "title":
+        return PERSON, TITLE_PATTERN
+    if k == 1 and first in _SINGLE_ORGANISATIONS:
+        return ORGANISATION, NAME_SEQUENCE
+    if prev_word in w.role_words and before is None:
+        return PERSON, TITLE_PATTERN
+    if after == PLACE and before is None:
+        return PLACE, NAME_SEQUENCE
+    if k == 1:
+        return None
+    if after in (PERSON, ORGANISATION):
+        return after, NAME_SEQUENCE
+    if first in w.first_names or before == "demonym" or speech_before or any(len(x) == 2 and x[1] == "." for x in words):
+        return PERSON, NAME_SEQUENCE
+    return None
+
+
+def _read_run(text: str, start: int, end: int, doc: _Doc, out: list[_Candidate]) -> None:
+    w = entity_words()
+    title_case, shouting = doc.line_flags(start)
+    cautious = doc.headline or title_case
+    toks = _tokens(text, start, end, doc)
+    prev_word = _previous_word(text, start)
+    speech_before = prev_word in w.speech_verbs
+    before: str | None = None       # what stands right before the current segment in this run
+    role: str | None = None
+    last_gaz: _Candidate | None = None
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.role in ("gaz", "title", "demonym"):
+            stop = toks[tok.span_end]
+            if tok.role == "gaz":
+                kind = tok.ref.kind
+                method = GAZETTEER if alias_key(tok.ref.entity_name) == tok.lookup else ALIAS
+                cand = _Candidate(tok.start, stop.end, kind, tok.lookup, method, tok.ref,
+                                  role if kind == PERSON and before == "title" else None)
+                if not (shouting and not text[tok.start:stop.end].isupper() and kind != PLACE):
+                    out.append(cand)
+                    last_gaz = cand
+                before = "gaz_" + kind
+            elif tok.role == "title":
+                role = tok.lookup if before != "modifier" else alias_key(text[toks[i - 1].start:stop.end])
+                before = "title"
+            else:
+                before = "demonym"
+                last_gaz = None
+            i = tok.span_end + 1
+            continue
+        if tok.role in ("stop", "sep"):
+            before, last_gaz = (None if tok.role == "stop" else before), None
+            if tok.role == "sep" and tok.kind != "poss" and before not in ("title",):
+                before = None
+            i += 1
+            continue
+        if tok.role == "modifier":
+            before = "modifier"
+            i += 1
+            continue
+        # a segment of unknown capitalised words, connectors and possessives allowed inside
+        j = i
+        while j + 1 < n and (toks[j + 1].role == "name" or (toks[j + 1].role == "sep" and j + 2 < n
+                                                              and toks[j + 2].role == "name")):
+            j += 1
+        seg = toks[i:j + 1]
+        _read_segment(text, seg, doc, out, before, role, last_gaz, prev_word if i == 0 else "",
+                      speech_before and i == 0, j == n - 1, cautious, shouting, start)
+        before, last_gaz = "name", None
+        i = j + 1
+
+
+def _read_segment(text: str, seg: list[_Tok], doc: _Doc, out: list[_Candidate], before: str | None,
+                  role: str | None, last_gaz: _Candidate | None, prev_word: str, speech_before: bool,
+                  run_end: bool, cautious: bool, shouting: bool, run_start: int) -> None:
+    w = entity_words()
+    words = [t.text for t in seg if t.kind == "cap"]
+    after = _context_after(text, seg[-1].end) if run_end else None
+    has_sep = any(t.kind != "cap" for t in seg)
+    # a place or demonym glued to an organisation head: "Nigeria Police", "Russian Foreign Ministry"
+    if (words[-1] in w.organisation_heads and len(words) + (before in ("gaz_place", "demonym")) >= 2
+            and before in ("gaz_place", "demonym", None)):
+        start = seg[0].start
+        if before in ("gaz_place", "demonym") and last_gaz is not None and out and out[-1] is last_gaz:
+            start = out.pop().start
+        elif before == "demonym":
+            start = _glued_demonym_start(text, seg[0].start)
+        if len(words) >= 2 or start != seg[0].start:
+            out.append(_Candidate(start, seg[-1].end, ORGANISATION, alias_key(text[start:seg[-1].end]), NAME_SEQUENCE))
+            return
+    if words[-1] in w.non_entity_heads:
+        if last_gaz is not None and out and out[-1] is last_gaz and last_gaz.end + 1 >= seg[0].start - 1:
+            out.pop()  # "Vietnam War", "Paris Agreement": the place is part of a name of something else
+        return
+    if has_sep:
+        verdict = _classify(words, before, prev_word, after, speech_before)
+        if verdict and verdict[0] in (ORGANISATION, PLACE) and (
+                words[-1] in w.organisation_heads | w.place_heads or words[0] in w.organisation_starts | w.place_starts):
+            out.append(_Candidate(seg[0].start, seg[-1].end, verdict[0], alias_key(text[seg[0].start:seg[-1].end]),
+                                  verdict[1]))
+            return
+        # split at the connectors and read each part alone
+        part: list[_Tok] = []
+        for t in [*seg, None]:
+            if t is not None and t.kind == "cap":
+                part.append(t)
+                continue
+            if part:
+                _read_segment(text, part, doc, out, before, role, last_gaz, prev_word if part[0] is seg[0] else "",
+                              speech_before and part[0] is seg[0], run_end and t is None, cautious, shouting,
+                              run_start)
+                before = "name"
+            part = []
+        return
+    if shouting:
+        return
+    # a bracketed acronym right after an entity names that entity: "Centre for Disease Control (CDC)"
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and text[seg[0].start - 1:seg[0].start] == "(":
+        owner = out[-1] if out and 0 <= seg[0].start - out[-1].end <= 3 else None
+        if owner is not None:
+            doc.acronyms[words[0]] = owner
+            out.append(replace(owner, start=seg[0].start, end=seg[0].end, method=COREFERENCE))
+        else:
+            doc.dead_acronyms.add(words[0])
+        return
+    verdict = _classify(words, before, prev_word, after, speech_before)
+    start, end = seg[0].start, seg[-1].end
+    name = alias_key(text[start:end])
+    if verdict is None and len(words) == 1:
+        word = words[0]
+        if _ACRONYM.fullmatch(word) and not cautious:
+            if word not in doc.dead_acronyms and word not in w.stopwords:
+                out.append(_Candidate(start, end, ORGANISATION, word, NAME_SEQUENCE, single=True,
+                                      fallback=ORGANISATION))
+            return
+        fallback = PLACE if (prev_word in w.place_prepositions and before is None and not cautious
+                             and not _sentence_initial(text, start)) else None
+        out.append(_Candidate(start, end, PERSON, word, COREFERENCE, single=True, fallback=fallback))
+        return
+    if verdict is None:
+        return
+    kind, method = verdict
+    if cautious and method == NAME_SEQUENCE:
+        return
+    if kind == PERSON and len(words) == 1:
+        out.append(_Candidate(start, end, PERSON, name, method, role=role if before == "title" else prev_word,
+                              single=True, fallback=PERSON))
+        return
+    out.append(_Candidate(start, end, kind, name, method,
+                          role=(role if before == "title" else prev_word if method == TITLE_PATTERN else None)))
+
+
+def _glued_demonym_start(text: str, seg_start: int) -> int:
+    m = re.search(r"[^\W\d_][\w'’-]*[ \t]+$", text[max(0, seg_start - 30):seg_start])
+    return seg_start - (len(m.group(0)) if m else 0)
+
+
+# --- in-document merging ---------------------------------------------------------------------
+
+def _name_parts(name: str) -> list[str]:
+    parts = [p for p in name.split() if p not in _HONORIFICS and p not in _NAME_SUFFIXES]
+    return parts or name.split()
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two full names of one person: same last name and compatible first names ("B." ~ "Benjamin")."""
+    if a[-1] != b[-1]:
+        return False
+    fa, fb = a[0], b[0]
+    if fa.endswith(".") or fb.endswith("."):
+        return fa[0] == fb[0]
+    return fa == fb
+
+
+def _resolve(cands: list[_Candidate], doc: _Doc) -> list[Mention]:
+    g = gazetteer()
+    # full names found in the text, merged with each other ("Benjamin Nzeribe" ~ "B. U. Nzeribe")
+    groups: list[list[_Candidate]] = []
+    for c in cands:
+        if c.kind != PERSON or c.ref is not None or c.single:
+            continue
+        parts = _name_parts(c.name)
+        for group in groups:
+            if _same_person(_name_parts(group[0].name), parts):
+                group.append(c)
+                break
+        else:
+            groups.append([c])
+    by_last: dict[str, list[EntityRef]] = {}
+    for group in groups:
+        best = max(group, key=lambda c: (len(_name_parts(c.name)), len(c.name)))
+        ref = entity_ref(" ".join(p for p in best.name.split() if p not in _HONORIFICS), PERSON)
+        for c in group:
+            c.ref = ref
+        by_last.setdefault(_name_parts(best.name)[-1], []).append(ref)
+    for c in cands:  # people of the alias table: "Putin" after "Vladimir Putin"
+        if c.kind == PERSON and c.ref is not None and not c.single:
+            by_last.setdefault(_name_parts(c.ref.entity_name)[-1], []).append(c.ref)
+    mentions: list[Mention] = []
+    for c in cands:
+        ref, method = c.ref, c.method
+        if c.single and ref is None:
+            word = _name_parts(c.name)[-1]
+            owners = {r.entity_id: r for r in by_last.get(word, [])}
+            if word in doc.acronyms and doc.acronyms[word].ref is not None:
+                ref, method = doc.acronyms[word].ref, COREFERENCE
+            elif len(owners) == 1:
+                ref, method = next(iter(owners.values())), COREFERENCE if c.method == COREFERENCE else c.method
+            elif word in g.people_surnames:
+                ref, method = g.people_surnames[word], ALIAS
+            elif c.fallback is not None and len(owners) == 0:
+                ref = entity_ref(c.name if c.fallback != PERSON else word, c.fallback)
+                method = c.method if c.method != COREFERENCE else NAME_SEQUENCE
+            else:
+                continue
+        elif ref is None:
+            known = g.aliases.get(alias_key(c.name))
+            ref = known if known is not None and known.kind == c.kind else entity_ref(c.name, c.kind)
+        role = c.role if ref.kind == PERSON else None
+        mentions.append(Mention(doc.text[c.start:c.end], c.start, c.end, ref.kind, ref.entity_id, ref.entity_name,
+                                method, role or None))
+    return mentions
+
+
+def find_mentions(text: str, *, headline: bool = False) -> list[Mention]:
+    """Every mention of a person, organisation or place in `text`, in order of appearance.
+
+    `headline=True` reads the text as a title: only known names, titles and names already known
+    are taken, never a new capitalised sequence on its own.
+    """
+    if not text:
+        return []
+    doc = _Doc(text, headline, set(_LOWER_WORD.findall(text)))
+    cands: list[_Candidate] = []
+    dateline_end = 0
+    dateline = _DATELINE.match(text)
+    if dateline and not headline:
+        city = dateline.group("city")
+        if sum(c.isupper() for c in city) >= 3:
+            ref = gazetteer().folded.get(alias_key(city).casefold()) or entity_ref(city.title(), PLACE)
+            if ref.kind == PLACE:
+                s = dateline.start("city")
+                cands.append(_Candidate(s, s + len(city), PLACE, city.title(), GAZETTEER if ref.entity_id != entity_ref(
+                    city.title(), PLACE).entity_id or city.title() in gazetteer().aliases else NAME_SEQUENCE, ref))
+                dateline_end = dateline.end("city")
+    for run in _RUN.finditer(text, dateline_end):
+        _read_run(text, run.start(), run.end(), doc, cands)
+    scanner = _caseless_scanner()
+    if scanner is not None:
+        for m in scanner.finditer(text):
+            ref = gazetteer().aliases[alias_key(m.group())]
+            cands.append(_Candidate(m.start(), m.end(), ref.kind, m.group(), ALIAS, ref))
+    cands.sort(key=lambda c: c.start)
+    return _resolve(cands, doc)
+
+
+# --- one name, and whole batches -------------------------------------------------------------
+
+def canonical_entity(name: str, kind: str | None = None) -> tuple[str, str] | None:
+    """(entity_id, entity_name) for one name as the alias table knows it, else as find_mentions keys it.
+
+    "Zelenski" -> ("person:volodymyr-zelensky", "Volodymyr Zelensky"); "Kiev" -> ("place:kyiv",
+    "Kyiv"); titles in front are dropped ("NATO Secretary General Stoltenberg" is not a name, but
+    "Mr Stoltenberg" is). A name the tables do not know gets `kind:slug` when `kind` is given,
+    else None. Within one article, `entity_for_name` also knows the names found in full earlier.
+    """
+    g, w = gazetteer(), entity_words()
+    words = [x for x in alias_key(name).strip(" ,.:;").split() if x not in _HONORIFICS]
+    while words and (words[0] in w.titles or words[0] in w.title_modifiers):
+        words = words[1:]
+    clean = " ".join(words)
+    if not clean:
+        return None
+    ref = g.aliases.get(clean) or g.folded.get(clean.casefold())
+    if ref is not None and (kind is None or ref.kind == kind):
+        return ref.entity_id, ref.entity_name
+    if kind is not None:
+        made = entity_ref(clean, kind)
+        return made.entity_id, made.entity_name
+    return None
+
+
+def entity_for_name(name: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The entity a name (a quote's speaker) refers to in an article whose mentions are given.
+
+    An exact mention text or canonical name wins, then a unique person with that last name in the
+    article ("Stoltenberg", "Mr Lawan"), then the alias table (`canonical_entity`).
+    """
+    words = [x for x in alias_key(name).split() if x not in _HONORIFICS]
+    clean = " ".join(words)
+    for m in mentions:
+        if clean and clean in (m.mention_text, m.entity_name):
+            return m.entity_id, m.entity_name
+    if words:
+        owners = {m.entity_id: m.entity_name for m in mentions
+                  if m.kind == PERSON and _name_parts(m.entity_name)[-1] == words[-1]}
+        if len(owners) == 1:
+            return next(iter(owners.items()))
+    return canonical_entity(name)
+
+
+def empty_mentions_frame() -> pl.DataFrame:
+    return pl.DataFrame(schema=MENTION_SCHEMA)
+
+
+def mentions_frame(articles: pl.DataFrame) -> pl.DataFrame:
+    """One row per mention for a batch of articles (`article_id`, `body_text`, optional `title`).
+
+    Columns: article_id, mention_index (0.. per article, title first), entity_id, entity_name, kind,
+    mention_text, start_char, end_char (offsets into that field's text), method, role (the title
+    before a person, else null), field ('title' or 'body'). A title is read as a headline.
+    """
+    if articles.is_empty():
+        return empty_mentions_frame()
+    titles = articles.get_column("title").to_list() if "title" in articles.columns else [None] * articles.height
+    rows: dict[str, list] = {k: [] for k in MENTION_SCHEMA}
+    for article_id, body, title in zip(articles.get_column("article_id").to_list(),
+                                       articles.get_column("body_text").to_list(), titles):
+        found = [("title", m) for m in find_mentions(title or "", headline=True)]
+        found += [("body", m) for m in find_mentions(body or "")]
+        for index, (where, m) in enumerate(found):
+            for key, value in (("article_id", article_id), ("mention_index", index), ("entity_id", m.entity_id),
+                               ("entity_name", m.entity_name), ("kind", m.kind), ("mention_text", m.mention_text),
+                               ("start_char", m.start_char), ("end_char", m.end_char), ("method", m.method),
+                               ("role", m.role), ("field", where)):
+                rows[key].append(value)
+    return pl.DataFrame(rows, schema=MENTION_SCHEMA)
