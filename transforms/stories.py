@@ -119,11 +119,24 @@ def _rows(frame: pl.DataFrame) -> list[dict]:
     return frame.select(list(FEATURES_SCHEMA) + (["story_id"] if "story_id" in frame.columns else [])).to_dicts()
 
 
-def assign_stories(new: pl.DataFrame, known: pl.DataFrame, frequencies: FeatureFrequencies,
+def neighbour_window(features: pl.DataFrame) -> tuple[datetime, datetime] | None:
+    """The span of event times whose stories the batch's articles may join (None for no articles)."""
+    if features.is_empty():
+        return None
+    return features["event_at"].min() - WINDOW, features["event_at"].max() + WINDOW
+
+
+def entity_kinds(*frames: pl.DataFrame) -> dict[str, str]:
+    """entity_id -> kind from frames with those columns (entities, mentions); later frames win."""
+    return {entity_id: kind for frame in frames
+            for entity_id, kind in frame.select("entity_id", "kind").unique("entity_id", keep="last").iter_rows()}
+
+
+def assign_stories(new: pl.DataFrame, known: pl.DataFrame | None, frequencies: FeatureFrequencies,
                    kinds: Mapping[str, str]) -> pl.DataFrame:
     """new[article_id, event_at, language, entity_ids, terms] -> [article_id, story_id, similarity, is_opener].
 
-    `known` holds the articles of existing stories near the batch in time (with `story_id`);
+    `known` holds the articles of existing stories near the batch in time (with `story_id`), if any;
     `frequencies` counts features over the articles already assigned; `kinds` maps entity ids to
     their kind (person, organisation, place, ...). `similarity` is null for an article that
     opened its story.
@@ -147,7 +160,7 @@ def assign_stories(new: pl.DataFrame, known: pl.DataFrame, frequencies: FeatureF
         for entity in entities:
             by_entity.setdefault(entity, set()).add(story_id)
 
-    for row in _rows(known):
+    for row in _rows(known) if known is not None else ():
         add(row["story_id"], row, set(row["entity_ids"] or ()), set(row["terms"] or ()))
 
     out = []

@@ -201,11 +201,10 @@ class Warehouse:
         finally:
             cursor.unregister(name)
 
-    def current_content_hashes(self, article_ids: list[str]) -> dict[str, str]:
-        """article_id -> content_hash of its current version, for the ids the warehouse holds."""
-        wanted = pl.DataFrame({"article_id": article_ids}, schema={"article_id": pl.String})
-        rows = self._with_frame("wanted_articles", wanted, sql_text("read/current_content_hashes.sql"))
-        return dict(zip(rows["article_id"], rows["content_hash"], strict=True))
+    def changed_articles(self, articles: pl.DataFrame) -> pl.DataFrame:
+        """The batch's articles that would make a new version (new, or with another body), by id."""
+        batch = articles.unique("article_id", keep="last", maintain_order=True)
+        return self._with_frame("batch_articles", batch, sql_text("read/changed_articles.sql"))
 
     def known_entities(self) -> pl.DataFrame:
         """Every entity: entity_id, entity_name, kind, aliases."""
@@ -226,6 +225,7 @@ class Warehouse:
         """(articles in stories, entity_id -> articles naming it, term -> articles with it as a
         distinctive term), for the given entities and terms."""
         n_articles = self.con.execute("select count(*) from story_articles").fetchall()[0][0]
+        entity_ids, terms = sorted(set(entity_ids)), sorted(set(terms))
         features = pl.DataFrame(
             {"feature": entity_ids + terms, "is_entity": [True] * len(entity_ids) + [False] * len(terms)},
             schema={"feature": pl.String, "is_entity": pl.Boolean},

@@ -104,7 +104,10 @@ def test_reads_for_the_next_batch(wh) -> None:
     batch = _batch(SEEDS)
     wh.load_batch(batch)
     ids = batch.articles["article_id"].to_list()
-    assert wh.current_content_hashes(ids + ["nope"]) == dict(zip(ids, batch.articles["content_hash"]))
+    assert wh.changed_articles(batch.articles).height == 0
+    edited = batch.articles.with_columns(pl.when(pl.col("article_id") == ids[1]).then(pl.lit("other"))
+                                         .otherwise(pl.col("content_hash")).alias("content_hash"))
+    assert wh.changed_articles(edited)["article_id"].to_list() == [ids[1]]
     assert wh.known_entities()["entity_id"].to_list() == ["org:nato", "person:jens_stoltenberg"]
     keys = batch.analysis.signatures["band_keys"][0].to_list()
     sharing = wh.signatures_sharing_bands(keys)

@@ -1,3 +1,0 @@
-select article_id, content_hash
-from articles
-semi join wanted_articles using (article_id)
