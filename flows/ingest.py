@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -24,6 +25,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -35,9 +37,11 @@ from flows.inputs import (
     land_files,
     landed_entries,
     record_landed,
+    read_manifests,
     recover_landed,
 )
 from flows.page_workers import Failed, PagePool, TimedOut
+from flows.runners import batches_in_flight, runner_from_environment
 from flows.web_sources import WEB_ORIGINS, Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
 from flows.settings import Settings
 from flows.summary import RunSummary
@@ -66,8 +70,11 @@ def _batches(items: list[InputFile], size: int) -> Iterator[list[InputFile]]:
 
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover(paths: list[str]) -> tuple[list[InputFile], list[Reject]]:
-    return discover_files(paths)
+def discover(paths: list[str], manifests: list[str]) -> tuple[list[InputFile], list[Reject]]:
+    """Paths -> input files, with their sidecars; the files manifest CSVs list are inputs too."""
+    listed, manifest_files, manifest_rejects = read_manifests(manifests)
+    files, rejects = discover_files(paths + manifest_files, listed)
+    return files, manifest_rejects + rejects
 
 
 @task(name="expand", cache_policy=NO_CACHE)
@@ -153,23 +160,36 @@ def _decoded(doc: LandedDocument, max_bytes: int) -> DecodedText:
     return decoded
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """A batch as text: (document, text) pairs, rejects, and a ledger record per document."""
+
+    texts: list[tuple[LandedDocument, str]]
+    rejects: list[Reject]
+    records: list[DocumentRecord]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    parsed: list[ParsedDocument]
+    rejects: list[Reject]
+
+
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(
-    landed: list[LandedDocument], max_bytes: int
-) -> tuple[list[tuple[LandedDocument, str]], list[Reject], list[DocumentRecord]]:
-    """Bytes -> text. Returns (document, text) pairs, rejects, and a ledger record per document."""
+def extract(landed: list[LandedDocument], max_bytes: int) -> Extracted:
+    """Bytes -> text."""
     texts, rejects, records = [], [], []
     for doc in landed:
         decoded = _decoded(doc, max_bytes)
         status = "rejected" if decoded.text is None else "loaded"
         records.append(DocumentRecord(doc.document_id, doc.uri, doc.kind, doc.fetched_at, decoded.encoding,
                                       len(doc.data), doc.landing_path, status, doc.origin, doc.http_status,
-                                      doc.content_type, doc.final_url, doc.etag, doc.last_modified))
+                                      doc.content_type, doc.final_url, doc.etag, doc.last_modified, doc.sidecar_uris))
         if decoded.text is None:
             rejects.append(Reject(doc.uri, "extract", decoded.reason or reasons.UNDECODABLE, decoded.detail, doc.document_id))
         else:
             texts.append((doc, decoded.text))
-    return texts, rejects, records
+    return Extracted(texts, rejects, records)
 
 
 def _html_document(doc: LandedDocument, page: HtmlPage | TimedOut | Failed) -> tuple[ParsedDocument | None, Reject | None]:
@@ -186,7 +206,8 @@ def _html_document(doc: LandedDocument, page: HtmlPage | TimedOut | Failed) -> t
         return None, Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
                             f"{page.n_body_words} body words (fewer than {MIN_BODY_WORDS}) after "
                             f"{len(page.article.removed)} boilerplate spans; extractor vote: {page.vote}", doc.document_id)
-    return ParsedDocument(doc.document_id, doc.uri, page.article, page.metadata, page.extractor), None
+    return ParsedDocument(doc.document_id, doc.uri, page.article, page.metadata, page.extractor, doc.fetched_at,
+                          doc.sidecar, page.dates), None
 
 
 def _text_document(doc: LandedDocument, text: str) -> tuple[ParsedDocument | None, Reject | None]:
@@ -194,12 +215,13 @@ def _text_document(doc: LandedDocument, text: str) -> tuple[ParsedDocument | Non
     if not article.body_blocks:
         return None, Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
                             f"{len(article.removed)} boilerplate spans, no body paragraph", doc.document_id)
-    return ParsedDocument(doc.document_id, doc.uri, article), None
+    return ParsedDocument(doc.document_id, doc.uri, article, seen_at=doc.fetched_at, sidecar=doc.sidecar), None
 
 
 @task(name="clean", cache_policy=NO_CACHE)
-def clean(texts: list[tuple[LandedDocument, str]], settings: Settings) -> tuple[list[ParsedDocument], list[Reject]]:
+def clean(extracted: Extracted, settings: Settings) -> Cleaned:
     """Text -> articles. HTML pages are parsed in worker processes, each page with a time limit."""
+    texts = extracted.texts
     html = [(doc, text) for doc, text in texts if doc.kind == "html"]
     pages: dict[str, HtmlPage | TimedOut | Failed] = {}
     if html:
@@ -215,12 +237,12 @@ def clean(texts: list[tuple[LandedDocument, str]], settings: Settings) -> tuple[
             parsed.append(document)
         if reject is not None:
             rejects.append(reject)
-    return parsed, rejects
+    return Cleaned(parsed, rejects)
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise(parsed: list[ParsedDocument]) -> NormalisedBatch:
-    return normalise_batch(parsed)
+def normalise(cleaned: Cleaned) -> NormalisedBatch:
+    return normalise_batch(cleaned.parsed)
 
 
 @task(name="load", cache_policy=NO_CACHE)
@@ -283,7 +305,8 @@ def _acquisitions(settings: Settings, wh: Warehouse, files: list[InputFile], url
         yield Acquired(chunk, [], len(chunk))
     for batch in _batches(files, settings.batch_size):
         landed, rejects = land(batch, settings)
-        yield Acquired(landed, rejects, len(batch))
+        # a bad sidecar is an input of its own that ended rejected (so the batch's counts add up)
+        yield Acquired(landed, rejects, len(batch) + sum(r.reason == reasons.BAD_SIDECAR for r in rejects))
     for start in range(0, len(urls), settings.batch_size):
         chunk = urls[start:start + settings.batch_size]
         fetched = fetch(chunk, wh.fetch_validators(chunk), fetcher, settings)
@@ -310,7 +333,7 @@ def _fetch_policy(settings: Settings) -> FetchPolicy:
     return replace(policy, user_agent=settings.user_agent) if settings.user_agent else policy
 
 
-@flow(name="ingest")
+@flow(name="ingest", task_runner=runner_from_environment())
 def ingest(
     paths: list[str] | None = None,
     db_path: str | None = None,
@@ -331,6 +354,7 @@ def ingest(
     fetch_timeout: float | None = None,
     extract_timeout: float | None = None,
     workers: int | None = None,
+    manifests: list[str] | None = None,
     lock_timeout: float | None = None,
     publish: bool | None = None,
     export_parquet: bool | None = None,
@@ -346,7 +370,7 @@ def ingest(
     summary = RunSummary(str(settings.db_path))
     web = bool(urls or url_files or feeds or sitemaps)
 
-    files, discover_rejects = discover(paths or [])
+    files, discover_rejects = discover(paths or [], manifests or [])
     # one writer at a time: wait for the run holding the warehouse before fetching or landing anything
     with writer_lock(settings.db_path, settings.lock_timeout, "ingest", _log_wait(settings)), \
             (Fetcher(_fetch_policy(settings)) if web else nullcontext()) as fetcher:
@@ -362,13 +386,8 @@ def ingest(
             wh.upsert_sources(source_registry())
             warc_paths = [Path(w).expanduser() for w in warcs or []]
             batches = _acquired(settings, wh, files, expansion.urls, warc_paths, fetcher)
-            index = -1
-            for index, acquired in enumerate(batches):
-                _load_batch(index, acquired, discover_rejects if index == 0 else [], wh, settings, summary)
-                if progress:
-                    progress.update(bar, advance=acquired.n_inputs)
-            if index == -1 and discover_rejects:  # nothing to read, but rejects to record
-                _load_batch(0, Acquired([], [], 0), discover_rejects, wh, settings, summary)
+            load_batches(batches, discover_rejects, wh, settings, summary,
+                         lambda n: progress.update(bar, advance=n) if progress else None)
             summary.checks, check_run_id = check(wh, summary.load_ids)
             if settings.publish:
                 published = publish_snapshot(wh, settings, summary.checks, check_run_id)
@@ -381,36 +400,74 @@ def ingest(
     return summary
 
 
-def _load_batch(index: int, acquired: Acquired, earlier_rejects: list[Reject], wh: Warehouse,
-                settings: Settings, summary: RunSummary) -> None:
-    """The steps every batch goes through once its inputs are landed."""
-    logger = get_run_logger()
-    summary.n_seen += acquired.n_inputs
-    batch_started = datetime.now(timezone.utc)
-    fresh = skip_known(acquired.landed, wh)
-    texts, extract_rejects, records = extract(fresh, settings.max_bytes)
-    parsed, clean_rejects = clean(texts, settings)
-    normalised = normalise(parsed)
-    rejects = earlier_rejects + acquired.rejects + extract_rejects + clean_rejects
-    rejects += _twins_of_rejects(acquired.landed, fresh, extract_rejects + clean_rejects)
+@dataclass(frozen=True)
+class InFlight:
+    """A batch submitted to the task runner and not loaded yet."""
+
+    index: int
+    acquired: Acquired
+    earlier_rejects: list[Reject]
+    fresh: list[LandedDocument]
+    started_at: datetime
+    extracted: PrefectFuture[Extracted]
+    cleaned: PrefectFuture[Cleaned]
+    normalised: PrefectFuture[NormalisedBatch]
+
+
+def _at_least_one(batches: Iterable[Acquired]) -> Iterator[Acquired]:
+    """The batches, or one empty batch when there are none (rejects at discovery still get loaded)."""
+    empty = True
+    for acquired in batches:
+        empty = False
+        yield acquired
+    if empty:
+        yield Acquired([], [], 0)
+
+
+def load_batches(batches: Iterable[Acquired], first_rejects: list[Reject], wh: Warehouse, settings: Settings,
+                 summary: RunSummary, advance: Callable[[int], object]) -> None:
+    """Every landed batch goes through extract -> clean -> normalise on the task runner, several
+    batches in flight, and is loaded here, in order, by the one writer."""
+    in_flight: deque[InFlight] = deque()
+    for index, acquired in enumerate(_at_least_one(batches) if first_rejects else batches):
+        ids = {doc.document_id for doc in acquired.landed}
+        if any(ids & {doc.document_id for doc in earlier.fresh} for earlier in in_flight):
+            while in_flight:  # the same bytes are on their way in: load them first, so they are known
+                _finish_batch(in_flight.popleft(), wh, summary, advance)
+        fresh = skip_known(acquired.landed, wh)
+        extracted = extract.submit(fresh, settings.max_bytes)
+        cleaned = clean.submit(extracted, settings)
+        in_flight.append(InFlight(index, acquired, first_rejects if index == 0 else [], fresh,
+                                  datetime.now(timezone.utc), extracted, cleaned, normalise.submit(cleaned)))
+        while len(in_flight) >= batches_in_flight(settings.runner):
+            _finish_batch(in_flight.popleft(), wh, summary, advance)
+    while in_flight:
+        _finish_batch(in_flight.popleft(), wh, summary, advance)
+
+
+def _finish_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, advance: Callable[[int], object]) -> None:
+    """Wait for one batch's parse, load it with its ledger row, count it."""
+    acquired = batch.acquired
+    extracted, cleaned, normalised = batch.extracted.result(), batch.cleaned.result(), batch.normalised.result()
+    rejects = batch.earlier_rejects + acquired.rejects + extracted.rejects + cleaned.rejects
+    rejects += _twins_of_rejects(acquired.landed, batch.fresh, extracted.rejects + cleaned.rejects)
     counts = load(
         LoadBatch(
-            load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=index, started_at=batch_started,
-            n_inputs=acquired.n_inputs + len(earlier_rejects),
-            pipeline_version=PIPELINE_VERSION, documents=documents_frame(records),
+            load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=batch.index, started_at=batch.started_at,
+            n_inputs=acquired.n_inputs + len(batch.earlier_rejects),
+            pipeline_version=PIPELINE_VERSION, documents=documents_frame(extracted.records),
             articles=normalised.articles, blocks=normalised.blocks,
             removed_spans=normalised.removed_spans, rejects=rejects_frame(rejects),
+            date_candidates=normalised.date_candidates, article_dates=normalised.article_dates,
             fetches=fetches_frame(acquired.fetches) if acquired.fetches else None,
         ),
         wh,
     )
-    summary.load_ids.append(counts.load_id)
-    summary.n_loaded += counts.n_loaded
-    summary.n_unchanged += counts.n_unchanged
-    summary.n_rejected += counts.n_rejected
-    summary.rejected_by_reason.update(r.reason for r in rejects)
-    logger.info("batch %d: %d loaded, %d unchanged, %d rejected", index, counts.n_loaded,
-                counts.n_unchanged, counts.n_rejected)
+    summary.add_batch(counts, acquired.n_inputs, rejects,
+                      {"land": len(acquired.landed), "extract": len(extracted.texts), "clean": len(cleaned.parsed)})
+    advance(acquired.n_inputs)
+    get_run_logger().info("batch %d: %d loaded, %d unchanged, %d rejected", batch.index, counts.n_loaded,
+                          counts.n_unchanged, counts.n_rejected)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ DEFAULT_MAX_FETCH_BYTES = 20_000_000   # decoded bytes of one fetched page or WA
 DEFAULT_HOST_DELAY = 1.0               # seconds between requests to one host
 DEFAULT_EXTRACT_TIMEOUT = 30.0         # seconds one HTML page may take to parse (then extract_timeout)
 DEFAULT_FETCH_TIMEOUT = 60.0           # seconds for one response, whole (connect and read limits stay within it)
+TASK_RUNNERS = ("threads", "processes", "dask")  # what runs the batch stages (extract, clean, normalise)
+DEFAULT_TASK_RUNNER = "threads"
 DEFAULT_LOCK_TIMEOUT = 600.0           # seconds a writing run waits for the one holding the warehouse
 # File name endings -> input kind. Each may also end in ".gz" (gzip), e.g. "page.html.gz".
 INPUT_KINDS: dict[str, str] = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
@@ -34,6 +36,30 @@ def input_kind(name: str) -> str | None:
 def default_workers() -> int:
     """Processes for parsing pages: the machine's cores, at most 4."""
     return max(1, min(4, os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class RunnerChoice:
+    """What runs the batch stages: `kind` (threads, processes or dask), a remote Dask scheduler's
+    address (else a local cluster), and how many workers (processes, local Dask workers)."""
+
+    kind: str = DEFAULT_TASK_RUNNER
+    dask_address: str | None = None
+    workers: int = 2
+
+    @classmethod
+    def resolve(cls, kind: str | None = None, dask_address: str | None = None,
+                workers: int | None = None) -> RunnerChoice:
+        address = dask_address or _env("DASK_ADDRESS")
+        chosen = (kind or _env("TASK_RUNNER") or ("dask" if address else DEFAULT_TASK_RUNNER)).lower()
+        if chosen not in TASK_RUNNERS:
+            raise ValueError(f"task runner must be one of {', '.join(TASK_RUNNERS)}, got {chosen!r}")
+        if address and chosen != "dask":
+            raise ValueError(f"a Dask address ({address}) needs the dask task runner, not {chosen}")
+        n_workers = int(workers or _env("RUNNER_WORKERS") or default_workers())
+        if n_workers < 1:
+            raise ValueError(f"runner workers must be at least 1, got {n_workers}")
+        return cls(chosen, address, n_workers)
 
 
 def _env(name: str) -> str | None:
@@ -64,6 +90,7 @@ class Settings:
     publish: bool = True             # publish a read-only snapshot after checks pass
     published_dir: Path | None = None  # where snapshots go (default: published/ beside the warehouse)
     export_parquet: bool = False     # also export every table to Parquet when publishing
+    runner: RunnerChoice = RunnerChoice()  # what runs extract, clean and normalise (flows/runners.py)
 
     @classmethod
     def resolve(
@@ -84,6 +111,7 @@ class Settings:
         publish: bool | None = None,
         published_dir: str | Path | None = None,
         export_parquet: bool | None = None,
+        runner: RunnerChoice | None = None,
     ) -> Settings:
         db = Path(db_path or _env("DB") or DEFAULT_DB_PATH).expanduser()
         landing = Path(landing_dir or _env("LANDING_DIR") or db.parent / "landing").expanduser()
@@ -114,4 +142,5 @@ class Settings:
         return cls(db.absolute(), landing.absolute(), size, cap, fetch_cap, delay, private,
                    user_agent or _env("USER_AGENT"), networks, timeout, parse_limit, n_workers, wait,
                    publish if publish is not None else _flag("PUBLISH", True), published.absolute(),
-                   export_parquet if export_parquet is not None else _flag("EXPORT_PARQUET", False))
+                   export_parquet if export_parquet is not None else _flag("EXPORT_PARQUET", False),
+                   runner=runner or RunnerChoice.resolve())

@@ -1,11 +1,15 @@
-"""The end-of-run summary: counts per outcome and reject reason, checks; as text and markdown."""
+"""The end-of-run summary: counts per outcome, per stage and reject reason, checks; as text,
+markdown and table rows (both kept as Prefect artifacts, the rows also in `run_stage_counts`)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from warehouse import CheckResult
+from warehouse import CheckResult, LoadCounts
+
+STAGES = ("discover", "fetch", "warc", "land", "extract", "clean", "load")  # in the order inputs pass them
+PASSED = "passed"  # the reason of inputs a stage passed on; load says loaded or unchanged
 
 
 @dataclass
@@ -16,10 +20,34 @@ class RunSummary:
     n_unchanged: int = 0
     n_rejected: int = 0
     rejected_by_reason: Counter[str] = field(default_factory=Counter)
+    by_stage: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, reason) -> inputs
     load_ids: list[str] = field(default_factory=list)
     checks: list[CheckResult] = field(default_factory=list)
     seconds: float = 0.0
     published: str | None = None  # the read-only snapshot written for BI, when the checks let it
+
+    def add_batch(self, counts: LoadCounts, n_inputs: int, rejects: list, passed: dict[str, int]) -> None:
+        """Count one loaded batch: its load counts, its rejects (Reject rows), and how many inputs
+        each stage passed on."""
+        self.load_ids.append(counts.load_id)
+        self.n_seen += n_inputs
+        self.n_loaded += counts.n_loaded
+        self.n_unchanged += counts.n_unchanged
+        self.n_rejected += counts.n_rejected
+        self.rejected_by_reason.update(r.reason for r in rejects)
+        self.by_stage.update((r.stage, r.reason) for r in rejects)
+        self.by_stage.update({(stage, PASSED): n for stage, n in passed.items()})
+        self.by_stage.update({("load", "loaded"): counts.n_loaded, ("load", "unchanged"): counts.n_unchanged})
+
+    def stage_rows(self) -> list[dict[str, object]]:
+        """One row per stage and reason, stages in pipeline order: stage, reason, is_rejected, n_inputs."""
+        order = {stage: i for i, stage in enumerate(STAGES)}
+        outcomes = (PASSED, "loaded", "unchanged")
+        return [
+            {"stage": stage, "reason": reason, "is_rejected": reason not in outcomes, "n_inputs": n}
+            for (stage, reason), n in sorted(self.by_stage.items(),
+                                             key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][1] not in outcomes, kv[0]))
+        ]
 
     @property
     def failed_checks(self) -> list[CheckResult]:
@@ -33,7 +61,11 @@ class RunSummary:
             f"unchanged   {self.n_unchanged}",
             f"rejected    {self.n_rejected}",
         ]
-        out += [f"  {reason:<22}{n}" for reason, n in sorted(self.rejected_by_reason.items())]
+        out += [f"  {row['stage']:<9}{row['reason']:<24}{row['n_inputs']}" for row in self.stage_rows()
+                if row["is_rejected"]]
+        passed = [f"{row['stage']} {row['n_inputs']}" for row in self.stage_rows() if row["reason"] == PASSED]
+        if passed:
+            out.append(f"passed      {', '.join(passed)}")
         failing = [c for c in self.checks if not c.passed]
         out.append(f"checks      {len(self.checks) - len(failing)}/{len(self.checks)} passed")
         out += [f"  {c.severity.upper():<6}{c.name}: {c.n_failing} failing rows" for c in failing]
@@ -49,7 +81,9 @@ class RunSummary:
         ] + [(f"rejected: {reason}", n) for reason, n in sorted(self.rejected_by_reason.items())]
         table = "\n".join(f"| {name} | {n} |" for name, n in rows)
         checks = "\n".join(f"| {c.name} | {c.severity} | {c.n_failing} |" for c in self.checks)
+        stages = "\n".join(f"| {r['stage']} | {r['reason']} | {r['n_inputs']} |" for r in self.stage_rows())
         return (
             f"# Ingest summary\n\nWarehouse: `{self.db_path}`\n\n| outcome | inputs |\n|---|---|\n{table}\n\n"
+            f"| stage | reason | inputs |\n|---|---|---|\n{stages}\n\n"
             f"| check | severity | failing rows |\n|---|---|---|\n{checks}\n"
         )

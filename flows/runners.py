@@ -1,0 +1,46 @@
+"""The task runner for the batch stages, chosen by configuration (`RunnerChoice`).
+
+extract, clean and normalise are submitted per batch, so batches parse side by side while the
+flow lands the next batch and loads the previous one; the DuckDB load stays in the flow process
+(one writer). `threads` (the default) runs them in the flow process, `processes` in a local
+process pool, `dask` on a `distributed` cluster: a local one with `workers` worker processes,
+or a running scheduler at `dask_address` (tcp://host:port).
+"""
+
+from __future__ import annotations
+
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from flows.settings import RunnerChoice
+
+THREADS_IN_FLIGHT = 2  # threads: parse batch k+1 while batch k loads (pages already parse in a process pool)
+
+
+def task_runner(choice: RunnerChoice) -> TaskRunner:
+    """A fresh task runner for one flow run."""
+    if choice.kind == "processes":
+        return ProcessPoolTaskRunner(max_workers=choice.workers)
+    if choice.kind == "dask":
+        import dask
+        from prefect_dask import DaskTaskRunner
+
+        if choice.dask_address:
+            return DaskTaskRunner(address=choice.dask_address)
+        # clean parses pages in its own worker processes (flows/page_workers.py): a Dask worker
+        # may only start processes when it is not daemonic
+        dask.config.set({"distributed.worker.daemon": False})
+        return DaskTaskRunner(cluster_kwargs={"n_workers": choice.workers, "processes": True,
+                                              "threads_per_worker": 1})
+    return ThreadPoolTaskRunner(max_workers=THREADS_IN_FLIGHT * 3)
+
+
+def batches_in_flight(choice: RunnerChoice) -> int:
+    """How many batches may be parsing at once: one per worker and one more queued, so no worker
+    waits while the flow loads; for threads, the next batch while this one loads."""
+    return THREADS_IN_FLIGHT if choice.kind == "threads" else choice.workers + 1
+
+
+def runner_from_environment() -> TaskRunner:
+    """The runner `NEWSETL_TASK_RUNNER` / `NEWSETL_DASK_ADDRESS` ask for: the flow's default, so a
+    served deployment picks it up too. Raises ValueError on a bad value."""
+    return task_runner(RunnerChoice.resolve())
