@@ -52,7 +52,7 @@ QUOTES_SCHEMA = {
 SCARE_QUOTE_MAX_WORDS = 3
 MAX_WORDS_BEFORE_VERB_AFTER_QUOTE = 12  # "…" announced in October, said Derek Scissors
 MAX_WORDS_VERB_TO_QUOTE = 20            # X said in the release this case shows that … “…”
-MAX_GIVEN_NAMES = 2                     # "Stoltenberg" may grow into "Jens Stoltenberg", "Sonya A. Zoghlin"
+MAX_GIVEN_NAMES = 1                     # "Stoltenberg" may grow into "Jens Stoltenberg", "Sonya A. Zoghlin"
 
 # Opening mark -> marks that close it. A straight " may be closed by a curly ” and vice versa.
 CLOSERS = {
@@ -495,31 +495,37 @@ def _bare(word: str) -> str:
 def _fullest_form(name: str, runs: list[_Run]) -> str:
     """'Stoltenberg' -> 'Jens Stoltenberg' when the article writes that form, and only one such.
 
-    A name grows by up to two given names before it when it ends a run ("NATO Secretary-General
-    Jens Stoltenberg"), or by the names after it when it starts one ("Liu" -> "Liu Xiaming").
+    A name grows backwards by one given name and any initials when the run goes on to its end
+    ("NATO Secretary-General Jens Stoltenberg", "James P. Kennedy Jr."), or forwards when it starts
+    the name part of a run ("Liu" -> "Liu Xiaming" in "ambassador to Britain Liu Xiaming").
     """
     tokens = [_bare(t) for t in name.split()]
     forms: set[tuple[str, ...]] = set()
     for run in runs:
         bare = [_bare(w) for w in run.words]
-        for end in range(len(tokens), len(bare) + 1):
-            start = end - len(tokens)
+        for start in range(len(bare) - len(tokens) + 1):
+            end = start + len(tokens)
             if bare[start:end] != tokens:
                 continue
-            if end == len(bare):
-                extra = 0
-                while start > 0 and extra < MAX_GIVEN_NAMES and _given_name_like(bare[start - 1]):
-                    start -= 1
-                    extra += 1
-            else:
-                while end < len(bare) and end - start < len(tokens) + MAX_GIVEN_NAMES and _given_name_like(bare[end]):
-                    end += 1
-                if end != len(bare):
-                    continue
-            forms.add(tuple(bare[start:end]))
-    longest = max((len(f) for f in forms), default=0)
-    best = {f for f in forms if len(f) == longest}
-    return " ".join(best.pop()) if longest > len(tokens) and len(best) == 1 else " ".join(tokens)
+            grew_forward = False
+            while end < len(bare) and end - start < len(tokens) + MAX_GIVEN_NAMES and _given_name_like(bare[end]):
+                grew_forward |= bare[end] not in ("Jr.", "Sr.")
+                end += 1
+            if end != len(bare):
+                continue
+            given = 0
+            while not grew_forward and start > 0 and _given_name_like(bare[start - 1]):
+                if not re.fullmatch(r"[A-Z]\.", bare[start - 1]):
+                    if given == MAX_GIVEN_NAMES:
+                        break
+                    given += 1
+                start -= 1
+            if end - start > len(tokens):
+                forms.add(tuple(bare[start:end]))
+    cores = {tuple(t for t in f if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", t)) for f in forms}
+    if len(cores) != 1:  # no fuller form, or two different people ("Joe Biden", "Hunter Biden")
+        return " ".join(tokens)
+    return " ".join(max(sorted(forms), key=len))  # "Patrick W. Carlineo" and "Patrick Carlineo Jr."
 
 
 def _inside(spans: list[QuoteSpan], pos: int) -> bool:
