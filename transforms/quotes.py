@@ -386,6 +386,12 @@ def _word_count(segment: str) -> int:
     return len(_words(segment))
 
 
+def _scare_word_count(quote_text: str) -> int:
+    """Words in a quote; Chinese and Japanese, written without spaces, count two characters a word."""
+    cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", quote_text))
+    return max(_word_count(quote_text), cjk // 2)
+
+
 def _attribution_after(text: str, lo: int, hi: int) -> _Attribution | None:
     """A speech verb in the first words after a quote (lo = just after its closing mark)."""
     hi = _sentence_end(text, lo, hi)
@@ -601,7 +607,7 @@ def find_quotes(body_text: str) -> list[Quote]:
     spans = quote_spans(text)
     if not spans:
         return []
-    runs = _capitalised_runs(text)
+    runs = [r for r in _capitalised_runs(text) if not _inside(spans, r.start)]  # names as the article writes them
     events = _speech_events(text, spans, runs)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, str | None] | None = None
@@ -620,7 +626,7 @@ def find_quotes(body_text: str) -> list[Quote]:
         elif previous and previous[1] and _continues(text, previous, span, before_lo, events):
             speaker, method = previous[1], "continuation"
         quote_text = text[span.start:span.end]
-        if _word_count(quote_text) <= SCARE_QUOTE_MAX_WORDS and not (attribution and attribution.is_adjacent):
+        if _scare_word_count(quote_text) <= SCARE_QUOTE_MAX_WORDS and not (attribution and attribution.is_adjacent):
             continue
         quotes.append(Quote(len(quotes), quote_text, span.start, span.end, speaker, method, verb))
         previous = (span, speaker)
