@@ -123,13 +123,14 @@ def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
     """Run the data-quality checks of sql/checks/ on the warehouse and keep their results
     (check_results); exit 1 if an error-level check fails."""
     from flows.settings import Settings
+    from transforms import reasons
     from warehouse import Warehouse
     from warehouse.lock import WarehouseBusy, writer_lock
 
     settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout)
     try:
         with writer_lock(settings.db_path, settings.lock_timeout, "check"), Warehouse(settings.db_path) as wh:
-            results = wh.run_checks()
+            results = wh.run_checks(reason_codes=reasons.ALL)
             wh.record_checks(results, None, [])
     except WarehouseBusy as exc:
         typer.secho(str(exc), fg="red", err=True)
@@ -152,6 +153,7 @@ def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_
     """Run the checks, then publish the read-only snapshot for BI (and Parquet) if no error-level
     check fails; exit 1 (and keep the previous snapshot) if one does."""
     from flows.settings import Settings
+    from transforms import reasons
     from warehouse import Warehouse, WarehouseError
     from warehouse.lock import WarehouseBusy, writer_lock
     from warehouse.snapshot import publish as publish_snapshot
@@ -161,7 +163,7 @@ def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_
     try:
         with writer_lock(settings.db_path, settings.lock_timeout, "publish"), Warehouse(settings.db_path) as wh:
             wh.checkpoint()
-            results = wh.run_checks()
+            results = wh.run_checks(reason_codes=reasons.ALL)
             check_run_id = wh.record_checks(results, None, [])
             failed = [r.name for r in results if not r.passed and r.severity == "error"]
             if failed:

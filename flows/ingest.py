@@ -256,7 +256,7 @@ def load(batch: LoadBatch, wh: Warehouse) -> LoadCounts:
 def check(wh: Warehouse, load_ids: list[str]) -> tuple[list[CheckResult], str]:
     """The checks of sql/checks/, kept in check_results for this run; returns them and their run id."""
     wh.checkpoint()
-    results = wh.run_checks()
+    results = wh.run_checks(reason_codes=reasons.ALL)
     return results, wh.record_checks(results, flow_run.id, load_ids)
 
 

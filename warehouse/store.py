@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -303,17 +304,22 @@ class Warehouse:
         self.con.execute("checkpoint")
 
     # --- checks ----------------------------------------------------------------------------------
-    def run_checks(self, sample_size: int = 5) -> list[CheckResult]:
-        """Run every sql/checks/*.sql; each returns its failing rows."""
+    def run_checks(self, sample_size: int = 5, reason_codes: Sequence[str] = ()) -> list[CheckResult]:
+        """Run every sql/checks/*.sql; each returns its failing rows. `reason_codes` is the reject
+        vocabulary (transforms.reasons.ALL) for reject_codes_are_known; empty: reasons go unchecked."""
+        self.con.register("reason_codes", pl.DataFrame({"reason": list(reason_codes)}, schema={"reason": pl.String}))
         results = []
-        for path in sorted((SQL_DIR / "checks").glob("*.sql")):
-            text = path.read_text(encoding="utf-8")
-            severity = SEVERITY.search(text)
-            failing = self.con.sql(text.strip().rstrip(";")).pl()
-            results.append(
-                CheckResult(path.stem, severity.group(1) if severity else "error", failing.height,
-                            failing.head(sample_size).to_dicts())
-            )
+        try:
+            for path in sorted((SQL_DIR / "checks").glob("*.sql")):
+                text = path.read_text(encoding="utf-8")
+                severity = SEVERITY.search(text)
+                failing = self.con.sql(text.strip().rstrip(";")).pl()
+                results.append(
+                    CheckResult(path.stem, severity.group(1) if severity else "error", failing.height,
+                                failing.head(sample_size).to_dicts())
+                )
+        finally:
+            self.con.unregister("reason_codes")
         return results
 
     def record_checks(self, results: list[CheckResult], run_id: str | None, load_ids: list[str]) -> str:
