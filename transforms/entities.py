@@ -62,7 +62,7 @@ def _upper_class() -> str:
 _U = _upper_class()
 _TITLE_ABBREVIATIONS = r"(?:Jr|Sr|St|Mt|Ft|Co|Corp|Inc|Ltd|Bros|No|Dept|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Hon|Rt|Calif|Ariz|Colo|Conn|Fla|Ill|Ind|Md|Mass|Mich|Minn|Tenn)\."
 _CAP_TOKEN = (
-    rf"(?<![\w'’.-])(?:{_TITLE_ABBREVIATIONS}"
+    rf"(?=[{_U}])(?<![\w'’.#@-])(?:{_TITLE_ABBREVIATIONS}"
     rf"|(?:[{_U}]\.){{2,}}(?!\w)"                    # U.S., U.K.
     rf"|[{_U}]\.(?=[ \t])"                           # a middle initial: "Patrick W. Carlineo"
     rf"|[{_U}](?:\w|-(?=\w)|['’](?=\w)(?![sS]\b))*)"  # a word; a possessive 's stays outside
@@ -71,12 +71,12 @@ _CONNECTOR = r"(?:of|the|for|and|&|de|da|do|dos|das|del|della|di|du|des|la|le|va
 _GAP = r"[ \t\u00a0]+"
 _RUN = re.compile(rf"{_CAP_TOKEN}(?:(?:['’]s)?{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAP_TOKEN})*")
 _TOKEN = re.compile(rf"(?P<cap>{_CAP_TOKEN})|(?P<poss>['’]s\b)|(?P<conn>(?<!\w){_CONNECTOR}(?!\w))")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]*")
-_PREVIOUS_WORD = re.compile(r"([\w-]+)[ \t]+$")
+_HAS_DIGIT = re.compile(r"\d").search
+_WORD_EDGES = "\"“”‘’'()[],.;:!?—–-*"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _ACRONYM_DEFINITION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&.]{1,9})\)")
 _AGE_APPOSITION = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
-_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)")
+_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the|his|her|its|their|another|one|our)[ \t]+)?((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)")
 _NEXT_WORD = re.compile(r",?[ \t]+([a-z][\w-]*)")
 _DATELINE = re.compile(
     r"\A\s*(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
@@ -86,9 +86,27 @@ _SENTENCE_ENDS = ".!?:\n"
 _PLACE_NOUNS = frozenset({"village", "town", "city", "suburb", "province", "region", "district", "county", "state",
                           "country", "island", "neighborhood", "neighbourhood", "capital", "port", "municipality"})
 _SINGLE_ORGANISATIONS = frozenset({"Senate", "Parliament"})
+_PLACE_MODIFIERS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                              "Inner", "Outer", "Upper", "Lower", "Greater", "Old"})
+_ORGANISATION_WORDS_AFTER = frozenset({"network", "militia"})
+# lower-case role nouns after a lone unknown name that make it an organisation ("Wikileaks co-founder")
+_ORGANISATION_ROLE_NOUNS = frozenset({"coach", "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
+                                      "chairman", "executive", "editor", "editor-in-chief", "manager", "captain",
+                                      "striker", "official", "officials", "boss", "analyst", "researchers",
+                                      "shareholders", "employees", "staff"})
+# organisation starts a demonym belongs to ("American University of Kabul", not "Chinese Ministry of ...")
+_INSTITUTION_STARTS = frozenset({"University", "College", "Academy", "Institute", "Bank", "Museum"})
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CAMEL_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Du", "O'", "O’")
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Herr", "Frau",
                          "M.", "Mme", "Hon.", "Rt. Hon.", "Prof.", "Rev."})
 _NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+
+
+@cache
+def _latin_caseless() -> tuple[str, ...]:
+    return tuple(a for a in gazetteer().caseless if not _CJK.search(a))
 
 
 @cache
@@ -128,10 +146,16 @@ class _Tok:
 class _Doc:
     text: str
     headline: bool
-    lower_words: set[str]
+    words: set[str] | None = None  # the whitespace-separated words, punctuation stripped (made on first use)
     lines: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # line start -> (title case, shouting)
     acronyms: dict[str, _Candidate] = field(default_factory=dict)
     dead_acronyms: set[str] = field(default_factory=set)
+
+    def in_lower_case(self, word: str) -> bool:
+        """Whether the word also occurs in lower case in the text ("Officers" at a sentence start)."""
+        if self.words is None:
+            self.words = {w.strip(_WORD_EDGES) for w in self.text.split()}
+        return word.lower() in self.words
 
     def line_flags(self, pos: int) -> tuple[bool, bool]:
         start = self.text.rfind("\n", 0, pos) + 1
@@ -143,7 +167,9 @@ class _Doc:
 
 def _line_flags(line: str) -> tuple[bool, bool]:
     """(title case, shouting): a headline-like line, or a line mostly in capitals."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3 or w[:1].isupper()]
+    if len(line) > 300:
+        return False, False  # a paragraph, not a headline
+    words = [w for w in line.split() if w[:1].isalpha() and (len(w) > 3 or w[:1].isupper())]
     if len(words) < 3:
         return False, False
     caps = sum(w[:1].isupper() for w in words) / len(words)
@@ -186,7 +212,23 @@ def _tokens(text: str, start: int, end: int, doc: _Doc) -> list[_Tok]:
                 break
         if match and match[0] == "gaz" and match[2].kind == PLACE and match[1] == i and _looks_like_given_name(toks, i):
             match = None  # "George Washington", "Jordan Henderson": a name, not a place
-        if match and not (i == 0 and initial and match[0] == "title" and tok.text.lower() in doc.lower_words
+        if (match and match[0] == "title" and match[1] == i and i > 0 and toks[i - 1].role == "name"
+                and toks[i - 1].text in w.first_names):
+            match = None  # "Kevin King", "John Major": a last name that is also a title
+        if match and match[0] == "gaz" and _gazetteer_hit_is_part_of_a_name(toks, i, match[2], match[3]):
+            match = None  # "Real Madrid", "Diplomatic Academy of Vietnam", "Peoples Democratic Party"
+        if match and match[0] == "gaz" and match[2].kind == PLACE and i > 0 and toks[i - 1].role == "name" \
+                and toks[i - 1].text in _PLACE_MODIFIERS and toks[i - 1].end + 1 == tok.start:
+            prev = toks[i - 1]  # "Inner Mongolia", "Western Europe" not in the gazetteer
+            key = alias_key(text[prev.start:toks[match[1]].end])
+            prev.role, prev.span_end, prev.ref, prev.lookup = "gaz", match[1], g.aliases.get(key) or entity_ref(key, PLACE), key
+            for k in range(i, match[1] + 1):
+                toks[k].role = "inside"
+            i = match[1] + 1
+            continue
+        if not match and i == 0 and initial and tok.text.lower() in w.role_words and tok.text not in w.first_names:
+            match = ("title", i, None, tok.text)  # "Employee Steve Castro" at the start of a sentence
+        if match and not (i == 0 and initial and match[0] == "title" and doc.in_lower_case(tok.text)
                           and tok.text not in ("President", "Secretary", "Mr", "Mrs", "Ms", "Dr")):
             tok.role, tok.span_end, tok.ref, tok.lookup = match[0], match[1], match[2], match[3]
             for k in range(i + 1, match[1] + 1):
@@ -194,13 +236,28 @@ def _tokens(text: str, start: int, end: int, doc: _Doc) -> list[_Tok]:
             i = match[1] + 1
             continue
         word = tok.text
-        if (word in w.stopwords or word in w.months_and_days or any(c.isdigit() for c in word)
-                or (i == 0 and initial and (word.lower() in doc.lower_words or word in w.title_modifiers))):
+        if (word in w.stopwords or word in w.months_and_days or _HAS_DIGIT(word)
+                or (i == 0 and initial and (doc.in_lower_case(word) or word in w.title_modifiers))):
             tok.role = "stop"
         elif word in w.title_modifiers:
             tok.role = "modifier"
         i += 1
     return toks
+
+
+def _gazetteer_hit_is_part_of_a_name(toks: list[_Tok], i: int, ref: EntityRef, key: str) -> bool:
+    """A known place or organisation that is only a part of a longer organisation's name."""
+    w = entity_words()
+    if ref.kind == PLACE:
+        k = i - 1
+        while k >= 0 and toks[k].kind == "conn" and toks[k].text in ("of", "the"):
+            k -= 1
+        if k < 0 or toks[k].role != "name":
+            return False
+        return toks[k].text in w.organisation_starts or (k < i - 1 and toks[k].text in w.organisation_heads)
+    if ref.kind == ORGANISATION and i > 0 and toks[i - 1].role == "name" and toks[i - 1].kind == "cap":
+        return key.split()[-1] in w.organisation_heads
+    return False
 
 
 def _looks_like_given_name(toks: list[_Tok], i: int) -> bool:
@@ -213,8 +270,16 @@ def _looks_like_given_name(toks: list[_Tok], i: int) -> bool:
 
 
 def _previous_word(text: str, pos: int) -> str:
-    m = _PREVIOUS_WORD.search(text, max(0, pos - 40), pos)
-    return m.group(1) if m else ""
+    """The word before a position, across spaces and one comma ("leader, Sirajuddin Haqqani")."""
+    if pos == 0 or text[pos - 1] not in " \t\u00a0":
+        return ""
+    chunk = text[max(0, pos - 40):pos].rstrip()
+    if chunk.endswith(","):
+        chunk = chunk[:-1].rstrip()
+    if not chunk or chunk[-1] in ".!?:;\"”’)":
+        return ""
+    word = chunk.rsplit(None, 1)[-1].lstrip("\"“‘'([")
+    return word if word.replace("-", "").isalnum() else ""
 
 
 def _context_after(text: str, end: int) -> str | None:
@@ -228,6 +293,10 @@ def _context_after(text: str, end: int) -> str | None:
         return PERSON
     if nxt and not tail.startswith(",") and nxt.group(1) in w.place_words_after:
         return PLACE
+    if nxt and not tail.startswith(",") and nxt.group(1) in _ORGANISATION_ROLE_NOUNS:
+        return "organisation_role"
+    if nxt and not tail.startswith(",") and nxt.group(1) in _ORGANISATION_WORDS_AFTER:
+        return "organisation_after"
     app = _APPOSITION.match(tail)
     if app:
         for word in app.group(1).split():
@@ -247,20 +316,24 @@ def _classify(words: list[str], before: str | None, prev_word: str, after: str |
     first, last, k = words[0], words[-1], len(words)
     if last in w.non_entity_heads:
         return None
+    if k == 1 and first in _SINGLE_ORGANISATIONS:
+        return ORGANISATION, NAME_SEQUENCE
     if k >= 2 and (last in w.organisation_heads or first in w.organisation_starts):
         return ORGANISATION, NAME_SEQUENCE
     if k >= 2 and (last in w.place_heads or first in w.place_starts) and before != "title":
         return PLACE, NAME_SEQUENCE
     if before == "title":
+        if k == 1 and (first in w.organisation_heads or first in w.place_heads):
+            return None  # "President of the Senate", "Premier League"
         return PERSON, TITLE_PATTERN
-    if k == 1 and first in _SINGLE_ORGANISATIONS:
+    if before is None and prev_word.lower() in w.role_words:
+        return PERSON, TITLE_PATTERN
+    if before is None and prev_word in w.organisation_nouns:
         return ORGANISATION, NAME_SEQUENCE
-    if prev_word in w.role_words and before is None:
-        return PERSON, TITLE_PATTERN
     if after == PLACE and before is None:
         return PLACE, NAME_SEQUENCE
     if k == 1:
-        return None
+        return (ORGANISATION, NAME_SEQUENCE) if after == "organisation_role" else None
     if after in (PERSON, ORGANISATION):
         return after, NAME_SEQUENCE
     if first in w.first_names or before == "demonym" or speech_before or any(len(x) == 2 and x[1] == "." for x in words):
@@ -317,89 +390,124 @@ def _read_run(text: str, start: int, end: int, doc: _Doc, out: list[_Candidate])
             j += 1
         seg = toks[i:j + 1]
         _read_segment(text, seg, doc, out, before, role, last_gaz, prev_word if i == 0 else "",
-                      speech_before and i == 0, j == n - 1, cautious, shouting, start)
+                      speech_before and i == 0, j == n - 1, cautious, shouting)
         before, last_gaz = "name", None
         i = j + 1
 
 
 def _read_segment(text: str, seg: list[_Tok], doc: _Doc, out: list[_Candidate], before: str | None,
                   role: str | None, last_gaz: _Candidate | None, prev_word: str, speech_before: bool,
-                  run_end: bool, cautious: bool, shouting: bool, run_start: int) -> None:
+                  run_end: bool, cautious: bool, shouting: bool, force_person: bool = False) -> str | None:
+    """Read one segment of unknown capitalised words; returns the kind it found, if any."""
     w = entity_words()
     words = [t.text for t in seg if t.kind == "cap"]
     after = _context_after(text, seg[-1].end) if run_end else None
     has_sep = any(t.kind != "cap" for t in seg)
-    # a place or demonym glued to an organisation head: "Nigeria Police", "Russian Foreign Ministry"
-    if (words[-1] in w.organisation_heads and len(words) + (before in ("gaz_place", "demonym")) >= 2
-            and before in ("gaz_place", "demonym", None)):
-        start = seg[0].start
-        if before in ("gaz_place", "demonym") and last_gaz is not None and out and out[-1] is last_gaz:
+    start, end = seg[0].start, seg[-1].end
+    glued = before in ("gaz_place", "gaz_organisation", "demonym")
+    is_org = words[-1] in w.organisation_heads or words[0] in w.organisation_starts or _head_before_of(seg)
+    is_place = words[-1] in w.place_heads and before != "title"
+    # a place, organisation or demonym glued to a name with an organisation or place head:
+    # "Nigeria Police", "Russian Foreign Ministry", "Xinhua News Agency", "Inner Mongolia Autonomous Region"
+    if glued and ((is_org and (before != "demonym" or words[-1] in w.organisation_heads
+                               or words[0] in _INSTITUTION_STARTS))
+                  or (is_place and before == "gaz_place")):
+        if last_gaz is not None and out and out[-1] is last_gaz:
             start = out.pop().start
         elif before == "demonym":
             start = _glued_demonym_start(text, seg[0].start)
         if len(words) >= 2 or start != seg[0].start:
-            out.append(_Candidate(start, seg[-1].end, ORGANISATION, alias_key(text[start:seg[-1].end]), NAME_SEQUENCE))
-            return
+            kind = ORGANISATION if is_org else PLACE
+            out.append(_Candidate(start, end, kind, alias_key(text[start:end]), NAME_SEQUENCE))
+            return kind
     if words[-1] in w.non_entity_heads:
-        if last_gaz is not None and out and out[-1] is last_gaz and last_gaz.end + 1 >= seg[0].start - 1:
+        if last_gaz is not None and out and out[-1] is last_gaz and seg[0].start - last_gaz.end <= 2:
             out.pop()  # "Vietnam War", "Paris Agreement": the place is part of a name of something else
-        return
+        return None
     if has_sep:
-        verdict = _classify(words, before, prev_word, after, speech_before)
-        if verdict and verdict[0] in (ORGANISATION, PLACE) and (
-                words[-1] in w.organisation_heads | w.place_heads or words[0] in w.organisation_starts | w.place_starts):
-            out.append(_Candidate(seg[0].start, seg[-1].end, verdict[0], alias_key(text[seg[0].start:seg[-1].end]),
-                                  verdict[1]))
-            return
-        # split at the connectors and read each part alone
+        joins = {t.text for t in seg if t.kind != "cap"}
+        if ((is_org and len(words) >= 2 and not joins & {"y", "e"}
+             and (words[-1] in w.organisation_heads or not joins & {"and", "&"}))
+                or (is_place and len(words) >= 2 and "and" not in joins and "&" not in joins)):
+            kind = ORGANISATION if is_org else PLACE
+            out.append(_Candidate(start, end, kind, alias_key(text[start:end]), NAME_SEQUENCE))
+            return kind
+        # split at the connectors and read each part alone; "A B and C D" after a person is a person
         part: list[_Tok] = []
+        found, joiner = None, None
         for t in [*seg, None]:
             if t is not None and t.kind == "cap":
                 part.append(t)
                 continue
             if part:
-                _read_segment(text, part, doc, out, before, role, last_gaz, prev_word if part[0] is seg[0] else "",
-                              speech_before and part[0] is seg[0], run_end and t is None, cautious, shouting,
-                              run_start)
-                before = "name"
+                first = part[0] is seg[0]
+                found = _read_segment(text, part, doc, out, before if first else "name", role if first else None,
+                                      last_gaz if first else None, prev_word if first else "",
+                                      speech_before and first, run_end and t is None, cautious, shouting,
+                                      force_person=found == PERSON and joiner == "and" and len(part) >= 2)
+            joiner = t.text if t is not None else None
             part = []
-        return
+        return found
     if shouting:
-        return
+        return None
+    if force_person:
+        out.append(_Candidate(start, end, PERSON, alias_key(text[start:end]), NAME_SEQUENCE))
+        return PERSON
     # a bracketed acronym right after an entity names that entity: "Centre for Disease Control (CDC)"
-    if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and text[seg[0].start - 1:seg[0].start] == "(":
-        owner = out[-1] if out and 0 <= seg[0].start - out[-1].end <= 3 else None
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and text[start - 1:start] == "(":
+        owner = out[-1] if out and 0 <= start - out[-1].end <= 3 and not out[-1].single else None
         if owner is not None:
             doc.acronyms[words[0]] = owner
-            out.append(replace(owner, start=seg[0].start, end=seg[0].end, method=COREFERENCE))
+            out.append(replace(owner, start=start, end=end, method=COREFERENCE, single=False))
         else:
             doc.dead_acronyms.add(words[0])
-        return
+        return None
+    if after == "organisation_after":
+        nxt = _NEXT_WORD.match(text, end)
+        out.append(_Candidate(start, nxt.end(), ORGANISATION, alias_key(text[start:nxt.end()]), NAME_SEQUENCE))
+        return ORGANISATION
     verdict = _classify(words, before, prev_word, after, speech_before)
-    start, end = seg[0].start, seg[-1].end
     name = alias_key(text[start:end])
     if verdict is None and len(words) == 1:
         word = words[0]
-        if _ACRONYM.fullmatch(word) and not cautious:
-            if word not in doc.dead_acronyms and word not in w.stopwords:
+        if _ACRONYM.fullmatch(word):
+            if (not cautious and word not in doc.dead_acronyms and word not in w.stopwords
+                    and text[start - 1:start] not in ("/", "-") and text[end:end + 1] not in ("/", "-")
+                    and not _CJK.search(text, max(0, start - 20), end + 20)):
                 out.append(_Candidate(start, end, ORGANISATION, word, NAME_SEQUENCE, single=True,
                                       fallback=ORGANISATION))
-            return
-        fallback = PLACE if (prev_word in w.place_prepositions and before is None and not cautious
-                             and not _sentence_initial(text, start)) else None
+            return None
+        if _CAMEL_CASE.match(word) and not word.startswith(_CAMEL_NAME_PREFIXES):
+            fallback = None if cautious else ORGANISATION  # "WeWork", "MarketAxess"
+        elif (prev_word in w.place_prepositions and before is None and not cautious
+              and not _sentence_initial(text, start)):
+            fallback = PLACE
+        else:
+            fallback = None
         out.append(_Candidate(start, end, PERSON, word, COREFERENCE, single=True, fallback=fallback))
-        return
+        return None
     if verdict is None:
-        return
+        return None
     kind, method = verdict
-    if cautious and method == NAME_SEQUENCE:
-        return
+    if cautious and method == NAME_SEQUENCE and not (
+            (kind == PERSON and words[0] in w.first_names)
+            or (kind != PERSON and len(words) >= 2 and (words[-1] in w.organisation_heads | w.place_heads))):
+        return None
+    person_role = role if before == "title" else prev_word if method == TITLE_PATTERN else None
     if kind == PERSON and len(words) == 1:
-        out.append(_Candidate(start, end, PERSON, name, method, role=role if before == "title" else prev_word,
-                              single=True, fallback=PERSON))
-        return
-    out.append(_Candidate(start, end, kind, name, method,
-                          role=(role if before == "title" else prev_word if method == TITLE_PATTERN else None)))
+        out.append(_Candidate(start, end, PERSON, name, method, role=person_role, single=True, fallback=PERSON))
+        return PERSON
+    out.append(_Candidate(start, end, kind, name, method, role=person_role if kind == PERSON else None))
+    return kind
+
+
+def _head_before_of(seg: list[_Tok]) -> bool:
+    """'Diplomatic Academy of Vietnam': an organisation head right before the first 'of'."""
+    w = entity_words()
+    for k in range(1, len(seg) - 1):
+        if seg[k].text == "of":
+            return seg[k - 1].text in w.organisation_heads or seg[k - 1].text in w.organisation_starts
+    return False
 
 
 def _glued_demonym_start(text: str, seg_start: int) -> int:
@@ -482,7 +590,7 @@ def find_mentions(text: str, *, headline: bool = False) -> list[Mention]:
     """
     if not text:
         return []
-    doc = _Doc(text, headline, set(_LOWER_WORD.findall(text)))
+    doc = _Doc(text, headline)
     cands: list[_Candidate] = []
     dateline_end = 0
     dateline = _DATELINE.match(text)
@@ -498,7 +606,7 @@ def find_mentions(text: str, *, headline: bool = False) -> list[Mention]:
     for run in _RUN.finditer(text, dateline_end):
         _read_run(text, run.start(), run.end(), doc, cands)
     scanner = _caseless_scanner()
-    if scanner is not None:
+    if scanner is not None and (_CJK.search(text) or any(a in text for a in _latin_caseless())):
         for m in scanner.finditer(text):
             ref = gazetteer().aliases[alias_key(m.group())]
             cands.append(_Candidate(m.start(), m.end(), ref.kind, m.group(), ALIAS, ref))

@@ -12,7 +12,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from transforms.agencies import agency_entries
@@ -40,6 +40,7 @@ def slug(name: str) -> str:
     return re.sub(r"[\W_]+", "-", folded.casefold()).strip("-")
 
 
+@lru_cache(maxsize=65536)
 def entity_ref(name: str, kind: str) -> EntityRef:
     """The reference an entity of this name and kind gets: id `kind:slug`."""
     return EntityRef(f"{kind}:{slug(name)}", name, kind)
@@ -47,7 +48,9 @@ def entity_ref(name: str, kind: str) -> EntityRef:
 
 def alias_key(text: str) -> str:
     """How an alias is looked up: straight apostrophes, single spaces, case kept."""
-    return " ".join(text.replace("’", "'").split())
+    if "’" in text or "  " in text or "\t" in text or "\u00a0" in text or "\n" in text:
+        return " ".join(text.replace("’", "'").split())
+    return text.strip()
 
 
 def _load(name: str) -> dict:
