@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -441,6 +442,8 @@ def _attribution_before(text: str, lo: int, pos: int) -> _Attribution | None:
             if head and not head.endswith(","):
                 return None
             subject = _subject_after(text, verb.end(), pos)  # inverted: "…, said Smith: “"
+            if subject is None:
+                return None
         method = "told" if last.group() in _patterns()["told_verbs"] else "said_before"
         return _Attribution(subject, last.group(), method, is_adjacent)
     return None
@@ -498,7 +501,7 @@ def _bare(word: str) -> str:
     return word if re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.", word) else word.rstrip(".")
 
 
-def _fullest_form(name: str, runs: list[_Run]) -> str:
+def _fullest_form(name: str, bare_runs: list[tuple[str, ...]]) -> str:
     """'Stoltenberg' -> 'Jens Stoltenberg' when the article writes that form, and only one such.
 
     A name grows backwards by one given name and any initials when the run goes on to its end
@@ -507,11 +510,10 @@ def _fullest_form(name: str, runs: list[_Run]) -> str:
     """
     tokens = [_bare(t) for t in name.split()]
     forms: set[tuple[str, ...]] = set()
-    for run in runs:
-        bare = [_bare(w) for w in run.words]
+    for bare in bare_runs:
         for start in range(len(bare) - len(tokens) + 1):
             end = start + len(tokens)
-            if bare[start:end] != tokens:
+            if list(bare[start:end]) != tokens:
                 continue
             grew_forward = False
             while end < len(bare) and end - start < len(tokens) + MAX_GIVEN_NAMES and _given_name_like(bare[end]):
@@ -534,8 +536,33 @@ def _fullest_form(name: str, runs: list[_Run]) -> str:
     return " ".join(max(sorted(forms), key=len))  # "Patrick W. Carlineo" and "Patrick Carlineo Jr."
 
 
+class _Names:
+    """The capitalised runs of one article outside quotes, indexed by word; fullest forms memoised."""
+
+    def __init__(self, runs: list[_Run]) -> None:
+        self.runs = runs
+        self._bare = [tuple(_bare(w) for w in run.words) for run in runs]
+        self._by_word: dict[str, list[int]] = {}
+        for k, bare in enumerate(self._bare):
+            for word in set(bare):
+                self._by_word.setdefault(word, []).append(k)
+        self._fullest: dict[str, str] = {}
+
+    def fullest(self, name: str) -> str:
+        if name not in self._fullest:
+            first = _bare(name.split()[0])
+            self._fullest[name] = _fullest_form(name, [self._bare[k] for k in self._by_word.get(first, [])])
+        return self._fullest[name]
+
+
 def _inside(spans: list[QuoteSpan], pos: int) -> bool:
-    return any(s.start <= pos < s.end for s in spans)
+    k = bisect_right(spans, pos, key=lambda span: span.start) - 1
+    return k >= 0 and pos < spans[k].end
+
+
+def _last_close_before(spans: list[QuoteSpan], pos: int) -> int:
+    k = bisect_right(spans, pos, key=lambda span: span.close_end) - 1
+    return spans[k].close_end if k >= 0 else 0
 
 
 def _starts_clause(text: str, pos: int) -> bool:
@@ -543,29 +570,29 @@ def _starts_clause(text: str, pos: int) -> bool:
     return head == "" or head.endswith(("\n", ".", "!", "?", ",", ";", ":", "”", '"', "»", " and", " but"))
 
 
-def _speech_events(text: str, spans: list[QuoteSpan], runs: list[_Run]) -> list[_Event]:
+def _speech_events(text: str, spans: list[QuoteSpan], names: _Names) -> list[_Event]:
     """Names seen as the subject of a verb outside quotes, in order: the candidates for a pronoun.
 
     Subjects of speech verbs ("Esper said", "said Brent Sherwood", "Hicks, a Navy veteran, said")
     and names opening a clause before a verb in -ed/-s ("Then, last week, Taylor Swift posted").
     """
-    titled = frozenset(" ".join(tokens) for tokens, is_titled in (_name_tokens(list(r.words)) for r in runs)
+    titled = frozenset(" ".join(tokens) for tokens, is_titled in (_name_tokens(list(r.words)) for r in names.runs)
                        if is_titled and tokens)
-    titled = titled | {_fullest_form(name, runs) for name in titled}
+    titled = titled | {names.fullest(name) for name in titled}
     events: list[_Event] = []
     for verb in _verb_scanner().finditer(text):
         if _inside(spans, verb.start()):
             continue
-        lo = max([text.rfind("\n", 0, verb.start()) + 1] + [s.close_end for s in spans if s.close_end <= verb.start()])
+        lo = max(text.rfind("\n", 0, verb.start()) + 1, _last_close_before(spans, verb.start()))
         subject = _subject_before(text, lo, verb.start())
         if subject is None and text[lo:verb.start()].rstrip().endswith((",", "”", '"', "»")):
             subject = _subject_after(text, verb.end(), len(text))
         if subject and subject.name:
-            full = _fullest_form(subject.name, runs)
+            full = names.fullest(subject.name)
             events.append(_Event(verb.start(), full, _kind(full, subject, titled)))
     skippable = "|".join(sorted(_word_set("skippable")))
     clause_verb = re.compile(r" (?:(?:" + skippable + r") )*([a-z]+(?:ed|s))\b")
-    for run in runs:
+    for run in names.runs:
         following = clause_verb.match(text, run.end)
         if (not following or following.group(1) in _TERMINATOR_WORDS | _word_set("role_nouns")
                 or _inside(spans, run.start) or not _starts_clause(text, run.start)):
@@ -574,15 +601,15 @@ def _speech_events(text: str, spans: list[QuoteSpan], runs: list[_Run]) -> list[
         if tokens:
             subject = _Subject(name=" ".join(tokens), is_titled=is_titled,
                                has_article=run.words[0].casefold() == "the" or text[max(0, run.start - 4):run.start].casefold() == "the ")
-            full = _fullest_form(subject.name, runs)
+            full = names.fullest(subject.name)
             events.append(_Event(following.start(1), full, _kind(full, subject, titled)))
     return sorted(events, key=lambda e: e.at)
 
 
-def _resolve(subject: _Subject, at: int, events: list[_Event], runs: list[_Run]) -> tuple[str | None, bool]:
+def _resolve(subject: _Subject, at: int, events: list[_Event], names: _Names) -> tuple[str | None, bool]:
     """A subject -> (speaker, came from a pronoun)."""
     if subject.name:
-        return _fullest_form(subject.name, runs), False
+        return names.fullest(subject.name), False
     if subject.pronoun is None:
         return None, False
     wanted = "person" if subject.pronoun in _word_set("person_pronouns") else "organisation"
@@ -607,8 +634,8 @@ def find_quotes(body_text: str) -> list[Quote]:
     spans = quote_spans(text)
     if not spans:
         return []
-    runs = [r for r in _capitalised_runs(text) if not _inside(spans, r.start)]  # names as the article writes them
-    events = _speech_events(text, spans, runs)
+    names = _Names([r for r in _capitalised_runs(text) if not _inside(spans, r.start)])  # as the article writes them
+    events = _speech_events(text, spans, names)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, str | None] | None = None
     for k, span in enumerate(spans):
@@ -620,7 +647,7 @@ def find_quotes(body_text: str) -> list[Quote]:
         speaker, method, verb = None, None, None
         if attribution:
             pronoun_at = span.close_end if attribution.method in ("said_after", "told") and span.is_closed else span.open_at
-            speaker, from_pronoun = _resolve(attribution.subject, pronoun_at, events, runs)
+            speaker, from_pronoun = _resolve(attribution.subject, pronoun_at, events, names)
             verb = attribution.verb
             method = ("pronoun" if from_pronoun else attribution.method) if speaker else None
         elif previous and previous[1] and _continues(text, previous, span, before_lo, events):
