@@ -35,6 +35,24 @@ def _quiet_prefect(verbose: bool) -> None:
 
 
 WEB_PREFIXES = ("http://", "https://")
+TaskRunnerOption = Annotated[Optional[str], typer.Option(
+    help="What runs extract, clean and normalise per batch: threads, processes or dask "
+         "(default threads, $NEWSETL_TASK_RUNNER).")]
+DaskAddressOption = Annotated[Optional[str], typer.Option(
+    help="A running Dask scheduler, tcp://host:port (implies --task-runner dask; $NEWSETL_DASK_ADDRESS). "
+         "Without it, dask starts a local cluster.")]
+RunnerWorkersOption = Annotated[Optional[int], typer.Option(
+    min=1, help="Worker processes of the processes runner or the local Dask cluster "
+                "(default: cores, at most 4; $NEWSETL_RUNNER_WORKERS).")]
+
+
+def _runner_choice(kind: str | None, dask_address: str | None, workers: int | None):  # -> RunnerChoice
+    from flows.settings import RunnerChoice
+
+    try:
+        return RunnerChoice.resolve(kind, dask_address, workers)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
 
 
 @app.command()
@@ -49,6 +67,10 @@ def ingest(
         "--sitemap", help="A sitemap or sitemap-index URL (.xml or .xml.gz): its pages are fetched. Repeatable.")] = None,
     warc: Annotated[Optional[list[Path]], typer.Option(
         "--warc", help="A WARC file (.warc or .warc.gz): its HTML responses are ingested. Repeatable.")] = None,
+    manifest: Annotated[Optional[list[Path]], typer.Option(
+        "--manifest", envvar="NEWSETL_MANIFEST",
+        help="A CSV of files and their metadata (path, url, source, published_at, modified_at, language, "
+             "authors): the files are ingested with it. Repeatable.")] = None,
     host_delay: Annotated[Optional[float], typer.Option(
         min=0, help="Seconds between requests to one host (default 1, $NEWSETL_HOST_DELAY).")] = None,
     max_fetch_bytes: Annotated[Optional[int], typer.Option(
@@ -61,6 +83,9 @@ def ingest(
         min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30).")] = None,
     workers: Annotated[Optional[int], typer.Option(
         min=1, help="Processes parsing HTML pages (default: cores, at most 4; $NEWSETL_WORKERS).")] = None,
+    task_runner: TaskRunnerOption = None,
+    dask_address: DaskAddressOption = None,
+    runner_workers: RunnerWorkersOption = None,
     allow_network: Annotated[Optional[list[str]], typer.Option(
         "--allow-network", help="A private network fetching may reach anyway, e.g. 127.0.0.1/32. Repeatable.")] = None,
     user_agent: Annotated[Optional[str], typer.Option(help="User-Agent for fetching (default: newsetl's own).")] = None,
@@ -81,15 +106,18 @@ def ingest(
     items = list(paths or [])
     page_urls = [p for p in items if p.lower().startswith(WEB_PREFIXES)]
     files = [p for p in items if not p.lower().startswith(WEB_PREFIXES)]
-    if not (items or urls or feed or sitemap or warc):
-        raise typer.BadParameter("give files, folders or URLs, or --urls, --feed, --sitemap or --warc")
+    if not (items or urls or feed or sitemap or warc or manifest):
+        raise typer.BadParameter("give files, folders or URLs, or --urls, --feed, --sitemap, --warc or --manifest")
     _quiet_prefect(verbose)
     from flows.ingest import ingest as ingest_flow
+    from flows.runners import task_runner as runner_for
     from warehouse import WarehouseError
     from warehouse.lock import WarehouseBusy
 
+    choice = _runner_choice(task_runner, dask_address, runner_workers)
     try:
-        summary = ingest_flow(
+        summary = ingest_flow.with_options(task_runner=runner_for(choice))(
+            task_runner=choice.kind, dask_address=choice.dask_address, runner_workers=choice.workers,
             paths=files, db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
             batch_size=batch_size, max_bytes=max_bytes, show_progress=progress,
             urls=page_urls, url_files=[str(u) for u in urls or []], feeds=list(feed or []),
@@ -97,7 +125,7 @@ def ingest(
             host_delay=host_delay, allow_private_hosts=allow_private_hosts or None, user_agent=user_agent,
             allowed_networks=list(allow_network or []) or None, fetch_timeout=fetch_timeout,
             extract_timeout=extract_timeout, workers=workers, lock_timeout=lock_timeout, publish=publish,
-            export_parquet=export_parquet,
+            export_parquet=export_parquet, manifests=[str(m) for m in manifest or []],
         )
     except WarehouseBusy as exc:  # nothing was read, landed or written
         typer.secho(str(exc), fg="red", err=True)
@@ -181,6 +209,40 @@ def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_
     typer.echo(f"published {published.path} ({published.n_articles} articles, storage {published.storage_version})")
     if published.parquet_path:
         typer.echo(f"parquet   {published.parquet_path}")
+
+
+@app.command()
+def analysis(
+    name: Annotated[Optional[str], typer.Argument(help="A query of sql/analysis/ (file name without .sql); none: list them.")] = None,
+    var: Annotated[Optional[list[str]], typer.Option(
+        "--var", help="NAME=VALUE, a variable the query reads with getvariable('NAME'). Repeatable.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to print.")] = 50,
+    db: DbOption = None,
+) -> None:
+    """Run one of the example analysis questions on the warehouse (read-only) and print its rows;
+    without a name, list the questions."""
+    import polars as pl
+
+    from flows.settings import Settings
+    from warehouse import Warehouse, WarehouseError
+    from warehouse.store import analysis_queries
+
+    if name is None:
+        for query, question in analysis_queries().items():
+            typer.echo(f"{query:<40} {question}")
+        return
+    pairs = [v.partition("=") for v in var or []]
+    if any(not sep for _, sep, _ in pairs):
+        raise typer.BadParameter("--var takes NAME=VALUE")
+    settings = Settings.resolve(db_path=db)
+    try:
+        with Warehouse(settings.db_path, read_only=True) as wh:
+            rows = wh.run_analysis(name, {k: v for k, _, v in pairs})
+    except WarehouseError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+    with pl.Config(tbl_rows=limit, tbl_cols=-1, fmt_str_lengths=60, tbl_width_chars=200):
+        typer.echo(rows.head(limit))
 
 
 def main() -> None:

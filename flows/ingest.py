@@ -1,10 +1,11 @@
-"""The `ingest` flow: discover -> land -> extract -> clean -> normalise -> load -> check.
+"""The `ingest` flow: discover -> land -> extract -> clean -> normalise -> enrich -> load -> check.
 
 Inputs are plain-text articles and HTML pages (either may be gzip-compressed) from files and
 folders, and web pages: URLs, feed entries and sitemap pages (`expand`, then `fetch`, politely
 and safely, conditionally on re-runs) and WARC records. Every body lands before parsing.
 `extract` turns bytes into text (HTML decoded the way browsers do), `clean` turns text into an
 article (for HTML: main-content extraction, then the same boilerplate rules as plain text).
+`enrich` adds quotes, mentions, near-duplicate copies and stories (`flows/enrichment.py`).
 
 Each task works on a batch of documents. The flow holds the one warehouse connection (DuckDB
 has one writer); tasks that do not touch it are pure transforms wrapped for orchestration.
@@ -40,10 +41,11 @@ from flows.inputs import (
     read_manifests,
     recover_landed,
 )
+from flows.enrichment import enrich
 from flows.page_workers import Failed, PagePool, TimedOut
 from flows.runners import batches_in_flight, runner_from_environment
 from flows.web_sources import WEB_ORIGINS, Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
-from flows.settings import Settings
+from flows.settings import RunnerChoice, Settings
 from flows.summary import RunSummary
 from transforms import reasons
 from transforms.batch_frames import DocumentRecord, FetchRecord, Reject, documents_frame, fetches_frame, rejects_frame
@@ -358,6 +360,9 @@ def ingest(
     lock_timeout: float | None = None,
     publish: bool | None = None,
     export_parquet: bool | None = None,
+    task_runner: str | None = None,
+    dask_address: str | None = None,
+    runner_workers: int | None = None,
 ) -> RunSummary:
     """Ingest plain-text articles and HTML pages from files, folders, URLs, feeds, sitemaps and
     WARC archives into the warehouse."""
@@ -366,7 +371,8 @@ def ingest(
     settings = Settings.resolve(db_path, landing_dir, batch_size, max_bytes, max_fetch_bytes, host_delay,
                                 allow_private_hosts, user_agent, allowed_networks, fetch_timeout,
                                 extract_timeout, workers, lock_timeout=lock_timeout, publish=publish,
-                                export_parquet=export_parquet)
+                                export_parquet=export_parquet,
+                                runner=RunnerChoice.resolve(task_runner, dask_address, runner_workers))
     summary = RunSummary(str(settings.db_path))
     web = bool(urls or url_files or feeds or sitemaps)
 
@@ -451,15 +457,17 @@ def _finish_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, advance: 
     extracted, cleaned, normalised = batch.extracted.result(), batch.cleaned.result(), batch.normalised.result()
     rejects = batch.earlier_rejects + acquired.rejects + extracted.rejects + cleaned.rejects
     rejects += _twins_of_rejects(acquired.landed, batch.fresh, extracted.rejects + cleaned.rejects)
+    documents = documents_frame(extracted.records)
+    analysis = enrich(normalised.articles, documents, wh)  # reads what earlier batches loaded
     counts = load(
         LoadBatch(
             load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=batch.index, started_at=batch.started_at,
             n_inputs=acquired.n_inputs + len(batch.earlier_rejects),
-            pipeline_version=PIPELINE_VERSION, documents=documents_frame(extracted.records),
+            pipeline_version=PIPELINE_VERSION, documents=documents,
             articles=normalised.articles, blocks=normalised.blocks,
             removed_spans=normalised.removed_spans, rejects=rejects_frame(rejects),
             date_candidates=normalised.date_candidates, article_dates=normalised.article_dates,
-            fetches=fetches_frame(acquired.fetches) if acquired.fetches else None,
+            fetches=fetches_frame(acquired.fetches) if acquired.fetches else None, analysis=analysis,
         ),
         wh,
     )

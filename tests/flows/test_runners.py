@@ -1,0 +1,102 @@
+"""The task runner chosen by configuration: the same warehouse content on threads (the default) and
+on a real Dask cluster of two worker processes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.ingest import ingest
+from flows.runners import batches_in_flight, task_runner
+from flows.settings import RunnerChoice
+from tests.conftest import SEEDS
+
+EXTRACTION = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction" / "scrapinghub" / "html"
+N_PAGES = 20
+SLOW_MACHINE = 300.0  # seconds a page may take: a busy test machine must not turn pages into extract_timeout
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The seeds, 20 real news pages and one empty file (a reject)."""
+    if not EXTRACTION.is_dir():
+        pytest.skip(f"no extraction pages at {EXTRACTION}")
+    folder = tmp_path_factory.mktemp("corpus")
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, folder / seed.name)
+    for page in sorted(EXTRACTION.glob("*.html"))[:N_PAGES]:
+        shutil.copy(page, folder / page.name)
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def _content(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "articles": con.sql("select article_id, document_id, content_hash, title, n_words from articles "
+                                "order by article_id").fetchall(),
+            "documents": con.sql("select document_id, uri, kind, status from documents order by document_id").fetchall(),
+            "rejects": con.sql("select reject_id, uri, stage, reason from rejects order by reject_id").fetchall(),
+            "blocks": con.sql("select count(*) from article_blocks").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def _dask_cluster():
+    import dask
+    from distributed import LocalCluster
+
+    dask.config.set({"distributed.worker.daemon": False})  # as flows.runners does for its own local cluster
+    return LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
+
+
+def test_a_dask_cluster_of_two_processes_loads_what_threads_load(corpus, tmp_path) -> None:
+    options = {"paths": [str(corpus)], "batch_size": 6, "extract_timeout": SLOW_MACHINE, "workers": 1}
+    threads = ingest(db_path=str(tmp_path / "threads" / "news.duckdb"), **options)
+
+    from distributed import Client, get_task_stream
+
+    with _dask_cluster() as cluster, Client(cluster) as client, get_task_stream(client) as stream:
+        choice = RunnerChoice("dask", cluster.scheduler_address, 2)
+        on_dask = ingest.with_options(task_runner=task_runner(choice))(
+            db_path=str(tmp_path / "dask" / "news.duckdb"), task_runner="dask",
+            dask_address=cluster.scheduler_address, runner_workers=2, **options)
+    ran = stream.data
+
+    assert len(ran) >= 3 * 4, ran  # extract, clean and normalise of each of the 4 batches ran on the cluster
+    assert len({task["worker"] for task in ran}) == 2  # on both worker processes
+    assert (on_dask.n_loaded, on_dask.n_rejected) == (threads.n_loaded, threads.n_rejected)
+    assert threads.n_loaded >= N_PAGES // 2 and threads.rejected_by_reason["empty_file"] == 1
+    expected, got = _content(tmp_path / "threads" / "news.duckdb"), _content(tmp_path / "dask" / "news.duckdb")
+    assert got == expected
+
+
+def test_runner_choice_builds_the_runner_it_names() -> None:
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+    from prefect_dask import DaskTaskRunner
+
+    assert isinstance(task_runner(RunnerChoice()), ThreadPoolTaskRunner)
+    assert isinstance(task_runner(RunnerChoice("processes", None, 3)), ProcessPoolTaskRunner)
+    local = task_runner(RunnerChoice("dask", None, 2))
+    assert isinstance(local, DaskTaskRunner) and local.cluster_kwargs["n_workers"] == 2 and local.address is None
+    remote = task_runner(RunnerChoice("dask", "tcp://10.0.0.5:8786", 2))
+    assert remote.address == "tcp://10.0.0.5:8786" and not remote.cluster_kwargs
+    assert batches_in_flight(RunnerChoice()) == 2 and batches_in_flight(RunnerChoice("dask", None, 4)) == 5
+
+
+def test_runner_choice_from_environment(monkeypatch) -> None:
+    monkeypatch.setenv("NEWSETL_DASK_ADDRESS", "tcp://127.0.0.1:8786")
+    assert RunnerChoice.resolve() == RunnerChoice("dask", "tcp://127.0.0.1:8786", RunnerChoice.resolve().workers)
+    monkeypatch.setenv("NEWSETL_TASK_RUNNER", "threads")
+    with pytest.raises(ValueError, match="needs the dask task runner"):
+        RunnerChoice.resolve()
+    monkeypatch.delenv("NEWSETL_DASK_ADDRESS")
+    monkeypatch.setenv("NEWSETL_TASK_RUNNER", "gpu")
+    with pytest.raises(ValueError, match="threads, processes, dask"):
+        RunnerChoice.resolve()
+    assert RunnerChoice.resolve("processes", None, 3) == RunnerChoice("processes", None, 3)
