@@ -255,3 +255,12 @@ def test_quotes_frame_is_typed_when_empty() -> None:
     frame = quotes_frame(pl.DataFrame({"article_id": ["a"], "body_text": ["nothing quoted"]}))
     assert frame.height == 0
     assert frame.schema == pl.Schema(QUOTES_SCHEMA)
+
+
+def test_every_gold_article_gives_exact_offsets_and_numbered_quotes(bodies) -> None:
+    for body in dict.fromkeys(bodies.values()):
+        quotes = find_quotes(body)
+        assert [q.quote_index for q in quotes] == list(range(len(quotes)))
+        for quote in quotes:
+            assert body[quote.start_char:quote.end_char] == quote.text
+            assert quote.speaker_method is None or quote.speaker is not None
