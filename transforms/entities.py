@@ -26,6 +26,7 @@ import polars as pl
 from transforms.gazetteers import (
     ORGANISATION, PERSON, PLACE, EntityRef, alias_key, entity_ref, entity_words, gazetteer,
 )
+from transforms.entity_resolution import ENTITY_SCHEMA, resolve_entities  # noqa: F401  (one import for callers)
 
 GAZETTEER, TITLE_PATTERN, NAME_SEQUENCE, ALIAS, COREFERENCE = (
     "gazetteer", "title_pattern", "name_sequence", "alias", "coreference")
@@ -472,7 +473,7 @@ def _read_segment(text: str, seg: list[_Tok], doc: _Doc, out: list[_Candidate], 
         word = words[0]
         if _ACRONYM.fullmatch(word):
             if (not cautious and word not in doc.dead_acronyms and word not in w.stopwords
-                    and text[start - 1:start] not in ("/", "-") and text[end:end + 1] not in ("/", "-")
+                    and not _in_a_code_or_list(text, start, end)
                     and not _CJK.search(text, max(0, start - 20), end + 20)):
                 out.append(_Candidate(start, end, ORGANISATION, word, NAME_SEQUENCE, single=True,
                                       fallback=ORGANISATION))
@@ -499,6 +500,12 @@ def _read_segment(text: str, seg: list[_Tok], doc: _Doc, out: list[_Candidate], 
         return PERSON
     out.append(_Candidate(start, end, kind, name, method, role=person_role if kind == PERSON else None))
     return kind
+
+
+def _in_a_code_or_list(text: str, start: int, end: int) -> bool:
+    """'FHC/ABJ/03', 'DÇÜ,HT': capitals glued to slashes, hyphens or commas are codes or initials."""
+    return text[start - 1:start] in ("/", "-", ",") or text[end:end + 1] in ("/", "-") or (
+        text[end:end + 1] == "," and text[end + 1:end + 2] not in ("", " ", "\n"))
 
 
 def _head_before_of(seg: list[_Tok]) -> bool:
@@ -562,10 +569,11 @@ def _resolve(cands: list[_Candidate], doc: _Doc) -> list[Mention]:
         if c.single and ref is None:
             word = _name_parts(c.name)[-1]
             owners = {r.entity_id: r for r in by_last.get(word, [])}
-            if word in doc.acronyms and doc.acronyms[word].ref is not None:
-                ref, method = doc.acronyms[word].ref, COREFERENCE
+            if word in doc.acronyms:
+                owner = doc.acronyms[word]
+                ref, method = owner.ref or entity_ref(owner.name, owner.kind), COREFERENCE
             elif len(owners) == 1:
-                ref, method = next(iter(owners.values())), COREFERENCE if c.method == COREFERENCE else c.method
+                ref, method = next(iter(owners.values())), COREFERENCE
             elif word in g.people_surnames:
                 ref, method = g.people_surnames[word], ALIAS
             elif c.fallback is not None and len(owners) == 0:
@@ -576,7 +584,7 @@ def _resolve(cands: list[_Candidate], doc: _Doc) -> list[Mention]:
         elif ref is None:
             known = g.aliases.get(alias_key(c.name))
             ref = known if known is not None and known.kind == c.kind else entity_ref(c.name, c.kind)
-        role = c.role if ref.kind == PERSON else None
+        role = c.role if ref.kind == PERSON and c.role not in _HONORIFICS else None
         mentions.append(Mention(doc.text[c.start:c.end], c.start, c.end, ref.kind, ref.entity_id, ref.entity_name,
                                 method, role or None))
     return mentions
@@ -625,10 +633,12 @@ def canonical_entity(name: str, kind: str | None = None) -> tuple[str, str] | No
     else None. Within one article, `entity_for_name` also knows the names found in full earlier.
     """
     g, w = gazetteer(), entity_words()
-    words = [x for x in alias_key(name).strip(" ,.:;").split() if x not in _HONORIFICS]
+    words = [x for x in alias_key(name).strip(" ,:;").split() if x not in _HONORIFICS]
     while words and (words[0] in w.titles or words[0] in w.title_modifiers):
         words = words[1:]
     clean = " ".join(words)
+    if clean.endswith(".") and clean not in g.aliases:
+        clean = clean[:-1]  # "Stoltenberg." but not "U.N."
     if not clean:
         return None
     ref = g.aliases.get(clean) or g.folded.get(clean.casefold())
