@@ -32,7 +32,10 @@ the article names him so anywhere, unless two different full forms would fit).
 
 Scare quotes: a passage of at most three words ("worked hard", “absurd”) is dropped unless a
 speech verb is attached right next to it (“No,” he said.). Offsets: `body[start_char:end_char]`
-is exactly `text`, the passage inside the marks with surrounding spaces trimmed.
+is exactly `text`, the passage inside the marks with surrounding spaces and the comma that joins
+it to its attribution (“…,” he said) trimmed. The verb is kept when the speaker is an unnamed
+description ("an officer shouted": speaker None, verb "shouted"); the method is set only with a
+speaker.
 """
 
 from __future__ import annotations
@@ -67,9 +70,6 @@ _WORD = re.compile(r"[^\W\d_][\w’'.\-&]*|\d[\w.\-]*")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gov sen rep gen lt col sgt prof inc corp co no vs mt ft capt cmdr adm"
     " dept est approx jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_TERMINATOR_WORDS = frozenset(
-    "in on at during when via to from after before while who which whose about as for with that by"
-    " and but because since if than".split())
 
 
 @dataclass(frozen=True)
@@ -285,7 +285,10 @@ def _name_tokens(run: list[str]) -> tuple[list[str], bool]:
     if tokens and not re.fullmatch(r"(?:Jr|Sr|[A-Z]|(?:[A-Z]\.)+[A-Z]?)\.?", tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(".")
     tokens = [re.sub(r"[’']s?$", "", w) if k == len(tokens) - 1 else w for k, w in enumerate(tokens)]
-    return [w for w in tokens if w], last_title >= 0
+    tokens = [w for w in tokens if w]
+    if len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2:
+        tokens = []  # "Q: “…”" is an interview's question mark, not a speaker
+    return tokens, last_title >= 0
 
 
 def _words(segment: str) -> list[re.Match[str]]:
@@ -347,7 +350,7 @@ def _subject_before(text: str, lo: int, pos: int) -> _Subject | None:
     found = _name_at_end(segment)
     if found:
         return _Subject(name=" ".join(found[0]), is_titled=found[1], has_article=found[2])
-    return _Subject() if not _is_capitalised(word) and word.casefold() not in _TERMINATOR_WORDS else None
+    return _Subject() if not _is_capitalised(word) and word.casefold() not in _word_set("phrase_enders") else None
 
 
 def _name_in_phrase(phrase: str) -> _Subject:
@@ -370,7 +373,7 @@ def _subject_after(text: str, pos: int, hi: int) -> _Subject | None:
     end = hi
     for match in re.finditer(r"[,;:!?()\n]|\.(?=\s|$)|\s(\w+)(?=\s)", text[pos:hi]):
         word = match.group(1)
-        if word is not None and word.casefold() not in _TERMINATOR_WORDS:
+        if word is not None and word.casefold() not in _word_set("phrase_enders"):
             continue
         if match.group() == "." and not _is_sentence_end(text, pos + match.start()):
             continue
@@ -594,7 +597,7 @@ def _speech_events(text: str, spans: list[QuoteSpan], names: _Names) -> list[_Ev
     clause_verb = re.compile(r" (?:(?:" + skippable + r") )*([a-z]+(?:ed|s))\b")
     for run in names.runs:
         following = clause_verb.match(text, run.end)
-        if (not following or following.group(1) in _TERMINATOR_WORDS | _word_set("role_nouns")
+        if (not following or following.group(1) in _word_set("phrase_enders") | _word_set("role_nouns")
                 or _inside(spans, run.start) or not _starts_clause(text, run.start)):
             continue
         tokens, is_titled = _name_tokens(list(run.words))
@@ -652,10 +655,11 @@ def find_quotes(body_text: str) -> list[Quote]:
             method = ("pronoun" if from_pronoun else attribution.method) if speaker else None
         elif previous and previous[1] and _continues(text, previous, span, before_lo, events):
             speaker, method = previous[1], "continuation"
-        quote_text = text[span.start:span.end]
+        end = span.end - 1 if text[span.end - 1] == "," and span.end - 1 > span.start else span.end
+        quote_text = text[span.start:end]  # without the comma that joins it to "he said"
         if _scare_word_count(quote_text) <= SCARE_QUOTE_MAX_WORDS and not (attribution and attribution.is_adjacent):
             continue
-        quotes.append(Quote(len(quotes), quote_text, span.start, span.end, speaker, method, verb))
+        quotes.append(Quote(len(quotes), quote_text, span.start, end, speaker, method, verb))
         previous = (span, speaker)
     return quotes
 

@@ -230,7 +230,7 @@ def outcomes(bodies: dict[str, str], split: str | None = None) -> list[Outcome]:
     for article, row_split, prefix, expected in LABELS:
         if split and row_split != split:
             continue
-        quote = next((q for q in found[article] if q.text.startswith(prefix)), None)
+        quote = next((q for q in found[article] if q.text.startswith(prefix.rstrip(","))), None)
         accepted = () if expected is None else (expected,) if isinstance(expected, str) else expected
         result.append(Outcome(article, row_split, prefix, accepted, quote))
     return result
