@@ -1,4 +1,10 @@
-"""Discover and land: expand paths into input files, keep their raw bytes in the landing store."""
+"""Discover and land: expand paths into input files, keep their raw bytes in the landing store.
+
+A file may come with sidecar metadata: `<file>.json` (or `<stem>.json`) beside it, and/or a row
+of a manifest CSV (`--manifest`). Sidecar files are read with their input, never ingested as
+inputs themselves; what they say is kept in the landing manifest with the document, so a run
+recovering from the landing store applies the same metadata.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,19 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from flows.settings import INPUT_KINDS, input_kind
 from transforms import reasons
 from transforms.batch_frames import Reject
+from transforms.sidecars import MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, BadSidecar, Sidecar, parse_manifest, parse_sidecar, \
+    sidecar_from, sidecar_names
 
 DEFAULT_KIND = "text"  # a file named directly, with no known ending, is read as plain text
+MAX_MANIFEST_BYTES = 100_000_000
 
 
 @dataclass(frozen=True)
@@ -23,6 +33,9 @@ class InputFile:
     path: Path
     uri: str
     kind: str  # text | html
+    sidecar_path: Path | None = None   # <file>.json beside it
+    listed: Sidecar | None = None      # its row in a manifest CSV
+    listed_uri: str | None = None      # that row: file:///.../manifest.csv#line=3
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,8 @@ class LandedDocument:
     final_url: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    sidecar: Sidecar | None = None        # the metadata given with it (sidecar file over manifest row)
+    sidecar_uris: tuple[str, ...] = ()    # where that metadata came from
 
 
 def _uri(path: Path) -> str:
@@ -50,15 +65,37 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def discover_files(paths: list[str]) -> tuple[list[InputFile], list[Reject]]:
+def _key(path: Path) -> Path:
+    return Path(os.path.normpath(path.absolute()))
+
+
+def _sidecar_of(path: Path) -> Path | None:
+    """`story.txt.json`, else `story.json`, beside the file, when one exists."""
+    for name in sidecar_names(path.name):
+        candidate = path.with_name(name)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _input(path: Path, kind: str, listed: dict[Path, tuple[Sidecar, str]]) -> InputFile:
+    sidecar, row = listed.get(_key(path), (None, None))
+    return InputFile(path, _uri(path), kind, _sidecar_of(path), sidecar, row)
+
+
+def discover_files(paths: list[str], listed: dict[Path, tuple[Sidecar, str]] | None = None
+                   ) -> tuple[list[InputFile], list[Reject]]:
     """Files named directly are inputs whatever their extension (read as text unless the name
     says HTML); folders are walked recursively for files with a known ending (`INPUT_KINDS`,
-    optionally gzipped), other files there are rejected as unsupported."""
+    optionally gzipped), other files there are rejected as unsupported, except the `.json`
+    sidecars of inputs. `listed`: manifest rows by file path (see `read_manifests`)."""
+    listed = listed or {}
     found: dict[Path, InputFile] = {}
     rejects: list[Reject] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
+            unclaimed_json: list[Path] = []
             for child in sorted(path.rglob("*")):
                 if _hidden(child, path):
                     continue
@@ -69,16 +106,56 @@ def discover_files(paths: list[str]) -> tuple[list[InputFile], list[Reject]]:
                     continue
                 kind = input_kind(child.name)
                 if kind:
-                    found.setdefault(child.absolute(), InputFile(child, _uri(child), kind))
+                    found.setdefault(child.absolute(), _input(child, kind, listed))
+                elif child.name.lower().endswith(SIDECAR_SUFFIX):
+                    unclaimed_json.append(child)  # a sidecar, unless no input claims it
                 else:
                     rejects.append(Reject(_uri(child), "discover", reasons.UNSUPPORTED_TYPE,
                                           f"extension {child.suffix or '(none)'!r} is not one of {sorted(INPUT_KINDS)}"
                                           " (optionally .gz)"))
+            claimed = {f.sidecar_path for f in found.values() if f.sidecar_path}
+            rejects += [Reject(_uri(j), "discover", reasons.UNSUPPORTED_TYPE,
+                               "a .json file that is no input's sidecar (name it <file>.json beside the file)")
+                        for j in unclaimed_json if j not in claimed]
         elif path.exists() or path.is_symlink():
-            found.setdefault(path.absolute(), InputFile(path, _uri(path), input_kind(path.name) or DEFAULT_KIND))
+            found.setdefault(path.absolute(), _input(path, input_kind(path.name) or DEFAULT_KIND, listed))
         else:
             rejects.append(Reject(_uri(path), "discover", reasons.NOT_FOUND, f"no such file or folder: {raw}"))
     return list(found.values()), rejects
+
+
+def _manifest_path(manifest: Path, written: str) -> Path:
+    """A manifest row's path: a file:// URI, an absolute path, or relative to the manifest's folder."""
+    if written.lower().startswith("file://"):
+        return Path(unquote(urlparse(written).path))
+    path = Path(written).expanduser()
+    return path if path.is_absolute() else manifest.parent / path
+
+
+def read_manifests(manifests: list[str]) -> tuple[dict[Path, tuple[Sidecar, str]], list[str], list[Reject]]:
+    """Manifest CSVs -> (file path -> (its metadata, the row's URI)), the files they list (inputs
+    too), and a `bad_sidecar` reject per row that cannot be used (`not_found` for a missing CSV)."""
+    listed: dict[Path, tuple[Sidecar, str]] = {}
+    files: list[str] = []
+    rejects: list[Reject] = []
+    for name in manifests:
+        manifest = Path(name).expanduser()
+        try:
+            text = manifest.read_bytes()[:MAX_MANIFEST_BYTES + 1].decode("utf-8-sig")
+        except FileNotFoundError:
+            rejects.append(Reject(_uri(manifest), "discover", reasons.NOT_FOUND, f"no such manifest: {name}"))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            rejects.append(Reject(_uri(manifest), "discover", reasons.BAD_SIDECAR, f"manifest not readable as UTF-8: {exc}"))
+            continue
+        rows, problems = parse_manifest(text)
+        rejects += [Reject(f"{_uri(manifest)}#line={line}", "discover", reasons.BAD_SIDECAR, detail)
+                    for line, detail in problems]
+        for row in rows:
+            path = _manifest_path(manifest, row.path)
+            listed[_key(path)] = (row.sidecar, f"{_uri(manifest)}#line={row.line}")
+            files.append(str(path))
+    return listed, files, rejects
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -105,8 +182,24 @@ def landing_path_for(landing_dir: Path, document_id: str) -> Path:
     return landing_dir / document_id[:2] / document_id
 
 
+def _given_metadata(item: InputFile) -> tuple[Sidecar | None, tuple[str, ...], Reject | None]:
+    """The metadata a file came with: its sidecar file's values over its manifest row's. A sidecar
+    that cannot be read or used is a `bad_sidecar` reject; the file goes on without it."""
+    given, uris, problem = item.listed, (item.listed_uri,) if item.listed_uri else (), None
+    if item.sidecar_path is not None:
+        try:
+            with item.sidecar_path.open("rb") as handle:
+                sidecar = parse_sidecar(handle.read(MAX_SIDECAR_BYTES + 1))
+            given, uris = sidecar.over(given), (_uri(item.sidecar_path), *uris)
+        except (OSError, BadSidecar) as exc:
+            detail = str(exc) if isinstance(exc, BadSidecar) else f"{type(exc).__name__}: {exc.strerror or exc}"
+            problem = Reject(_uri(item.sidecar_path), "land", reasons.BAD_SIDECAR, f"sidecar of {item.uri}: {detail}")
+    return given, uris, problem
+
+
 def land_files(files: list[InputFile], landing_dir: Path, max_bytes: int) -> tuple[list[LandedDocument], list[Reject]]:
-    """Read each file once and keep its bytes, content-addressed, before anything parses them."""
+    """Read each file once and keep its bytes, content-addressed, before anything parses them.
+    A file's sidecar is read with it; a bad one adds a reject and the file lands without it."""
     landed: list[LandedDocument] = []
     rejects: list[Reject] = []
     for item in files:
@@ -126,7 +219,10 @@ def land_files(files: list[InputFile], landing_dir: Path, max_bytes: int) -> tup
         except OSError as exc:
             rejects.append(Reject(item.uri, "land", reasons.UNREADABLE, f"{type(exc).__name__}: {exc.strerror or exc}"))
             continue
-        landed.append(land_bytes(item.uri, data, landing_dir, kind=item.kind))
+        given, uris, problem = _given_metadata(item)
+        if problem is not None:
+            rejects.append(problem)
+        landed.append(replace(land_bytes(item.uri, data, landing_dir, kind=item.kind), sidecar=given, sidecar_uris=uris))
     return landed, rejects
 
 
@@ -146,7 +242,7 @@ def land_bytes(uri: str, data: bytes, landing_dir: Path, *, kind: str, fetched_a
 MANIFEST_DIR = "manifest"      # landing/manifest/<UTC date>.jsonl, one line per landed document
 RECOVERY_DAYS = 7              # manifests this recent are read back on start
 MANIFEST_FIELDS = ("document_id", "uri", "kind", "origin", "http_status", "content_type", "final_url", "etag",
-                   "last_modified")
+                   "last_modified", "sidecar", "sidecar_uris")
 
 
 def record_landed(landing_dir: Path, docs: list[LandedDocument], warehouse: str) -> None:
@@ -168,13 +264,13 @@ def record_landed(landing_dir: Path, docs: list[LandedDocument], warehouse: str)
         os.fsync(handle.fileno())
 
 
-def landed_entries(landing_dir: Path, warehouse: str, days: int = RECOVERY_DAYS) -> list[dict]:
-    """The manifest lines of the last `days` days for this warehouse (a landing store may serve
-    several); a line cut short by a crash is skipped."""
+def landed_entries(landing_dir: Path, warehouse: str, days: int | None = RECOVERY_DAYS) -> list[dict]:
+    """The manifest lines of the last `days` days (None: all of them) for this warehouse (a landing
+    store may serve several), oldest first; a line cut short by a crash is skipped."""
     folder = landing_dir / MANIFEST_DIR
     if not folder.is_dir():
         return []
-    since = f"{datetime.now(timezone.utc) - timedelta(days=days):%Y-%m-%d}"
+    since = "" if days is None else f"{datetime.now(timezone.utc) - timedelta(days=days):%Y-%m-%d}"
     entries = []
     for path in sorted(folder.glob("*.jsonl")):
         if path.stem < since:
@@ -187,6 +283,16 @@ def landed_entries(landing_dir: Path, warehouse: str, days: int = RECOVERY_DAYS)
             if entry.get("warehouse") == warehouse:
                 entries.append(entry)
     return entries
+
+
+def _recorded_sidecar(values: dict | None) -> Sidecar | None:
+    """The metadata a manifest line recorded (checked when it was given; None if it no longer checks)."""
+    if not values:
+        return None
+    try:
+        return sidecar_from({k: v for k, v in values.items() if v not in (None, [], ())})
+    except BadSidecar:
+        return None
 
 
 def recover_landed(landing_dir: Path, entries: list[dict], known: set[str]) -> list[LandedDocument]:
@@ -205,6 +311,8 @@ def recover_landed(landing_dir: Path, entries: list[dict], known: set[str]) -> l
         if hashlib.sha256(data).hexdigest() != document_id:  # never trust a damaged file
             continue
         fields = {k: entry.get(k) for k in MANIFEST_FIELDS if k not in ("document_id", "uri", "kind")}
+        fields["sidecar"] = _recorded_sidecar(entry.get("sidecar"))
+        fields["sidecar_uris"] = tuple(entry.get("sidecar_uris") or ())
         recovered.append(LandedDocument(document_id, entry["uri"], data, datetime.fromisoformat(entry["fetched_at"]),
                                         str(path), entry["kind"], **fields))
     return recovered

@@ -109,6 +109,11 @@ def credits_of(lines: Iterable[str | None]) -> Credits:
     return found
 
 
+def emails_in(text: str | None) -> tuple[str, ...]:
+    """The e-mail addresses written in a text (a contact line, a byline), lower case, in order."""
+    return tuple(dict.fromkeys(e.lower() for e in EMAIL.findall(text or "")))
+
+
 def credit_extras(text: str | None) -> Credits:
     """Roles, e-mails and agencies in the text around a byline's names (never names: what
     stands there may be a date, a publication, a place)."""

@@ -25,6 +25,7 @@ class DocumentRecord:
     final_url: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    sidecar_uris: tuple[str, ...] = ()  # file inputs: the sidecar file and/or manifest row applied
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ DOCUMENT_SCHEMA = {
     "document_id": pl.String, "uri": pl.String, "kind": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
     "encoding": pl.String, "n_bytes": pl.Int64, "landing_path": pl.String, "status": pl.String,
     "origin": pl.String, "http_status": pl.Int32, "content_type": pl.String, "final_url": pl.String,
-    "etag": pl.String, "last_modified": pl.String,
+    "etag": pl.String, "last_modified": pl.String, "sidecar_uris": pl.List(pl.String),
 }
 REJECT_SCHEMA = {
     "reject_id": pl.String, "uri": pl.String, "document_id": pl.String, "stage": pl.String,
@@ -59,7 +60,7 @@ def documents_frame(records: list[DocumentRecord]) -> pl.DataFrame:
         {"document_id": r.document_id, "uri": r.uri, "kind": r.kind, "fetched_at": r.fetched_at,
          "encoding": r.encoding, "n_bytes": r.n_bytes, "landing_path": r.landing_path, "status": r.status,
          "origin": r.origin, "http_status": r.http_status, "content_type": r.content_type, "final_url": r.final_url,
-         "etag": r.etag, "last_modified": r.last_modified}
+         "etag": r.etag, "last_modified": r.last_modified, "sidecar_uris": list(r.sidecar_uris)}
         for r in records
     ]
     return pl.DataFrame(rows, schema=DOCUMENT_SCHEMA, orient="row").unique("document_id", keep="first", maintain_order=True)

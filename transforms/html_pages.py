@@ -9,13 +9,15 @@ line rules (`transforms.html_articles`). Asking on every page would double the c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from transforms.dates import DateCandidate
 from transforms.extraction_vote import Choice, Vote, vote
 from transforms.html_articles import parse_html_article
 from transforms.html_depth import exceeds_parser_depth
 from transforms.html_extraction import extract_html
 from transforms.page_blocks import HtmlExtraction, HtmlMetadata
+from transforms.page_dates import page_date_candidates
 from transforms.readability_extraction import readability_blocks
 from transforms.text_articles import TextArticle
 
@@ -34,6 +36,7 @@ class HtmlPage:
     extractor: str | None   # whose blocks the article is made of; None when neither found any
     vote: Choice
     is_too_deep: bool = False  # no article, and the HTML nests past the parser's depth limit
+    dates: tuple[DateCandidate, ...] = ()  # JSON-LD, meta tag and htmldate dates (pages with an article)
 
     @property
     def n_body_words(self) -> int:
@@ -61,4 +64,4 @@ def parse_html_page(html: str, url: str | None = None) -> HtmlPage:
     page = HtmlPage(article, extraction.metadata, EXTRACTOR_OF_CHOICE[decision.choice], decision.choice)
     if not page.has_article and exceeds_parser_depth(html):
         return HtmlPage(article, extraction.metadata, page.extractor, decision.choice, is_too_deep=True)
-    return page
+    return replace(page, dates=page_date_candidates(html)) if page.has_article else page

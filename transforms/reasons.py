@@ -45,6 +45,9 @@ EXTRACT_FAILED = "extract_failed"    # clean: the extractor raised an error on t
 TOO_DEEPLY_NESTED = "too_deeply_nested"  # clean: no article text, and the HTML nests deeper than the parser goes
 ALL = ALL + (EXTRACT_TIMEOUT, EXTRACT_FAILED, TOO_DEEPLY_NESTED)
 
+BAD_SIDECAR = "bad_sidecar"  # discover/land: a <file>.json sidecar or manifest CSV row that cannot be used (the file loads without it)
+ALL = ALL + (BAD_SIDECAR,)
+
 HTTP_STATUS_PREFIX = "http_"  # fetch: an HTTP error status that is not retried or still failed after the retries
 
 

@@ -46,6 +46,8 @@ class LoadBatch:
     rejects: pl.DataFrame
     fetches: pl.DataFrame | None = None  # web inputs: one row per canonical URL fetched (fetch_state)
     analysis: AnalysisFrames | None = None  # quotes, mentions, entities, signatures, copies, stories
+    date_candidates: pl.DataFrame | None = None  # every date found per article, where from, chosen or dropped
+    article_dates: pl.DataFrame | None = None    # relative date phrases of each body
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class AnalysisFrames:
         return {f"batch_{name}": getattr(self, name) for name in ANALYSIS_TABLES}
 
 
+DATE_TABLES = ("date_candidates", "article_dates")  # loaded like removed_spans: rows of new versions only
 # load order: entities before the mentions naming them; stories last, from story_articles
 ANALYSIS_TABLES = ("entities", "mentions", "quotes", "signatures", "near_duplicates", "story_articles")
 ANALYSIS_LOADS = ("entities", "mentions", "quotes", "article_signatures", "near_duplicates", "story_articles", "stories")
@@ -259,6 +262,8 @@ class Warehouse:
             frames["batch_fetches"] = batch.fetches
         if batch.analysis is not None:
             frames |= batch.analysis.frames()
+        dated = {name: frame for name in DATE_TABLES if (frame := getattr(batch, name)) is not None}
+        frames |= {f"batch_{name}": frame for name, frame in dated.items()}
         for name, frame in frames.items():
             self.con.register(name, frame)
         loaded_at = datetime.now(timezone.utc)
@@ -271,6 +276,8 @@ class Warehouse:
                 _execute(self.con, sql_text(f"load/{name}.sql"), params)
             if "batch_fetches" in frames:
                 _execute(self.con, sql_text("load/fetch_state.sql"), params)
+            for name in dated:
+                _execute(self.con, sql_text(f"load/{name}.sql"), params)
             if batch.analysis is not None:
                 for name in ANALYSIS_LOADS:
                     _execute(self.con, sql_text(f"load/{name}.sql"), params)

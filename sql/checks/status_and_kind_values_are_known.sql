@@ -8,6 +8,9 @@ with coded as (
     union all select 'article_blocks.kind', kind from article_blocks
     union all select 'articles.extractor', coalesce(extractor, 'none') from articles
     union all select 'articles.published_at_source', coalesce(published_at_source, 'none') from articles
+    union all select 'articles.modified_at_source', coalesce(modified_at_source, 'none') from articles
+    union all select 'articles.seen_at_source', coalesce(seen_at_source, 'none') from articles
+    union all select 'date_candidates.source', source from date_candidates
 )
 select column_name, value, count(*) as n_rows
 from coded
@@ -20,7 +23,11 @@ where value is null
             when 'loads.status' then ['completed']
             when 'article_blocks.kind' then ['title', 'deck', 'heading', 'paragraph', 'caption']
             when 'articles.extractor' then ['none', 'trafilatura', 'readability']
-            when 'articles.published_at_source' then ['none', 'html_metadata']
+            -- date provenance (transforms/dates.py PROVENANCE); 'none' when there is no date
+            when 'articles.published_at_source' then ['none', 'jsonld', 'meta', 'url', 'htmldate', 'visible_text', 'sidecar']
+            when 'articles.modified_at_source' then ['none', 'jsonld', 'meta', 'htmldate', 'visible_text', 'sidecar']
+            when 'articles.seen_at_source' then ['none', 'fetch_time']
+            when 'date_candidates.source' then ['jsonld', 'meta', 'url', 'htmldate', 'visible_text', 'sidecar']
         end,
         value
    )

@@ -3,7 +3,7 @@
 insert into documents by name
 select
     document_id, uri, kind, fetched_at, encoding, n_bytes, landing_path,
-    origin, http_status, content_type, final_url, etag, last_modified,
+    origin, http_status, content_type, final_url, etag, last_modified, sidecar_uris,
     case
         when status = 'rejected' then 'rejected'
         when document_id in (select document_id from new_versions) then 'loaded'
