@@ -9,8 +9,10 @@ matching (rapidfuzz) under guards against false merges:
   FUZZY_MIN_LENGTH letters) AND the first names must be compatible (equal, an initial of the
   other, or close spellings such as Sergei/Sergey); "Victor Burton" never joins "Elizabeth
   Burton". A lone last name joins a full name only when exactly one known person has it.
-- organisations and places: the whole name at NAME_SIMILARITY, never for names shorter than
-  FUZZY_MIN_LENGTH letters (acronyms and short names must match exactly); never across kinds.
+- organisations and places: the whole name at NAME_SIMILARITY and word by word (each word the
+  same, or a close spelling of a word of FUZZY_MIN_LENGTH letters or more: Defence/Defense, not
+  West/East), never for names shorter than FUZZY_MIN_LENGTH letters (acronyms and short names
+  must match exactly); never across kinds.
 Entities of the shipped gazetteers keep their ids: they are canonical already.
 """
 
@@ -38,7 +40,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "herr",
 def _fold(name: str) -> str:
     """Case, accents, dots, apostrophes and hyphens aside: 'Murray-Bruce' ~ 'murray bruce'."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", plain.casefold()).split())
+    return " ".join(re.sub(r"[\W_]+", " ", re.sub(r"['’]", "", plain.casefold())).split())
 
 
 def _person_parts(name: str) -> list[str]:
@@ -135,7 +137,7 @@ def _match(index: _Index, kind: str, name: str) -> str | None:
         entity = index.by_id[entity_id]
         for known in (entity.entity_name, *entity.aliases):
             key = _fold(known)
-            if len(key.replace(" ", "")) < FUZZY_MIN_LENGTH or _differs_by_a_number(folded, key):
+            if len(key.replace(" ", "")) < FUZZY_MIN_LENGTH or not _words_agree(folded, key):
                 continue
             score = ratio(folded, key)
             if score >= best_score:
@@ -143,8 +145,14 @@ def _match(index: _Index, kind: str, name: str) -> str | None:
     return best
 
 
-def _differs_by_a_number(a: str, b: str) -> bool:
-    return re.findall(r"\d+", a) != re.findall(r"\d+", b)
+def _words_agree(a: str, b: str) -> bool:
+    """Word by word, the same or a close spelling of a long word: 'Defence'/'Defense' yes,
+    'West'/'East', 'England'/'Ireland', 'G7'/'G8' no."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(
+        x == y or (min(len(x), len(y)) >= FUZZY_MIN_LENGTH and not re.search(r"\d", x + y)
+                   and ratio(x, y) >= FIRST_NAME_SIMILARITY)
+        for x, y in zip(wa, wb))
 
 
 def _match_person(index: _Index, name: str) -> str | None:

@@ -21,8 +21,9 @@ PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 KINDS = (PERSON, ORGANISATION, PLACE)
 
 # Agency aliases too ambiguous to be a mention in running text ("PA" is also Pennsylvania, "EP" an
-# extended play, "AA" a battery size); sign-off parsing still knows them through agencies.py.
-_AMBIGUOUS_AGENCY_ALIASES = frozenset({"PA", "AA", "EP", "ATS", "RIA", "rtr", "reu", "ABr", "共同", "時事", "연합", "신화", "교도"})
+# extended play, "EPA" the US environment agency); sign-off parsing still knows them through agencies.py.
+_AMBIGUOUS_AGENCY_ALIASES = frozenset({"PA", "AA", "EP", "EPA", "APA", "ATS", "RIA", "rtr", "reu", "ABr",
+                                       "共同", "時事", "연합", "신화", "교도"})
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,8 @@ def gazetteer() -> Gazetteer:
     for e in _load("organisations.toml")["organisations"]:
         entries.append((entity_ref(e["name"], ORGANISATION), [e["name"], *e.get("aliases", [])]))
     for name, agency_aliases in agency_entries():
-        aliases = [a for a in agency_aliases if a not in _AMBIGUOUS_AGENCY_ALIASES]
-        entries.append((entity_ref(name, ORGANISATION), [name, *aliases]))
+        aliases = [a for a in (name, *agency_aliases) if a not in _AMBIGUOUS_AGENCY_ALIASES]
+        entries.append((entity_ref(name, ORGANISATION), aliases))
     people = _load("people.toml")["people"]
     surname_owner: dict[str, set[str]] = {}
     for e in people:
