@@ -166,9 +166,61 @@ GOLD: dict[str, dict[str, str]] = {
 }
 
 
+# Labelled the same way AFTER the finder's rules were settled, and never used to tune them: the
+# precision and recall measured here are the honest estimate (GOLD above was the development set).
+HELD_OUT: dict[str, dict[str, str]] = {
+    "833caf3b": {
+        "person": "Mike Pompeo; Benjamin Netanyahu; Donald Trump; Ayman Safadi; Saeb Erekat; Avi Bell",
+        "organisation": "United Nations; European Union; Arab League; UN Security Council; "
+                        "International Court of Justice; International Criminal Court; Palestinian Authority; "
+                        "Foreign Office; Kohelet Policy Forum; United Nations High Commissioner for Human Rights",
+        "place": "United States; Washington; West Bank; Jerusalem; Israel; Egypt; Jordan; United Kingdom; Russia; "
+                 "Gush Etzion",
+        "optional": "organisation: UN General Assembly; organisation: General Assembly; place: East Jerusalem",
+    },
+    "e7994d55": {
+        "person": "Boris Johnson; Jeremy Corbyn; Will Moy; Dominic Raab; Keir Starmer; Nick Clegg",
+        "organisation": "AP; Conservative Party; Labour Party; Twitter; Full Fact; BBC; Electoral Commission; "
+                        "Liberal Democrats; Facebook; European Union",
+        "place": "London; United Kingdom",
+        "optional": "organisation: CCHQ Press; organisation: factcheckUK; organisation: CCHQ; "
+                    "organisation: Liberal Democrat",
+    },
+    "bbc-1": {
+        "person": "Barack Obama; Jon Sopel",
+        "organisation": "BBC; US Congress; Islamic State; White House; African Union; European Union",
+        "place": "United States; Louisiana; United Kingdom; Iran; Syria; Kenya; South Carolina; Washington; Cuba; "
+                 "Nairobi; Ethiopia; North America",
+        "optional": "organisation: BBC News; place: Gulf",
+    },
+    "1ee91d1f": {
+        "person": "Donald Trump; Omar Lamrani; Charles Simpson; Nisan Ahmado; Sean Robertson; Carla Babb; "
+                  "Farhan Aziz Haq; Bashar al-Assad",
+        "organisation": "Pentagon; Polygraph.info; Islamic State; Maghawir al Thawra; Free Syrian Army; Stratfor; "
+                        "Business Insider; Tufts University; Feinstein International Center; VOA; United Nations; "
+                        "Russian Defense Ministry",
+        "place": "Syria; al-Tanf; Rukban; United States; Iraq; Jordan; Iran; Russia; Middle East; Damascus; Baghdad; "
+                 "Homs; Palmyra; Texas",
+        "optional": "organisation: MaT; place: Rubkan; organisation: Inherent Resolve; "
+                    "organisation: International Coalition Forces; organisation: Refugees in Towns Project; "
+                    "organisation: VOA Extremism Watch Desk; place: Berm; place: M2; "
+                    "organisation: Government of Syria",  # added on review: named once, missed at first
+    },
+    "82b6d780": {
+        "person": "Gordon Sondland; Donald Trump; Joe Biden; Volodymyr Zelensky; Rudy Giuliani; David Holmes; "
+                  "Fiona Hill; Alexander Vindman; Hunter Biden; Timothy Morrison; Kurt Volker",
+        "organisation": "AP; European Union; White House; US State Department; Burisma; National Security Council; "
+                        "Democratic Party",
+        # "U.S. military aid": United States added on review, missed at the first labelling
+        "place": "Washington; Ukraine; Kyiv; Brussels; Warsaw; Russia; United States",
+        "optional": "organisation: Army; person: Williams",
+    },
+}
+
+
 def gold_entities(key: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(required, optional) sets of (kind, name) for one article."""
-    entry = GOLD[key]
+    entry = GOLD[key] if key in GOLD else HELD_OUT[key]
     required = {(kind, name.strip()) for kind in ("person", "organisation", "place")
                 for name in entry.get(kind, "").split(";") if name.strip()}
     optional = set()
