@@ -45,8 +45,9 @@ def report(title: str, bodies: dict[str, str], details: bool) -> None:
         for kind, (right, wrong, found, missed) in score_article(key, find_mentions(bodies[key])).by_kind.items():
             totals[kind] = [a + b for a, b in zip(totals[kind], (right, len(wrong), found, len(missed)))]
             if details:
-                print("\n".join([f"  {key} wrong  {kind:12} {n}" for n in sorted(wrong)]
-                                + [f"  {key} missed {kind:12} {n}" for n in sorted(missed)]).rstrip())
+                for line in [f"  {key} wrong  {kind:12} {n}" for n in sorted(wrong)] + [
+                        f"  {key} missed {kind:12} {n}" for n in sorted(missed)]:
+                    print(line)
     words = sum(len(b.split()) for b in bodies.values())
     print(f"{title}: {len(bodies)} articles, {words} words")
     print(f"  {'kind':13} {'found':>5} {'right':>5} {'wrong':>5} {'precision':>9} "

@@ -87,6 +87,7 @@ _SENTENCE_ENDS = ".!?:\n"
 _PLACE_NOUNS = frozenset({"village", "town", "city", "suburb", "province", "region", "district", "county", "state",
                           "country", "island", "neighborhood", "neighbourhood", "capital", "port", "municipality"})
 _SINGLE_ORGANISATIONS = frozenset({"Senate", "Parliament"})
+_TOLD_TO = frozenset({"told", "tells", "asked"})  # "told Business Insider": the one told is often an outlet
 _PLACE_MODIFIERS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                               "Inner", "Outer", "Upper", "Lower", "Greater", "Old"})
 _ORGANISATION_WORDS_AFTER = frozenset({"network", "militia"})
@@ -216,6 +217,8 @@ def _tokens(text: str, start: int, end: int, doc: _Doc) -> list[_Tok]:
         if (match and match[0] == "title" and match[1] == i and i > 0 and toks[i - 1].role == "name"
                 and toks[i - 1].text in w.first_names):
             match = None  # "Kevin King", "John Major": a last name that is also a title
+        if match and match[0] == "demonym" and i > 0 and toks[i - 1].role == "name" and toks[i - 1].kind == "cap":
+            match = None  # "Free Syrian Army": a demonym inside a name
         if match and match[0] == "gaz" and _gazetteer_hit_is_part_of_a_name(toks, i, match[2], match[3]):
             match = None  # "Real Madrid", "Diplomatic Academy of Vietnam", "Peoples Democratic Party"
         if match and match[0] == "gaz" and match[2].kind == PLACE and i > 0 and toks[i - 1].role == "name" \
@@ -323,6 +326,8 @@ def _classify(words: list[str], before: str | None, prev_word: str, after: str |
         return ORGANISATION, NAME_SEQUENCE
     if k >= 2 and (last in w.place_heads or first in w.place_starts) and before != "title":
         return PLACE, NAME_SEQUENCE
+    if before == "portfolio":
+        return None
     if before == "title":
         if k == 1 and (first in w.organisation_heads or first in w.place_heads):
             return None  # "President of the Senate", "Premier League"
@@ -348,7 +353,7 @@ def _read_run(text: str, start: int, end: int, doc: _Doc, out: list[_Candidate])
     cautious = doc.headline or title_case
     toks = _tokens(text, start, end, doc)
     prev_word = _previous_word(text, start)
-    speech_before = prev_word in w.speech_verbs
+    speech_before = prev_word in w.speech_verbs and prev_word not in _TOLD_TO
     before: str | None = None       # what stands right before the current segment in this run
     role: str | None = None
     last_gaz: _Candidate | None = None
@@ -376,7 +381,9 @@ def _read_run(text: str, start: int, end: int, doc: _Doc, out: list[_Candidate])
             continue
         if tok.role in ("stop", "sep"):
             before, last_gaz = (None if tok.role == "stop" else before), None
-            if tok.role == "sep" and tok.kind != "poss" and before not in ("title",):
+            if tok.role == "sep" and before == "title" and tok.text in ("of", "for"):
+                before = "portfolio"  # "High Commissioner for Human Rights": a portfolio, not a name
+            elif tok.role == "sep" and before != "title":
                 before = None
             i += 1
             continue
@@ -427,6 +434,14 @@ def _read_segment(text: str, seg: list[_Tok], doc: _Doc, out: list[_Candidate], 
         return None
     if has_sep:
         joins = {t.text for t in seg if t.kind != "cap"}
+        poss = next((k for k, t in enumerate(seg) if t.kind == "poss"), None)
+        if poss is not None and (seg[poss - 1].text in w.organisation_heads or seg[0].text in w.organisation_starts):
+            # "Tufts University's Feinstein International Center": two organisations
+            first = _read_segment(text, seg[:poss], doc, out, before, role, last_gaz, prev_word, speech_before,
+                                  False, cautious, shouting)
+            _read_segment(text, seg[poss + 1:], doc, out, "name" if first else before, None, None, "", False,
+                          run_end, cautious, shouting)
+            return first
         if ((is_org and len(words) >= 2 and not joins & {"y", "e"}
              and (words[-1] in w.organisation_heads or not joins & {"and", "&"}))
                 or (is_place and len(words) >= 2 and "and" not in joins and "&" not in joins)):
