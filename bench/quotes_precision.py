@@ -25,7 +25,7 @@ def main() -> None:
     bodies = gold_bodies()
     rows = outcomes(bodies)
     print(f"labelled: {len(LABELS)} quotes in {len({r[0] for r in LABELS})} articles")
-    for split in ("dev", "held_out", None):
+    for split in ("dev", "held_out", "blind", None):
         part = [r for r in rows if split is None or r.split == split]
         precision, recall, correct, attributed, expected = precision_recall(part)
         found = sum(r.quote is not None for r in part)

@@ -54,8 +54,9 @@ QUOTES_SCHEMA = {
     "speaker_method": pl.String, "verb": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
 }
 SCARE_QUOTE_MAX_WORDS = 3
-MAX_WORDS_BEFORE_VERB_AFTER_QUOTE = 12  # "…" announced in October, said Derek Scissors
+MAX_WORDS_BEFORE_VERB_AFTER_QUOTE = 20  # "…" announced in October, said Derek Scissors
 MAX_WORDS_VERB_TO_QUOTE = 20            # X said in the release this case shows that … “…”
+MAX_TITLED_NAME_WORDS = 4               # after a title: "Dr. Luz Contreras Arroyo"
 MAX_GIVEN_NAMES = 1                     # "Stoltenberg" may grow into "Jens Stoltenberg", "Sonya A. Zoghlin"
 
 # Opening mark -> marks that close it. A straight " may be closed by a curly ” and vice versa.
@@ -66,6 +67,8 @@ CLOSERS = {
 # A paragraph left open continues when the next one starts with one of these.
 REOPENERS = {"“": "“\"", '"': "\"“", "„": "„", "«": "«", "»": "»", "「": "「", "”": "”"}
 _MARK = re.compile(r"’’|''|[“”„«»「」『』\"]|\n")
+# Between two quotes of one attribution: X said “…” and that “…”.
+_JOINED_TO_PREVIOUS = re.compile(r"\s*,?\s*(?:and|or|but|et|und|y)\s+(?:that\s+|que\s+|qu’|dass\s+)?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'.\-&]*|\d[\w.\-]*")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gov sen rep gen lt col sgt prof inc corp co no vs mt ft capt cmdr adm"
@@ -325,8 +328,9 @@ def _subject_before(text: str, lo: int, pos: int) -> _Subject | None:
     skippable = _word_set("skippable")
     while True:
         last = re.search(r"(\w+)$", segment)
-        if not last or last.group(1).casefold() not in skippable:
-            break
+        word = last.group(1) if last else ""
+        if not word or (word.casefold() not in skippable and not (word.endswith("ly") and word.islower())):
+            break  # "Stoltenberg also said", "Brooke tearfully asked"
         segment = segment[:last.start()].rstrip()
     if not segment:
         return None
@@ -339,6 +343,12 @@ def _subject_before(text: str, lo: int, pos: int) -> _Subject | None:
             return _Subject(name=" ".join(found[0]), is_titled=found[1], has_article=found[2])
         if comma < 0:
             return None
+        first = inner.split(",")[0]  # "Cmdr. Sean Robertson, a spokesperson for X, the Y operation, told"
+        if inner.count(",") <= 3 and _words(first) and all(
+                _is_capitalised(w.group()) or w.group() in _word_set("name_particles") for w in _words(first)):
+            found = _name_at_end(first)
+            if found:
+                return _Subject(name=" ".join(found[0]), is_titled=found[1], has_article=found[2])
         found = _name_at_end(inner[:comma])
         return _Subject(name=" ".join(found[0]), is_titled=found[1], has_article=found[2]) if found else None
     last_word = re.search(r"([^\W\d_][\w’'.\-&]*)$", segment)
@@ -480,21 +490,33 @@ class _Run:
     start: int
     end: int
     words: tuple[str, ...]
+    after_title: bool = False  # written after a lowercase title: "spokesman Farhan Aziz Haq"
 
 
 def _capitalised_runs(text: str) -> list[_Run]:
     runs: list[_Run] = []
     current: list[re.Match[str]] = []
+    before: re.Match[str] | None = None  # the word before the current run
+
+    def close() -> None:
+        after_title = (before is not None and text[before.end():current[0].start()] == " "
+                       and before.group().casefold() in _word_set("titles"))
+        runs.append(_Run(current[0].start(), current[-1].end(), tuple(m.group() for m in current), after_title))
+
+    previous: re.Match[str] | None = None
     for match in _WORD.finditer(text):
         if (_is_capitalised(match.group()) and current and text[current[-1].end():match.start()] == " "
                 and not _ends_sentence(current[-1].group())):
             current.append(match)
+            previous = match
             continue
         if current:
-            runs.append(_Run(current[0].start(), current[-1].end(), tuple(m.group() for m in current)))
+            close()
         current = [match] if _is_capitalised(match.group()) else []
+        before = previous
+        previous = match
     if current:
-        runs.append(_Run(current[0].start(), current[-1].end(), tuple(m.group() for m in current)))
+        close()
     return runs
 
 
@@ -504,7 +526,7 @@ def _bare(word: str) -> str:
     return word if re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.", word) else word.rstrip(".")
 
 
-def _fullest_form(name: str, bare_runs: list[tuple[str, ...]]) -> str:
+def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool]]) -> str:
     """'Stoltenberg' -> 'Jens Stoltenberg' when the article writes that form, and only one such.
 
     A name grows backwards by one given name and any initials when the run goes on to its end
@@ -513,7 +535,14 @@ def _fullest_form(name: str, bare_runs: list[tuple[str, ...]]) -> str:
     """
     tokens = [_bare(t) for t in name.split()]
     forms: set[tuple[str, ...]] = set()
-    for bare in bare_runs:
+    for bare, titled in bare_runs:
+        if titled:  # after a title the whole rest of the run is the name: "Dr. Luz Contreras Arroyo"
+            last_title = max((k for k, w in enumerate(bare) if w.casefold() in _word_set("titles")), default=-1)
+            part = bare[last_title + 1:]
+            if len(tokens) < len(part) <= MAX_TITLED_NAME_WORDS and (
+                    list(part[-len(tokens):]) == tokens or list(part[:len(tokens)]) == tokens):
+                forms.add(part)
+                continue
         for start in range(len(bare) - len(tokens) + 1):
             end = start + len(tokens)
             if list(bare[start:end]) != tokens:
@@ -545,6 +574,8 @@ class _Names:
     def __init__(self, runs: list[_Run]) -> None:
         self.runs = runs
         self._bare = [tuple(_bare(w) for w in run.words) for run in runs]
+        self._titled = [run.after_title or any(w.casefold() in _word_set("titles") for w in bare)
+                        for run, bare in zip(runs, self._bare, strict=True)]
         self._by_word: dict[str, list[int]] = {}
         for k, bare in enumerate(self._bare):
             for word in set(bare):
@@ -554,7 +585,9 @@ class _Names:
     def fullest(self, name: str) -> str:
         if name not in self._fullest:
             first = _bare(name.split()[0])
-            self._fullest[name] = _fullest_form(name, [self._bare[k] for k in self._by_word.get(first, [])])
+            last = _bare(name.split()[-1])
+            keys = sorted(set(self._by_word.get(first, [])) | set(self._by_word.get(last, [])))
+            self._fullest[name] = _fullest_form(name, [(self._bare[k], self._titled[k]) for k in keys])
         return self._fullest[name]
 
 
@@ -577,7 +610,7 @@ def _speech_events(text: str, spans: list[QuoteSpan], names: _Names) -> list[_Ev
     """Names seen as the subject of a verb outside quotes, in order: the candidates for a pronoun.
 
     Subjects of speech verbs ("Esper said", "said Brent Sherwood", "Hicks, a Navy veteran, said")
-    and names opening a clause before a verb in -ed/-s ("Then, last week, Taylor Swift posted").
+    and names opening a clause before a verb in -ed or is/was ("Then, last week, Taylor Swift posted").
     """
     titled = frozenset(" ".join(tokens) for tokens, is_titled in (_name_tokens(list(r.words)) for r in names.runs)
                        if is_titled and tokens)
@@ -594,7 +627,7 @@ def _speech_events(text: str, spans: list[QuoteSpan], names: _Names) -> list[_Ev
             full = names.fullest(subject.name)
             events.append(_Event(verb.start(), full, _kind(full, subject, titled)))
     skippable = "|".join(sorted(_word_set("skippable")))
-    clause_verb = re.compile(r" (?:(?:" + skippable + r") )*([a-z]+(?:ed|s))\b")
+    clause_verb = re.compile(r" (?:(?:" + skippable + r") )*([a-z]+ed|is|was|says)\b")  # not -s: "Border agents"
     for run in names.runs:
         following = clause_verb.match(text, run.end)
         if (not following or following.group(1) in _word_set("phrase_enders") | _word_set("role_nouns")
@@ -631,6 +664,15 @@ def _paragraph_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+def _attribution(text: str, spans: list[QuoteSpan], k: int) -> _Attribution | None:
+    """The attribution of spans[k]: after it first, then the sentence before it."""
+    span = spans[k]
+    after_hi = min(spans[k + 1].open_at if k + 1 < len(spans) else len(text), _paragraph_end(text, span.close_end))
+    before_lo = _attribution_start(text, spans, k)
+    return ((_attribution_after(text, span.close_end, after_hi) if span.is_closed else None)
+            or _attribution_before(text, before_lo, span.open_at))
+
+
 def find_quotes(body_text: str) -> list[Quote]:
     """Every quoted passage of `body_text` with its speaker (see the module docstring)."""
     text = body_text
@@ -640,21 +682,21 @@ def find_quotes(body_text: str) -> list[Quote]:
     names = _Names([r for r in _capitalised_runs(text) if not _inside(spans, r.start)])  # as the article writes them
     events = _speech_events(text, spans, names)
     quotes: list[Quote] = []
-    previous: tuple[QuoteSpan, str | None] | None = None
+    previous: tuple[QuoteSpan, str | None] | None = None  # the last quote kept
+    joined: tuple[QuoteSpan, str | None, str | None] | None = None  # the last span, kept or not
     for k, span in enumerate(spans):
-        after_hi = min(spans[k + 1].open_at if k + 1 < len(spans) else len(text), _paragraph_end(text, span.close_end))
-        before_lo = max(spans[k - 1].close_end if k else 0, _paragraph_start(text, span.open_at))
-        before_lo = _sentence_start(text, before_lo, span.open_at)
-        attribution = (_attribution_after(text, span.close_end, after_hi) if span.is_closed else None) \
-            or _attribution_before(text, before_lo, span.open_at)
+        attribution = _attribution(text, spans, k)
         speaker, method, verb = None, None, None
         if attribution:
             pronoun_at = span.close_end if attribution.method in ("said_after", "told") and span.is_closed else span.open_at
             speaker, from_pronoun = _resolve(attribution.subject, pronoun_at, events, names)
             verb = attribution.verb
             method = ("pronoun" if from_pronoun else attribution.method) if speaker else None
-        elif previous and previous[1] and _continues(text, previous, span, before_lo, events):
+        elif joined and joined[1] and _JOINED_TO_PREVIOUS.fullmatch(text[joined[0].close_end:span.open_at]):
+            speaker, method, verb = joined[1], "continuation", joined[2]  # X said “…” and that “…”
+        elif previous and previous[1] and _continues(text, previous, span, _attribution_start(text, spans, k), events):
             speaker, method = previous[1], "continuation"
+        joined = (span, speaker, verb)
         end = span.end - 1 if text[span.end - 1] == "," and span.end - 1 > span.start else span.end
         quote_text = text[span.start:end]  # without the comma that joins it to "he said"
         if _scare_word_count(quote_text) <= SCARE_QUOTE_MAX_WORDS and not (attribution and attribution.is_adjacent):
@@ -662,6 +704,12 @@ def find_quotes(body_text: str) -> list[Quote]:
         quotes.append(Quote(len(quotes), quote_text, span.start, end, speaker, method, verb))
         previous = (span, speaker)
     return quotes
+
+
+def _attribution_start(text: str, spans: list[QuoteSpan], k: int) -> int:
+    """Where the sentence holding spans[k]'s opening mark starts (after the previous quote)."""
+    lo = max(spans[k - 1].close_end if k else 0, _paragraph_start(text, spans[k].open_at))
+    return _sentence_start(text, lo, spans[k].open_at)
 
 
 def _continues(text: str, previous: tuple[QuoteSpan, str | None], span: QuoteSpan, sentence_start: int,

@@ -15,6 +15,11 @@ precision 0.800 (32/40) and recall 0.711 (32/45); two general fixes followed fro
 title taken for a given name: "Speaker Brian Bosma"; a name suffix: "Kennedy Jr."), so the
 held-out figures after them are no longer blind. One row ("always fatal", says WHO) was added
 after that run: the labelling rules call for it and it had been overlooked.
+Split `blind`: 5 more articles labelled last, before quotes.py ran on them, to have one figure
+nobody tuned for. First run (commit 2cb075e): precision 0.879 (29/33), recall 0.604 (29/48).
+Its errors then led to general fixes (any -ly adverb between subject and verb, "X said “…” and
+that “…”", a name opening a chain of appositions, the whole name after a title, plural nouns not
+taken for verbs), so its later figures are no longer blind either.
 Articles listed in NO_QUOTES have only scare quotes and must give no row.
 """
 
@@ -193,6 +198,61 @@ LABELS: tuple[tuple[str, str, str, str | tuple[str, ...] | None], ...] = (
     ('eecd2575093b', 'held_out', 'There’s a lot of things we', 'Billy Donovan'),
     ('eecd2575093b', 'held_out', 'But, you know, we came up', 'Billy Donovan'),
     ('8b1945303082', 'held_out', 'always fatal', 'WHO'),
+    ('7dfc3e359d7c', 'blind', 'Dancing with the Stars.', None),
+    ('7dfc3e359d7c', 'blind', 'hardest judge’s verdict so far this season.', 'Tom Bergeron'),
+    ('7dfc3e359d7c', 'blind', 'My wife Kimberly and I went through', ('James Van Der Beek', 'Van Der Beek')),
+    ('7dfc3e359d7c', 'blind', 'The little soul that we had expected', ('James Van Der Beek', 'Van Der Beek')),
+    ('7dfc3e359d7c', 'blind', 'You never know why these things happen,', ('James Van Der Beek', 'Van Der Beek')),
+    ('7dfc3e359d7c', 'blind', 'It makes you more human.', ('James Van Der Beek', 'Van Der Beek')),
+    ('7dfc3e359d7c', 'blind', 'Hearing the heartbeat was something we never', ('James Van Der Beek', 'Van Der Beek')),
+    ('7dfc3e359d7c', 'blind', '@Vanderkimberly and I have been through three', ('James Van Der Beek', 'Van Der Beek')),
+    ('7dfc3e359d7c', 'blind', 'This is not easy. First of all,', ('Carrie Ann Inaba', 'Inaba')),
+    ('7dfc3e359d7c', 'blind', 'Can I give it to James?', ('Ally Brooke', 'Brooke')),
+    ('9e8c9f082a8d', 'blind', 'say you’ve got to pay attention to this', 'David McKinley'),
+    ('9e8c9f082a8d', 'blind', 'There are no hard data, but I find', 'Bruce Bagley'),
+    ('9e8c9f082a8d', 'blind', 'remains the primary entry point for heroin', 'DEA'),
+    ('9e8c9f082a8d', 'blind', 'Mexico remains the most significant foreign source', 'DEA'),
+    ('9e8c9f082a8d', 'blind', '$53 million a week is coming across', 'David McKinley'),
+    ('c13b9c0e04fb', 'blind', 'Meth. We’re on it.', None),
+    ('c13b9c0e04fb', 'blind', 'I guess my first reaction was, ‘Oh', 'Michelle Hege'),
+    ('c13b9c0e04fb', 'blind', 'At the end of the day, the', 'Michelle Hege'),
+    ('c13b9c0e04fb', 'blind', 'It’s difficult to change people’s behaviors, but', 'Michelle Hege'),
+    ('c13b9c0e04fb', 'blind', 'This is our favorite kind of work', 'Michelle Hege'),
+    ('c13b9c0e04fb', 'blind', 'When a group is trying to reach', 'Julie Graham'),
+    ('c13b9c0e04fb', 'blind', 'You might need to have a message', 'Julie Graham'),
+    ('c13b9c0e04fb', 'blind', 'If somebody from the general public saw', 'Julie Graham'),
+    ('c13b9c0e04fb', 'blind', 'We were trying to reach young males,', 'Julie Graham'),
+    ('c13b9c0e04fb', 'blind', 'It can seem like there’s a thousand', 'Julie Graham'),
+    ('c13b9c0e04fb', 'blind', 'OK, great, let’s be provocative, let’s get', 'Jeff Sanborn'),
+    ('c13b9c0e04fb', 'blind', 'What’s America talking about? South Dakota’s', 'Jeff Sanborn'),
+    ('c13b9c0e04fb', 'blind', 'we want to try to help,', 'Jeff Sanborn'),
+    ('c13b9c0e04fb', 'blind', 'The problem is, we tell clients all', 'Jeff Sanborn'),
+    ('c13b9c0e04fb', 'blind', 'If that’s the core and heart of', 'Jeff Sanborn'),
+    ('1ee91d1fce65', 'blind', 'fairly secular by regional standards and has', 'Omar Lamrani'),
+    ('1ee91d1fce65', 'blind', 'I can say with confidence that the', 'Charles Simpson'),
+    ('1ee91d1fce65', 'blind', 'From my interviews, it appears all U.S.', 'Charles Simpson'),
+    ('1ee91d1fce65', 'blind', '… prevent the evacuation of the Syrian', None),
+    ('1ee91d1fce65', 'blind', 'Not the U.S. nor any of the', None),
+    ('1ee91d1fce65', 'blind', 'Many people are afraid to return', None),
+    ('1ee91d1fce65', 'blind', 'the United States is not preventing people', 'Sean Robertson'),
+    ('1ee91d1fce65', 'blind', 'Rukban is another example of the Assad', 'Sean Robertson'),
+    ('1ee91d1fce65', 'blind', 'The (refugees) must not be forced to', 'Sean Robertson'),
+    ('1ee91d1fce65', 'blind', 'working in particular with the International Coalition', 'Farhan Aziz Haq'),
+    ('1ee91d1fce65', 'blind', 'Although Berm [Rukban] residents have not been', 'Charles Simpson'),
+    ('1ee91d1fce65', 'blind', 'This is a motivation for residents to', 'Charles Simpson'),
+    ('1ee91d1fce65', 'blind', 'The United States does not support forced', 'Sean Robertson'),
+    ('abd9d6291b6b', 'blind', 'We implore you to allow our volunteer', 'Doctors for Camp Closure'),
+    ('abd9d6291b6b', 'blind', 'As a law enforcement agency and due', None),
+    ('abd9d6291b6b', 'blind', 'We write with urgency', None),
+    ('abd9d6291b6b', 'blind', 'This is how epidemics begin,', 'Luz Contreras Arroyo'),
+    ('abd9d6291b6b', 'blind', "It's not just migrants. Workers will", 'Luz Contreras Arroyo'),
+    ('abd9d6291b6b', 'blind', 'These are people as well,', 'Luz Contreras Arroyo'),
+    ('abd9d6291b6b', 'blind', 'They are under the care of the', 'Luz Contreras Arroyo'),
+    ('abd9d6291b6b', 'blind', 'Flu season has already begun in many', 'Doctors for Camp Closure'),
+    ('abd9d6291b6b', 'blind', 'Many people, including those working at and', 'Doctors for Camp Closure'),
+    ('abd9d6291b6b', 'blind', 'create a system to ensure that the', 'Doctors for Camp Closure'),
+    ('abd9d6291b6b', 'blind', 'In our professional medical opinion, this alarming', 'Doctors for Camp Closure'),
+    ('abd9d6291b6b', 'blind', 'As physicians, we have seen the effects', 'Doctors for Camp Closure'),
 )
 NO_QUOTES = ("telegraph",)
 

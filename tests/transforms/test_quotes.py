@@ -75,7 +75,9 @@ def test_labelled_quotes_are_found(bodies) -> None:
         assert body[row.quote.start_char:row.quote.end_char] == row.quote.text
 
 
-@pytest.mark.parametrize(("split", "min_precision", "min_recall"), [("dev", 0.95, 0.8), ("held_out", 0.9, 0.8)])
+@pytest.mark.parametrize(("split", "min_precision", "min_recall"), [
+    ("dev", 0.95, 0.8), ("held_out", 0.9, 0.8), ("blind", 0.9, 0.7),
+])
 def test_speaker_precision_and_recall_on_labelled_articles(bodies, split: str, min_precision: float,
                                                            min_recall: float) -> None:
     precision, recall, *_ = precision_recall(outcomes(bodies, split))
@@ -206,6 +208,34 @@ def test_according_to_in_french_keeps_the_name_only() -> None:
 
 def test_an_interview_letter_is_not_a_speaker() -> None:
     assert only("Q: “What will you do about housing next year?”").speaker is None
+
+
+def test_an_adverb_between_subject_and_verb() -> None:
+    assert only("“Can I give my place to James?” Ally Brooke tearfully asked.").speaker == "Ally Brooke"
+
+
+def test_a_second_quote_joined_by_and_that_keeps_the_attribution() -> None:
+    body = "The DEA says the border “remains the main entry point for heroin” and that “Mexico remains the main source.”"
+    first, second = find_quotes(body)
+    assert (first.speaker, second.speaker, second.speaker_method) == ("DEA", "DEA", "continuation")
+
+
+def test_a_name_opening_a_chain_of_appositions() -> None:
+    body = ("Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the military operation in Syria, "
+            "told reporters that “the United States is not preventing anyone from leaving”.")
+    assert only(body).speaker == "Sean Robertson"
+
+
+def test_the_whole_name_after_a_title() -> None:
+    body = ("Dr. Luz Contreras Arroyo signed the letter.\n\n"
+            "“This is how epidemics begin,” Arroyo told NBC News.")
+    assert only(body).speaker == "Luz Contreras Arroyo"
+
+
+def test_a_name_opening_a_clause_is_a_pronoun_candidate() -> None:
+    body = ("Big Machine says she may perform. Then, last week, Taylor Swift posted on Twitter.\n\n"
+            "“I just want to be able to perform my own music,” she said.")
+    assert (only(body).speaker, only(body).speaker_method) == ("Taylor Swift", "pronoun")
 
 
 def test_titles_are_dropped_and_the_fullest_name_is_used() -> None:
