@@ -61,12 +61,15 @@ def _upper_class() -> str:
 
 
 _U = _upper_class()
+_ADJECTIVE_SUFFIXES = (r"(?:based|backed|led|controlled|owned|run|born|style|funded|affiliated|linked|made|era|like"
+                       r"|speaking|related|bound|focused|dominated|sponsored|allied|friendly|inspired|specific)")
 _TITLE_ABBREVIATIONS = r"(?:Jr|Sr|St|Mt|Ft|Co|Corp|Inc|Ltd|Bros|No|Dept|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Hon|Rt|Calif|Ariz|Colo|Conn|Fla|Ill|Ind|Md|Mass|Mich|Minn|Tenn)\."
 _CAP_TOKEN = (
-    rf"(?=[{_U}])(?<![\w'’.#@-])(?:{_TITLE_ABBREVIATIONS}"
+    rf"(?=[{_U}]|a[ldnrst]-|el-|ash-)(?<![\w'’.#@-])(?:{_TITLE_ABBREVIATIONS}"
     rf"|(?:[{_U}]\.){{2,}}(?!\w)"                    # U.S., U.K.
     rf"|[{_U}]\.(?=[ \t])"                           # a middle initial: "Patrick W. Carlineo"
-    rf"|[{_U}](?:\w|-(?=\w)|['’](?=\w)(?![sS]\b))*)"  # a word; a possessive 's stays outside
+    rf"|(?:a[ldnrst]|el|ash)-[{_U}]\w*"              # al-Bashir, el-Sisi, as-Sadr
+    rf"|[{_U}](?:\w|-(?!{_ADJECTIVE_SUFFIXES}\b)(?=\w)|['’](?=\w)(?![sS]\b))*)"  # a word; 's and -based stay out
 )
 _CONNECTOR = r"(?:of|the|for|and|&|de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el|am|an|im|y|e)"
 _GAP = r"[ \t\u00a0]+"
@@ -74,23 +77,27 @@ _RUN = re.compile(rf"{_CAP_TOKEN}(?:(?:['’]s)?{_GAP}(?:{_CONNECTOR}{_GAP})*{_C
 _TOKEN = re.compile(rf"(?P<cap>{_CAP_TOKEN})|(?P<poss>['’]s\b)|(?P<conn>(?<!\w){_CONNECTOR}(?!\w))")
 _HAS_DIGIT = re.compile(r"\d").search
 _WORD_EDGES = "\"“”‘’'()[],.;:!?—–-*"
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,4}")
 _ACRONYM_DEFINITION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&.]{1,9})\)")
 _AGE_APPOSITION = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
 _APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the|his|her|its|their|another|one|our)[ \t]+)?((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)")
 _NEXT_WORD = re.compile(r",?[ \t]+([a-z][\w-]*)")
 _DATELINE = re.compile(
-    r"\A\s*(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
-    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–:-]")
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–:-]",
+    re.MULTILINE)
 _OPENERS = " \t\"“‘'([«¿¡*•-–—"
 _SENTENCE_ENDS = ".!?:\n"
 _PLACE_NOUNS = frozenset({"village", "town", "city", "suburb", "province", "region", "district", "county", "state",
                           "country", "island", "neighborhood", "neighbourhood", "capital", "port", "municipality"})
 _SINGLE_ORGANISATIONS = frozenset({"Senate", "Parliament"})
+_NAME_PARTICLES = frozenset({"bin", "ibn", "van", "von", "de", "da", "der", "den", "du", "di", "del", "della", "dos",
+                             "das", "ter", "la", "le", "al", "el"})
 _TOLD_TO = frozenset({"told", "tells", "asked"})  # "told Business Insider": the one told is often an outlet
 _PLACE_MODIFIERS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                               "Inner", "Outer", "Upper", "Lower", "Greater", "Old"})
-_ORGANISATION_WORDS_AFTER = frozenset({"network", "militia"})
+_ORGANISATION_WORDS_AFTER = frozenset({"network", "militia"})  # part of the name: "Haqqani network"
+_INSTITUTION_WORDS_AFTER = frozenset({"hospital", "clinic"})   # not part of it: "Walter Reed hospital"
 # lower-case role nouns after a lone unknown name that make it an organisation ("Wikileaks co-founder")
 _ORGANISATION_ROLE_NOUNS = frozenset({"coach", "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
                                       "chairman", "executive", "editor", "editor-in-chief", "manager", "captain",
@@ -173,7 +180,7 @@ def _line_flags(line: str) -> tuple[bool, bool]:
         return False, False  # a paragraph, not a headline
     words = [w for w in line.split() if w[:1].isalpha() and (len(w) > 3 or w[:1].isupper())]
     if len(words) < 3:
-        return False, False
+        return False, len(words) == 2 and all(w.isupper() and len(w) > 1 for w in words)
     caps = sum(w[:1].isupper() for w in words) / len(words)
     shouting = sum(w.isupper() and len(w) > 1 for w in words) / len(words) >= 0.6
     stripped = line.rstrip(" \t\"”’'")
@@ -230,6 +237,23 @@ def _tokens(text: str, start: int, end: int, doc: _Doc) -> list[_Tok]:
                 toks[k].role = "inside"
             i = match[1] + 1
             continue
+        if (match and match[0] == "gaz" and match[2].kind == PERSON and i > 0 and toks[i - 1].role == "name"
+                and not doc.headline and not doc.line_flags(start)[0]):
+            # names right before a known person's alias: the same person ("Donald J. Trump") or another
+            # one of the same last name ("Hunter Biden")
+            k = i - 1
+            while k > 0 and toks[k - 1].role == "name" and toks[k - 1].kind == "cap":
+                k -= 1
+            first = toks[k].text
+            if all(len(x.text) == 2 and x.text.endswith(".") for x in toks[k + 1:i]) and g.aliases.get(
+                    f"{first} {match[3].split()[-1]}") == match[2]:
+                key = alias_key(text[toks[k].start:toks[match[1]].end])
+                toks[k].role, toks[k].span_end, toks[k].ref, toks[k].lookup = "gaz", match[1], match[2], key
+                for m in range(k + 1, match[1] + 1):
+                    toks[m].role = "inside"
+                i = match[1] + 1
+                continue
+            match = None
         if not match and i == 0 and initial and tok.text.lower() in w.role_words and tok.text not in w.first_names:
             match = ("title", i, None, tok.text)  # "Employee Steve Castro" at the start of a sentence
         if match and not (i == 0 and initial and match[0] == "title" and doc.in_lower_case(tok.text)
@@ -301,6 +325,8 @@ def _context_after(text: str, end: int) -> str | None:
         return "organisation_role"
     if nxt and not tail.startswith(",") and nxt.group(1) in _ORGANISATION_WORDS_AFTER:
         return "organisation_after"
+    if nxt and not tail.startswith(",") and nxt.group(1) in _INSTITUTION_WORDS_AFTER:
+        return ORGANISATION
     app = _APPOSITION.match(tail)
     if app:
         for word in app.group(1).split():
@@ -443,11 +469,17 @@ def _read_segment(text: str, seg: list[_Tok], doc: _Doc, out: list[_Candidate], 
                           run_end, cautious, shouting)
             return first
         if ((is_org and len(words) >= 2 and not joins & {"y", "e"}
-             and (words[-1] in w.organisation_heads or not joins & {"and", "&"}))
+             and (words[-1] in w.organisation_heads or not joins & {"and", "&"} or _head_before_of(seg)))
                 or (is_place and len(words) >= 2 and "and" not in joins and "&" not in joins)):
             kind = ORGANISATION if is_org else PLACE
             out.append(_Candidate(start, end, kind, alias_key(text[start:end]), NAME_SEQUENCE))
             return kind
+        if joins <= _NAME_PARTICLES and len(words) >= 2:  # "Osama bin Laden", "Alex de Minaur"
+            verdict = _classify(words, before, prev_word, after, speech_before)
+            if verdict and verdict[0] == PERSON and not (cautious and verdict[1] == NAME_SEQUENCE):
+                out.append(_Candidate(start, end, PERSON, alias_key(text[start:end]), verdict[1],
+                                      role=role if before == "title" else None))
+                return PERSON
         # split at the connectors and read each part alone; "A B and C D" after a person is a person
         part: list[_Tok] = []
         found, joiner = None, None
@@ -488,6 +520,7 @@ def _read_segment(text: str, seg: list[_Tok], doc: _Doc, out: list[_Candidate], 
         word = words[0]
         if _ACRONYM.fullmatch(word):
             if (not cautious and word not in doc.dead_acronyms and word not in w.stopwords
+                    and not doc.in_lower_case(word)
                     and not _in_a_code_or_list(text, start, end)
                     and not _CJK.search(text, max(0, start - 20), end + 20)):
                 out.append(_Candidate(start, end, ORGANISATION, word, NAME_SEQUENCE, single=True,
@@ -496,7 +529,7 @@ def _read_segment(text: str, seg: list[_Tok], doc: _Doc, out: list[_Candidate], 
         if _CAMEL_CASE.match(word) and not word.startswith(_CAMEL_NAME_PREFIXES):
             fallback = None if cautious else ORGANISATION  # "WeWork", "MarketAxess"
         elif (prev_word in w.place_prepositions and before is None and not cautious
-              and not _sentence_initial(text, start)):
+              and not _sentence_initial(text, start) and word not in _head_words()):
             fallback = PLACE
         else:
             fallback = None
@@ -523,11 +556,17 @@ def _in_a_code_or_list(text: str, start: int, end: int) -> bool:
         text[end:end + 1] == "," and text[end + 1:end + 2] not in ("", " ", "\n"))
 
 
+@cache
+def _head_words() -> frozenset[str]:
+    w = entity_words()
+    return w.organisation_heads | w.place_heads | w.non_entity_heads | w.titles | w.organisation_starts
+
+
 def _head_before_of(seg: list[_Tok]) -> bool:
-    """'Diplomatic Academy of Vietnam': an organisation head right before the first 'of'."""
+    """'Diplomatic Academy of Vietnam', 'Center for Health': an organisation head before 'of'/'for'."""
     w = entity_words()
     for k in range(1, len(seg) - 1):
-        if seg[k].text == "of":
+        if seg[k].text in ("of", "for"):
             return seg[k - 1].text in w.organisation_heads or seg[k - 1].text in w.organisation_starts
     return False
 
@@ -544,6 +583,12 @@ def _name_parts(name: str) -> list[str]:
     return parts or name.split()
 
 
+def _last_key(word: str) -> str:
+    """A last name without its article: 'al-Bashir' -> 'Bashir'."""
+    head, _, rest = word.partition("-")
+    return rest if rest and head in ("al", "el", "ad", "an", "ar", "as", "at", "ash") else word
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Two full names of one person: same last name and compatible first names ("B." ~ "Benjamin")."""
     if a[-1] != b[-1]:
@@ -556,6 +601,11 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 def _resolve(cands: list[_Candidate], doc: _Doc) -> list[Mention]:
     g = gazetteer()
+    # a name found as an organisation or place once ("Walter Reed hospital") is that everywhere
+    other_kind = {c.name: c.kind for c in cands if c.kind != PERSON and c.ref is None and not c.single}
+    for c in cands:
+        if c.kind == PERSON and c.ref is None and c.name in other_kind:
+            c.kind, c.single, c.fallback = other_kind[c.name], False, None
     # full names found in the text, merged with each other ("Benjamin Nzeribe" ~ "B. U. Nzeribe")
     groups: list[list[_Candidate]] = []
     for c in cands:
@@ -574,16 +624,16 @@ def _resolve(cands: list[_Candidate], doc: _Doc) -> list[Mention]:
         ref = entity_ref(" ".join(p for p in best.name.split() if p not in _HONORIFICS), PERSON)
         for c in group:
             c.ref = ref
-        by_last.setdefault(_name_parts(best.name)[-1], []).append(ref)
+        by_last.setdefault(_last_key(_name_parts(best.name)[-1]), []).append(ref)
     for c in cands:  # people of the alias table: "Putin" after "Vladimir Putin"
         if c.kind == PERSON and c.ref is not None and not c.single:
-            by_last.setdefault(_name_parts(c.ref.entity_name)[-1], []).append(c.ref)
+            by_last.setdefault(_last_key(_name_parts(c.ref.entity_name)[-1]), []).append(c.ref)
     mentions: list[Mention] = []
     for c in cands:
         ref, method = c.ref, c.method
         if c.single and ref is None:
             word = _name_parts(c.name)[-1]
-            owners = {r.entity_id: r for r in by_last.get(word, [])}
+            owners = {r.entity_id: r for r in by_last.get(_last_key(word), [])}
             if word in doc.acronyms:
                 owner = doc.acronyms[word]
                 ref, method = owner.ref or entity_ref(owner.name, owner.kind), COREFERENCE
@@ -615,19 +665,21 @@ def find_mentions(text: str, *, headline: bool = False) -> list[Mention]:
         return []
     doc = _Doc(text, headline)
     cands: list[_Candidate] = []
-    dateline_end = 0
-    dateline = _DATELINE.match(text)
-    if dateline and not headline:
-        city = dateline.group("city")
-        if sum(c.isupper() for c in city) >= 3:
+    skip: set[int] = set()
+    if not headline:
+        for dateline in _DATELINE.finditer(text):
+            city, s = dateline.group("city"), dateline.start("city")
+            if sum(c.isupper() for c in city) < 3:
+                continue
             ref = gazetteer().folded.get(alias_key(city).casefold()) or entity_ref(city.title(), PLACE)
             if ref.kind == PLACE:
-                s = dateline.start("city")
-                cands.append(_Candidate(s, s + len(city), PLACE, city.title(), GAZETTEER if ref.entity_id != entity_ref(
-                    city.title(), PLACE).entity_id or city.title() in gazetteer().aliases else NAME_SEQUENCE, ref))
-                dateline_end = dateline.end("city")
-    for run in _RUN.finditer(text, dateline_end):
-        _read_run(text, run.start(), run.end(), doc, cands)
+                known = alias_key(city).casefold() in gazetteer().folded
+                cands.append(_Candidate(s, s + len(city), PLACE, city.title(), GAZETTEER if known else NAME_SEQUENCE,
+                                        ref))
+                skip.add(s)
+    for run in _RUN.finditer(text):
+        if run.start() not in skip:
+            _read_run(text, run.start(), run.end(), doc, cands)
     scanner = _caseless_scanner()
     if scanner is not None and (_CJK.search(text) or any(a in text for a in _latin_caseless())):
         for m in scanner.finditer(text):
