@@ -110,23 +110,24 @@ def ingest(
         raise typer.BadParameter("give files, folders or URLs, or --urls, --feed, --sitemap, --warc or --manifest")
     _quiet_prefect(verbose)
     from flows.ingest import ingest as ingest_flow
-    from flows.runners import task_runner as runner_for
+    from flows.runners import api_for_workers, task_runner as runner_for
     from warehouse import WarehouseError
     from warehouse.lock import WarehouseBusy
 
     choice = _runner_choice(task_runner, dask_address, runner_workers)
     try:
-        summary = ingest_flow.with_options(task_runner=runner_for(choice))(
-            task_runner=choice.kind, dask_address=choice.dask_address, runner_workers=choice.workers,
-            paths=files, db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
-            batch_size=batch_size, max_bytes=max_bytes, show_progress=progress,
-            urls=page_urls, url_files=[str(u) for u in urls or []], feeds=list(feed or []),
-            sitemaps=list(sitemap or []), warcs=[str(w) for w in warc or []], max_fetch_bytes=max_fetch_bytes,
-            host_delay=host_delay, allow_private_hosts=allow_private_hosts or None, user_agent=user_agent,
-            allowed_networks=list(allow_network or []) or None, fetch_timeout=fetch_timeout,
-            extract_timeout=extract_timeout, workers=workers, lock_timeout=lock_timeout, publish=publish,
-            export_parquet=export_parquet, manifests=[str(m) for m in manifest or []],
-        )
+        with api_for_workers(choice):
+            summary = ingest_flow.with_options(task_runner=runner_for(choice))(
+                task_runner=choice.kind, dask_address=choice.dask_address, runner_workers=choice.workers,
+                paths=files, db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
+                batch_size=batch_size, max_bytes=max_bytes, show_progress=progress,
+                urls=page_urls, url_files=[str(u) for u in urls or []], feeds=list(feed or []),
+                sitemaps=list(sitemap or []), warcs=[str(w) for w in warc or []], max_fetch_bytes=max_fetch_bytes,
+                host_delay=host_delay, allow_private_hosts=allow_private_hosts or None, user_agent=user_agent,
+                allowed_networks=list(allow_network or []) or None, fetch_timeout=fetch_timeout,
+                extract_timeout=extract_timeout, workers=workers, lock_timeout=lock_timeout, publish=publish,
+                export_parquet=export_parquet, manifests=[str(m) for m in manifest or []],
+            )
     except WarehouseBusy as exc:  # nothing was read, landed or written
         typer.secho(str(exc), fg="red", err=True)
         raise typer.Exit(EXIT_BUSY) from exc
@@ -245,10 +246,86 @@ def analysis(
         typer.echo(rows.head(limit))
 
 
+@app.command()
+def rebuild(
+    db: DbOption = None,
+    landing_dir: Annotated[Optional[Path], typer.Option(help="Landing store. Default: landing/ beside the warehouse.")] = None,
+    into: Annotated[Optional[Path], typer.Option(
+        help="Write the rebuilt warehouse to this new file and leave --db alone (default: replace --db, "
+             "keeping the old file as <name>.bak).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")] = None,
+    extract_timeout: Annotated[Optional[float], typer.Option(
+        min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30).")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Processes parsing HTML pages (default: cores, at most 4).")] = None,
+    task_runner: TaskRunnerOption = None,
+    dask_address: DaskAddressOption = None,
+    runner_workers: RunnerWorkersOption = None,
+    lock_timeout: LockTimeoutOption = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")] = sys.stderr.isatty(),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Recreate the warehouse from its landing store alone, without the network: every landed
+    document goes through extract, clean, normalise and load again."""
+    _quiet_prefect(verbose)
+    choice = _runner_choice(task_runner, dask_address, runner_workers)
+    from flows.rebuild import rebuild as rebuild_flow
+    from flows.runners import api_for_workers, task_runner as runner_for
+    from warehouse import WarehouseError
+    from warehouse.lock import WarehouseBusy
+
+    try:
+        with api_for_workers(choice):
+            summary = rebuild_flow.with_options(task_runner=runner_for(choice))(
+                db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
+                into=str(into) if into else None, batch_size=batch_size, extract_timeout=extract_timeout,
+                workers=workers, lock_timeout=lock_timeout, show_progress=progress, task_runner=choice.kind,
+                dask_address=choice.dask_address, runner_workers=choice.workers,
+            )
+    except WarehouseBusy as exc:
+        typer.secho(str(exc), fg="red", err=True)
+        raise typer.Exit(EXIT_BUSY) from exc
+    except (WarehouseError, FileExistsError) as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo("\n".join(summary.lines()))
+    if summary.failed_checks:
+        typer.secho("error-level checks failed", fg="red", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    file: Annotated[Optional[Path], typer.Option(
+        "--file", exists=True, dir_okay=False, help="The deployments and their schedules (default: the project's prefect.yaml).")] = None,
+    only: Annotated[Optional[list[str]], typer.Option("--only", help="Serve just this deployment. Repeatable.")] = None,
+) -> None:
+    """Serve the deployments of prefect.yaml (hourly feeds, nightly folder) on their cron schedules
+    from this one process, until interrupted. Needs a Prefect server: PREFECT_API_URL."""
+    from flows.deployments import PREFECT_YAML, serve as serve_deployments
+
+    try:
+        serve_deployments(file or PREFECT_YAML, list(only or []))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+def load_dotenv_file(path: Path = Path(".env")) -> bool:
+    """NEWSETL_* (and PREFECT_*) settings from a .env file in the working folder, when there is
+    one; variables already set in the environment win. Returns whether a file was read."""
+    if not path.is_file():
+        return False
+    from dotenv import load_dotenv
+
+    load_dotenv(path, override=False)
+    return True
+
+
 def main() -> None:
+    load_dotenv_file()
     app()
 
 
 def ingest_main() -> None:
     """`python -m flows.ingest PATH...`: the ingest command on its own."""
+    load_dotenv_file()
     typer.run(ingest)

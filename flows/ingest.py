@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
@@ -394,16 +394,27 @@ def ingest(
             batches = _acquired(settings, wh, files, expansion.urls, warc_paths, fetcher)
             load_batches(batches, discover_rejects, wh, settings, summary,
                          lambda n: progress.update(bar, advance=n) if progress else None)
+            wh.record_stage_counts(flow_run.id, summary.stage_frame())
             summary.checks, check_run_id = check(wh, summary.load_ids)
             if settings.publish:
                 published = publish_snapshot(wh, settings, summary.checks, check_run_id)
                 summary.published = str(published.path) if published else None
 
     summary.seconds = time.monotonic() - started
-    create_markdown_artifact(summary.markdown(), key="ingest-summary", description="Counts per outcome and reason")
+    report(summary, "ingest")
+    return summary
+
+
+def report(summary: RunSummary, flow_name: str) -> None:
+    """The run summary in the run's log, and kept as artifacts: markdown (`<flow>-summary`) and the
+    per stage and reason counts as a table (`<flow>-stage-counts`)."""
+    create_markdown_artifact(summary.markdown(), key=f"{flow_name}-summary",
+                             description="Counts per outcome, stage and reason; checks")
+    create_table_artifact(summary.stage_rows(), key=f"{flow_name}-stage-counts",
+                          description="Inputs each stage passed on or rejected, per reason")
+    logger = get_run_logger()
     for line in summary.lines():
         logger.info(line)
-    return summary
 
 
 @dataclass(frozen=True)

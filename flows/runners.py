@@ -9,6 +9,10 @@ or a running scheduler at `dask_address` (tcp://host:port).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.settings import RunnerChoice
@@ -44,3 +48,19 @@ def runner_from_environment() -> TaskRunner:
     """The runner `NEWSETL_TASK_RUNNER` / `NEWSETL_DASK_ADDRESS` ask for: the flow's default, so a
     served deployment picks it up too. Raises ValueError on a bad value."""
     return task_runner(RunnerChoice.resolve())
+
+
+@contextmanager
+def api_for_workers(choice: RunnerChoice) -> Iterator[None]:
+    """Worker processes report their task runs to the flow's Prefect API. With no PREFECT_API_URL
+    (Prefect's temporary local API) each worker would start a temporary server of its own: start
+    the one temporary server here and point the flow and its workers at it."""
+    if choice.kind == "threads" or get_current_settings().api.url:
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()  # stopped when the process exits
+    with temporary_settings({PREFECT_API_URL: server.api_url}):
+        yield

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import polars as pl
+
 from warehouse import CheckResult, LoadCounts
 
 STAGES = ("discover", "fetch", "warc", "land", "extract", "clean", "load")  # in the order inputs pass them
@@ -48,6 +50,11 @@ class RunSummary:
             for (stage, reason), n in sorted(self.by_stage.items(),
                                              key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][1] not in outcomes, kv[0]))
         ]
+
+    def stage_frame(self) -> pl.DataFrame:
+        """`stage_rows` as a frame, for the run_stage_counts table."""
+        schema = {"stage": pl.String, "reason": pl.String, "is_rejected": pl.Boolean, "n_inputs": pl.Int64}
+        return pl.DataFrame(self.stage_rows(), schema=schema)
 
     @property
     def failed_checks(self) -> list[CheckResult]:

@@ -96,6 +96,21 @@ def sql_text(relative: str) -> str:
 
 
 PARAMETER = re.compile(r"\$([a-z_]+)")
+VARIABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def analysis_queries() -> dict[str, str]:
+    """The example questions of sql/analysis/: file name (without .sql) -> the question its
+    heading comment asks."""
+    questions = {}
+    for path in sorted((SQL_DIR / "analysis").glob("*.sql")):
+        heading = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("--"):
+                break
+            heading.append(line.removeprefix("--").strip())
+        questions[path.stem] = " ".join(heading)
+    return questions
 
 
 def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> None:
@@ -307,10 +322,29 @@ class Warehouse:
                 self.con.unregister(name)
         return LoadCounts(batch.load_id, n_loaded, n_unchanged, n_rejected)
 
+    def record_stage_counts(self, run_id: str, counts: pl.DataFrame) -> None:
+        """Keep a run's counts per stage and reason (columns stage, reason, is_rejected, n_inputs)."""
+        frame = counts.with_columns(pl.lit(run_id, pl.String).alias("run_id"))
+        self.con.register("batch_stage_counts", frame)
+        try:
+            _execute(self.con, sql_text("load/run_stage_counts.sql"), {"recorded_at": datetime.now(timezone.utc)})
+        finally:
+            self.con.unregister("batch_stage_counts")
+
     def checkpoint(self) -> None:
         self.con.execute("checkpoint")
 
     # --- checks ----------------------------------------------------------------------------------
+    def run_analysis(self, name: str, variables: dict[str, str] | None = None) -> pl.DataFrame:
+        """Run sql/analysis/<name>.sql; `variables` are set first (DuckDB `set variable`)."""
+        if name not in analysis_queries():
+            raise WarehouseError(f"no analysis query {name!r}; there are: {', '.join(analysis_queries())}")
+        for key, value in (variables or {}).items():
+            if not VARIABLE_NAME.match(key):
+                raise WarehouseError(f"not a variable name: {key!r}")
+            self.con.execute(f"set variable {key} = $value", {"value": value})
+        return self.con.sql(sql_text(f"analysis/{name}.sql").strip().rstrip(";")).pl()
+
     def run_checks(self, sample_size: int = 5, reason_codes: Sequence[str] = ()) -> list[CheckResult]:
         """Run every sql/checks/*.sql; each returns its failing rows. `reason_codes` is the reject
         vocabulary (transforms.reasons.ALL) for reject_codes_are_known; empty: reasons go unchecked."""
