@@ -50,3 +50,58 @@ def test_an_empty_batch_gives_empty_frames() -> None:
     batch = normalise_batch([])
     assert batch.articles.height == batch.blocks.height == batch.removed_spans.height == 0
     assert "content_hash" in batch.articles.columns
+
+
+def test_an_html_page_dates_and_credits_with_provenance() -> None:
+    from datetime import datetime, timezone
+
+    from tests.conftest import ROOT
+    from transforms.html_pages import parse_html_page
+
+    page = parse_html_page((ROOT / "tests" / "fixtures" / "html" / "news_article.html").read_text("utf-8"))
+    seen = datetime(2024, 3, 20, 9, 0, tzinfo=timezone.utc)
+    batch = normalise_batch([ParsedDocument("h", "https://www.harbourherald.example/news/2024/03/12/port-elwyn-harbour-wall",
+                                            page.article, page.metadata, page.extractor, seen, None, page.dates)])
+    row = batch.articles.row(0, named=True)
+    assert (row["published_at"], row["published_at_source"], row["published_at_precision"]) == (
+        datetime(2024, 3, 12, 8, 30, tzinfo=timezone.utc), "jsonld", "time")
+    assert (row["modified_at"], row["modified_at_source"]) == (datetime(2024, 3, 12, 11, 5, tzinfo=timezone.utc), "jsonld")
+    assert (row["seen_at"], row["seen_at_source"], row["seen_at_precision"]) == (seen, "fetch_time", "time")
+    assert row["authors"] == ["Maren Holloway"]
+    sources = batch.date_candidates.filter(batch.date_candidates["field"] == "published_at")["source"].to_list()
+    assert sources[0] == "jsonld" and {"meta", "url", "htmldate"} <= set(sources)
+    assert batch.date_candidates["is_chosen"].sum() == 2
+
+
+def test_no_date_anywhere_means_null_dates_and_unresolved_phrases() -> None:
+    text = "Harbour wall vote\n\nThe council voted on Friday to rebuild the wall, officials said yesterday.\n"
+    batch = normalise_batch([_doc("n", "file:///n.txt", text)])
+    row = batch.articles.row(0, named=True)
+    for name in ("published_at", "modified_at", "seen_at"):
+        assert (row[name], row[f"{name}_source"], row[f"{name}_precision"]) == (None, None, None)
+    assert batch.date_candidates.height == 0
+    phrases = batch.article_dates.select("phrase", "resolved_date", "anchor").rows()
+    assert phrases == [("on Friday", None, None), ("yesterday", None, None)]
+    body = row["body_text"]
+    for start, end, phrase in batch.article_dates.select("start_char", "end_char", "phrase").rows():
+        assert body[start:end] == phrase
+
+
+def test_a_sidecar_wins_over_what_was_extracted() -> None:
+    from transforms.sidecars import Sidecar
+
+    text = "Harbour wall vote\n\nBy Jane Doe | Reuters\n\nThe council voted on Friday to rebuild the wall, officials said.\n"
+    plain = normalise_batch([_doc("s", "file:///s.txt", text)]).articles.row(0, named=True)
+    assert (plain["authors"], plain["agencies"], plain["source_id"], plain["is_syndicated"]) == (
+        ["Jane Doe"], ["Reuters"], "unknown", True)
+    given = Sidecar(url="https://www.reuters.com/world/2024/03/08/wall", source="reuters", language="de",
+                    authors=("Correspondent Ann Lee",))
+    doc = ParsedDocument("s", "file:///s.txt", parse_text_article(text), sidecar=given)
+    batch = normalise_batch([doc])
+    row = batch.articles.row(0, named=True)
+    assert (row["url"], row["source_id"], row["language"], row["language_score"]) == (
+        "https://www.reuters.com/world/2024/03/08/wall", "reuters", "de", None)
+    assert (row["authors"], row["author_roles"], row["is_syndicated"]) == (["Ann Lee"], ["Correspondent"], False)
+    # the sidecar's URL carries a date: a url candidate, resolving "on Friday" to that Friday
+    assert (row["published_at_source"], row["published_at_precision"]) == ("url", "date")
+    assert batch.article_dates.select("phrase", "resolved_date").rows()[0][1].isoformat() == "2024-03-08"
