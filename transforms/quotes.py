@@ -44,7 +44,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import polars as pl
@@ -289,8 +289,10 @@ def _name_tokens(run: list[str]) -> tuple[list[str], bool]:
         tokens[-1] = tokens[-1].rstrip(".")
     tokens = [re.sub(r"[’']s?$", "", w) if k == len(tokens) - 1 else w for k, w in enumerate(tokens)]
     tokens = [w for w in tokens if w]
-    if len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2:
-        tokens = []  # "Q: “…”" is an interview's question mark, not a speaker
+    while tokens and tokens[-1].casefold().rstrip(".") in _word_set("not_names"):
+        tokens = tokens[:-1]  # "Trump Oct. 1", "Smith Monday"
+    if (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2) or any(t == "I" or "--" in t for t in tokens):
+        tokens = []  # "Q: “…”" is an interview's question mark, "I" is no one's name
     return tokens, last_title >= 0
 
 
@@ -485,7 +487,11 @@ def _given_name_like(word: str) -> bool:
 
 @dataclass(frozen=True)
 class _Run:
-    """Capitalised words written one space apart ("NATO Secretary-General Jens Stoltenberg")."""
+    """Capitalised words written one space apart ("NATO Secretary-General Jens Stoltenberg").
+
+    `start` is where the run begins in the text, even when its first word was dropped as an
+    ordinary word opening a sentence ("Once Fetter arrived" -> words ("Fetter",)).
+    """
 
     start: int
     end: int
@@ -493,15 +499,31 @@ class _Run:
     after_title: bool = False  # written after a lowercase title: "spokesman Farhan Aziz Haq"
 
 
+@lru_cache(maxsize=8)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Words the article writes in lowercase somewhere."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])", text))
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    head = text[max(0, pos - 4):pos].rstrip(" ")
+    return head == "" or head.endswith("\n") or bool(re.search(r"[.!?…][”\"’)]*$", head))
+
+
 def _capitalised_runs(text: str) -> list[_Run]:
     runs: list[_Run] = []
     current: list[re.Match[str]] = []
     before: re.Match[str] | None = None  # the word before the current run
 
+    lowercase = _lowercase_words(text)
+
     def close() -> None:
         after_title = (before is not None and text[before.end():current[0].start()] == " "
                        and before.group().casefold() in _word_set("titles"))
-        runs.append(_Run(current[0].start(), current[-1].end(), tuple(m.group() for m in current), after_title))
+        words = current
+        if len(words) > 1 and words[0].group().casefold() in lowercase and _opens_sentence(text, words[0].start()):
+            words = words[1:]  # "Once Fetter arrived", "Suddenly I was": an ordinary word opening a sentence
+        runs.append(_Run(current[0].start(), words[-1].end(), tuple(m.group() for m in words), after_title))
 
     previous: re.Match[str] | None = None
     for match in _WORD.finditer(text):
@@ -526,7 +548,7 @@ def _bare(word: str) -> str:
     return word if re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.", word) else word.rstrip(".")
 
 
-def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool]]) -> str:
+def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool, bool]]) -> str:
     """'Stoltenberg' -> 'Jens Stoltenberg' when the article writes that form, and only one such.
 
     A name grows backwards by one given name and any initials when the run goes on to its end
@@ -535,10 +557,9 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool]]) -> s
     """
     tokens = [_bare(t) for t in name.split()]
     forms: set[tuple[str, ...]] = set()
-    for bare, titled in bare_runs:
+    for bare, titled, is_modifier in bare_runs:
         if titled:  # after a title the whole rest of the run is the name: "Dr. Luz Contreras Arroyo"
-            last_title = max((k for k, w in enumerate(bare) if w.casefold() in _word_set("titles")), default=-1)
-            part = bare[last_title + 1:]
+            part = tuple(_bare(w) for w in _name_tokens(list(bare))[0])
             if len(tokens) < len(part) <= MAX_TITLED_NAME_WORDS and (
                     list(part[-len(tokens):]) == tokens or list(part[:len(tokens)]) == tokens):
                 forms.add(part)
@@ -548,7 +569,7 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool]]) -> s
             if list(bare[start:end]) != tokens:
                 continue
             grew_forward = False
-            while end < len(bare) and end - start < len(tokens) + MAX_GIVEN_NAMES and _given_name_like(bare[end]):
+            while not is_modifier and end < len(bare) and end - start < len(tokens) + MAX_GIVEN_NAMES and _given_name_like(bare[end]):
                 grew_forward |= bare[end] not in ("Jr.", "Sr.")
                 end += 1
             if end != len(bare):
@@ -568,14 +589,26 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool]]) -> s
     return " ".join(max(sorted(forms), key=len))  # "Patrick W. Carlineo" and "Patrick Carlineo Jr."
 
 
+def _modifies_a_noun(text: str, run: _Run) -> bool:
+    """'the Margaret Hamilton Lego set': a lowercase noun follows, so the run is no full name."""
+    following = re.match(r" ([a-z][\w’'-]*)", text[run.end:run.end + 40])
+    if not following:
+        return False
+    word = following.group(1)
+    verb_like = (word in _patterns()["verbs"] or word.endswith("ed") or word in ("is", "was", "has", "had", "says")
+                 or word in _word_set("skippable") or word in _word_set("phrase_enders") or word.endswith("ly"))
+    return not verb_like
+
+
 class _Names:
     """The capitalised runs of one article outside quotes, indexed by word; fullest forms memoised."""
 
-    def __init__(self, runs: list[_Run]) -> None:
+    def __init__(self, text: str, runs: list[_Run]) -> None:
         self.runs = runs
         self._bare = [tuple(_bare(w) for w in run.words) for run in runs]
         self._titled = [run.after_title or any(w.casefold() in _word_set("titles") for w in bare)
                         for run, bare in zip(runs, self._bare, strict=True)]
+        self._modifier = [_modifies_a_noun(text, run) for run in runs]
         self._by_word: dict[str, list[int]] = {}
         for k, bare in enumerate(self._bare):
             for word in set(bare):
@@ -587,7 +620,7 @@ class _Names:
             first = _bare(name.split()[0])
             last = _bare(name.split()[-1])
             keys = sorted(set(self._by_word.get(first, [])) | set(self._by_word.get(last, [])))
-            self._fullest[name] = _fullest_form(name, [(self._bare[k], self._titled[k]) for k in keys])
+            self._fullest[name] = _fullest_form(name, [(self._bare[k], self._titled[k], self._modifier[k]) for k in keys])
         return self._fullest[name]
 
 
@@ -679,7 +712,7 @@ def find_quotes(body_text: str) -> list[Quote]:
     spans = quote_spans(text)
     if not spans:
         return []
-    names = _Names([r for r in _capitalised_runs(text) if not _inside(spans, r.start)])  # as the article writes them
+    names = _Names(text, [r for r in _capitalised_runs(text) if not _inside(spans, r.start)])  # as the article writes them
     events = _speech_events(text, spans, names)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, str | None] | None = None  # the last quote kept

@@ -238,6 +238,23 @@ def test_a_name_opening_a_clause_is_a_pronoun_candidate() -> None:
     assert (only(body).speaker, only(body).speaker_method) == ("Taylor Swift", "pronoun")
 
 
+def test_an_ordinary_word_opening_a_sentence_is_not_part_of_a_name() -> None:
+    body = ("Ellen Fetter joined in 1959. Once Fetter arrived in the lab, work began. She was once a student.\n\n"
+            "“He carried a lot in his head,” she said.")
+    assert only(body).speaker == "Ellen Fetter"
+
+
+def test_a_name_before_a_noun_does_not_grow_into_it() -> None:
+    body = ("A Margaret Hamilton Lego set sold out on Monday.\n\n"
+            "“We had to get every line of the code right,” Margaret Hamilton said.")
+    assert only(body).speaker == "Margaret Hamilton"
+
+
+def test_a_month_after_a_name_is_not_part_of_it() -> None:
+    body = "A tweet by Mr. Trump Oct. 24 set it off.\n\n“We’re taking in billions of dollars,” Mr. Trump said on Nov. 8."
+    assert only(body).speaker == "Trump"
+
+
 def test_titles_are_dropped_and_the_fullest_name_is_used() -> None:
     body = ("Russian Foreign Minister Sergey Lavrov arrived on Monday. "
             "“We do not want a war with anyone,” Lavrov said.")
