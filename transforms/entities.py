@@ -685,8 +685,13 @@ def find_mentions(text: str, *, headline: bool = False) -> list[Mention]:
         for m in scanner.finditer(text):
             ref = gazetteer().aliases[alias_key(m.group())]
             cands.append(_Candidate(m.start(), m.end(), ref.kind, m.group(), ALIAS, ref))
-    cands.sort(key=lambda c: c.start)
-    return _resolve(cands, doc)
+    cands.sort(key=lambda c: (c.start, c.start - c.end))
+    kept, reach = [], 0
+    for c in cands:  # the longest of overlapping finds ("mainland China" over "China")
+        if c.start >= reach:
+            kept.append(c)
+            reach = c.end
+    return _resolve(kept, doc)
 
 
 # --- one name, and whole batches -------------------------------------------------------------
