@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import DW_SEED, YONHAP_SEED
 from tests.transforms.quotes_gold import EXTRACTION, NO_QUOTES, gold_bodies, outcomes, precision_recall
-from transforms.quotes import QUOTES_SCHEMA, Quote, find_quotes, quote_spans, quotes_frame
+from transforms.quotes import QUOTES_SCHEMA, Quote, find_quotes, quotes_frame
 
 
 def only(body: str) -> Quote:
@@ -105,7 +105,7 @@ def test_articles_with_only_scare_quotes_give_no_rows(bodies, article: str) -> N
     assert find_quotes(bodies[article]) == []
 
 
-# --- quote marks ---------------------------------------------------------------------------------
+# --- quote marks through find_quotes (the marks themselves: test_quote_spans.py) -----------------
 
 @pytest.mark.parametrize(("body", "text"), [
     ("Smith said: “We will win this one.”", "We will win this one."),
@@ -152,13 +152,6 @@ def test_a_quote_over_several_paragraphs_is_one_quote() -> None:
     quote = only(body)
     assert quote.text == "The bridge opens in May. It cost less than planned.\n\n“We thank everyone who waited."
     assert (quote.speaker, quote.speaker_method) == ("Jane Doe", "said_before")
-
-
-def test_a_quote_left_open_ends_with_its_paragraph() -> None:
-    body = "Jane Doe said: “The bridge opens in May and it cost less.\n\nTraffic was light on Monday."
-    [span] = quote_spans(body)
-    assert body[span.start:span.end] == "The bridge opens in May and it cost less."
-    assert not span.is_closed
 
 
 def test_a_quote_reopened_mid_paragraph_ends_where_the_next_begins() -> None:
