@@ -53,6 +53,7 @@ QUOTES_SCHEMA = {
 SCARE_QUOTE_MAX_WORDS = 3
 MAX_WORDS_BEFORE_VERB_AFTER_QUOTE = 20  # "…" announced in October, said Derek Scissors
 MAX_WORDS_VERB_TO_QUOTE = 20            # X said in the release this case shows that … “…”
+MAX_PHRASE_CHARS = 200                  # a name written after its verb is looked for this far
 # Between two quotes of one attribution: X said “…” and that “…”.
 _JOINED_TO_PREVIOUS = re.compile(r"\s*,?\s*(?:and|or|but|et|und|y)\s+(?:that\s+|que\s+|qu’|dass\s+)?", re.IGNORECASE)
 
@@ -88,7 +89,7 @@ class _Attribution:
 
 @dataclass(frozen=True)
 class _Event:
-    """A name seen as the subject of a speech verb, for pronoun resolution."""
+    """A name seen as the subject of a verb, for pronoun resolution."""
 
     at: int
     name: str
@@ -240,9 +241,9 @@ def _attribution_after(text: str, lo: int, hi: int) -> _Attribution | None:
             if verb.group().endswith("ing"):
                 return None  # "…,” at the release, adding that …": a new clause, not an attribution
             continue
-        # "“No,” he said": only punctuation and the subject between the quote and its verb.
-        is_adjacent = (_word_count(lead) <= 4 and bool(re.match(r"\s*[,—–-]", lead) or re.search(r"[,.!?…]\W*$", text[:lo]))
-                       and _subject_before(text, lo, verb.start()) is not None or lead.strip(" ,—–-") == "")
+        # "“No,” he said": the quote ends its clause and only its subject stands before the verb.
+        ends_clause = bool(re.match(r"\s*[,—–-]", lead) or re.search(r"[,.!?…]\W{0,2}$", text[max(0, lo - 3):lo]))
+        is_adjacent = lead.strip(" ,—–-") == "" or (_word_count(lead) <= 4 and ends_clause)
         method = "told" if verb.group() in patterns()["told_verbs"] else "said_after"
         return _Attribution(subject, verb.group(), method, is_adjacent)
     return None
@@ -298,27 +299,35 @@ def _starts_clause(text: str, pos: int) -> bool:
 
 
 def _speech_events(text: str, spans: list[QuoteSpan], names: Names) -> list[_Event]:
-    """Names seen as the subject of a verb outside quotes, in order: the candidates for a pronoun.
-
-    Subjects of speech verbs ("Esper said", "said Brent Sherwood", "Hicks, a Navy veteran, said")
-    and names opening a clause before a verb in -ed or is/was ("Then, last week, Taylor Swift posted").
-    """
+    """Names seen as the subject of a verb outside quotes, in order: the candidates for a pronoun."""
     titled = frozenset(" ".join(tokens) for tokens, is_titled in (name_tokens(list(r.words)) for r in names.runs)
                        if is_titled and tokens)
     titled = titled | {names.fullest(name) for name in titled}
-    events: list[_Event] = []
+    events = _speech_verb_subjects(text, spans, names, titled) + _clause_subjects(text, spans, names, titled)
+    return sorted(events, key=lambda e: e.at)
+
+
+def _speech_verb_subjects(text: str, spans: list[QuoteSpan], names: Names, titled: frozenset[str]) -> list[_Event]:
+    """"Esper said", "said Brent Sherwood", "Hicks, a Navy veteran, said"."""
+    events = []
     for verb in _verb_scanner().finditer(text):
         if _inside(spans, verb.start()):
             continue
         lo = max(text.rfind("\n", 0, verb.start()) + 1, _last_close_before(spans, verb.start()))
         subject = _subject_before(text, lo, verb.start())
         if subject is None and text[lo:verb.start()].rstrip().endswith((",", "”", '"', "»")):
-            subject = _subject_after(text, verb.end(), len(text))
+            subject = _subject_after(text, verb.end(), min(len(text), verb.end() + MAX_PHRASE_CHARS))
         if subject and subject.name:
             full = names.fullest(subject.name)
             events.append(_Event(verb.start(), full, kind(full, subject.has_article, subject.is_titled, titled)))
+    return events
+
+
+def _clause_subjects(text: str, spans: list[QuoteSpan], names: Names, titled: frozenset[str]) -> list[_Event]:
+    """A name opening a clause before a verb in -ed or is/was: "Then, last week, Taylor Swift posted"."""
     skippable = "|".join(sorted(word_set("skippable")))
     clause_verb = re.compile(r" (?:(?:" + skippable + r") )*([a-z]+ed|is|was|says)\b")  # not -s: "Border agents"
+    events = []
     for run in names.runs:
         following = clause_verb.match(text, run.end)
         if (not following or following.group(1) in word_set("phrase_enders") | word_set("role_nouns")
@@ -326,11 +335,10 @@ def _speech_events(text: str, spans: list[QuoteSpan], names: Names) -> list[_Eve
             continue
         tokens, is_titled = name_tokens(list(run.words))
         if tokens:
-            subject = _Subject(name=" ".join(tokens), is_titled=is_titled,
-                               has_article=run.words[0].casefold() == "the" or text[max(0, run.start - 4):run.start].casefold() == "the ")
-            full = names.fullest(subject.name)
-            events.append(_Event(following.start(1), full, kind(full, subject.has_article, subject.is_titled, titled)))
-    return sorted(events, key=lambda e: e.at)
+            has_article = run.words[0].casefold() == "the" or text[max(0, run.start - 4):run.start].casefold() == "the "
+            full = names.fullest(" ".join(tokens))
+            events.append(_Event(following.start(1), full, kind(full, has_article, is_titled, titled)))
+    return events
 
 
 def _resolve(subject: _Subject, at: int, events: list[_Event], names: Names) -> tuple[str | None, bool]:
