@@ -18,8 +18,6 @@ from importlib import resources
 
 MAX_TITLED_NAME_WORDS = 4               # after a title: "Dr. Luz Contreras Arroyo"
 MAX_GIVEN_NAMES = 1                     # "Stoltenberg" may grow into "Jens Stoltenberg", "Sonya A. Zoghlin"
-
-
 WORD = re.compile(r"[^\W\d_][\w’'.\-&]*|\d[\w.\-]*")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gov sen rep gen lt col sgt prof inc corp co no vs mt ft capt cmdr adm"
@@ -28,6 +26,7 @@ ABBREVIATIONS = frozenset(
 
 @cache
 def patterns() -> dict:
+    """transforms/data/quote_patterns.toml, read once."""
     return tomllib.loads(resources.files("transforms.data").joinpath("quote_patterns.toml").read_text("utf-8"))
 
 
@@ -48,6 +47,7 @@ def ends_sentence(word: str) -> bool:
 
 
 def is_capitalised(word: str) -> bool:
+    """First letter upper case, in any script ("Stoltenberg", "Поризкова")."""
     return word[0].isupper()
 
 
@@ -79,6 +79,7 @@ def name_tokens(run: list[str]) -> tuple[list[str], bool]:
 
 
 def word_matches(segment: str) -> list[re.Match[str]]:
+    """The words of a segment (letters, inner apostrophes, hyphens and dots), with positions."""
     return list(WORD.finditer(segment))
 
 
