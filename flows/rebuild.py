@@ -39,7 +39,8 @@ BACKUP_SUFFIX = ".bak"           # the old file once the new one is in place
 def replayed(landing_dir: Path, entries: list[dict], batch_size: int) -> Iterator[Acquired]:
     """The manifest's documents in landing order, once per (document, URI), read back from the
     store and checked against their hash; a missing or damaged landing file is an `unreadable`
-    reject. Repeats are left out: the first one loaded them, a repeat would be `unchanged`."""
+    reject. Repeats are left out: the first one loaded them, a repeat would be `unchanged`.
+    Two versions of one URI never share a batch (a batch loads one version per article)."""
     seen: set[tuple[str, str]] = set()
     landed: list[LandedDocument] = []
     rejects: list[Reject] = []
@@ -48,6 +49,9 @@ def replayed(landing_dir: Path, entries: list[dict], batch_size: int) -> Iterato
         if key in seen or not all(key):
             continue
         seen.add(key)
+        if any(doc.uri == key[1] for doc in landed):  # an edited input: its next version goes in the next batch
+            yield Acquired(landed, rejects, len(landed) + len(rejects))
+            landed, rejects = [], []
         docs = recover_landed(landing_dir, [entry], known=set())
         landed += docs
         if not docs:
