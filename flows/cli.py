@@ -153,7 +153,7 @@ def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
     (check_results); exit 1 if an error-level check fails."""
     from flows.settings import Settings
     from transforms import reasons
-    from warehouse import Warehouse
+    from warehouse import Warehouse, WarehouseError
     from warehouse.lock import WarehouseBusy, writer_lock
 
     settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout)
@@ -164,6 +164,9 @@ def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
     except WarehouseBusy as exc:
         typer.secho(str(exc), fg="red", err=True)
         raise typer.Exit(EXIT_BUSY) from exc
+    except WarehouseError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
     typer.echo(f"{'severity':<9}{'check':<45}{'failing':>8}  first failing row")
     for result in results:
         first = str(result.sample[0])[:80] if result.sample else ""
