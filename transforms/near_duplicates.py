@@ -1,12 +1,15 @@
 """Near-duplicate articles: MinHash signatures over word shingles, LSH bands to find candidates,
 and groups of syndicated or re-published copies of one text.
 
-Pure: DataFrames in, DataFrames out. A signature is `N_HASHES` minima of universal hash
-functions (a·x + b mod 2^61-1) over the 64-bit BLAKE2b hashes of the body's word 4-grams; the
-share of equal minima estimates the Jaccard similarity of the two shingle sets. Signatures are
-cut into `N_BANDS` bands of `ROWS_PER_BAND` values; two articles sharing a band key are
-candidates (the chance of that passes 1/2 near a similarity of (1/N_BANDS)^(1/ROWS_PER_BAND)
-≈ 0.5 and is above 0.98 at 0.7).
+Pure: DataFrames in, DataFrames out. A signature is a one-permutation MinHash: each word 4-gram
+of the body is hashed once (64-bit BLAKE2b), its low bits choose one of `N_HASHES` bins and the
+bin keeps the smallest of the other bits; a bin no shingle fell into borrows the next filled
+bin's value, offset by the distance ("densification", Shrivastava 2017), so the share of equal
+bins still estimates the Jaccard similarity of the two shingle sets. One hash per shingle
+instead of one per shingle and hash function: 64 times less work than classic MinHash.
+Signatures are cut into `N_BANDS` bands of `ROWS_PER_BAND` values; two articles sharing a band
+key are candidates (the chance of that passes 1/2 near a similarity of
+(1/N_BANDS)^(1/ROWS_PER_BAND) ≈ 0.5 and is above 0.98 at 0.7).
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ from collections.abc import Iterable, Sequence
 import polars as pl
 
 SHINGLE_WORDS = 4
-N_HASHES = 64
+BIN_BITS = 6
+N_HASHES = 1 << BIN_BITS     # bins of the signature
 N_BANDS = 16
 ROWS_PER_BAND = N_HASHES // N_BANDS
-MERSENNE_PRIME = (1 << 61) - 1
+VALUE_BITS = 64 - BIN_BITS   # a bin keeps these bits of a hash; densification adds distance << VALUE_BITS
+MAX_U64 = (1 << 64) - 1
 DUPLICATE_SIMILARITY = 0.7  # estimated Jaccard similarity from which two bodies are copies of one text
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -35,14 +40,7 @@ def _hash64(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
-def _coefficients(i: int) -> tuple[int, int]:
-    a = _hash64(f"minhash-a-{i}".encode()) % (MERSENNE_PRIME - 1) + 1
-    b = _hash64(f"minhash-b-{i}".encode()) % MERSENNE_PRIME
-    return a, b
-
-
-COEFFICIENTS = tuple(_coefficients(i) for i in range(N_HASHES))
-EMPTY_SIGNATURE = [MERSENNE_PRIME] * N_HASHES  # a text without words: nobody's copy
+EMPTY_SIGNATURE = [MAX_U64] * N_HASHES  # a text without words: nobody's copy
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -54,11 +52,24 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 
 def minhash(text: str) -> list[int]:
-    """The text's MinHash signature (N_HASHES unsigned 61-bit values); all-max for an empty text."""
-    hashed = [_hash64(s.encode("utf-8")) % MERSENNE_PRIME for s in shingles(text)]
-    if not hashed:
+    """The text's signature: N_HASHES unsigned 64-bit values; all-max for a text without words."""
+    bins: list[int | None] = [None] * N_HASHES
+    for shingle in shingles(text):
+        hashed = _hash64(shingle.encode("utf-8"))
+        index, value = hashed & (N_HASHES - 1), hashed >> BIN_BITS
+        current = bins[index]
+        if current is None or value < current:
+            bins[index] = value
+    if all(value is None for value in bins):
         return list(EMPTY_SIGNATURE)
-    return [min((a * x + b) % MERSENNE_PRIME for x in hashed) for a, b in COEFFICIENTS]
+    signature = []
+    for i, value in enumerate(bins):
+        distance = 0
+        while value is None:  # borrow from the next filled bin, circularly
+            distance += 1
+            value = bins[(i + distance) % N_HASHES]
+        signature.append(value + (distance << VALUE_BITS))
+    return signature
 
 
 def band_keys(signature: Sequence[int]) -> list[int]:

@@ -1,5 +1,5 @@
--- Which entities are named in the same articles as X? (X: `set variable entity = 'NATO'`;
--- by default the most-mentioned person or organisation)
+-- Which entities are named in the same articles as X? (X by name or id: `--var entity=NATO`, or in
+-- SQL `set variable entity = 'NATO'`; by default the most-mentioned person or organisation)
 with target as (
     select entity_id from v_entity_mentions
     where entity_name = getvariable('entity') or entity_id = getvariable('entity')

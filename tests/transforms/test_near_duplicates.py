@@ -50,6 +50,14 @@ def test_signature_shape_and_determinism() -> None:
     assert frame["signature"].to_list() == [signature]
 
 
+def test_a_short_text_fills_every_bin_and_still_compares() -> None:
+    short = "Storm closes the harbour road for two days while crews repair the sea wall."
+    signature = minhash(short)
+    assert len(signature) == N_HASHES and all(v < 2**64 for v in signature)
+    assert similarity(signature, minhash(short + " ")) == 1.0
+    assert similarity(signature, minhash("Council approves budget for new library and two schools in the north.")) < 0.2
+
+
 def test_similarity_is_high_for_a_light_edit_and_low_for_another_text() -> None:
     assert similarity(minhash(DW), minhash(EDITED)) > 0.85
     assert similarity(minhash(DW), minhash(YONHAP)) < 0.1
