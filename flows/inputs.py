@@ -134,7 +134,8 @@ def _manifest_path(manifest: Path, written: str) -> Path:
 
 def read_manifests(manifests: list[str]) -> tuple[dict[Path, tuple[Sidecar, str]], list[str], list[Reject]]:
     """Manifest CSVs -> (file path -> (its metadata, the row's URI)), the files they list (inputs
-    too), and a `bad_sidecar` reject per row that cannot be used (`not_found` for a missing CSV)."""
+    too, a file on a bad row as well), and a `bad_sidecar` reject per row whose values cannot be
+    used (`not_found` for a missing CSV)."""
     listed: dict[Path, tuple[Sidecar, str]] = {}
     files: list[str] = []
     rejects: list[Reject] = []
@@ -153,7 +154,8 @@ def read_manifests(manifests: list[str]) -> tuple[dict[Path, tuple[Sidecar, str]
                     for line, detail in problems]
         for row in rows:
             path = _manifest_path(manifest, row.path)
-            listed[_key(path)] = (row.sidecar, f"{_uri(manifest)}#line={row.line}")
+            if row.sidecar is not None:
+                listed[_key(path)] = (row.sidecar, f"{_uri(manifest)}#line={row.line}")
             files.append(str(path))
     return listed, files, rejects
 

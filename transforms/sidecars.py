@@ -109,11 +109,12 @@ def parse_sidecar(data: bytes) -> Sidecar:
 class ManifestRow:
     line: int          # the row's line number in the CSV (the header is line 1)
     path: str          # as written: a path (relative to the manifest's folder, or absolute) or a file:// URI
-    sidecar: Sidecar
+    sidecar: Sidecar | None  # None when the row's values cannot be used (the file is still an input)
 
 
 def parse_manifest(text: str) -> tuple[list[ManifestRow], list[tuple[int, str]]]:
-    """A manifest CSV -> its rows, and (line, reason) for each row that cannot be used.
+    """A manifest CSV -> its rows, and (line, reason) for each row whose values cannot be used
+    (such a row still names its file, with no metadata).
 
     Columns: `path` (or `uri`, `file`) naming the input, then any of url, source, published_at,
     modified_at, language, authors (names separated by ";"). Empty cells say nothing."""
@@ -136,5 +137,6 @@ def parse_manifest(text: str) -> tuple[list[ManifestRow], list[tuple[int, str]]]
         try:
             rows.append(ManifestRow(number, path, sidecar_from({k: v for k, v in values.items() if v})))
         except BadSidecar as exc:
+            rows.append(ManifestRow(number, path, None))
             problems.append((number, str(exc)))
     return rows, problems

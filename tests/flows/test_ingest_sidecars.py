@@ -110,6 +110,10 @@ def test_sidecars_and_manifest_rows_set_dates_and_credits_with_provenance(tmp_pa
     assert phrases[("brief.txt", "the 28th")] == (date(2024, 2, 28), "published_at")
     assert phrases[("broken.txt", "on Monday")] == (None, None)
 
+    assert sorted(_query(db, "select source_id, published_at_source, published_at_precision, n_articles "
+                             "from v_date_provenance")) == [
+        ("reuters", "sidecar", "time", 1), ("unknown", "none", "none", 1), ("unknown", "sidecar", "date", 1)]
+
     chosen = _query(db, """select c.field, c.source, c.is_chosen from date_candidates c join articles a using (article_id)
                            where a.uri like '%story.txt' order by c.candidate_index""")
     assert chosen == [("published_at", "sidecar", True), ("modified_at", "sidecar", True), ("published_at", "url", False)]
@@ -127,3 +131,19 @@ def test_a_rebuild_from_the_landing_store_applies_the_same_sidecars(tmp_path, in
     ingest(paths=[], db_path=str(db))
     assert _query(db, "select uri, published_at, published_at_source, source_id, authors from articles order by uri") \
         == before
+
+
+def test_the_cli_takes_a_manifest_alone_from_the_environment(tmp_path, inputs, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    _, manifest = inputs
+    db = tmp_path / "cli.duckdb"
+    monkeypatch.setenv("NEWSETL_MANIFEST", str(manifest))
+    result = CliRunner().invoke(app, ["ingest", "--db", str(db), "--no-progress", "--no-publish"])
+    assert result.exit_code == 0, result.output
+    # only the files the manifest lists: brief.txt, and story.txt whose row is bad but whose
+    # sidecar file is fine (missing.txt is not_found)
+    assert sorted((uri.rsplit("/", 1)[-1], source) for uri, source in _query(
+        db, "select uri, published_at_source from articles")) == [("brief.txt", "sidecar"), ("story.txt", "sidecar")]

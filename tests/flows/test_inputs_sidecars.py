@@ -46,9 +46,10 @@ def test_manifest_paths_are_relative_to_the_manifest_absolute_or_file_uris(tmp_p
                         f"in/a.txt,en\n{folder / 'b.txt'},de\n{(folder / 'c.txt').as_uri()},fr\nin/d.txt,English\n",
                         "utf-8")
     listed, paths, rejects = read_manifests([str(manifest), str(tmp_path / "none.csv")])
-    assert _names(paths) == ["a.txt", "b.txt", "c.txt"]
+    assert _names(paths) == ["a.txt", "b.txt", "c.txt", "d.txt"]  # d.txt: a bad row still names its file
     assert sorted(r.reason for r in rejects) == ["bad_sidecar", "not_found"]
-    files, _ = discover_files(paths, listed)
+    files, missing = discover_files(paths, listed)
+    assert [r.reason for r in missing] == ["not_found"]  # d.txt does not exist
     assert {f.path.name: (f.listed.language, f.listed_uri.rsplit("/", 1)[-1]) for f in files} == {
         "a.txt": ("en", "m.csv#line=2"), "b.txt": ("de", "m.csv#line=3"), "c.txt": ("fr", "m.csv#line=4")}
 

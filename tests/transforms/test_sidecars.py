@@ -61,6 +61,7 @@ def test_manifest_rows_and_the_rows_that_cannot_be_used() -> None:
     assert [(r.line, r.path, r.sidecar) for r in rows] == [
         (2, "a.txt", Sidecar("https://example.com/a", "reuters", "2024-03-05", None, "en", ("Jane Doe", "John Roe"))),
         (3, "b.txt", Sidecar()),
+        (5, "c.txt", None),   # its values cannot be used; the file is still named
     ]
     assert [line for line, _ in problems] == [4, 5]
     assert "published_at" in problems[1][1]
