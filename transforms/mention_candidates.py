@@ -47,6 +47,7 @@ _GAP = r"[ \t\u00a0]+"
 _RUN = re.compile(rf"{_CAP_TOKEN}(?:(?:['’]s)?{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAP_TOKEN})*")
 _TOKEN = re.compile(rf"(?P<cap>{_CAP_TOKEN})|(?P<poss>['’]s\b)|(?P<conn>(?<!\w){_CONNECTOR}(?!\w))")
 _HAS_DIGIT = re.compile(r"\d").search
+_CONTRACTION = re.compile(r"['’](?:m|ve|ll|d|re|t)$")  # "I'm", "We're", "Don't": never a name
 _WORD_EDGES = "\"“”‘’'()[],.;:!?—–-*"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,4}")
 _AGE_APPOSITION = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
@@ -126,9 +127,17 @@ class Doc:
     text: str
     headline: bool
     words: set[str] | None = None  # the whitespace-separated words, punctuation stripped (made on first use)
+    english: bool | None = None
     lines: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # line start -> (title case, shouting)
     acronyms: dict[str, Candidate] = field(default_factory=dict)
     dead_acronyms: set[str] = field(default_factory=set)
+
+    def is_english(self) -> bool:
+        """Whether the text reads as English: "in Kooperation" is German, not a place."""
+        if self.english is None:
+            words = self.text.count(" ") + 1
+            self.english = (self.text.count(" the ") + self.text.count(" and ") + self.text.count(" of ")) > words / 40
+        return self.english
 
     def in_lower_case(self, word: str) -> bool:
         """Whether the word also occurs in lower case in the text ("Officers" at a sentence start)."""
@@ -234,7 +243,7 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
             i = match[1] + 1
             continue
         word = tok.text
-        if (word in w.stopwords or word in w.months_and_days or _HAS_DIGIT(word)
+        if (word in w.stopwords or word in w.months_and_days or _HAS_DIGIT(word) or _CONTRACTION.search(word)
                 or (i == 0 and initial and (doc.in_lower_case(word) or word in w.title_modifiers))):
             tok.role = "stop"
         elif word in w.title_modifiers:
@@ -496,9 +505,10 @@ def _read_segment(text: str, seg: list[_Tok], doc: Doc, out: list[Candidate], be
                 out.append(Candidate(start, end, ORGANISATION, word, NAME_SEQUENCE, single=True,
                                       fallback=ORGANISATION))
             return None
-        if _CAMEL_CASE.match(word) and not word.startswith(_CAMEL_NAME_PREFIXES):
+        if (_CAMEL_CASE.match(word) and not word.startswith(_CAMEL_NAME_PREFIXES) and len(word) >= 5
+                and sum(c.isupper() for c in word) == 2):
             fallback = None if cautious else ORGANISATION  # "WeWork", "MarketAxess"
-        elif (prev_word in w.place_prepositions and before is None and not cautious
+        elif (prev_word in w.place_prepositions and before is None and not cautious and doc.is_english()
               and not _sentence_initial(text, start) and word not in _head_words()):
             fallback = PLACE
         else:

@@ -32,3 +32,12 @@ def test_headline_mode_keeps_known_names_only() -> None:
     assert _read("Kevin Volker Meets Putin", headline=True) == [
         ("Kevin Volker", "person", NAME_SEQUENCE, False), ("Putin", "person", "alias", False)]
     assert _read("Tension Rises As Talks Stall", headline=True) == []
+
+
+def test_technical_words_contractions_and_german_nouns_make_no_candidate() -> None:
+    assert _read("The app uses JavaScript and HTML in RAM; I'm sure it runs. In IoT devices too.") == []
+    german = "Das Projekt entstand in Kooperation mit der Stadt und in Zusammenarbeit mit dem Land."
+    assert [c for c in _read(german) if c[1] == "place"] == []
+    cands, _ = read_candidates("The protest took place in Senkata on Tuesday and the police came.", False)
+    # a lone word after "in": a person if merging finds one of that name, else a place
+    assert [(c.single, c.fallback) for c in cands] == [(True, "place")]
