@@ -1,7 +1,7 @@
 -- Which stories were covered by the most outlets? (stories with their outlets, languages and span)
 select story_id, any_value(story_title) as story_title,
        count(distinct source_id) as n_sources,
-       sum(n_articles) as n_articles,
+       sum(n_articles)::bigint as n_articles,
        list(distinct source_id order by source_id) as source_ids,
        list_distinct(flatten(list(languages))) as languages,
        min(first_seen_at) as first_seen_at, max(last_seen_at) as last_seen_at

@@ -7,8 +7,8 @@ select
     rule_hits_by_source_day.fetched_on,
     rule_hits_by_source_day.category,
     rule_hits_by_source_day.rule_id,
-    sum(rule_hits_by_source_day.n_hits) as n_hits,
-    sum(rule_hits_by_source_day.n_documents) as n_documents
+    sum(rule_hits_by_source_day.n_hits)::bigint as n_hits,
+    sum(rule_hits_by_source_day.n_documents)::bigint as n_documents
 from rule_hits_by_source_day
 left join sources using (source_id)
 group by all;

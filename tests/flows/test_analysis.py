@@ -189,3 +189,19 @@ def test_analysis_answers_on_the_seeds(warehouse) -> None:
     assert together["with_entity_id"][0] == "person:jens-stoltenberg"
     assert "organisation:nato" in together["entity_id"].to_list()
     assert stories["n_sources"][0] == 3 and stories["story_title"][0].startswith("Stoltenberg")
+
+
+def test_the_analysis_command_lists_and_runs_the_questions(warehouse) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    runner = CliRunner()
+    listed = runner.invoke(app, ["analysis"])
+    assert listed.exit_code == 0 and "first_outlet_per_story" in listed.output
+    db = str(warehouse["db"])
+    run = runner.invoke(app, ["analysis", "entities_co_mentioned", "--var", "entity=NATO", "--db", db])
+    assert run.exit_code == 0, run.output
+    assert "organisation:nato" in run.output and "n_articles_together" in run.output
+    assert runner.invoke(app, ["analysis", "no_such_question", "--db", db]).exit_code == 2
+    assert runner.invoke(app, ["analysis", "first_outlet_per_story", "--var", "entity", "--db", db]).exit_code == 2
