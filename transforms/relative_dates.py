@@ -53,6 +53,17 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patte
                 + LOCAL_TIME),
     ("day_of_month", r"\b(?:on\s+)?the\s+" + ORDINAL + r"\b" + AFTER_DAY_OF_MONTH + LOCAL_TIME),
 ))
+# A kind's pattern runs only on texts holding one of these words (most hold none; each pattern
+# would otherwise try every word boundary). Lower-case words are looked for in the lower-cased text.
+GATES: dict[str, tuple[str, ...]] = {
+    "days_ago": (" ago",),
+    "day_word": ("yesterday", "today", "tonight", "tomorrow", "last night"),
+    "month_day": tuple(m.capitalize() for m in ENGLISH_MONTHS.split("|")),
+    "weekday": tuple(d.capitalize() for d in WEEKDAYS),
+    "day_of_month": ("st", "nd", "rd", "th"),
+}
+CASE_SENSITIVE_GATES = frozenset({"month_day", "weekday"})
+ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
 DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
 MONTH_DAY_FUTURE_DAYS = 31  # "March 3" up to a month after the anchor is this year's
@@ -118,7 +129,13 @@ def relative_dates(text: str, anchor: date | None) -> list[RelativeDate]:
     """Every relative date phrase in `text`, in order; resolved when `anchor` is known."""
     found: list[RelativeDate] = []
     taken: list[tuple[int, int]] = []
+    lowered = text.lower()
     for kind, pattern in PHRASES:
+        haystack = text if kind in CASE_SENSITIVE_GATES else lowered
+        if not any(word in haystack for word in GATES[kind]):
+            continue
+        if kind == "day_of_month" and not ORDINAL_NUMBER.search(text):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
