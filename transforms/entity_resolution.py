@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import polars as pl
 from rapidfuzz.fuzz import ratio
@@ -37,20 +37,20 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "herr",
                          "rev"})
 
 
+@lru_cache(maxsize=1 << 18)
 def _fold(name: str) -> str:
     """Case, accents, dots, apostrophes and hyphens aside: 'Murray-Bruce' ~ 'murray bruce'."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", re.sub(r"['’]", "", plain.casefold())).split())
 
 
-def _person_parts(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 18)
+def _person_parts(name: str) -> tuple[str, ...]:
     """Folded name words without honorifics, suffixes and middle initials ('Patrick W. Carlineo Jr.')."""
-    words = [w for w in re.sub(r"[.'’]", " ", name).split()]
-    words = [_fold(w) for w in words]
-    words = [w for w in words if w and w not in _SUFFIXES and w not in _HONORIFICS]
+    words = [w for w in _fold(re.sub(r"[.'’]", " ", name)).split() if w not in _SUFFIXES and w not in _HONORIFICS]
     if len(words) > 2:
         words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
-    return words
+    return tuple(words)
 
 
 def _first_names_compatible(a: str, b: str) -> bool:
@@ -119,7 +119,7 @@ class _Index:
 def _block(kind: str, name: str) -> str:
     if kind == PERSON:
         parts = _person_parts(name)
-        return parts[-1][:1] if parts else ""
+        return parts[-1][:2] if parts else ""
     return _fold(name)[:2]
 
 
@@ -164,7 +164,7 @@ def _match_person(index: _Index, name: str) -> str | None:
         return next(iter(owners)) if len(owners) == 1 and len(parts[0]) >= FUZZY_MIN_LENGTH else None
     found: set[str] = set()
     lone: set[str] = set()
-    for entity_id in index.blocks.get((PERSON, parts[-1][:1]), []):
+    for entity_id in index.blocks.get((PERSON, parts[-1][:2]), []):
         entity = index.by_id[entity_id]
         for known in (entity.entity_name, *entity.aliases):
             other = _person_parts(known)

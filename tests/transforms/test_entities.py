@@ -346,3 +346,11 @@ def test_a_dateline_after_a_photo_caption() -> None:
 def test_all_caps_words_of_the_text_are_not_acronyms() -> None:
     text = "GET OUT and VOTE for your GREAT Governor, he said. Please vote, it is a great day. The BART board met."
     assert {m.entity_id for m in find_mentions(text)} == {"organisation:bart"}
+
+
+def test_an_unknown_pair_after_a_role_or_before_said_is_a_person() -> None:
+    assert _by_text("The alliance chief Zorba Mirkovic spoke first.")["Zorba Mirkovic"].role == "chief"
+    said = _by_text("The talks are over, Zorba Mirkovic said on Friday.")["Zorba Mirkovic"]
+    assert (said.kind, said.method) == ("person", "name_sequence")
+    assert find_mentions("The talks are over, he said near Zorba Mirkovic Bridge.")[0].kind == "place"
+    assert find_mentions("They met at Zorba Mirkovic on Friday.") == []  # no cue: nothing
