@@ -5,7 +5,7 @@ folders, and web pages: URLs, feed entries and sitemap pages (`expand`, then `fe
 and safely, conditionally on re-runs) and WARC records. Every body lands before parsing.
 `extract` turns bytes into text (HTML decoded the way browsers do), `clean` turns text into an
 article (for HTML: main-content extraction, then the same boilerplate rules as plain text).
-`enrich` adds quotes, mentions, near-duplicate copies and stories (`flows/enrichment.py`).
+`annotate` and `enrich` add quotes, mentions, near-duplicate copies and stories (`flows/enrichment.py`).
 
 Each task works on a batch of documents. The flow holds the one warehouse connection (DuckDB
 has one writer); tasks that do not touch it are pure transforms wrapped for orchestration.
@@ -41,7 +41,7 @@ from flows.inputs import (
     read_manifests,
     recover_landed,
 )
-from flows.enrichment import enrich
+from flows.enrichment import Annotations, annotate, enrich
 from flows.page_workers import Failed, PagePool, TimedOut
 from flows.runners import batches_in_flight, runner_from_environment
 from flows.web_sources import WEB_ORIGINS, Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
@@ -429,6 +429,7 @@ class InFlight:
     extracted: PrefectFuture[Extracted]
     cleaned: PrefectFuture[Cleaned]
     normalised: PrefectFuture[NormalisedBatch]
+    annotated: PrefectFuture[Annotations]
 
 
 def _at_least_one(batches: Iterable[Acquired]) -> Iterator[Acquired]:
@@ -454,8 +455,10 @@ def load_batches(batches: Iterable[Acquired], first_rejects: list[Reject], wh: W
         fresh = skip_known(acquired.landed, wh)
         extracted = extract.submit(fresh, settings.max_bytes)
         cleaned = clean.submit(extracted, settings)
+        normalised = normalise.submit(cleaned)
         in_flight.append(InFlight(index, acquired, first_rejects if index == 0 else [], fresh,
-                                  datetime.now(timezone.utc), extracted, cleaned, normalise.submit(cleaned)))
+                                  datetime.now(timezone.utc), extracted, cleaned, normalised,
+                                  annotate.submit(normalised)))
         while len(in_flight) >= batches_in_flight(settings.runner):
             _finish_batch(in_flight.popleft(), wh, summary, advance)
     while in_flight:
@@ -469,7 +472,7 @@ def _finish_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, advance: 
     rejects = batch.earlier_rejects + acquired.rejects + extracted.rejects + cleaned.rejects
     rejects += _twins_of_rejects(acquired.landed, batch.fresh, extracted.rejects + cleaned.rejects)
     documents = documents_frame(extracted.records)
-    analysis = enrich(normalised.articles, documents, wh)  # reads what earlier batches loaded
+    analysis = enrich(normalised.articles, documents, batch.annotated.result(), wh)  # reads earlier batches' rows
     counts = load(
         LoadBatch(
             load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=batch.index, started_at=batch.started_at,
