@@ -352,14 +352,42 @@ def _classify(words: list[str], before: str | None, prev_word: str, after: str |
     return None
 
 
+@dataclass
+class _Reader:
+    """One run of capitalised words being read: the text, the candidates so far, the line's mood."""
+
+    text: str
+    doc: Doc
+    out: list[Candidate]
+    cautious: bool    # a headline or a title-case line: no new name without a strong cue
+    shouting: bool    # a line in capitals: known names only
+
+    def add(self, start: int, end: int, kind: str, method: str, **extra) -> str:
+        self.out.append(Candidate(start, end, kind, alias_key(self.text[start:end]), method, **extra))
+        return kind
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What surrounds a segment of unknown capitalised words inside its run."""
+
+    before: str | None = None   # right before it: title, portfolio, modifier, demonym, gaz_<kind>, name
+    role: str | None = None     # the title before it
+    last_gaz: Candidate | None = None  # the known name right before it, if it was just added
+    prev_word: str = ""         # the word before the run (the run's first segment only)
+    speech_before: bool = False  # that word is a verb of saying ("said Jane Doe")
+    run_end: bool = False       # the segment ends the run: the words after it are its context
+    force_person: bool = False  # "A B and C D" after a person
+
+
 def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -> None:
     w = entity_words()
     title_case, shouting = doc.line_flags(start)
-    cautious = doc.headline or title_case
+    reader = _Reader(text, doc, out, doc.headline or title_case, shouting)
     toks = _tokens(text, start, end, doc)
     prev_word = _previous_word(text, start)
     speech_before = prev_word in w.speech_verbs and prev_word not in _TOLD_TO
-    before: str | None = None       # what stands right before the current segment in this run
+    before: str | None = None
     role: str | None = None
     last_gaz: Candidate | None = None
     i, n = 0, len(toks)
@@ -371,7 +399,7 @@ def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -
                 kind = tok.ref.kind
                 method = GAZETTEER if alias_key(tok.ref.entity_name) == tok.lookup else ALIAS
                 cand = Candidate(tok.start, stop.end, kind, tok.lookup, method, tok.ref,
-                                  role if kind == PERSON and before == "title" else None)
+                                 role if kind == PERSON and before == "title" else None)
                 if not (shouting and not text[tok.start:stop.end].isupper() and kind != PLACE):
                     out.append(cand)
                     last_gaz = cand
@@ -380,20 +408,19 @@ def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -
                 role = tok.lookup if before != "modifier" else alias_key(text[toks[i - 1].start:stop.end])
                 before = "title"
             else:
-                before = "demonym"
-                last_gaz = None
+                before, last_gaz = "demonym", None
             i = tok.span_end + 1
             continue
-        if tok.role in ("stop", "sep"):
-            before, last_gaz = (None if tok.role == "stop" else before), None
-            if tok.role == "sep" and before == "title" and tok.text in ("of", "for"):
-                before = "portfolio"  # "High Commissioner for Human Rights": a portfolio, not a name
-            elif tok.role == "sep" and before != "title":
+        if tok.role in ("stop", "sep", "modifier"):
+            last_gaz = None
+            if tok.role == "modifier":
+                before = "modifier"
+            elif tok.role == "stop":
                 before = None
-            i += 1
-            continue
-        if tok.role == "modifier":
-            before = "modifier"
+            elif before == "title" and tok.text in ("of", "for"):
+                before = "portfolio"  # "High Commissioner for Human Rights": a portfolio, not a name
+            elif before != "title":
+                before = None
             i += 1
             continue
         # a segment of unknown capitalised words, connectors and possessives allowed inside
@@ -401,137 +428,148 @@ def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -
         while j + 1 < n and (toks[j + 1].role == "name" or (toks[j + 1].role == "sep" and j + 2 < n
                                                               and toks[j + 2].role == "name")):
             j += 1
-        seg = toks[i:j + 1]
-        _read_segment(text, seg, doc, out, before, role, last_gaz, prev_word if i == 0 else "",
-                      speech_before and i == 0, j == n - 1, cautious, shouting)
+        context = _Context(before, role, last_gaz, prev_word if i == 0 else "", speech_before and i == 0, j == n - 1)
+        _read_segment(reader, toks[i:j + 1], context)
         before, last_gaz = "name", None
         i = j + 1
 
 
-def _read_segment(text: str, seg: list[_Tok], doc: Doc, out: list[Candidate], before: str | None,
-                  role: str | None, last_gaz: Candidate | None, prev_word: str, speech_before: bool,
-                  run_end: bool, cautious: bool, shouting: bool, force_person: bool = False) -> str | None:
+def _read_segment(r: _Reader, seg: list[_Tok], ctx: _Context) -> str | None:
     """Read one segment of unknown capitalised words; returns the kind it found, if any."""
     w = entity_words()
     words = [t.text for t in seg if t.kind == "cap"]
-    after = _context_after(text, seg[-1].end) if run_end else None
-    has_sep = any(t.kind != "cap" for t in seg)
-    start, end = seg[0].start, seg[-1].end
-    glued = before in ("gaz_place", "gaz_organisation", "demonym")
-    is_org = words[-1] in w.organisation_heads or words[0] in w.organisation_starts or _head_before_of(seg)
-    is_place = words[-1] in w.place_heads and before != "title"
-    # a place, organisation or demonym glued to a name with an organisation or place head:
-    # "Nigeria Police", "Russian Foreign Ministry", "Xinhua News Agency", "Inner Mongolia Autonomous Region"
-    if glued and ((is_org and (before != "demonym" or words[-1] in w.organisation_heads
-                               or words[0] in _INSTITUTION_STARTS))
-                  or (is_place and before == "gaz_place")):
-        if last_gaz is not None and out and out[-1] is last_gaz:
-            start = out.pop().start
-        elif before == "demonym":
-            start = _glued_demonym_start(text, seg[0].start)
-        if len(words) >= 2 or start != seg[0].start:
-            kind = ORGANISATION if is_org else PLACE
-            out.append(Candidate(start, end, kind, alias_key(text[start:end]), NAME_SEQUENCE))
-            return kind
-    if words[-1] in w.non_entity_heads:
-        if last_gaz is not None and out and out[-1] is last_gaz and seg[0].start - last_gaz.end <= 2:
-            out.pop()  # "Vietnam War", "Paris Agreement": the place is part of a name of something else
-        return None
-    if has_sep:
-        joins = {t.text for t in seg if t.kind != "cap"}
-        poss = next((k for k, t in enumerate(seg) if t.kind == "poss"), None)
-        if poss is not None and (seg[poss - 1].text in w.organisation_heads or seg[0].text in w.organisation_starts):
-            # "Tufts University's Feinstein International Center": two organisations
-            first = _read_segment(text, seg[:poss], doc, out, before, role, last_gaz, prev_word, speech_before,
-                                  False, cautious, shouting)
-            _read_segment(text, seg[poss + 1:], doc, out, "name" if first else before, None, None, "", False,
-                          run_end, cautious, shouting)
-            return first
-        if ((is_org and len(words) >= 2 and not joins & {"y", "e"}
-             and (words[-1] in w.organisation_heads or not joins & {"and", "&"} or _head_before_of(seg)))
-                or (is_place and len(words) >= 2 and "and" not in joins and "&" not in joins)):
-            kind = ORGANISATION if is_org else PLACE
-            out.append(Candidate(start, end, kind, alias_key(text[start:end]), NAME_SEQUENCE))
-            return kind
-        if joins <= _NAME_PARTICLES and len(words) >= 2:  # "Osama bin Laden", "Alex de Minaur"
-            verdict = _classify(words, before, prev_word, after, speech_before)
-            if verdict and verdict[0] == PERSON and not (cautious and verdict[1] == NAME_SEQUENCE):
-                out.append(Candidate(start, end, PERSON, alias_key(text[start:end]), verdict[1],
-                                      role=role if before == "title" else None))
-                return PERSON
-        # split at the connectors and read each part alone; "A B and C D" after a person is a person
-        part: list[_Tok] = []
-        found, joiner = None, None
-        for t in [*seg, None]:
-            if t is not None and t.kind == "cap":
-                part.append(t)
-                continue
-            if part:
-                first = part[0] is seg[0]
-                found = _read_segment(text, part, doc, out, before if first else "name", role if first else None,
-                                      last_gaz if first else None, prev_word if first else "",
-                                      speech_before and first, run_end and t is None, cautious, shouting,
-                                      force_person=found == PERSON and joiner == "and" and len(part) >= 2)
-            joiner = t.text if t is not None else None
-            part = []
+    found = _read_glued(r, seg, words, ctx)
+    if found:
         return found
-    if shouting:
+    if words[-1] in w.non_entity_heads:
+        gaz = ctx.last_gaz
+        if gaz is not None and r.out and r.out[-1] is gaz and seg[0].start - gaz.end <= 2:
+            r.out.pop()  # "Vietnam War", "Paris Agreement": the place is part of a name of something else
         return None
-    if force_person:
-        out.append(Candidate(start, end, PERSON, alias_key(text[start:end]), NAME_SEQUENCE))
-        return PERSON
+    if any(t.kind != "cap" for t in seg):
+        return _read_joined(r, seg, words, ctx)
+    if r.shouting:
+        return None
+    if ctx.force_person:
+        return r.add(seg[0].start, seg[-1].end, PERSON, NAME_SEQUENCE)
+    return _read_words(r, seg, words, ctx)
+
+
+def _read_glued(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) -> str | None:
+    """A place, organisation or demonym glued to a name with an organisation or place head:
+    "Nigeria Police", "Russian Foreign Ministry", "Xinhua News Agency", "Inner Mongolia Autonomous Region"."""
+    w = entity_words()
+    if ctx.before not in ("gaz_place", "gaz_organisation", "demonym"):
+        return None
+    is_org = words[-1] in w.organisation_heads or words[0] in w.organisation_starts or _head_before_of(seg)
+    is_place = words[-1] in w.place_heads
+    if not ((is_org and (ctx.before != "demonym" or words[-1] in w.organisation_heads
+                         or words[0] in _INSTITUTION_STARTS))
+            or (is_place and ctx.before == "gaz_place")):
+        return None
+    start = seg[0].start
+    if ctx.last_gaz is not None and r.out and r.out[-1] is ctx.last_gaz:
+        start = r.out.pop().start
+    elif ctx.before == "demonym":
+        start = _glued_demonym_start(r.text, seg[0].start)
+    if len(words) < 2 and start == seg[0].start:
+        return None
+    return r.add(start, seg[-1].end, ORGANISATION if is_org else PLACE, NAME_SEQUENCE)
+
+
+def _read_joined(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) -> str | None:
+    """A segment with connectors or a possessive inside: one name, or parts read one by one."""
+    w = entity_words()
+    start, end = seg[0].start, seg[-1].end
+    joins = {t.text for t in seg if t.kind != "cap"}
+    poss = next((k for k, t in enumerate(seg) if t.kind == "poss"), None)
+    if poss is not None and (seg[poss - 1].text in w.organisation_heads or seg[0].text in w.organisation_starts):
+        # "Tufts University's Feinstein International Center": two organisations
+        first = _read_segment(r, seg[:poss], replace(ctx, run_end=False))
+        _read_segment(r, seg[poss + 1:], _Context("name" if first else ctx.before, run_end=ctx.run_end))
+        return first
+    is_org = words[-1] in w.organisation_heads or words[0] in w.organisation_starts or _head_before_of(seg)
+    is_place = words[-1] in w.place_heads and ctx.before != "title"
+    if len(words) >= 2 and ((is_org and not joins & {"y", "e"}
+                             and (words[-1] in w.organisation_heads or not joins & {"and", "&"}
+                                  or _head_before_of(seg)))
+                            or (is_place and not joins & {"and", "&"})):
+        return r.add(start, end, ORGANISATION if is_org else PLACE, NAME_SEQUENCE)
+    if joins <= _NAME_PARTICLES and len(words) >= 2:  # "Osama bin Laden", "Alex de Minaur"
+        after = _context_after(r.text, end) if ctx.run_end else None
+        verdict = _classify(words, ctx.before, ctx.prev_word, after, ctx.speech_before)
+        if verdict and verdict[0] == PERSON and not (r.cautious and verdict[1] == NAME_SEQUENCE):
+            return r.add(start, end, PERSON, verdict[1], role=ctx.role if ctx.before == "title" else None)
+    # split at the connectors and read each part alone; "A B and C D" after a person is a person
+    part: list[_Tok] = []
+    found, joiner = None, None
+    for t in [*seg, None]:
+        if t is not None and t.kind == "cap":
+            part.append(t)
+            continue
+        if part:
+            part_context = ctx if part[0] is seg[0] else _Context("name")
+            found = _read_segment(r, part, replace(
+                part_context, run_end=ctx.run_end and t is None,
+                force_person=found == PERSON and joiner == "and" and len(part) >= 2))
+        joiner = t.text if t is not None else None
+        part = []
+    return found
+
+
+def _read_words(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) -> str | None:
+    """A plain segment of capitalised words: an acronym defined in brackets, a cued name, or a lone word."""
+    w = entity_words()
+    text, start, end = r.text, seg[0].start, seg[-1].end
+    after = _context_after(text, end) if ctx.run_end else None
     # a bracketed acronym right after an entity names that entity: "Centre for Disease Control (CDC)"
     if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and text[start - 1:start] == "(":
-        owner = out[-1] if out and 0 <= start - out[-1].end <= 3 and not out[-1].single else None
+        owner = r.out[-1] if r.out and 0 <= start - r.out[-1].end <= 3 and not r.out[-1].single else None
         if owner is not None:
-            doc.acronyms[words[0]] = owner
-            out.append(replace(owner, start=start, end=end, method=COREFERENCE, single=False))
+            r.doc.acronyms[words[0]] = owner
+            r.out.append(replace(owner, start=start, end=end, method=COREFERENCE, single=False))
         else:
-            doc.dead_acronyms.add(words[0])
+            r.doc.dead_acronyms.add(words[0])
         return None
     if after == "organisation_after":
-        nxt = _NEXT_WORD.match(text, end)
-        out.append(Candidate(start, nxt.end(), ORGANISATION, alias_key(text[start:nxt.end()]), NAME_SEQUENCE))
-        return ORGANISATION
-    verdict = _classify(words, before, prev_word, after, speech_before)
-    name = alias_key(text[start:end])
-    if verdict is None and len(words) == 1:
-        word = words[0]
-        if _ACRONYM.fullmatch(word):
-            if (not cautious and word not in doc.dead_acronyms and word not in w.stopwords
-                    and not doc.in_lower_case(word)
-                    and not _in_a_code_or_list(text, start, end)
-                    and not _CJK.search(text, max(0, start - 20), end + 20)):
-                out.append(Candidate(start, end, ORGANISATION, word, NAME_SEQUENCE, single=True,
-                                      fallback=ORGANISATION))
-            return None
-        if (_CAMEL_CASE.match(word) and not word.startswith(_CAMEL_NAME_PREFIXES) and len(word) >= 5
-                and sum(c.isupper() for c in word) == 2):
-            fallback = None if cautious else ORGANISATION  # "WeWork", "MarketAxess"
-        elif (prev_word in w.place_prepositions and before is None and not cautious and doc.is_english()
-              and not _sentence_initial(text, start) and word not in _head_words()):
-            fallback = PLACE
-        else:
-            fallback = None
-        out.append(Candidate(start, end, PERSON, word, COREFERENCE, single=True, fallback=fallback))
-        return None
+        return r.add(start, _NEXT_WORD.match(text, end).end(), ORGANISATION, NAME_SEQUENCE)
+    verdict = _classify(words, ctx.before, ctx.prev_word, after, ctx.speech_before)
     if verdict is None:
+        if len(words) == 1:
+            _read_lone_word(r, start, end, ctx)
         return None
     kind, method = verdict
-    if cautious and method == NAME_SEQUENCE and not (
+    if r.cautious and method == NAME_SEQUENCE and not (
             (kind == PERSON and words[0] in w.first_names)
             or (kind != PERSON and len(words) >= 2 and (words[-1] in w.organisation_heads | w.place_heads))):
         return None
-    if cautious and kind == PERSON and len(words) > 2:
-        # a headline capitalises its verbs too: "Kevin Volker Meets Putin" names Kevin Volker
-        end = [x for x in seg if x.kind == "cap"][1].end
-        name = alias_key(text[start:end])
-    person_role = role if before == "title" else prev_word if method == TITLE_PATTERN else None
+    if r.cautious and kind == PERSON and len(words) > 2:
+        end = seg[1].end  # a headline capitalises its verbs too: "Kevin Volker Meets Putin" names Kevin Volker
+    person_role = ctx.role if ctx.before == "title" else ctx.prev_word if method == TITLE_PATTERN else None
     if kind == PERSON and len(words) == 1:
-        out.append(Candidate(start, end, PERSON, name, method, role=person_role, single=True, fallback=PERSON))
-        return PERSON
-    out.append(Candidate(start, end, kind, name, method, role=person_role if kind == PERSON else None))
-    return kind
+        return r.add(start, end, PERSON, method, role=person_role, single=True, fallback=PERSON)
+    return r.add(start, end, kind, method, role=person_role if kind == PERSON else None)
+
+
+def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
+    """One capitalised word and no cue: kept for in-document merging, with a kind to fall back on."""
+    w = entity_words()
+    text, doc, word = r.text, r.doc, r.text[start:end]
+    if _ACRONYM.fullmatch(word):
+        if (not r.cautious and word not in doc.dead_acronyms and word not in w.stopwords
+                and not doc.in_lower_case(word) and not _in_a_code_or_list(text, start, end)
+                and not _CJK.search(text, max(0, start - 20), end + 20)):
+            r.add(start, end, ORGANISATION, NAME_SEQUENCE, single=True, fallback=ORGANISATION)
+        return
+    if (_CAMEL_CASE.match(word) and not word.startswith(_CAMEL_NAME_PREFIXES) and len(word) >= 5
+            and sum(c.isupper() for c in word) == 2):
+        fallback = None if r.cautious else ORGANISATION  # "WeWork", "MarketAxess"
+    elif (ctx.prev_word in w.place_prepositions and ctx.before is None and not r.cautious and doc.is_english()
+          and not _sentence_initial(text, start) and word not in _head_words()):
+        fallback = PLACE  # "in Senkata"
+    else:
+        fallback = None
+    r.add(start, end, PERSON, COREFERENCE, single=True, fallback=fallback)
 
 
 def _in_a_code_or_list(text: str, start: int, end: int) -> bool:
