@@ -10,6 +10,13 @@ with keys as (
     union all select 'removed_spans', document_id || '#' || span_index from removed_spans
     union all select 'rejects', reject_id from rejects
     union all select 'fetch_state', url from fetch_state
+    union all select 'quotes', document_id || '#' || quote_index from quotes
+    union all select 'mentions', document_id || '#' || mention_index from mentions
+    union all select 'entities', entity_id from entities
+    union all select 'article_signatures', document_id from article_signatures
+    union all select 'near_duplicates', article_id from near_duplicates
+    union all select 'story_articles', article_id from story_articles
+    union all select 'stories', story_id from stories
 )
 select table_name, key, count(*) as n_rows
 from keys

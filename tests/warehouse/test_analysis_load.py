@@ -64,6 +64,22 @@ def _batch(inputs: list[tuple[str, str]], story: str = "s1") -> LoadBatch:
                      analysis=analysis)
 
 
+CHECKS = ("rows_belong_to_completed_loads", "keys_are_unique_and_not_null", "analysis_rows_have_articles",
+          "stories_match_their_articles")
+
+
+def _failing_checks(wh: Warehouse) -> dict[str, int]:
+    return {r.name: r.n_failing for r in wh.run_checks() if r.name in CHECKS and not r.passed}
+
+
+def test_the_checks_catch_a_story_count_out_of_step_and_an_orphan_quote(wh) -> None:
+    wh.load_batch(_batch(SEEDS))
+    wh.con.execute("update stories set n_articles = 5")
+    wh.con.execute("update quotes set document_id = 'gone' where quote_index = 0 and article_id = "
+                   "(select min(article_id) from quotes)")
+    assert _failing_checks(wh) == {"stories_match_their_articles": 1, "analysis_rows_have_articles": 1}
+
+
 def _counts(wh: Warehouse) -> dict[str, int]:
     return {t: wh.con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in ANALYSIS}
 
@@ -87,7 +103,7 @@ def test_analysis_rows_load_with_the_batch_and_a_repeat_adds_none(wh) -> None:
     assert _counts(wh) == first
     story = wh.query("select n_articles, n_sources, n_languages, title from stories").rows()
     assert story == [(2, 2, 1, "Stoltenberg: NATO will respond if Russia chooses conflict")]
-    assert all(r.passed for r in wh.run_checks() if r.name == "rows_belong_to_completed_loads")
+    assert _failing_checks(wh) == {}
 
 
 def test_a_new_version_replaces_its_story_row_and_recounts_both_stories(wh) -> None:
@@ -95,6 +111,7 @@ def test_a_new_version_replaces_its_story_row_and_recounts_both_stories(wh) -> N
     edited = [(DW_SEED.as_uri(), DW_SEED.read_text("utf-8").replace("100,000", "130,000"))]
     wh.load_batch(_batch(edited, story="s2"))
     assert wh.query("select story_id, n_articles from stories order by story_id").rows() == [("s1", 1), ("s2", 1)]
+    assert _failing_checks(wh) == {}
     # quotes and mentions of both versions are kept; the views show the current one
     assert _counts(wh)["quotes"] == 3
     assert wh.query("select count(*) as n from v_who_said_what")["n"][0] == 2
