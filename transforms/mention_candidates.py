@@ -99,6 +99,8 @@ def _caseless_scanner() -> re.Pattern[str] | None:
 
 @dataclass
 class Candidate:
+    """A span that may be a mention; entities.py merges and keys the candidates of one text."""
+
     start: int
     end: int
     kind: str
@@ -112,11 +114,13 @@ class Candidate:
 
 @dataclass
 class _Tok:
+    """One token of a run: a capitalised word, a connector or a possessive, and what it was read as."""
+
     start: int
     end: int
     text: str
     kind: str                    # cap | poss | conn
-    role: str = "name"           # name | gaz | title | demonym | stop | sep
+    role: str = "name"           # name | gaz | title | demonym | stop | sep | modifier | inside (of a match)
     ref: EntityRef | None = None
     span_end: int = 0            # for gaz/title/demonym: index of the last token of the match
     lookup: str = ""
@@ -124,6 +128,8 @@ class _Tok:
 
 @dataclass
 class Doc:
+    """What one text tells about itself, computed on first use, and the acronyms it defines."""
+
     text: str
     headline: bool
     words: set[str] | None = None  # the whitespace-separated words, punctuation stripped (made on first use)
