@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import polars as pl
+import pytest
 
+from tests.conftest import DW_SEED, YONHAP_SEED
+from transforms.entities import mentions_frame
 from transforms.stories import (
     FEATURES_SCHEMA,
     KNOWN_SCHEMA,
     FeatureFrequencies,
     assign_stories,
+    entity_kinds,
     story_features,
     story_id_for,
 )
@@ -115,3 +122,33 @@ def test_features_take_the_publication_time_else_the_fetch_time() -> None:
     assert features.select("article_id", "event_at", "entity_ids").rows() == [
         ("a", DAY, ["nato", "stoltenberg"]), ("b", DAY + timedelta(days=5), [])]
     assert "talks" in features["terms"][0]
+
+
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction"
+LARGEST_GOLD_STORY = 4
+
+
+def test_on_one_day_content_alone_keeps_the_dev_set_apart_from_the_seeds() -> None:
+    """The seeds and every gold article body of the dev sets, all dated the same day, so only
+    entities and terms can tell them apart."""
+    if not GOLD.is_dir():
+        pytest.skip(f"the dev sets are not here: {GOLD}")
+    rows = [json.loads(line) for path in sorted(GOLD.glob("*/gold.jsonl")) for line in path.open(encoding="utf-8")]
+    articles = pl.DataFrame({
+        "article_id": [f"gold-{r['id']}" for r in rows] + ["seed-dw", "seed-yonhap"],
+        "title": [r.get("title") for r in rows] + [s.read_text("utf-8").splitlines()[0] for s in (DW_SEED, YONHAP_SEED)],
+        "body_text": [r["body"] for r in rows] + [s.read_text("utf-8") for s in (DW_SEED, YONHAP_SEED)],
+    })
+    articles = articles.with_columns(pl.col("article_id").alias("document_id"), pl.lit(None).alias("published_at"),
+                                     pl.lit("en").alias("language"))
+    documents = pl.DataFrame({"document_id": articles["article_id"], "fetched_at": [DAY] * articles.height},
+                             schema_overrides={"fetched_at": pl.Datetime("us", "UTC")})
+    mentions = mentions_frame(articles)
+    features = story_features(articles, documents, mentions)
+    stories = dict(assign_stories(features, None, FeatureFrequencies(), entity_kinds(mentions))
+                   .select("article_id", "story_id").iter_rows())
+    assert stories["seed-dw"] == stories["seed-yonhap"]
+    assert [a for a, s in stories.items() if s == stories["seed-dw"]] == ["seed-dw", "seed-yonhap"]
+    sizes = Counter(stories.values())
+    assert max(sizes.values()) <= LARGEST_GOLD_STORY
+    assert len(sizes) >= 0.8 * len(stories)  # mostly single articles
