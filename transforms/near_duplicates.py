@@ -86,10 +86,9 @@ def similarity(left: Sequence[int], right: Sequence[int]) -> float:
 def signatures_frame(articles: pl.DataFrame) -> pl.DataFrame:
     """articles[article_id, body_text] -> [article_id, signature, band_keys]."""
     signatures = [minhash(text or "") for text in articles["body_text"]]
-    return pl.DataFrame(
-        {"article_id": articles["article_id"], "signature": signatures, "band_keys": [band_keys(s) for s in signatures]},
-        schema=SIGNATURE_SCHEMA,
-    )
+    keys = [band_keys(s) for s in signatures]
+    return pl.DataFrame({"article_id": articles["article_id"], "signature": signatures, "band_keys": keys},
+                        schema=SIGNATURE_SCHEMA)
 
 
 def _band_index(rows: Iterable[tuple[str, Sequence[int]]]) -> dict[int, list[str]]:

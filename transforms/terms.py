@@ -42,8 +42,5 @@ def distinctive_terms(body: str, title: str | None = None, n: int = TERMS_PER_AR
 def terms_frame(articles: pl.DataFrame) -> pl.DataFrame:
     """articles[article_id, body_text, title?] -> [article_id, terms]."""
     titles = articles["title"] if "title" in articles.columns else [None] * articles.height
-    return pl.DataFrame(
-        {"article_id": articles["article_id"],
-         "terms": [distinctive_terms(body or "", title) for body, title in zip(articles["body_text"], titles, strict=True)]},
-        schema=TERMS_SCHEMA,
-    )
+    terms = [distinctive_terms(body or "", title) for body, title in zip(articles["body_text"], titles, strict=True)]
+    return pl.DataFrame({"article_id": articles["article_id"], "terms": terms}, schema=TERMS_SCHEMA)

@@ -126,6 +126,7 @@ def test_features_take_the_publication_time_else_the_fetch_time() -> None:
 
 GOLD = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction"
 LARGEST_GOLD_STORY = 4
+SEEDS = (DW_SEED, YONHAP_SEED)
 
 
 def test_on_one_day_content_alone_keeps_the_dev_set_apart_from_the_seeds() -> None:
@@ -136,8 +137,8 @@ def test_on_one_day_content_alone_keeps_the_dev_set_apart_from_the_seeds() -> No
     rows = [json.loads(line) for path in sorted(GOLD.glob("*/gold.jsonl")) for line in path.open(encoding="utf-8")]
     articles = pl.DataFrame({
         "article_id": [f"gold-{r['id']}" for r in rows] + ["seed-dw", "seed-yonhap"],
-        "title": [r.get("title") for r in rows] + [s.read_text("utf-8").splitlines()[0] for s in (DW_SEED, YONHAP_SEED)],
-        "body_text": [r["body"] for r in rows] + [s.read_text("utf-8") for s in (DW_SEED, YONHAP_SEED)],
+        "title": [r.get("title") for r in rows] + [p.read_text("utf-8").splitlines()[0] for p in SEEDS],
+        "body_text": [r["body"] for r in rows] + [p.read_text("utf-8") for p in SEEDS],
     })
     articles = articles.with_columns(pl.col("article_id").alias("document_id"), pl.lit(None).alias("published_at"),
                                      pl.lit("en").alias("language"))

@@ -43,14 +43,16 @@ def _analysis(articles: pl.DataFrame, story_of: dict[str, str]) -> AnalysisFrame
         "kind": ["organisation"] * len(ids), "mention_text": ["NATO"] * len(ids), "start_char": [0] * len(ids),
         "end_char": [4] * len(ids), "method": ["gazetteer"] * len(ids), "role": [None] * len(ids),
         "field": ["body"] * len(ids)}, schema_overrides={"role": pl.String})
-    entities = pl.DataFrame({"entity_id": ["org:nato", "person:jens_stoltenberg"], "entity_name": ["NATO", "Jens Stoltenberg"],
-                             "kind": ["organisation", "person"], "aliases": [["North Atlantic Treaty Organization"], []]})
+    entities = pl.DataFrame({"entity_id": ["org:nato", "person:jens_stoltenberg"],
+                             "entity_name": ["NATO", "Jens Stoltenberg"], "kind": ["organisation", "person"],
+                             "aliases": [["North Atlantic Treaty Organization"], []]})
     copies = pl.DataFrame({"article_id": ids[1:], "duplicate_of_article_id": ids[:1] * (len(ids) - 1),
                            "similarity": [0.9] * (len(ids) - 1), "duplicate_group_id": ids[:1] * (len(ids) - 1)},
                           schema=COPY_SCHEMA)
     stories = pl.DataFrame({
-        "article_id": ids, "story_id": [story_of[i] for i in ids], "event_at": [DAY + timedelta(hours=i) for i in range(len(ids))],
-        "language": ["en"] * len(ids), "entity_ids": [["org:nato"]] * len(ids), "terms": [["nato", "russia"]] * len(ids),
+        "article_id": ids, "story_id": [story_of[i] for i in ids],
+        "event_at": [DAY + timedelta(hours=i) for i in range(len(ids))], "language": ["en"] * len(ids),
+        "entity_ids": [["org:nato"]] * len(ids), "terms": [["nato", "russia"]] * len(ids),
         "similarity": [None] + [0.5] * (len(ids) - 1), "is_opener": [True] + [False] * (len(ids) - 1)},
         schema_overrides={"event_at": pl.Datetime("us", "UTC"), "similarity": pl.Float64})
     return AnalysisFrames(quotes, mentions, entities, signatures_frame(articles), copies, stories)
