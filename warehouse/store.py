@@ -54,8 +54,9 @@ class LoadBatch:
 class AnalysisFrames:
     """A batch's enrichment, loaded with its articles: rows only for articles that made a new version."""
 
-    quotes: pl.DataFrame            # article_id, quote_index, quote_text, speaker, speaker_method, speaker_entity_id, verb, start_char, end_char
-    mentions: pl.DataFrame          # article_id, mention_index, entity_id, kind, mention_text, start_char, end_char, method
+    # columns: see sql/migrations/005_analysis.sql; document_id and load_id are added at load time
+    quotes: pl.DataFrame            # article_id, quote_index, quote_text, speaker, speaker_entity_id, verb, ...
+    mentions: pl.DataFrame          # article_id, mention_index, entity_id, kind, mention_text, field, role, ...
     entities: pl.DataFrame          # entity_id, entity_name, kind, aliases (new or changed entities)
     signatures: pl.DataFrame        # article_id, signature, band_keys
     near_duplicates: pl.DataFrame   # article_id, duplicate_of_article_id, similarity, duplicate_group_id
