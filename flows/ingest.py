@@ -42,7 +42,7 @@ from flows.inputs import (
     recover_landed,
 )
 from flows.enrichment import Annotations, annotate, enrich
-from flows.page_workers import Failed, PagePool, TimedOut
+from flows.page_workers import Failed, TimedOut, close_shared_pools, shared_pool
 from flows.runners import batches_in_flight, runner_from_environment
 from flows.web_sources import WEB_ORIGINS, Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
 from flows.settings import RunnerChoice, Settings
@@ -61,7 +61,7 @@ from transforms.html_pages import MIN_BODY_WORDS, HtmlPage
 from transforms.normalise import PIPELINE_VERSION, NormalisedBatch, ParsedDocument, normalise_batch
 from transforms.sources import source_registry
 from transforms.text_articles import parse_text_article
-from warehouse import CheckResult, LoadBatch, LoadCounts, Warehouse
+from warehouse import CheckResult, LoadBatch, LoadCounts, Warehouse, WarehouseError
 from warehouse import snapshot
 from warehouse.lock import LockHolder, busy_message, writer_lock
 
@@ -227,9 +227,9 @@ def clean(extracted: Extracted, settings: Settings) -> Cleaned:
     html = [(doc, text) for doc, text in texts if doc.kind == "html"]
     pages: dict[str, HtmlPage | TimedOut | Failed] = {}
     if html:
-        with PagePool(min(settings.workers, len(html)), settings.extract_timeout) as pool:
-            parsed_pages = pool.parse([(text, doc.uri if doc.uri.startswith(WEB_PREFIXES) else None)
-                                       for doc, text in html])
+        pool = shared_pool(settings.workers, settings.extract_timeout)  # kept across batches, shared by them
+        parsed_pages = pool.parse([(text, doc.uri if doc.uri.startswith(WEB_PREFIXES) else None)
+                                   for doc, text in html])
         pages = {doc.document_id: page for (doc, _), page in zip(html, parsed_pages, strict=True)}
     parsed, rejects = [], []
     for doc, text in texts:
@@ -264,15 +264,22 @@ def check(wh: Warehouse, load_ids: list[str]) -> tuple[list[CheckResult], str]:
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_snapshot(wh: Warehouse, settings: Settings, checks: list[CheckResult],
-                     check_run_id: str) -> snapshot.Publication | None:
-    """A read-only copy for BI tools (and the Parquet export), only when no error-level check failed."""
+                     check_run_id: str) -> tuple[snapshot.Publication | None, str | None]:
+    """A read-only copy for BI tools (and the Parquet export), only when no error-level check
+    failed. Returns the publication, or why there is none: a failed publish (a full disk) is
+    logged and leaves the previous snapshot, the loaded batches stay loaded."""
     failed = [c.name for c in checks if c.severity == "error" and not c.passed]
     if failed:
-        get_run_logger().error("not published: error-level checks failed (%s); the previous snapshot stays at %s",
-                               ", ".join(failed), snapshot.snapshot_path(settings.db_path, settings.published_dir))
-        return None
-    return snapshot.publish(wh, settings.published_dir, export_parquet=settings.export_parquet,
-                            run_id=flow_run.id, check_run_id=check_run_id)
+        why = f"error-level checks failed ({', '.join(failed)})"
+    else:
+        try:
+            return snapshot.publish(wh, settings.published_dir, export_parquet=settings.export_parquet,
+                                    run_id=flow_run.id, check_run_id=check_run_id), None
+        except WarehouseError as exc:
+            why = str(exc)
+    get_run_logger().error("not published: %s; the previous snapshot stays at %s", why,
+                           snapshot.snapshot_path(settings.db_path, settings.published_dir))
+    return None, why
 
 
 def _log_wait(settings: Settings) -> Callable[[LockHolder], None]:
@@ -281,10 +288,11 @@ def _log_wait(settings: Settings) -> Callable[[LockHolder], None]:
     return log
 
 
-def _progress(enabled: bool) -> Progress | nullcontext:
+def progress_bar(enabled: bool) -> Progress | nullcontext:
     if not enabled:
         return nullcontext()
-    return Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    transient=True)
 
 
 @dataclass(frozen=True)
@@ -387,7 +395,7 @@ def ingest(
         logger.info("discovered %d files and %d URLs, %d rejected at discovery", len(files), len(expansion.urls),
                     len(discover_rejects))
 
-        with Warehouse(settings.db_path) as wh, _progress(show_progress) as progress:
+        with Warehouse(settings.db_path) as wh, progress_bar(show_progress) as progress:
             bar = progress.add_task("ingest", total=len(files) + len(expansion.urls)) if progress else None
             wh.upsert_sources(source_registry())
             warc_paths = [Path(w).expanduser() for w in warcs or []]
@@ -397,7 +405,7 @@ def ingest(
             wh.record_stage_counts(flow_run.id, summary.stage_frame())
             summary.checks, check_run_id = check(wh, summary.load_ids)
             if settings.publish:
-                published = publish_snapshot(wh, settings, summary.checks, check_run_id)
+                published, summary.not_published = publish_snapshot(wh, settings, summary.checks, check_run_id)
                 summary.published = str(published.path) if published else None
 
     summary.seconds = time.monotonic() - started
@@ -463,6 +471,7 @@ def load_batches(batches: Iterable[Acquired], first_rejects: list[Reject], wh: W
             _finish_batch(in_flight.popleft(), wh, summary, advance)
     while in_flight:
         _finish_batch(in_flight.popleft(), wh, summary, advance)
+    close_shared_pools()  # this process's page workers end with the run's last batch
 
 
 def _finish_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, advance: Callable[[int], object]) -> None:

@@ -14,6 +14,7 @@ kept as `<name>.bak`), under the writer lock; or written to `into`, leaving the 
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
-from flows.ingest import Acquired, check, load_batches, report, _progress
+from flows.ingest import Acquired, check, load_batches, progress_bar, report
 from flows.inputs import LandedDocument, landed_entries, record_landed, recover_landed
 from flows.runners import runner_from_environment
 from flows.settings import RunnerChoice, Settings
@@ -75,7 +76,10 @@ def _swap_in(built: Path, db: Path) -> Path | None:
         os.replace(wal, backup_wal)
     had_old = db.exists()
     if had_old:
-        os.link(db, backup)
+        try:
+            os.link(db, backup)
+        except OSError:  # a file system without hard links
+            shutil.copy2(db, backup)
     os.replace(built, db)
     return backup if had_old else None
 
@@ -106,14 +110,14 @@ def rebuild(
     if target.exists() and into:
         raise FileExistsError(f"{target} exists: rebuild writes a new warehouse there, remove it first")
     built = target if into else target.with_name(target.name + BUILDING_SUFFIX)
-    for leftover in (built, built.with_name(built.name + ".wal")) if not into else ():
-        leftover.unlink(missing_ok=True)  # from a rebuild that was stopped
 
     entries = landed_entries(settings.landing_dir, str(settings.db_path), days=None)
     logger.info("rebuilding %s from %d manifest entries in %s", target, len(entries), settings.landing_dir)
     summary = RunSummary(str(target))
     with writer_lock(target, settings.lock_timeout, "rebuild"):
-        with Warehouse(built) as wh, _progress(show_progress) as progress:
+        for leftover in (built, built.with_name(built.name + ".wal")) if not into else ():
+            leftover.unlink(missing_ok=True)  # from a rebuild that was stopped
+        with Warehouse(built) as wh, progress_bar(show_progress) as progress:
             bar = progress.add_task("rebuild", total=len({(e.get("document_id"), e.get("uri")) for e in entries})) \
                 if progress else None
             wh.upsert_sources(source_registry())
