@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Literal
 
 from transforms.fields import UnknownAgency, fields_from_groups
+from transforms.first_chars import first_chars
 
 Scope = Literal["line", "prefix", "inline"]
 Zone = Literal["any", "tail"]
@@ -102,17 +103,50 @@ def _applies(rule: Rule, in_tail: bool) -> bool:
     return rule.zone == "any" or (rule.zone == "tail" and in_tail)
 
 
-_SCOPED: dict[tuple[int, bool], tuple[tuple[Rule, ...], dict[str, tuple[Rule, ...]]]] = {}
+class _ByStart:
+    """Rules of one scope (in catalogue order), and for each first character of a line the ones
+    whose match may start with it (`transforms.first_chars`): the others are not tried."""
+
+    MAX_REMEMBERED = 4096  # distinct first characters remembered
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self._starts = [(rule, first_chars(rule.pattern)) for rule in rules]
+        self._by_char: dict[str, tuple[Rule, ...]] = {}
+
+    def for_line(self, stripped: str) -> tuple[Rule, ...]:
+        if not stripped:
+            return self.rules
+        char = stripped[0]
+        found = self._by_char.get(char)
+        if found is None:
+            found = tuple(r for r, starts in self._starts if starts is None or starts.admits(char))
+            if len(self._by_char) < self.MAX_REMEMBERED:
+                self._by_char[char] = found
+        return found
 
 
-def _by_scope(rules: tuple[Rule, ...], in_tail: bool) -> dict[str, tuple[Rule, ...]]:
+@dataclass(frozen=True)
+class _Scoped:
+    """The rules that apply in one zone, by scope."""
+
+    line: _ByStart
+    prefix: _ByStart
+    inline: tuple[Rule, ...]
+
+
+_SCOPED: dict[tuple[int, bool], tuple[tuple[Rule, ...], _Scoped]] = {}
+
+
+def _by_scope(rules: tuple[Rule, ...], in_tail: bool) -> _Scoped:
     """The rules that apply in a zone, split by scope; remembered per rule tuple (by identity,
     the tuple kept alive with it: hashing a whole catalogue on every line would cost more)."""
     key = (id(rules), in_tail)
     cached = _SCOPED.get(key)
     if cached is None or cached[0] is not rules:
-        split = {scope: tuple(r for r in rules if r.scope == scope and _applies(r, in_tail))
-                 for scope in ("line", "prefix", "inline")}
+        line, prefix, inline = (tuple(r for r in rules if r.scope == scope and _applies(r, in_tail))
+                                for scope in ("line", "prefix", "inline"))
+        split = _Scoped(_ByStart(line), _ByStart(prefix), inline)
         if len(_SCOPED) > 256:
             _SCOPED.clear()
         cached = _SCOPED[key] = (rules, split)
@@ -127,7 +161,7 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
     folded = line.casefold()
     scoped = _by_scope(rules, in_tail)
 
-    for rule in scoped["line"]:
+    for rule in scoped.line.for_line(stripped):
         if rule.requires and not rule.may_match(folded):
             continue
         match = rule.pattern.fullmatch(stripped)
@@ -137,7 +171,7 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
 
     hits: list[RuleHit] = []
     start = lead
-    for rule in scoped["prefix"]:
+    for rule in scoped.prefix.for_line(stripped):
         if rule.requires and not rule.may_match(folded):
             continue
         match = rule.pattern.match(stripped)
@@ -148,7 +182,7 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
 
     # Inline removals: cut every match out of what is left, remembering offsets within the line.
     pieces: list[tuple[int, int]] = [(start, lead + len(stripped))]
-    for rule in scoped["inline"]:
+    for rule in scoped.inline:
         if rule.requires and not rule.may_match(folded):
             continue
         next_pieces: list[tuple[int, int]] = []
