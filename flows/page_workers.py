@@ -2,26 +2,42 @@
 
 trafilatura has no timeout of its own in library mode: a pathological page (a million-row
 table, 100,000 nested elements) could stall a batch. Pages are parsed in a small pool of
-worker processes, at most `workers` at a time; a page still running after `timeout` seconds
-has its worker killed, is reported as timed out, and the others go on. The pool also spreads
-the parsing over the machine's cores.
+worker processes, at most `workers` at a time; a page still running `timeout` seconds after it
+was handed to its worker has that worker killed, is reported as timed out, and the others go
+on. The pool also spreads the parsing over the machine's cores.
 
-Workers come from a forkserver that has imported the parsing modules once, so a replacement
-worker starts in milliseconds and no worker inherits the parent's threads or sockets.
+Each worker is a process with a pipe of its own: it is handed one page at a time, and the pool
+waits on all the pipes at once, so a finished worker gets its next page at once (no polling, no
+waiting for the slowest page of a group). Workers come from a forkserver that has imported the
+parsing modules once, so a replacement worker starts in milliseconds and no worker inherits the
+parent's threads or sockets. Workers are started when first needed, warm up on a small page
+before their first real one (first-use costs do not count against a page's time limit), and are
+kept for the next call.
+
+`shared_pool` gives one pool per process and settings, kept across batches (and safe to use from
+several threads: batches in flight share its `workers`); `close_shared_pools` ends them.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.pool
+import multiprocessing.connection
+import queue
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 
 from transforms.html_pages import HtmlPage, parse_html_page
 
 PRELOAD = ["transforms.html_pages"]
-POLL_SECONDS = 0.05
+Parser = Callable[[str, str | None], HtmlPage]
+BUSY_WAIT_SECONDS = 0.05  # every worker busy with other threads' pages: look again this often
+WARM_UP_LIMIT = 120.0  # seconds a new worker may take to warm up before pages are sent to it anyway
+WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1><p>The council met on "
+                "Tuesday to discuss the budget for the new bridge over the harbour.</p></article></body></html>")
 
 
 @dataclass(frozen=True)
@@ -40,16 +56,61 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+def _serve(conn: multiprocessing.connection.Connection, parser: Parser) -> None:
+    """A worker: warm up on a small page and say "ready", then parse each (html, url) it is sent,
+    answer ("ok", page) or ("error", text); end when the pool closes its end of the pipe."""
+    try:
+        parser(WARM_UP_PAGE, None)  # first-use costs (the rule catalogue, the extractors' set-up) are no page's
+    except Exception:  # noqa: BLE001, S110 - a parser that fails here fails on the real pages, where it is reported
+        pass
+    conn.send(("ready", None))
+    while True:
+        try:
+            html, url = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            answer: tuple[str, object] = ("ok", parser(html, url))
+        except Exception as exc:  # noqa: BLE001 - any parser failure becomes a reject, the batch goes on
+            answer = ("error", f"{type(exc).__name__}: {exc}")
+        conn.send(answer)
+
+
+class _Worker:
+    def __init__(self, parser: Parser) -> None:
+        self.conn, child = multiprocessing.Pipe()
+        self.process = _context().Process(target=_serve, args=(child, parser), daemon=True)
+        self.process.start()
+        child.close()
+        if self.conn.poll(WARM_UP_LIMIT):  # a worker that died warming up is reported on its first page
+            try:
+                self.conn.recv()
+            except (EOFError, OSError):
+                pass
+
+    def stop(self) -> None:
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+_Busy = tuple[_Worker, int, float, float]  # worker, page index, sent at, deadline (monotonic seconds)
+
+
 class PagePool:
     """A pool of page parsers; use as a context manager, or call close()."""
 
-    def __init__(self, workers: int, timeout: float,
-                 parser: Callable[[str, str | None], HtmlPage] = parse_html_page) -> None:
+    def __init__(self, workers: int, timeout: float, parser: Parser = parse_html_page) -> None:
         """`parser` must be a module-level function (workers import it by name)."""
         if workers < 1 or timeout <= 0:
             raise ValueError(f"workers must be >= 1 and timeout > 0, got {workers}, {timeout}")
         self.workers, self.timeout, self.parser = workers, timeout, parser
-        self._pool: multiprocessing.pool.Pool | None = None
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._started = 0  # workers alive (idle or busy)
+        self._lock = threading.Lock()
+        self._closed = False
+        self._turn = threading.Lock()
 
     def __enter__(self) -> PagePool:
         return self
@@ -58,41 +119,130 @@ class PagePool:
         self.close()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        """Stop the idle workers; a worker busy in another thread's parse() is stopped when it returns."""
+        with self._lock:
+            self._closed = True
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            self._retire(worker)
 
-    def _started(self) -> multiprocessing.pool.Pool:
-        if self._pool is None:
-            self._pool = _context().Pool(self.workers)
-        return self._pool
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._started -= 1
+
+    def _release(self, worker: _Worker) -> None:
+        if self._closed:
+            self._retire(worker)
+        else:
+            self._idle.put(worker)
+
+    def _acquire(self, block: bool) -> _Worker | None:
+        """An idle worker, or a new one while fewer than `workers` are alive; with `block`, wait
+        until another thread's parse() releases or retires one."""
+        while True:
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                pass
+            with self._lock:
+                if self._closed:
+                    raise RuntimeError("the page pool is closed")
+                spawn = self._started < self.workers
+                if spawn:
+                    self._started += 1
+            if spawn:
+                try:
+                    return _Worker(self.parser)
+                except BaseException:
+                    with self._lock:
+                        self._started -= 1
+                    raise
+            if not block:
+                return None
+            try:
+                return self._idle.get(timeout=BUSY_WAIT_SECONDS)
+            except queue.Empty:
+                continue  # a worker may have been retired meanwhile: room to start one
 
     def parse(self, pages: list[tuple[str, str | None]]) -> list[HtmlPage | TimedOut | Failed]:
-        """Parse (html, url) pairs; results in input order. A page gets `timeout` seconds from the
-        moment its wave starts (waves of `workers` pages, so queueing does not eat its time)."""
-        results: list[HtmlPage | TimedOut | Failed] = []
-        for start in range(0, len(pages), self.workers):
-            results += self._wave(pages[start:start + self.workers])
-        return results
-
-    def _wave(self, pages: list[tuple[str, str | None]]) -> list[HtmlPage | TimedOut | Failed]:
-        pool = self._started()
-        started = time.monotonic()
-        jobs = [pool.apply_async(self.parser, page) for page in pages]
-        while not all(job.ready() for job in jobs) and time.monotonic() - started < self.timeout:
-            time.sleep(POLL_SECONDS)
-        elapsed = round(time.monotonic() - started, 3)
-        results = [self._result(job, elapsed) for job in jobs]
-        if any(isinstance(r, TimedOut) for r in results):
-            self.close()  # the stuck workers die with the pool; a fresh one serves the next wave
-        return results
-
-    @staticmethod
-    def _result(job: multiprocessing.pool.AsyncResult, elapsed: float) -> HtmlPage | TimedOut | Failed:
-        if not job.ready():
-            return TimedOut(elapsed)
+        """Parse (html, url) pairs; results in input order. Each page gets `timeout` seconds from
+        the moment its worker receives it."""
+        results: list[HtmlPage | TimedOut | Failed | None] = [None] * len(pages)
+        pending = deque(enumerate(pages))
+        busy: dict[Connection, _Busy] = {}
         try:
-            return job.get()
-        except Exception as exc:  # noqa: BLE001 - any parser failure becomes a reject, the batch goes on
-            return Failed(f"{type(exc).__name__}: {exc}")
+            self._run(pending, busy, results)
+        finally:
+            for worker, *_ in busy.values():  # interrupted: a worker's state is unknown, it goes
+                self._retire(worker)
+        return results  # type: ignore[return-value]
+
+    def _run(self, pending: deque[tuple[int, tuple[str, str | None]]], busy: dict[Connection, _Busy],
+             results: list[HtmlPage | TimedOut | Failed | None]) -> None:
+        # Batches parsing at once (threads) take turns handing out their pages, in the order they
+        # came: the earlier batch is done first, so the flow can load it while the next one parses.
+        with self._turn:
+            while pending:
+                worker = self._acquire(block=not busy)
+                if worker is None:
+                    self._collect(busy, results)
+                    continue
+                index, page = pending.popleft()
+                sent = time.monotonic()
+                try:
+                    worker.conn.send(page)
+                except (OSError, ValueError) as exc:  # the worker died while idle
+                    self._retire(worker)
+                    results[index] = Failed(f"{type(exc).__name__}: page worker gone ({exc})")
+                    continue
+                busy[worker.conn] = (worker, index, sent, sent + self.timeout)
+        while busy:
+            self._collect(busy, results)
+
+    def _collect(self, busy: dict[Connection, _Busy], results: list[HtmlPage | TimedOut | Failed | None]) -> None:
+        """Wait until a busy worker answers or a page runs out of time; record what came back."""
+        wait = max(0.0, min(deadline for *_, deadline in busy.values()) - time.monotonic())
+        for conn in multiprocessing.connection.wait(list(busy), timeout=wait):
+            worker, index, _, _ = busy.pop(conn)  # type: ignore[arg-type]
+            try:
+                status, value = worker.conn.recv()
+            except (EOFError, OSError) as exc:  # the worker died (crash, OOM kill)
+                self._retire(worker)
+                results[index] = Failed(f"page worker died ({type(exc).__name__}, exit code "
+                                        f"{worker.process.exitcode})")
+                continue
+            results[index] = value if status == "ok" else Failed(str(value))  # type: ignore[assignment]
+            self._release(worker)
+        now = time.monotonic()
+        for conn, (worker, index, sent, deadline) in list(busy.items()):
+            if now >= deadline:  # stuck: the worker dies, a fresh one serves the next page
+                del busy[conn]
+                self._retire(worker)
+                results[index] = TimedOut(round(now - sent, 3))
+
+
+_SHARED: dict[tuple[int, float, Parser], PagePool] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_pool(workers: int, timeout: float, parser: Parser = parse_html_page) -> PagePool:
+    """This process's pool for these settings: started on first use, kept for later batches."""
+    with _SHARED_LOCK:
+        key = (workers, timeout, parser)
+        pool = _SHARED.get(key)
+        if pool is None:
+            pool = _SHARED[key] = PagePool(workers, timeout, parser)
+        return pool
+
+
+def close_shared_pools() -> None:
+    """Stop the workers of every shared pool of this process (a run's end)."""
+    with _SHARED_LOCK:
+        pools = list(_SHARED.values())
+        _SHARED.clear()
+    for pool in pools:
+        pool.close()

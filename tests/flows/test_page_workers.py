@@ -64,3 +64,45 @@ def test_bad_settings_are_refused() -> None:
     with pytest.raises(ValueError):
         PagePool(workers=1, timeout=0)
     assert TimedOut(1.0) != TimedOut(2.0)
+
+
+def die_on_marker(html: str, url: str | None) -> HtmlPage:
+    """A parser whose process dies on one page, as a crash in a C extension would kill it."""
+    import os
+
+    from transforms.html_pages import parse_html_page
+
+    if "DIE" in html:
+        os._exit(3)
+    return parse_html_page(html, url)
+
+
+def test_a_worker_that_dies_is_reported_and_replaced() -> None:
+    with PagePool(workers=1, timeout=30, parser=die_on_marker) as pool:
+        results = pool.parse([("<html>DIE</html>", None), (GOOD, None)])
+    assert isinstance(results[0], Failed) and "died" in results[0].error
+    assert isinstance(results[1], HtmlPage)
+
+
+def test_pages_queued_behind_a_slow_one_get_their_own_time() -> None:
+    with PagePool(workers=1, timeout=5.0) as pool:
+        pool.parse([(GOOD, None)])
+        results = pool.parse([(SLOW, None), (GOOD, None), (GOOD, None)])
+    assert [type(r).__name__ for r in results] == ["TimedOut", "HtmlPage", "HtmlPage"]
+
+
+def test_the_shared_pool_is_kept_across_calls_and_shared_by_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from flows.page_workers import close_shared_pools, shared_pool
+
+    pool = shared_pool(2, 30.0)
+    try:
+        assert shared_pool(2, 30.0) is pool and shared_pool(1, 30.0) is not pool
+        with ThreadPoolExecutor(3) as threads:
+            batches = list(threads.map(pool.parse, [[(GOOD, None)] * 3] * 3))
+        assert all(isinstance(page, HtmlPage) for batch in batches for page in batch)
+    finally:
+        close_shared_pools()
+    assert shared_pool(2, 30.0) is not pool
+    close_shared_pools()
