@@ -27,6 +27,7 @@ class RunSummary:
     checks: list[CheckResult] = field(default_factory=list)
     seconds: float = 0.0
     published: str | None = None  # the read-only snapshot written for BI, when the checks let it
+    not_published: str | None = None  # why no snapshot was written (failed error checks, a full disk)
 
     def add_batch(self, counts: LoadCounts, n_inputs: int, rejects: list, passed: dict[str, int]) -> None:
         """Count one loaded batch: its load counts, its rejects (Reject rows), and how many inputs
@@ -79,6 +80,8 @@ class RunSummary:
         out.append(f"batches     {len(self.load_ids)} in {self.seconds:.1f} s")
         if self.published:
             out.append(f"published   {self.published}")
+        elif self.not_published:
+            out.append(f"published   no: {self.not_published}")
         return out
 
     def markdown(self) -> str:

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -65,14 +66,24 @@ def _remove_leftovers(published_dir: Path, name: str) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _copy_database(wh: Warehouse, temp: Path) -> None:
+def _copy_database(wh: Warehouse, temp: Path, record: dict[str, object]) -> None:
+    """Every table and view of the live database into a new file at `temp`, with this publish's
+    row added to the copy's `publishes`."""
     live = wh.con.execute("select current_database()").fetchone()[0]
     wh.con.execute(f"attach {_literal(temp)} as {SNAPSHOT_ALIAS} (storage_version '{STORAGE_VERSION}')")
     try:
         wh.con.execute(f'copy from database "{live}" to {SNAPSHOT_ALIAS}')
+        wh.con.execute(f"use {SNAPSHOT_ALIAS}")
+        try:
+            wh.con.execute(sql_text("load/publishes.sql"), record)
+        finally:
+            wh.con.execute(f'use "{live}"')
         wh.con.execute(f"checkpoint {SNAPSHOT_ALIAS}")
-    finally:
-        wh.con.execute(f"detach {SNAPSHOT_ALIAS}")
+    except BaseException:
+        with suppress(Exception):  # a copy that failed (a full disk) may have been invalidated already
+            wh.con.execute(f"detach {SNAPSHOT_ALIAS}")
+        raise
+    wh.con.execute(f"detach {SNAPSHOT_ALIAS}")
 
 
 def _tables(wh: Warehouse) -> list[str]:
@@ -110,10 +121,10 @@ def _switch_parquet(published_dir: Path, folder: Path) -> None:
 
 def publish(wh: Warehouse, published_dir: Path, *, export_parquet: bool = False, run_id: str | None = None,
             check_run_id: str | None = None) -> Publication:
-    """Write the read-only snapshot (and the Parquet export), record it in `publishes`."""
-    published_dir.mkdir(parents=True, exist_ok=True)
+    """Write the read-only snapshot (and the Parquet export), then record it in `publishes` (the
+    snapshot's own `publishes` lists it too). On failure the previous snapshot stays, nothing of
+    this one is left behind, and WarehouseError says why."""
     target = snapshot_path(wh.path, published_dir)
-    _remove_leftovers(published_dir, target.name)
     temp = published_dir / f".{target.name}.tmp-{os.getpid()}"
     published_at = datetime.now(timezone.utc)
     parquet_folder = published_dir / f"{PARQUET_LINK}.{published_at:%Y%m%dT%H%M%S%f}" if export_parquet else None
@@ -123,15 +134,17 @@ def publish(wh: Warehouse, published_dir: Path, *, export_parquet: bool = False,
     publication = Publication(str(uuid.uuid4()), target, STORAGE_VERSION,
                               published_dir / PARQUET_LINK if export_parquet else None, last_load_id,
                               n_loads, n_articles, n_documents, published_at)
-    wh.con.execute(sql_text("load/publishes.sql"), {
+    record = {
         "publish_id": publication.publish_id, "run_id": run_id, "check_run_id": check_run_id,
         "path": str(target), "storage_version": STORAGE_VERSION,
         "parquet_path": str(publication.parquet_path) if publication.parquet_path else None,
         "last_load_id": last_load_id, "n_loads": n_loads, "n_articles": n_articles,
         "n_documents": n_documents, "published_at": published_at,
-    })  # before the copy, so that the snapshot lists itself
+    }
     try:
-        _copy_database(wh, temp)
+        published_dir.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(published_dir, target.name)
+        _copy_database(wh, temp, record)
         _fsync(temp)
         temp.chmod(0o444)
         if parquet_folder is not None:
@@ -141,9 +154,13 @@ def publish(wh: Warehouse, published_dir: Path, *, export_parquet: bool = False,
             _switch_parquet(published_dir, parquet_folder)
         _fsync(published_dir)
     except Exception as exc:
-        temp.unlink(missing_ok=True)
+        with suppress(OSError):
+            temp.unlink(missing_ok=True)
         if parquet_folder is not None:
             shutil.rmtree(parquet_folder, ignore_errors=True)
-        wh.con.execute("delete from publishes where publish_id = ?", [publication.publish_id])
         raise WarehouseError(f"publishing {target} failed, the previous snapshot stays: {exc}") from exc
+    try:
+        wh.con.execute(sql_text("load/publishes.sql"), record)
+    except Exception as exc:
+        raise WarehouseError(f"published {target}, but could not record it in publishes: {exc}") from exc
     return publication

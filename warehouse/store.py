@@ -136,8 +136,12 @@ class Warehouse:
         except duckdb.IOException as exc:
             raise WarehouseError(f"cannot open warehouse {self.path}: {exc}") from exc
         if not read_only:
-            self.migrate()
-            self.apply_views()
+            try:
+                self.migrate()
+                self.apply_views()
+            except BaseException:  # e.g. a full disk: do not leave a half-open connection behind
+                self.con.close()
+                raise
 
     # --- context manager -------------------------------------------------------------------------
     def __enter__(self) -> Warehouse:

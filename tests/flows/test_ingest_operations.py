@@ -160,6 +160,8 @@ def test_a_failing_error_check_keeps_the_previous_snapshot(inputs, tmp_path) -> 
     second = ingest(paths=[str(inputs[1])], db_path=str(db), workers=1)
     assert [c.name for c in second.failed_checks] == ["reject_codes_are_known"]
     assert second.published is None and snapshot.read_bytes() == before
+    assert second.not_published == "error-level checks failed (reject_codes_are_known)"
+    assert "published   no: error-level checks failed (reject_codes_are_known)" in second.lines()
     assert _query(db, "select count(*) from publishes") == [(1,)]
     assert _query(db, "select n_failing from check_results where check_name = 'reject_codes_are_known' "
                       "order by checked_at") == [(0,), (1,)]

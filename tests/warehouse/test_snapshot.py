@@ -72,7 +72,7 @@ def test_a_failed_publish_keeps_the_previous_snapshot(wh, tmp_path, monkeypatch)
     before = first.path.read_bytes()
     wh.load_batch(_batch([(YONHAP_SEED.as_uri(), YONHAP_SEED.read_text("utf-8"))]))
 
-    def copy_then_fail(warehouse, temp):
+    def copy_then_fail(warehouse, temp, record):
         temp.write_bytes(b"half a file")
         raise OSError(28, "No space left on device")
 
