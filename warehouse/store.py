@@ -218,12 +218,13 @@ class Warehouse:
         return dict(rows)
 
     def _with_frame(self, name: str, frame: pl.DataFrame, sql: str, params: dict | None = None) -> pl.DataFrame:
+        """Run a read that joins a batch frame, registered under `name` on a cursor of its own."""
         cursor = self.con.cursor()
-        cursor.register(name, frame)
         try:
+            cursor.register(name, frame)
             return cursor.sql(sql, params=params).pl()
         finally:
-            cursor.unregister(name)
+            cursor.close()
 
     def changed_articles(self, articles: pl.DataFrame) -> pl.DataFrame:
         """The batch's articles that would make a new version (new, or with another body), by id."""
