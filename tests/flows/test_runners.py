@@ -100,3 +100,29 @@ def test_runner_choice_from_environment(monkeypatch) -> None:
     with pytest.raises(ValueError, match="threads, processes, dask"):
         RunnerChoice.resolve()
     assert RunnerChoice.resolve("processes", None, 3) == RunnerChoice("processes", None, 3)
+
+
+def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> None:
+    """Two batches are in flight on threads: a file whose bytes are still on their way in the
+    previous batch must come out as it would one batch at a time (unchanged, or rejected again)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = next(SEEDS.glob("*.txt")).read_bytes()
+    for name in ("a.txt", "b.txt"):  # batch 0 and batch 1: the same article bytes under two names
+        (folder / name).write_bytes(seed)
+    for name in ("c.txt", "d.txt"):  # batch 2 and batch 3: the same empty bytes
+        (folder / name).write_bytes(b"")
+    db = tmp_path / "news.duckdb"
+
+    summary = ingest(paths=[str(folder)], db_path=str(db), batch_size=1)
+
+    assert batches_in_flight(RunnerChoice()) == 2
+    assert (summary.n_loaded, summary.n_unchanged, summary.n_rejected) == (1, 1, 2)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert [uri.rsplit("/", 1)[1] for (uri,) in con.sql("select uri from articles").fetchall()] == ["a.txt"]
+        rejected = con.sql("select uri, reason from rejects order by uri").fetchall()
+    finally:
+        con.close()
+    assert [(uri.rsplit("/", 1)[1], reason) for uri, reason in rejected] == [("c.txt", "empty_file"),
+                                                                             ("d.txt", "empty_file")]
