@@ -6,13 +6,14 @@ export UV_PYTHON_DOWNLOADS := never
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 STAMP := .venv/.synced-$(shell cat uv.lock pyproject.toml | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:12])")
 
-.PHONY: help setup run test check clean bench-extraction
+.PHONY: help setup run test check clean bench-extraction bench
 help:
 	@echo "make run    ingest seeds/ into warehouse/news.duckdb (sets up on first use)"
 	@echo "make test   run the whole test suite (sets up on first use)"
 	@echo "make check  run the data-quality checks on warehouse/news.duckdb"
 	@echo "make clean  remove the warehouse file and the landing store"
 	@echo "make bench-extraction  score HTML extraction on ../shared's gold sets (vs plain trafilatura)"
+	@echo "make bench  throughput: ingest vs a bare trafilatura loop, re-ingest, text, RSS (BENCH_HTML, BENCH_TEXT)"
 
 $(STAMP):
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv>=0.13,<0.14"
@@ -32,6 +33,11 @@ check: setup
 
 bench-extraction: setup
 	bench/extraction.sh ../shared
+
+BENCH_HTML ?= 1000
+BENCH_TEXT ?= 10000
+bench: setup
+	.venv/bin/python bench/pipeline.py --html $(BENCH_HTML) --text $(BENCH_TEXT)
 
 clean:
 	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/landing

@@ -1,0 +1,372 @@
+"""Throughput benchmark: the ingest against a bare trafilatura loop, side by side in one run.
+
+    python bench/pipeline.py [--html 1000] [--text 10000] [--rss-sizes 1000,10000] [--workdir DIR]
+
+On one corpus (bench/corpus.py: varied copies of the 311 shared pages, seed-shaped text articles),
+in this order:
+
+  (g) fixed start-up cost: `newsetl ingest` of one tiny page and one tiny text article on a fresh
+      warehouse (imports, Prefect's ephemeral API, migrations, the page-worker process, checks);
+      median of 3, after one warm-up run that creates the Prefect database. Also `g_text` (one
+      text article: no page worker) and the imports alone. Left out of the rates below.
+  (a) a bare loop of `trafilatura.extract(page_bytes, **EXTRACT_OPTIONS)` over the HTML pages,
+      in this process, pages read into memory first (the fast pass's options, see
+      transforms/html_extraction.py); measured before and after the ingests, the mean counts.
+  (b) `newsetl ingest CORPUS/html --workers 1` on a fresh warehouse;
+  (d) the same command again on that warehouse: nothing changed;
+  (c) `newsetl ingest CORPUS/html --workers 2` on a fresh warehouse;
+  (e) `newsetl ingest CORPUS/text --workers 1` on a fresh warehouse;
+  (f) peak RSS of `newsetl ingest` (default workers: 2 on 2 cores) over the first 1,000 and
+      10,000 documents of a 10 % HTML / 90 % text mix (hard links into the corpus).
+
+Every ingest is a subprocess on its own warehouse under the work folder; its RSS is polled every
+0.1 s with psutil over the whole process tree (ingest, Prefect's API server, forkserver and page
+workers: the sum, counting shared pages once per process) and its CPU time is the tree's
+(`os.wait4`). docs/s = documents / (wall seconds - start-up). The result goes to
+bench/results/pipeline-<date>.json and, as a table, to BENCHMARKS.md (newest run first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import psutil
+
+from corpus import EXTRACTION, ROOT, build_benchmark_corpus  # bench/corpus.py
+
+sys.path.insert(0, str(ROOT))
+from transforms.html_extraction import EXTRACT_OPTIONS, fast_pass_text  # noqa: E402
+
+NEWSETL = ROOT / ".venv" / "bin" / "newsetl"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+RESULTS = ROOT / "bench" / "results"
+POLL_SECONDS = 0.1
+STARTUP_REPEATS = 3
+TARGETS = {  # name: (description, threshold, higher is better)
+    "b_over_a": ("(b) ≥ 0.85 × (a) docs/s", 0.85, True),
+    "c_over_a": ("(c) ≥ 1.6 × (a) docs/s", 1.6, True),
+    "d_time_share": ("(d) time ≤ 5 % of (b)'s", 0.05, False),
+    "e_over_a": ("(e) ≥ 10 × (a) docs/s", 10.0, True),
+    "rss_large_over_small": ("RSS at 10,000 ≤ 1.3 × RSS at 1,000", 1.3, False),
+}
+TINY_PAGE = ("<html lang='en'><head><title>Start-up probe</title></head><body><article><h1>Start-up probe</h1>"
+             "<p>The harbour council approved the budget for the new railway bridge on Tuesday evening, after a "
+             "long debate about the cost of the works and the noise they will bring.</p>"
+             "<p>Work starts in the spring and should end before the festival season of next year.</p>"
+             "</article></body></html>")
+TINY_TEXT = ("Start-up probe\n\nThe harbour council approved the budget for the new railway bridge on Tuesday "
+             "evening, after a long debate about the cost of the works.\n")
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Ingest:
+    name: str
+    command: list[str]
+    seconds: float
+    cpu_seconds: float      # user + system of the whole tree (children reaped by the ingest included)
+    peak_rss_mb: float      # peak of the summed RSS of the process tree (psutil, every 0.1 s)
+    max_process_rss_mb: float  # largest single process (ru_maxrss of the tree)
+    rc: int
+    loaded: int | None
+    unchanged: int | None
+    rejected: int | None
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    try:
+        members = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for member in members:
+        try:
+            total += member.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def _count(pattern: str, text: str) -> int | None:
+    match = re.search(rf"^{pattern}\s+(\d+)\s*$", text, re.MULTILINE)
+    return int(match.group(1)) if match else None
+
+
+def run_ingest(name: str, paths: list[Path], db: Path, env: dict[str, str], logs: Path,
+               workers: int | None) -> Ingest:
+    command = [str(NEWSETL), "ingest", *map(str, paths), "--db", str(db), "--no-progress"]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    logs.mkdir(parents=True, exist_ok=True)
+    log_path = logs / f"{name}.log"
+    with log_path.open("w") as out:
+        started = time.perf_counter()
+        popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                 start_new_session=True)
+        proc = psutil.Process(popen.pid)
+        peak = 0
+        while True:
+            pid, status, usage = os.wait4(popen.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, _tree_rss(proc))
+            time.sleep(POLL_SECONDS)
+        seconds = time.perf_counter() - started
+    popen.returncode = os.waitstatus_to_exitcode(status)
+    text = log_path.read_text(errors="replace")
+    if popen.returncode != 0:
+        raise SystemExit(f"{name}: `{' '.join(command)}` exited {popen.returncode}; see {log_path}:\n{text[-3000:]}")
+    result = Ingest(name, command, round(seconds, 3), round(usage.ru_utime + usage.ru_stime, 3),
+                    round(peak / 2**20, 1), round(usage.ru_maxrss / 2**10, 1), popen.returncode,
+                    _count("loaded", text), _count("unchanged", text), _count("rejected", text))
+    log(f"{name}: {seconds:.1f} s wall, {result.cpu_seconds:.1f} s CPU, peak RSS {result.peak_rss_mb:.0f} MB, "
+        f"loaded {result.loaded}, unchanged {result.unchanged}, rejected {result.rejected}")
+    return result
+
+
+def baseline_loop(pages: list[Path]) -> dict[str, float]:
+    """(a): trafilatura.extract over the pages, read into memory first; one warm-up call untimed."""
+    data = [p.read_bytes() for p in pages]
+    fast_pass_text(data[0])
+    wall, cpu = time.perf_counter(), time.process_time()
+    empty = sum(1 for d in data if not fast_pass_text(d))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    log(f"(a) trafilatura.extract: {len(data)} pages in {wall:.1f} s ({len(data) / wall:.1f} docs/s), {empty} empty")
+    return {"seconds": round(wall, 3), "cpu_seconds": round(cpu, 3), "docs": len(data), "empty": empty}
+
+
+def startup_probe(workdir: Path, env: dict[str, str], logs: Path) -> dict[str, object]:
+    probe = workdir / "probe"
+    (probe / "both").mkdir(parents=True, exist_ok=True)
+    (probe / "text").mkdir(parents=True, exist_ok=True)
+    (probe / "both" / "probe.html").write_text(TINY_PAGE, encoding="utf-8")
+    (probe / "both" / "probe.txt").write_text(TINY_TEXT, encoding="utf-8")
+    (probe / "text" / "probe.txt").write_text(TINY_TEXT, encoding="utf-8")
+    run_ingest("g-warmup", [probe / "both"], workdir / "wh" / "g-warmup" / "news.duckdb", env, logs, 1)
+    both = [run_ingest(f"g-{i}", [probe / "both"], workdir / "wh" / f"g-{i}" / "news.duckdb", env, logs, 1).seconds
+            for i in range(STARTUP_REPEATS)]
+    text = [run_ingest(f"g-text-{i}", [probe / "text"], workdir / "wh" / f"g-text-{i}" / "news.duckdb", env, logs,
+                       1).seconds for i in range(STARTUP_REPEATS)]
+    imports = []
+    for _ in range(STARTUP_REPEATS):
+        started = time.perf_counter()
+        subprocess.run([str(PYTHON), "-c", "import flows.ingest"], cwd=ROOT, env=env, check=True)
+        imports.append(time.perf_counter() - started)
+    return {"seconds": round(statistics.median(both), 3), "runs": both,
+            "text_only_seconds": round(statistics.median(text), 3), "text_only_runs": text,
+            "imports_seconds": round(statistics.median(imports), 3)}
+
+
+def mix_folder(target: Path, html: list[Path], text: list[Path]) -> int:
+    """Hard links (copies where links fail) to the given files: a corpus of their union."""
+    if target.exists():
+        shutil.rmtree(target)
+    for group, files in (("html", html), ("text", text)):
+        (target / group).mkdir(parents=True)
+        for f in files:
+            link = target / group / f"{f.parent.name}-{f.name}"
+            try:
+                os.link(f, link)
+            except OSError:
+                shutil.copyfile(f, link)
+    return len(html) + len(text)
+
+
+def machine() -> dict[str, object]:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() \
+        else platform.processor()
+    return {"cores": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1), "cpu": model,
+            "python": platform.python_version(), "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def ratio_rows(ratios: dict[str, float]) -> list[tuple[str, float, str]]:
+    rows = []
+    for key, (label, threshold, higher) in TARGETS.items():
+        value = ratios[key]
+        met = value >= threshold if higher else value <= threshold
+        if met:
+            verdict = "met"
+        elif higher:
+            verdict = f"short by {100 * (threshold - value) / threshold:.0f} %"
+        else:
+            verdict = f"over by {100 * (value - threshold) / threshold:.0f} %"
+        rows.append((label, value, verdict))
+    return rows
+
+
+def markdown(result: dict) -> str:
+    r, m, c = result["runs"], result["machine"], result["corpus"]
+    lines = [
+        f"### Throughput run of {result['date']}",
+        "",
+        f"`{result['command']}` on {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}; "
+        f"load average at start {m['load_average_at_start']}; whole run {result['total_seconds'] / 60:.1f} min.",
+        f"Corpus: {c['html']} HTML pages ({c['html_mb']} MB), {c['text']} text articles ({c['text_mb']} MB).",
+        "",
+        "| run | documents | wall s | start-up excluded, s | docs/s | CPU s (tree) | peak RSS MB |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for key, label in (("a", "(a) trafilatura.extract loop"), ("b", "(b) ingest HTML, 1 worker"),
+                       ("c", "(c) ingest HTML, 2 workers"), ("d", "(d) second ingest, nothing changed"),
+                       ("e", "(e) ingest plain text"), ("f_small", "(f) ingest mix, first 1,000"),
+                       ("f_large", "(f) ingest mix, 10,000")):
+        run = r[key]
+        rss = run.get("peak_rss_mb", "")
+        lines.append(f"| {label} | {run['docs']} | {run['seconds']:.1f} | {run['net_seconds']:.1f} | "
+                     f"{run['docs_per_s']:.1f} | {run['cpu_seconds']:.1f} | {rss} |")
+    g = r["g"]
+    lines += [
+        f"| (g) start-up: tiny ingest (1 page + 1 text) | 2 | {g['seconds']:.1f} | | | | |",
+        "",
+        f"(g) also: one text article {g['text_only_seconds']:.1f} s (used for (d) and (e), which start no page "
+        f"worker), `import flows.ingest` alone {g['imports_seconds']:.1f} s. (a) before/after the ingests: "
+        f"{r['a']['runs_docs_per_s'][0]:.1f} / {r['a']['runs_docs_per_s'][1]:.1f} docs/s.",
+        "",
+        "| target | measured | verdict |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {label} | {value:.3f} | {verdict} |" for label, value, verdict in ratio_rows(result["ratios"])]
+    return "\n".join(lines) + "\n"
+
+
+RUNS_MARKER = "<!-- throughput runs: bench/pipeline.py adds each run below this line, newest first -->"
+
+
+def record_table(path: Path, table: str) -> None:
+    """The run's table under the marker of BENCHMARKS.md's throughput section (at the end if none)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if RUNS_MARKER in text:
+        text = text.replace(RUNS_MARKER, f"{RUNS_MARKER}\n\n{table.rstrip()}", 1)
+    else:
+        text = text.rstrip("\n") + f"\n\n## Throughput: ingest vs trafilatura\n\n{RUNS_MARKER}\n\n{table}"
+    path.write_text(text, encoding="utf-8")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--html", type=int, default=1000, help="HTML pages in the corpus (default 1000)")
+    parser.add_argument("--text", type=int, default=10000, help="text articles in the corpus (default 10000)")
+    parser.add_argument("--rss-sizes", default="1000,10000", help="the two mix sizes of (f) (default 1000,10000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, help="default: a temporary folder, removed at the end")
+    parser.add_argument("--out", type=Path, help="JSON result (default bench/results/pipeline-<date>.json)")
+    parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md",
+                        help="add the table here (default BENCHMARKS.md); '-' to only print it")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    small, large = (int(x) for x in args.rss_sizes.split(","))
+    html_share = 0.1
+    n_text = max(args.text, round(large * (1 - html_share)))
+    if args.html < round(large * html_share):
+        raise SystemExit(f"--html {args.html} is too small for a {large}-document mix with 10 % HTML")
+    if not EXTRACTION.is_dir():
+        raise SystemExit(f"{EXTRACTION} is missing: the corpus is built from its HTML pages")
+    workdir = args.workdir.absolute() if args.workdir else Path(tempfile.mkdtemp(prefix="newsetl-bench-"))
+    for name in ("corpus", "wh", "logs", "prefect", "probe", "mix"):
+        shutil.rmtree(workdir / name, ignore_errors=True)
+    logs = workdir / "logs"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSETL_") and k != "PREFECT_API_URL"}
+    env |= {"PREFECT_HOME": str(workdir / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PYTHONPATH": str(ROOT)}  # this checkout's code, wherever the environment was installed from
+    load_start = [round(x, 2) for x in os.getloadavg()]
+
+    log(f"building the corpus in {workdir}/corpus: {args.html} HTML pages, {n_text} text articles")
+    corpus = workdir / "corpus"
+    build_benchmark_corpus(corpus, args.html, n_text, args.seed)
+    html_files = sorted((corpus / "html").rglob("*.html"))
+    text_files = sorted((corpus / "text").glob("*.txt"))
+    size_mb = lambda files: round(sum(f.stat().st_size for f in files) / 2**20, 1)  # noqa: E731
+
+    g = startup_probe(workdir, env, logs)
+    log(f"(g) start-up {g['seconds']:.2f} s (text only {g['text_only_seconds']:.2f} s, imports {g['imports_seconds']:.2f} s)")
+    a_first = baseline_loop(html_files)
+    wh = workdir / "wh"
+    b = run_ingest("b-html-1-worker", [corpus / "html"], wh / "b" / "news.duckdb", env, logs, 1)
+    d = run_ingest("d-second-ingest", [corpus / "html"], wh / "b" / "news.duckdb", env, logs, 1)
+    c = run_ingest("c-html-2-workers", [corpus / "html"], wh / "c" / "news.duckdb", env, logs, 2)
+    e = run_ingest("e-text", [corpus / "text"], wh / "e" / "news.duckdb", env, logs, 1)
+    f_runs = {}
+    for label, size in (("f_small", small), ("f_large", large)):
+        n_html = round(size * html_share)
+        folder = workdir / "mix" / str(size)
+        mix_folder(folder, html_files[:n_html], text_files[:size - n_html])
+        f_runs[label] = run_ingest(f"f-mix-{size}", [folder], wh / f"f{size}" / "news.duckdb", env, logs, None)
+    a_last = baseline_loop(html_files)
+
+    def rate(run: Ingest, docs: int, fixed: float) -> dict:
+        net = max(run.seconds - fixed, 1e-9)
+        return asdict(run) | {"docs": docs, "net_seconds": round(net, 3), "docs_per_s": round(docs / net, 2)}
+
+    a_seconds = (a_first["seconds"] + a_last["seconds"]) / 2
+    runs = {
+        "g": g,
+        "a": {"docs": len(html_files), "seconds": round(a_seconds, 3), "net_seconds": round(a_seconds, 3),
+              "docs_per_s": round(len(html_files) / a_seconds, 2),
+              "cpu_seconds": round((a_first["cpu_seconds"] + a_last["cpu_seconds"]) / 2, 3),
+              "runs_docs_per_s": [round(len(html_files) / x["seconds"], 2) for x in (a_first, a_last)],
+              "options": {k: v for k, v in EXTRACT_OPTIONS.items()}},
+        "b": rate(b, len(html_files), g["seconds"]),
+        "c": rate(c, len(html_files), g["seconds"]),
+        "d": rate(d, len(html_files), g["text_only_seconds"]),
+        "e": rate(e, len(text_files), g["text_only_seconds"]),
+        "f_small": rate(f_runs["f_small"], small, g["seconds"]),
+        "f_large": rate(f_runs["f_large"], large, g["seconds"]),
+    }
+    a_rate = runs["a"]["docs_per_s"]
+    ratios = {
+        "b_over_a": round(runs["b"]["docs_per_s"] / a_rate, 3),
+        "c_over_a": round(runs["c"]["docs_per_s"] / a_rate, 3),
+        "d_time_share": round(runs["d"]["net_seconds"] / runs["b"]["net_seconds"], 4),
+        "e_over_a": round(runs["e"]["docs_per_s"] / a_rate, 3),
+        "rss_large_over_small": round(runs["f_large"]["peak_rss_mb"] / runs["f_small"]["peak_rss_mb"], 3),
+    }
+    now = datetime.now(timezone.utc)
+    result = {
+        "date": now.strftime("%Y-%m-%d %H:%M UTC"),
+        "command": "python bench/pipeline.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": machine() | {"load_average_at_start": load_start},
+        "corpus": {"html": len(html_files), "text": len(text_files), "html_mb": size_mb(html_files),
+                   "text_mb": size_mb(text_files), "seed": args.seed, "mix_html_share": html_share},
+        "runs": runs,
+        "ratios": ratios,
+        "targets": {k: {"target": t[0], "met": v == "met", "verdict": v}
+                    for (k, t), (_, _, v) in zip(TARGETS.items(), ratio_rows(ratios), strict=True)},
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }
+    out = args.out or RESULTS / f"pipeline-{now:%Y-%m-%d-%H%M}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    table = markdown(result)
+    print(table)
+    if str(args.markdown) != "-":
+        record_table(args.markdown, table)
+    if not args.workdir:
+        shutil.rmtree(workdir, ignore_errors=True)
+    log(f"done in {result['total_seconds'] / 60:.1f} min; JSON {out}" +
+        (f", table appended to {args.markdown}" if str(args.markdown) != "-" else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
