@@ -154,11 +154,12 @@ def publish(wh: Warehouse, published_dir: Path, *, export_parquet: bool = False,
             _switch_parquet(published_dir, parquet_folder)
         _fsync(published_dir)
     except Exception as exc:
-        with suppress(OSError):
-            temp.unlink(missing_ok=True)
+        for leftover in (temp, temp.with_name(temp.name + ".wal")):
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)
         if parquet_folder is not None:
             shutil.rmtree(parquet_folder, ignore_errors=True)
-        raise WarehouseError(f"publishing {target} failed, the previous snapshot stays: {exc}") from exc
+        raise WarehouseError(f"publishing {target} failed: {exc}") from exc
     try:
         wh.con.execute(sql_text("load/publishes.sql"), record)
     except Exception as exc:

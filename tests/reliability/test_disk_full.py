@@ -228,3 +228,26 @@ def test_warehouse_full_then_a_bigger_disk_loads_everything(warehouse_full: Scen
     _assert_completed(later)
     assert len(warehouse_full.after_later) == 7 and set(warehouse_full.before) <= set(warehouse_full.after_later)
     assert warehouse_full.checks_after_later == []
+
+
+# --- the disk of the published snapshot fills up ----------------------------------------------------
+
+def test_a_full_disk_under_published_keeps_the_previous_snapshot_and_the_loads(small_disk, tmp_path,
+                                                                                 monkeypatch) -> None:
+    disk = small_disk(BIG)
+    monkeypatch.setenv("NEWSETL_PUBLISHED_DIR", str(disk))
+    first, second = _folders(tmp_path)
+    db = tmp_path / "news.duckdb"
+    done = ingest(paths=[str(first)], db_path=str(db))
+    snapshot = disk / "news.duckdb"
+    assert done.published == str(snapshot), done.lines()
+    before = snapshot.read_bytes()
+    # room for the snapshot and half of another one: run 2's bigger snapshot cannot be written beside it
+    shrunk = _mount(disk, f"remount,size={len(before) * 3 // 2}")
+    assert shrunk.returncode == 0, shrunk.stderr
+
+    later = ingest(paths=[str(second)], db_path=str(db))
+    assert later.published is None and "No space left on device" in later.not_published, later.lines()
+    assert later.n_loaded == 5 and later.failed_checks == []  # the run's loads are not undone
+    assert snapshot.read_bytes() == before and os.listdir(disk) == ["news.duckdb"]  # no temp file left
+    assert _rows(db, "select count(*) from publishes") == [(1,)]

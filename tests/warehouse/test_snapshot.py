@@ -74,10 +74,11 @@ def test_a_failed_publish_keeps_the_previous_snapshot(wh, tmp_path, monkeypatch)
 
     def copy_then_fail(warehouse, temp, record):
         temp.write_bytes(b"half a file")
+        temp.with_name(temp.name + ".wal").write_bytes(b"and its log")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(snapshot, "_copy_database", copy_then_fail)
-    with pytest.raises(WarehouseError, match="the previous snapshot stays: .*No space left"):
+    with pytest.raises(WarehouseError, match="publishing .* failed: .*No space left"):
         publish(wh, tmp_path / "published")
     assert first.path.read_bytes() == before
     assert os.listdir(tmp_path / "published") == ["news.duckdb"]
