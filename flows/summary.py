@@ -8,10 +8,18 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from transforms.batch_frames import Reject
 from warehouse import CheckResult, LoadCounts
 
 STAGES = ("discover", "fetch", "warc", "land", "extract", "clean", "load")  # in the order inputs pass them
 PASSED = "passed"  # the reason of inputs a stage passed on; load says loaded or unchanged
+OUTCOMES = (PASSED, "loaded", "unchanged")  # every other reason is a reject reason
+
+
+def _stage_order(key: tuple[str, str]) -> tuple[int, bool, str]:
+    """Pipeline order of stages; within a stage, what passed before what was rejected."""
+    stage, reason = key
+    return (STAGES.index(stage) if stage in STAGES else len(STAGES), reason not in OUTCOMES, reason)
 
 
 @dataclass
@@ -29,7 +37,7 @@ class RunSummary:
     published: str | None = None  # the read-only snapshot written for BI, when the checks let it
     not_published: str | None = None  # why no snapshot was written (failed error checks, a full disk)
 
-    def add_batch(self, counts: LoadCounts, n_inputs: int, rejects: list, passed: dict[str, int]) -> None:
+    def add_batch(self, counts: LoadCounts, n_inputs: int, rejects: list[Reject], passed: dict[str, int]) -> None:
         """Count one loaded batch: its load counts, its rejects (Reject rows), and how many inputs
         each stage passed on."""
         self.load_ids.append(counts.load_id)
@@ -44,12 +52,10 @@ class RunSummary:
 
     def stage_rows(self) -> list[dict[str, object]]:
         """One row per stage and reason, stages in pipeline order: stage, reason, is_rejected, n_inputs."""
-        order = {stage: i for i, stage in enumerate(STAGES)}
-        outcomes = (PASSED, "loaded", "unchanged")
         return [
-            {"stage": stage, "reason": reason, "is_rejected": reason not in outcomes, "n_inputs": n}
-            for (stage, reason), n in sorted(self.by_stage.items(),
-                                             key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][1] not in outcomes, kv[0]))
+            {"stage": stage, "reason": reason, "is_rejected": reason not in OUTCOMES,
+             "n_inputs": self.by_stage[stage, reason]}
+            for stage, reason in sorted(self.by_stage, key=_stage_order)
         ]
 
     def stage_frame(self) -> pl.DataFrame:
