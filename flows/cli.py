@@ -304,8 +304,14 @@ def serve(
 ) -> None:
     """Serve the deployments of prefect.yaml (hourly feeds, nightly folder) on their cron schedules
     from this one process, until interrupted. Needs a Prefect server: PREFECT_API_URL."""
+    from prefect.settings import get_current_settings
+
     from flows.deployments import PREFECT_YAML, serve as serve_deployments
 
+    if not get_current_settings().api.url:
+        typer.secho("no PREFECT_API_URL: the schedules live in a temporary local API that ends with this process; "
+                    "start `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api to keep them "
+                    "and see the runs in the UI", fg="yellow", err=True)
     try:
         serve_deployments(file or PREFECT_YAML, list(only or []))
     except ValueError as exc:
