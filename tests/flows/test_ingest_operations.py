@@ -137,9 +137,14 @@ def test_bi_reads_the_snapshot_through_sqlalchemy_while_an_ingest_runs(inputs, t
             rules = bi.execute(text("select source_id, rule_id, n_spans from removed_spans_by_rule")).fetchall()
             rejects = bi.execute(text("select stage, reason, n_inputs from rejects_by_reason")).fetchall()
             n_articles = bi.execute(text("select count(*) from articles")).scalar_one()
+            views = bi.execute(text("select view_name from duckdb_views() where not internal")).scalars().all()
+            for view in views:  # every BI view answers on the snapshot
+                bi.execute(text(f"select * from {view} limit 5")).fetchall()
+            n_in_v_articles = bi.execute(text("select count(*) from v_articles")).scalar_one()
         pages_fetched = len([r for r in site.requests if r.path.startswith("/news/")])
         assert run.poll() is None and pages_fetched < len(urls)  # the ingest was still fetching meanwhile
-        assert rules and rejects == [("extract", "empty_file", 1)] and n_articles == 2
+        assert rules and rejects == [("extract", "empty_file", 1)] and n_articles == n_in_v_articles == 2
+        assert {"removed_spans_by_rule", "rejects_by_reason", "v_articles"} <= set(views)
         assert run.wait(timeout=300) == 0, (tmp_path / "ingest.log").read_text()
 
     with engine.connect() as bi:  # the run published a new snapshot when it finished
