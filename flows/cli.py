@@ -221,6 +221,8 @@ def analysis(
     var: Annotated[Optional[list[str]], typer.Option(
         "--var", help="NAME=VALUE, a variable the query reads with getvariable('NAME'). Repeatable.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Rows to print.")] = 50,
+    snapshot: Annotated[bool, typer.Option(
+        "--snapshot", help="Read the published snapshot (never blocked by a running ingest) instead of the live file.")] = False,
     db: DbOption = None,
 ) -> None:
     """Run one of the example analysis questions on the warehouse (read-only) and print its rows;
@@ -229,6 +231,7 @@ def analysis(
 
     from flows.settings import Settings
     from warehouse import Warehouse, WarehouseError
+    from warehouse.snapshot import snapshot_path
     from warehouse.store import analysis_queries
 
     if name is None:
@@ -239,11 +242,16 @@ def analysis(
     if any(not sep for _, sep, _ in pairs):
         raise typer.BadParameter("--var takes NAME=VALUE")
     settings = Settings.resolve(db_path=db)
+    path = snapshot_path(settings.db_path, settings.published_dir) if snapshot else settings.db_path
+    if not path.exists():
+        typer.secho(f"error: no {'published snapshot' if snapshot else 'warehouse'} at {path}", fg="red", err=True)
+        raise typer.Exit(2)
     try:
-        with Warehouse(settings.db_path, read_only=True) as wh:
+        with Warehouse(path, read_only=True) as wh:
             rows = wh.run_analysis(name, {k: v for k, _, v in pairs})
     except WarehouseError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
+        hint = "" if snapshot else " (while a run writes the warehouse, --snapshot reads the published copy)"
+        typer.secho(f"error: {exc}{hint}", fg="red", err=True)
         raise typer.Exit(2) from exc
     with pl.Config(tbl_rows=limit, tbl_cols=-1, fmt_str_lengths=60, tbl_width_chars=200):
         typer.echo(rows.head(limit))

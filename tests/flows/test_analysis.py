@@ -205,3 +205,11 @@ def test_the_analysis_command_lists_and_runs_the_questions(warehouse) -> None:
     assert "organisation:nato" in run.output and "n_articles_together" in run.output
     assert runner.invoke(app, ["analysis", "no_such_question", "--db", db]).exit_code == 2
     assert runner.invoke(app, ["analysis", "first_outlet_per_story", "--var", "entity", "--db", db]).exit_code == 2
+    # the published snapshot (written after the last run, so the same content) answers the same
+    from_snapshot = runner.invoke(app, ["analysis", "entities_co_mentioned", "--var", "entity=NATO", "--snapshot",
+                                        "--db", db])
+    assert from_snapshot.exit_code == 0, from_snapshot.output
+    assert from_snapshot.output == run.output
+    missing = runner.invoke(app, ["analysis", "first_outlet_per_story", "--snapshot",
+                                  "--db", str(warehouse["db"].parent / "elsewhere" / "news.duckdb")])
+    assert missing.exit_code == 2 and "no published snapshot" in missing.output
