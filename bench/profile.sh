@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Profiles of the ingest with pyinstrument (text summaries in bench/results/profile-*.txt):
 #   worker side  decode + parse_html_page over the pages, and the trafilatura.extract baseline;
+#                CPU per page by stage in bench/results/worker-stages.txt;
 #   batch stages extract, clean, normalise, annotate of the text articles in one thread, as the
 #                task runner's threads run them (bench/batch_stages.py);
 #   flow side    `newsetl ingest` of the pages (--workers 1) and of the text articles: the flow
@@ -17,7 +18,8 @@ OUT=bench/results
 PROFILE=(.venv/bin/python -m pyinstrument -i 0.002 -r text)
 .venv/bin/python bench/corpus.py --html "${1:-200}" --text "${2:-2000}" --out "$WORK/corpus" >/dev/null
 "${PROFILE[@]}" -o "$OUT/profile-pages-baseline.txt" bench/parse_pages.py "$WORK/corpus/html" --baseline
-"${PROFILE[@]}" -o "$OUT/profile-pages-worker.txt" bench/parse_pages.py "$WORK/corpus/html"
+"${PROFILE[@]}" -o "$OUT/profile-pages-worker.txt" bench/parse_pages.py "$WORK/corpus/html" --pipeline
+.venv/bin/python bench/parse_pages.py "$WORK/corpus/html" > "$OUT/worker-stages.txt"
 "${PROFILE[@]}" -o "$OUT/profile-stages-text.txt" bench/batch_stages.py "$WORK/corpus/text"
 "${PROFILE[@]}" -o "$OUT/profile-ingest-html.txt" .venv/bin/newsetl ingest "$WORK/corpus/html" \
     --db "$WORK/html/news.duckdb" --no-progress --workers 1 >/dev/null
