@@ -86,6 +86,7 @@ class Ingest:
     flow_seconds: float | None  # the run's own "batches N in X s": inside the flow, start-up excluded
     cpu_seconds: float      # user + system of the whole tree (psutil samples; page workers included)
     peak_rss_mb: float      # peak of the summed RSS of the process tree (psutil, every 0.1 s)
+    peak_rss_by_process: dict[str, float]  # that peak by kind: ingest, prefect_server, forkserver, page_workers
     max_process_rss_mb: float  # largest single process (ru_maxrss of the tree)
     rc: int
     loaded: int | None
@@ -93,22 +94,33 @@ class Ingest:
     rejected: int | None
 
 
-def _sample_tree(proc: psutil.Process, cpu: dict[int, float]) -> int:
-    """The summed RSS of the process tree now; each member's CPU seconds so far go into `cpu`."""
-    total = 0
+def _kind(member: psutil.Process, root: psutil.Process, kinds: dict[int, str]) -> str:
+    """Which part of the run a process is: the ingest, Prefect's API server, the forkserver, a page worker."""
+    if member.pid not in kinds:
+        command = " ".join(member.cmdline())
+        kinds[member.pid] = ("ingest" if member.pid == root.pid else "prefect_server" if "uvicorn" in command
+                             else "forkserver" if "forkserver" in command
+                             else "page_workers" if kinds.get(member.ppid()) == "forkserver" else "other")
+    return kinds[member.pid]
+
+
+def _sample_tree(proc: psutil.Process, cpu: dict[int, float], kinds: dict[int, str]) -> dict[str, int]:
+    """The RSS of the process tree now, by kind of process; each member's CPU seconds so far go into `cpu`."""
+    rss: dict[str, int] = {}
     try:
         members = [proc, *proc.children(recursive=True)]
     except psutil.Error:
-        return 0
+        return rss
     for member in members:
         try:
             with member.oneshot():
-                total += member.memory_info().rss
+                kind = _kind(member, proc, kinds)
+                rss[kind] = rss.get(kind, 0) + member.memory_info().rss
                 times = member.cpu_times()
             cpu[member.pid] = max(cpu.get(member.pid, 0.0), times.user + times.system)
         except psutil.Error:
             pass
-    return total
+    return rss
 
 
 def _count(pattern: str, text: str) -> int | None:
@@ -128,12 +140,14 @@ def run_ingest(name: str, paths: list[Path], db: Path, env: dict[str, str], logs
         popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                  start_new_session=True)
         proc = psutil.Process(popen.pid)
-        peak, cpu = 0, {}
+        peak, at_peak, cpu, kinds = 0, {}, {}, {}
         while True:
             pid, status, usage = os.wait4(popen.pid, os.WNOHANG)
             if pid:
                 break
-            peak = max(peak, _sample_tree(proc, cpu))
+            sample = _sample_tree(proc, cpu, kinds)
+            if sum(sample.values()) > peak:
+                peak, at_peak = sum(sample.values()), sample
             time.sleep(POLL_SECONDS)
         seconds = time.perf_counter() - started
     popen.returncode = os.waitstatus_to_exitcode(status)
@@ -143,7 +157,8 @@ def run_ingest(name: str, paths: list[Path], db: Path, env: dict[str, str], logs
     flow = re.search(r"^batches\s+\d+ in ([\d.]+) s", text, re.MULTILINE)
     tree_cpu = max(usage.ru_utime + usage.ru_stime, sum(cpu.values()))
     result = Ingest(name, command, round(seconds, 3), float(flow.group(1)) if flow else None, round(tree_cpu, 3),
-                    round(peak / 2**20, 1), round(usage.ru_maxrss / 2**10, 1), popen.returncode,
+                    round(peak / 2**20, 1), {k: round(v / 2**20, 1) for k, v in sorted(at_peak.items())},
+                    round(usage.ru_maxrss / 2**10, 1), popen.returncode,
                     _count("loaded", text), _count("unchanged", text), _count("rejected", text))
     log(f"{name}: {seconds:.1f} s wall ({result.flow_seconds} s in the flow), {result.cpu_seconds:.1f} s CPU, "
         f"peak RSS {result.peak_rss_mb:.0f} MB, loaded {result.loaded}, unchanged {result.unchanged}, "
@@ -253,6 +268,10 @@ def markdown(result: dict) -> str:
         "docs/s = documents / seconds in the flow (the run's own summary line, `batches N in X s`): each "
         "run's start-up (imports, Prefect's API, flow-run set-up and teardown) is left out, "
         f"{startups} here. "
+        "Peak RSS by process (MB): " + "; ".join(
+            f"{r[k]['docs']:,} mix documents: " + ", ".join(f"{kind} {mb:.0f}" for kind, mb in
+                                                         r[k].get("peak_rss_by_process", {}).items())
+            for k in ("f_small", "f_large")) + ". "
         f"(g) also: one text article {g['text_only_seconds']:.1f} s, `import flows.ingest` alone "
         f"{g['imports_seconds']:.1f} s. (a) before/after the ingests: "
         f"{r['a']['runs_docs_per_s'][0]:.1f} / {r['a']['runs_docs_per_s'][1]:.1f} docs/s.",
