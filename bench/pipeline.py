@@ -98,9 +98,10 @@ def _kind(member: psutil.Process, root: psutil.Process, kinds: dict[int, str]) -
     """Which part of the run a process is: the ingest, Prefect's API server, the forkserver, a page worker."""
     if member.pid not in kinds:
         command = " ".join(member.cmdline())
-        kinds[member.pid] = ("ingest" if member.pid == root.pid else "prefect_server" if "uvicorn" in command
-                             else "forkserver" if "forkserver" in command
-                             else "page_workers" if kinds.get(member.ppid()) == "forkserver" else "other")
+        kinds[member.pid] = ("ingest" if member.pid == root.pid
+                             else "page_workers" if kinds.get(member.ppid()) == "forkserver"  # same command line
+                             else "prefect_server" if "uvicorn" in command
+                             else "forkserver" if "forkserver" in command else "other")
     return kinds[member.pid]
 
 
