@@ -49,7 +49,8 @@ def enrich(articles: pl.DataFrame, documents: pl.DataFrame, annotations: Annotat
     """A batch's articles, documents (fetch times) and annotations -> its analysis rows."""
     fresh = wh.changed_articles(articles)
     own = annotations.of(fresh["article_id"])
-    known_entities = wh.known_entities()
+    # a batch with nothing new (a re-run) has no entity to merge: skip reading and indexing them all
+    known_entities = wh.known_entities(limit=None if fresh.height else 0)
     mentions, entities = resolve_entities(own.mentions, known_entities)
     quotes = speaker_entities(own.quotes, mentions)
     copies = near_duplicates(own.signatures,

@@ -264,21 +264,25 @@ def check(wh: Warehouse, load_ids: list[str]) -> tuple[list[CheckResult], str]:
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_snapshot(wh: Warehouse, settings: Settings, checks: list[CheckResult],
-                     check_run_id: str) -> tuple[snapshot.Publication | None, str | None]:
+                     check_run_id: str) -> tuple[str | None, str | None]:
     """A read-only copy for BI tools (and the Parquet export), only when no error-level check
-    failed. Returns the publication, or why there is none: a failed publish (a full disk) is
-    logged and leaves the previous snapshot, the loaded batches stay loaded."""
+    failed, and only when some data changed since the last one. Returns the snapshot, or why
+    there is none: a failed publish (a full disk) is logged and leaves the previous snapshot,
+    the loaded batches stay loaded."""
+    target = snapshot.snapshot_path(settings.db_path, settings.published_dir)
     failed = [c.name for c in checks if c.severity == "error" and not c.passed]
     if failed:
         why = f"error-level checks failed ({', '.join(failed)})"
+    elif target.exists() and wh.snapshot_is_current(target, settings.export_parquet):
+        get_run_logger().info("snapshot %s kept: no data changed since it was published", target)
+        return f"{target} (kept: no data changed since it was published)", None
     else:
         try:
-            return snapshot.publish(wh, settings.published_dir, export_parquet=settings.export_parquet,
-                                    run_id=flow_run.id, check_run_id=check_run_id), None
+            return str(snapshot.publish(wh, settings.published_dir, export_parquet=settings.export_parquet,
+                                        run_id=flow_run.id, check_run_id=check_run_id).path), None
         except WarehouseError as exc:
             why = str(exc)
-    get_run_logger().error("not published: %s; the previous snapshot stays at %s", why,
-                           snapshot.snapshot_path(settings.db_path, settings.published_dir))
+    get_run_logger().error("not published: %s; the previous snapshot stays at %s", why, target)
     return None, why
 
 
@@ -405,8 +409,8 @@ def ingest(
             wh.record_stage_counts(flow_run.id, summary.stage_frame())
             summary.checks, check_run_id = check(wh, summary.load_ids)
             if settings.publish:
-                published, summary.not_published = publish_snapshot(wh, settings, summary.checks, check_run_id)
-                summary.published = str(published.path) if published else None
+                summary.published, summary.not_published = publish_snapshot(wh, settings, summary.checks,
+                                                                             check_run_id)
 
     summary.seconds = time.monotonic() - started
     report(summary, "ingest")

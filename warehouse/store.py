@@ -231,9 +231,15 @@ class Warehouse:
         batch = articles.unique("article_id", keep="last", maintain_order=True)
         return self._with_frame("batch_articles", batch, sql_text("read/changed_articles.sql"))
 
-    def known_entities(self) -> pl.DataFrame:
-        """Every entity: entity_id, entity_name, kind, aliases."""
-        return self.con.sql("select entity_id, entity_name, kind, aliases from entities order by entity_id").pl()
+    def snapshot_is_current(self, path: Path, export_parquet: bool) -> bool:
+        """Whether the snapshot at `path` already holds every data change (see the SQL file)."""
+        params = {"path": str(path), "export_parquet": export_parquet}
+        return bool(self.con.execute(sql_text("read/snapshot_is_current.sql"), params).fetchone()[0])
+
+    def known_entities(self, limit: int | None = None) -> pl.DataFrame:
+        """Every entity (or the first `limit`): entity_id, entity_name, kind, aliases."""
+        bound = "" if limit is None else f" limit {int(limit)}"
+        return self.con.sql("select entity_id, entity_name, kind, aliases from entities order by entity_id" + bound).pl()
 
     def signatures_sharing_bands(self, band_keys: list[int]) -> pl.DataFrame:
         """Current articles with a MinHash band key among these: article_id, signature, band_keys,

@@ -189,3 +189,27 @@ def test_a_failing_error_check_keeps_the_previous_snapshot(inputs, tmp_path) -> 
     assert fixed.stdout.startswith(f"published {snapshot} (4 articles, storage v1.4.0)")
     assert _query(snapshot, "select count(*) from articles") == [(4,)]
     assert (db.parent / "published" / "parquet" / "articles").is_dir()
+
+
+def test_a_run_that_changes_no_data_keeps_the_snapshot(inputs, tmp_path) -> None:
+    clean = tmp_path / "in" / "clean"  # no reject: a re-seen reject is a change (its n_seen grows)
+    clean.mkdir()
+    shutil.copy(DW_SEED, clean)
+    db = tmp_path / "live" / "news.duckdb"
+    snapshot = db.parent / "published" / "news.duckdb"
+    first = ingest(paths=[str(clean)], db_path=str(db), workers=1)
+    assert first.published == str(snapshot)
+    before = snapshot.read_bytes()
+
+    again = ingest(paths=[str(clean)], db_path=str(db), workers=1)  # nothing new: no copy written
+    assert again.n_loaded == 0 and again.n_rejected == 0
+    assert again.published == f"{snapshot} (kept: no data changed since it was published)"
+    assert snapshot.read_bytes() == before and _query(db, "select count(*) from publishes") == [(1,)]
+
+    with_parquet = ingest(paths=[str(clean)], db_path=str(db), workers=1, export_parquet=True)
+    assert with_parquet.published == str(snapshot)  # the export was asked for and is not there yet
+    rejected_again = ingest(paths=[str(inputs[0])], db_path=str(db), workers=1)  # new data and a reject
+    assert rejected_again.n_loaded > 0 and rejected_again.published == str(snapshot)
+    seen_again = ingest(paths=[str(inputs[0])], db_path=str(db), workers=1)  # only the reject, seen again
+    assert seen_again.n_loaded == 0 and seen_again.n_rejected == 1 and seen_again.published == str(snapshot)
+    assert _query(db, "select count(*) from publishes") == [(4,)]
