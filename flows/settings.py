@@ -139,8 +139,12 @@ class Settings:
         if wait < 0:
             raise ValueError(f"lock timeout must be 0 or more seconds, got {wait}")
         published = Path(published_dir or _env("PUBLISHED_DIR") or db.parent / "published").expanduser()
-        return cls(db.absolute(), landing.absolute(), size, cap, fetch_cap, delay, private,
-                   user_agent or _env("USER_AGENT"), networks, timeout, parse_limit, n_workers, wait,
-                   publish if publish is not None else _flag("PUBLISH", True), published.absolute(),
-                   export_parquet if export_parquet is not None else _flag("EXPORT_PARQUET", False),
-                   runner=runner or RunnerChoice.resolve())
+        return cls(
+            db_path=db.absolute(), landing_dir=landing.absolute(), batch_size=size, max_bytes=cap,
+            max_fetch_bytes=fetch_cap, host_delay=delay, allow_private_hosts=private,
+            user_agent=user_agent or _env("USER_AGENT"), allowed_networks=networks, fetch_timeout=timeout,
+            extract_timeout=parse_limit, workers=n_workers, lock_timeout=wait,
+            publish=publish if publish is not None else _flag("PUBLISH", True), published_dir=published.absolute(),
+            export_parquet=export_parquet if export_parquet is not None else _flag("EXPORT_PARQUET", False),
+            runner=runner or RunnerChoice.resolve(),
+        )
