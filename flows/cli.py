@@ -29,6 +29,13 @@ ExportParquetOption = Annotated[Optional[bool], typer.Option(
 EXIT_BUSY = 3  # another run held the warehouse for longer than --lock-timeout
 
 
+def _require_warehouse(path: Path) -> None:
+    """Commands that read or check a warehouse must not create an empty one by a typo."""
+    if not path.exists():
+        typer.secho(f"error: no warehouse at {path} (newsetl ingest creates it)", fg="red", err=True)
+        raise typer.Exit(2)
+
+
 def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
@@ -157,6 +164,7 @@ def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
     from warehouse.lock import WarehouseBusy, writer_lock
 
     settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout)
+    _require_warehouse(settings.db_path)
     try:
         with writer_lock(settings.db_path, settings.lock_timeout, "check"), Warehouse(settings.db_path) as wh:
             results = wh.run_checks(reason_codes=reasons.ALL)
@@ -192,6 +200,7 @@ def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_
 
     settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout, published_dir=published_dir,
                                 export_parquet=export_parquet)
+    _require_warehouse(settings.db_path)
     try:
         with writer_lock(settings.db_path, settings.lock_timeout, "publish"), Warehouse(settings.db_path) as wh:
             wh.checkpoint()

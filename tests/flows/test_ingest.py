@@ -138,6 +138,10 @@ def test_cli_prints_the_summary_and_strict_fails_on_rejects(tmp_path, bad_folder
     assert lenient.exit_code == 0
     checked = runner.invoke(app, ["check", "--db", str(tmp_path / "bad.duckdb")])
     assert checked.exit_code == 0 and "documents_have_an_outcome" in checked.output
+    for command in ("check", "publish"):  # a mistyped path is an error, not a new empty warehouse
+        missing = runner.invoke(app, [command, "--db", str(tmp_path / "typo.duckdb")])
+        assert missing.exit_code == 2 and "no warehouse at" in missing.output, missing.output
+    assert not (tmp_path / "typo.duckdb").exists()
 
 
 @pytest.mark.parametrize("command", [[sys.executable, "-m", "flows.ingest", "--help"],
