@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -27,6 +29,23 @@ ExportParquetOption = Annotated[Optional[bool], typer.Option(
     "--export-parquet/--no-export-parquet",
     help="Also export every table to Parquet under published/parquet/ (default off, $NEWSETL_EXPORT_PARQUET).")]
 EXIT_BUSY = 3  # another run held the warehouse for longer than --lock-timeout
+
+
+@contextmanager
+def _warehouse_exits() -> Iterator[None]:
+    """A warehouse kept busy by another run ends the command with exit 3 and its message, a
+    warehouse that cannot be opened or written with exit 2."""
+    from warehouse import WarehouseError
+    from warehouse.lock import WarehouseBusy
+
+    try:
+        yield
+    except WarehouseBusy as exc:  # nothing was read, landed or written
+        typer.secho(str(exc), fg="red", err=True)
+        raise typer.Exit(EXIT_BUSY) from exc
+    except WarehouseError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(2) from exc
 
 
 def _require_warehouse(path: Path) -> None:
@@ -118,12 +137,10 @@ def ingest(
     _quiet_prefect(verbose)
     from flows.ingest import ingest as ingest_flow
     from flows.runners import api_for_workers, task_runner as runner_for
-    from warehouse import WarehouseError
-    from warehouse.lock import WarehouseBusy
 
     choice = _runner_choice(task_runner, dask_address, runner_workers)
     try:
-        with api_for_workers(choice):
+        with _warehouse_exits(), api_for_workers(choice):
             summary = ingest_flow.with_options(task_runner=runner_for(choice))(
                 task_runner=choice.kind, dask_address=choice.dask_address, runner_workers=choice.workers,
                 paths=files, db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
@@ -135,12 +152,6 @@ def ingest(
                 extract_timeout=extract_timeout, workers=workers, lock_timeout=lock_timeout, publish=publish,
                 export_parquet=export_parquet, manifests=[str(m) for m in manifest or []],
             )
-    except WarehouseBusy as exc:  # nothing was read, landed or written
-        typer.secho(str(exc), fg="red", err=True)
-        raise typer.Exit(EXIT_BUSY) from exc
-    except WarehouseError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from exc
     except OSError as exc:  # a full disk, a landing store that cannot be written: loaded batches stay loaded
         typer.secho(f"error: {exc.strerror or exc} ({exc.filename or 'landing store or warehouse'}); "
                     "batches loaded before this stay loaded, a later run picks up the rest", fg="red", err=True)
@@ -160,21 +171,15 @@ def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
     (check_results); exit 1 if an error-level check fails."""
     from flows.settings import Settings
     from transforms import reasons
-    from warehouse import Warehouse, WarehouseError
-    from warehouse.lock import WarehouseBusy, writer_lock
+    from warehouse import Warehouse
+    from warehouse.lock import writer_lock
 
     settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout)
     _require_warehouse(settings.db_path)
-    try:
-        with writer_lock(settings.db_path, settings.lock_timeout, "check"), Warehouse(settings.db_path) as wh:
-            results = wh.run_checks(reason_codes=reasons.ALL)
-            wh.record_checks(results, None, [])
-    except WarehouseBusy as exc:
-        typer.secho(str(exc), fg="red", err=True)
-        raise typer.Exit(EXIT_BUSY) from exc
-    except WarehouseError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from exc
+    with _warehouse_exits(), writer_lock(settings.db_path, settings.lock_timeout, "check"), \
+            Warehouse(settings.db_path) as wh:
+        results = wh.run_checks(reason_codes=reasons.ALL)
+        wh.record_checks(results, None, [])
     typer.echo(f"{'severity':<9}{'check':<45}{'failing':>8}  first failing row")
     for result in results:
         first = str(result.sample[0])[:80] if result.sample else ""
@@ -194,31 +199,25 @@ def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_
     check fails; exit 1 (and keep the previous snapshot) if one does."""
     from flows.settings import Settings
     from transforms import reasons
-    from warehouse import Warehouse, WarehouseError
-    from warehouse.lock import WarehouseBusy, writer_lock
+    from warehouse import Warehouse
+    from warehouse.lock import writer_lock
     from warehouse.snapshot import publish as publish_snapshot
 
     settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout, published_dir=published_dir,
                                 export_parquet=export_parquet)
     _require_warehouse(settings.db_path)
-    try:
-        with writer_lock(settings.db_path, settings.lock_timeout, "publish"), Warehouse(settings.db_path) as wh:
-            wh.checkpoint()
-            results = wh.run_checks(reason_codes=reasons.ALL)
-            check_run_id = wh.record_checks(results, None, [])
-            failed = [r.name for r in results if not r.passed and r.severity == "error"]
-            if failed:
-                typer.secho(f"not published: error-level checks failed ({', '.join(failed)}); "
-                            "the previous snapshot stays", fg="red", err=True)
-                raise typer.Exit(1)
-            published = publish_snapshot(wh, settings.published_dir, export_parquet=settings.export_parquet,
-                                         check_run_id=check_run_id)
-    except WarehouseBusy as exc:
-        typer.secho(str(exc), fg="red", err=True)
-        raise typer.Exit(EXIT_BUSY) from exc
-    except WarehouseError as exc:
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from exc
+    with _warehouse_exits(), writer_lock(settings.db_path, settings.lock_timeout, "publish"), \
+            Warehouse(settings.db_path) as wh:
+        wh.checkpoint()
+        results = wh.run_checks(reason_codes=reasons.ALL)
+        check_run_id = wh.record_checks(results, None, [])
+        failed = [r.name for r in results if not r.passed and r.severity == "error"]
+        if failed:
+            typer.secho(f"not published: error-level checks failed ({', '.join(failed)}); "
+                        "the previous snapshot stays", fg="red", err=True)
+            raise typer.Exit(1)
+        published = publish_snapshot(wh, settings.published_dir, export_parquet=settings.export_parquet,
+                                     check_run_id=check_run_id)
     typer.echo(f"published {published.path} ({published.n_articles} articles, storage {published.storage_version})")
     if published.parquet_path:
         typer.echo(f"parquet   {published.parquet_path}")
@@ -290,21 +289,16 @@ def rebuild(
     choice = _runner_choice(task_runner, dask_address, runner_workers)
     from flows.rebuild import rebuild as rebuild_flow
     from flows.runners import api_for_workers, task_runner as runner_for
-    from warehouse import WarehouseError
-    from warehouse.lock import WarehouseBusy
 
     try:
-        with api_for_workers(choice):
+        with _warehouse_exits(), api_for_workers(choice):
             summary = rebuild_flow.with_options(task_runner=runner_for(choice))(
                 db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
                 into=str(into) if into else None, batch_size=batch_size, extract_timeout=extract_timeout,
                 workers=workers, lock_timeout=lock_timeout, show_progress=progress, task_runner=choice.kind,
                 dask_address=choice.dask_address, runner_workers=choice.workers,
             )
-    except WarehouseBusy as exc:
-        typer.secho(str(exc), fg="red", err=True)
-        raise typer.Exit(EXIT_BUSY) from exc
-    except (WarehouseError, FileExistsError) as exc:
+    except FileExistsError as exc:  # --into names a file that is there already
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
     typer.echo("\n".join(summary.lines()))

@@ -24,3 +24,14 @@ YONHAP_SEED = SEEDS / "002_b05ec9d987c43ed1.txt"
 @pytest.fixture
 def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def query(db: Path, sql: str) -> list[tuple]:
+    """The rows of `sql` on the warehouse file `db`, opened read-only and closed again."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

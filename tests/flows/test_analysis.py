@@ -11,6 +11,7 @@ import pytest
 
 from flows.ingest import ingest
 from tests.conftest import DW_SEED, YONHAP_SEED
+from tests.conftest import query as _query
 from warehouse.store import SQL_DIR, analysis_queries
 
 EXTRACTION = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction"
@@ -80,14 +81,6 @@ def warehouse(tmp_path_factory) -> dict:
     counts = _counts(db)
     runs.append(ingest(paths=[str(second)], db_path=str(db)))
     return {"db": db, "runs": runs, "counts_after_two_runs": counts, "n_pages": len(list((first / "pages").iterdir()))}
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def _counts(db: Path) -> dict[str, int]:

@@ -8,24 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.ingest import ingest
 from tests.conftest import DW_SEED, ROOT, SEEDS, YONHAP_SEED
+from tests.conftest import query as _query
 from transforms import reasons as reason_codes
 
 TABLES = ("sources", "loads", "documents", "articles", "article_versions", "article_blocks", "removed_spans", "rejects")
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def _counts(db: Path) -> dict[str, int]:

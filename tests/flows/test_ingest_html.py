@@ -5,10 +5,10 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-import duckdb
 
 from flows.ingest import ingest
 from transforms import reasons
+from tests.conftest import query as _query
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to rebuild the old harbour bridge, ending a debate that has run for "
@@ -52,14 +52,6 @@ def news_page(charset: str, paragraphs: list[str], title: str = "Council votes t
 </article>
 <footer><p>&copy; 2026 Harbour Times. All rights reserved.</p></footer>
 </body></html>"""
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_html_pages_load_with_metadata_and_clean_bodies(tmp_path) -> None:

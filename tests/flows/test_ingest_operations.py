@@ -18,6 +18,7 @@ import pytest
 
 from flows.ingest import ingest
 from tests.conftest import DW_SEED, ROOT, YONHAP_SEED
+from tests.conftest import query as _query
 from tests.http_server import serve
 from warehouse.lock import info_path, writer_lock
 
@@ -46,11 +47,6 @@ def _wait_for(condition, seconds: float, what: str) -> None:
         if time.monotonic() > deadline:
             pytest.fail(f"gave up waiting for {what}")
         time.sleep(0.2)
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 @pytest.fixture

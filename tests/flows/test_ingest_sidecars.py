@@ -7,10 +7,10 @@ import json
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.ingest import ingest
+from tests.conftest import query as _query
 
 STORY = """Harbour wall vote passes
 
@@ -30,14 +30,6 @@ BROKEN = """Lifeboat crew honoured
 
 The volunteer crew of the lifeboat was honoured on Monday for a rescue in heavy seas last winter.
 """
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ import gzip
 from datetime import datetime, timezone
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.ingest import ingest
 from flows.warc import write_warc
 from tests.conftest import ROOT
+from tests.conftest import query as _query
 from tests.http_server import conditional, gzip_bomb, never_answer, redirect, retry_after, robots, serve, slow_drip
 from transforms import reasons
 
@@ -25,14 +25,6 @@ LOCAL = {"allowed_networks": ["127.0.0.1/32"], "host_delay": 0.05, "fetch_timeou
 
 def _page(i: int) -> bytes:
     return (PAGES_DIR / f"{PAGE_IDS[i]}.html").read_bytes()
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def _rss(base: str, paths: list[str]) -> bytes:
