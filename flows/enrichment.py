@@ -10,38 +10,25 @@ The rows are loaded in the batch's transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from transforms.entities import mentions_frame, resolve_entities
-from transforms.near_duplicates import near_duplicates, signatures_frame
+from flows.page_workers import PoolKey, run_in
+from transforms.annotations import Annotations, annotations_of
+from transforms.entities import resolve_entities
+from transforms.near_duplicates import near_duplicates
 from transforms.normalise import NormalisedBatch
-from transforms.quotes import quotes_frame
 from transforms.speakers import speaker_entities
 from transforms.stories import FeatureFrequencies, assign_stories, entity_kinds, neighbour_window, story_features
 from warehouse import AnalysisFrames, Warehouse
 
 
-@dataclass(frozen=True)
-class Annotations:
-    """A batch's per-article analysis, before the warehouse is asked anything."""
-
-    mentions: pl.DataFrame
-    quotes: pl.DataFrame
-    signatures: pl.DataFrame
-
-    def of(self, article_ids: pl.Series) -> Annotations:
-        keep = pl.col("article_id").is_in(article_ids.implode())
-        return Annotations(self.mentions.filter(keep), self.quotes.filter(keep), self.signatures.filter(keep))
-
-
 @task(name="annotate", cache_policy=NO_CACHE)
-def annotate(normalised: NormalisedBatch) -> Annotations:
-    articles = normalised.articles.unique("article_id", keep="last", maintain_order=True)
-    return Annotations(mentions_frame(articles), quotes_frame(articles), signatures_frame(articles))
+def annotate(normalised: NormalisedBatch, offload_to: PoolKey | None = None) -> Annotations:
+    """Mentions, quotes and signatures of a batch's articles; in a worker of the shared page pool
+    `offload_to` names, else in this thread."""
+    return run_in(offload_to, annotations_of, normalised.articles)
 
 
 @task(name="enrich", cache_policy=NO_CACHE)

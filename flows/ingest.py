@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -41,13 +42,14 @@ from flows.inputs import (
     read_manifests,
     recover_landed,
 )
-from flows.enrichment import Annotations, annotate, enrich
-from flows.page_workers import Failed, TimedOut, close_shared_pools, shared_pool
+from flows.enrichment import annotate, enrich
+from flows.page_workers import Failed, PoolKey, TimedOut, close_shared_pools, run_in, shared_pool
 from flows.runners import batches_in_flight, runner_from_environment
 from flows.web_sources import WEB_ORIGINS, Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
 from flows.settings import RunnerChoice, Settings
 from flows.summary import RunSummary
 from transforms import reasons
+from transforms.annotations import Annotations
 from transforms.batch_frames import DocumentRecord, FetchRecord, Reject, documents_frame, fetches_frame, rejects_frame
 from transforms.decoding import (
     DecodedText,
@@ -60,7 +62,7 @@ from transforms.decoding import (
 from transforms.html_pages import MIN_BODY_WORDS, HtmlPage
 from transforms.normalise import PIPELINE_VERSION, NormalisedBatch, ParsedDocument, normalise_batch
 from transforms.sources import source_registry
-from transforms.text_articles import parse_text_article
+from transforms.text_articles import TextArticle, parse_text_articles
 from warehouse import CheckResult, LoadBatch, LoadCounts, Warehouse, WarehouseError
 from warehouse import snapshot
 from warehouse.lock import LockHolder, busy_message, writer_lock
@@ -212,8 +214,7 @@ def _html_document(doc: LandedDocument, page: HtmlPage | TimedOut | Failed) -> t
                           doc.sidecar, page.dates), None
 
 
-def _text_document(doc: LandedDocument, text: str) -> tuple[ParsedDocument | None, Reject | None]:
-    article = parse_text_article(text)
+def _text_document(doc: LandedDocument, article: TextArticle) -> tuple[ParsedDocument | None, Reject | None]:
     if not article.body_blocks:
         return None, Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
                             f"{len(article.removed)} boilerplate spans, no body paragraph", doc.document_id)
@@ -221,9 +222,12 @@ def _text_document(doc: LandedDocument, text: str) -> tuple[ParsedDocument | Non
 
 
 @task(name="clean", cache_policy=NO_CACHE)
-def clean(extracted: Extracted, settings: Settings) -> Cleaned:
-    """Text -> articles. HTML pages are parsed in worker processes, each page with a time limit."""
+def clean(extracted: Extracted, settings: Settings, offload_to: PoolKey | None = None) -> Cleaned:
+    """Text -> articles. HTML pages are parsed in worker processes, each page with a time limit;
+    plain texts in a worker of the pool `offload_to` names, else in this thread."""
     texts = extracted.texts
+    plain = [text for doc, text in texts if doc.kind != "html"]
+    articles = iter(run_in(offload_to, parse_text_articles, plain) if plain else [])
     html = [(doc, text) for doc, text in texts if doc.kind == "html"]
     pages: dict[str, HtmlPage | TimedOut | Failed] = {}
     if html:
@@ -234,7 +238,7 @@ def clean(extracted: Extracted, settings: Settings) -> Cleaned:
     parsed, rejects = [], []
     for doc, text in texts:
         document, reject = (_html_document(doc, pages[doc.document_id]) if doc.kind == "html"
-                            else _text_document(doc, text))
+                            else _text_document(doc, next(articles)))
         if document is not None:
             parsed.append(document)
         if reject is not None:
@@ -243,14 +247,22 @@ def clean(extracted: Extracted, settings: Settings) -> Cleaned:
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise(cleaned: Cleaned) -> NormalisedBatch:
-    return normalise_batch(cleaned.parsed)
+def normalise(cleaned: Cleaned, offload_to: PoolKey | None = None) -> NormalisedBatch:
+    """Articles -> the batch's frames; in a worker of the pool `offload_to` names, else in this thread."""
+    return run_in(offload_to, normalise_batch, cleaned.parsed)
+
+
+CHECKPOINT_SECONDS = 10.0  # fold the WAL into the file this often: a crash replays at most this much loading
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load(batch: LoadBatch, wh: Warehouse) -> LoadCounts:
+def load(batch: LoadBatch, wh: Warehouse, checkpoint: bool) -> LoadCounts:
+    """One batch in one transaction; with `checkpoint`, the WAL is then folded into the file
+    (each checkpoint costs a write of the changed blocks, so it follows a batch every
+    CHECKPOINT_SECONDS, not every batch: a crash replays at most that much WAL)."""
     counts = wh.load_batch(batch)
-    wh.checkpoint()  # fold the WAL into the file after every batch: a crash replays at most one batch
+    if checkpoint:
+        wh.checkpoint()
     return counts
 
 
@@ -454,32 +466,48 @@ def _at_least_one(batches: Iterable[Acquired]) -> Iterator[Acquired]:
         yield Acquired([], [], 0)
 
 
+def _offload_to(settings: Settings, fresh: list[LandedDocument]) -> PoolKey | None:
+    """Where a batch's clean, normalise and annotate run: in the page workers for a batch of plain
+    texts when there are two or more of them and the stages would otherwise share the flow's
+    threads (and one core, under the GIL); in the flow's threads when the workers parse pages of
+    the batch, or with one worker (the flow's own thread is then the second lane)."""
+    if settings.workers < 2 or settings.runner.kind != "threads" or any(d.kind == "html" for d in fresh):
+        return None
+    return (settings.workers, settings.extract_timeout)
+
+
 def load_batches(batches: Iterable[Acquired], first_rejects: list[Reject], wh: Warehouse, settings: Settings,
                  summary: RunSummary, advance: Callable[[int], object]) -> None:
     """Every landed batch goes through extract -> clean -> normalise on the task runner, several
     batches in flight, and is loaded here, in order, by the one writer."""
     in_flight: deque[InFlight] = deque()
+    checkpointed = [time.monotonic()]  # when the WAL was last folded into the file
+    finish = partial(_finish_batch, wh=wh, summary=summary, advance=advance, checkpointed=checkpointed)
     for index, acquired in enumerate(_at_least_one(batches) if first_rejects else batches):
         ids = {doc.document_id for doc in acquired.landed}
         if any(ids & {doc.document_id for doc in earlier.fresh} for earlier in in_flight):
             while in_flight:  # the same bytes are on their way in: load them first, so they are known
-                _finish_batch(in_flight.popleft(), wh, summary, advance)
+                finish(in_flight.popleft())
         fresh = skip_known(acquired.landed, wh)
+        offload_to = _offload_to(settings, fresh)
         extracted = extract.submit(fresh, settings.max_bytes)
-        cleaned = clean.submit(extracted, settings)
-        normalised = normalise.submit(cleaned)
+        cleaned = clean.submit(extracted, settings, offload_to)
+        normalised = normalise.submit(cleaned, offload_to)
         in_flight.append(InFlight(index, acquired, first_rejects if index == 0 else [], fresh,
                                   datetime.now(timezone.utc), extracted, cleaned, normalised,
-                                  annotate.submit(normalised)))
+                                  annotate.submit(normalised, offload_to)))
         while len(in_flight) >= batches_in_flight(settings.runner):
-            _finish_batch(in_flight.popleft(), wh, summary, advance)
+            finish(in_flight.popleft())
     while in_flight:
-        _finish_batch(in_flight.popleft(), wh, summary, advance)
+        finish(in_flight.popleft())
     close_shared_pools()  # this process's page workers end with the run's last batch
 
 
-def _finish_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, advance: Callable[[int], object]) -> None:
-    """Wait for one batch's parse, load it with its ledger row, count it."""
+def _finish_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, advance: Callable[[int], object],
+                  checkpointed: list[float]) -> None:
+    """Wait for one batch's parse, load it with its ledger row, count it; checkpoint when the
+    last checkpoint is CHECKPOINT_SECONDS old (`checkpointed` holds its time)."""
+    due = time.monotonic() - checkpointed[0] >= CHECKPOINT_SECONDS
     acquired = batch.acquired
     extracted, cleaned, normalised = batch.extracted.result(), batch.cleaned.result(), batch.normalised.result()
     rejects = batch.earlier_rejects + acquired.rejects + extracted.rejects + cleaned.rejects
@@ -496,8 +524,10 @@ def _finish_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, advance: 
             date_candidates=normalised.date_candidates, article_dates=normalised.article_dates,
             fetches=fetches_frame(acquired.fetches) if acquired.fetches else None, analysis=analysis,
         ),
-        wh,
+        wh, due,
     )
+    if due:
+        checkpointed[0] = time.monotonic()
     summary.add_batch(counts, acquired.n_inputs, rejects,
                       {"land": len(acquired.landed), "extract": len(extracted.texts), "clean": len(cleaned.parsed)})
     advance(acquired.n_inputs)

@@ -16,6 +16,10 @@ kept for the next call.
 
 `shared_pool` gives one pool per process and settings, kept across batches (and safe to use from
 several threads: batches in flight share its `workers`); `close_shared_pools` ends them.
+
+A worker also runs whole-batch work handed to it with `PagePool.call` (`run_in`): the stages of
+a plain-text batch, which in the flow's threads would share one core under the GIL. A call has no
+time limit (as in a thread); a worker that dies in one raises `WorkerGone`.
 """
 
 from __future__ import annotations
@@ -27,13 +31,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import TypeVar
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from transforms.html_pages import HtmlPage, parse_html_page
 
-PRELOAD = ["transforms.html_pages"]
+PRELOAD = ["transforms.html_pages", "transforms.text_articles", "transforms.normalise", "transforms.annotations"]
 Parser = Callable[[str, str | None], HtmlPage]
+T = TypeVar("T")
 BUSY_WAIT_SECONDS = 0.05  # every worker busy with other threads' pages: look again this often
 WARM_UP_LIMIT = 120.0  # seconds a new worker may take to warm up before pages are sent to it anyway
 WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1><p>The council met on "
@@ -50,6 +56,13 @@ class Failed:
     error: str  # the exception the parser raised, as text
 
 
+class WorkerGone(RuntimeError):
+    """A worker died while running a call (a crash, an OOM kill)."""
+
+
+PAGE, CALL = "page", "call"  # what a worker is sent: (PAGE, html, url) or (CALL, function, args)
+
+
 def _context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
@@ -57,8 +70,9 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _serve(conn: multiprocessing.connection.Connection, parser: Parser) -> None:
-    """A worker: warm up on a small page and say "ready", then parse each (html, url) it is sent,
-    answer ("ok", page) or ("error", text); end when the pool closes its end of the pipe."""
+    """A worker: warm up on a small page and say "ready", then parse each page it is sent and
+    answer ("ok", page) or ("error", text), or run each call and answer ("ok", value) or
+    ("raised", exception); end when the pool closes its end of the pipe."""
     try:
         parser(WARM_UP_PAGE, None)  # first-use costs (the rule catalogue, the extractors' set-up) are no page's
     except Exception:  # noqa: BLE001, S110 - a parser that fails here fails on the real pages, where it is reported
@@ -66,14 +80,17 @@ def _serve(conn: multiprocessing.connection.Connection, parser: Parser) -> None:
     conn.send(("ready", None))
     while True:
         try:
-            html, url = conn.recv()
+            kind, first, second = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            answer: tuple[str, object] = ("ok", parser(html, url))
+            answer: tuple[str, object] = ("ok", parser(first, second) if kind == PAGE else first(*second))
         except Exception as exc:  # noqa: BLE001 - any parser failure becomes a reject, the batch goes on
-            answer = ("error", f"{type(exc).__name__}: {exc}")
-        conn.send(answer)
+            answer = ("error", f"{type(exc).__name__}: {exc}") if kind == PAGE else ("raised", exc)
+        try:
+            conn.send(answer)
+        except Exception as exc:  # noqa: BLE001 - an answer that does not pickle
+            conn.send(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
 class _Worker:
@@ -194,7 +211,7 @@ class PagePool:
                 index, page = pending.popleft()
                 sent = time.monotonic()
                 try:
-                    worker.conn.send(page)
+                    worker.conn.send((PAGE, *page))
                 except (OSError, ValueError) as exc:  # the worker died while idle
                     self._retire(worker)
                     results[index] = Failed(f"{type(exc).__name__}: page worker gone ({exc})")
@@ -202,6 +219,25 @@ class PagePool:
                 busy[worker.conn] = (worker, index, sent, sent + self.timeout)
         while busy:
             self._collect(busy, results)
+
+    def call(self, function: Callable[..., T], *args: object) -> T:
+        """`function(*args)` in a worker (a module-level function: workers import it by name)."""
+        worker = self._acquire(block=True)
+        assert worker is not None
+        try:
+            worker.conn.send((CALL, function, args))
+            status, value = worker.conn.recv()
+        except (EOFError, OSError) as exc:
+            self._retire(worker)
+            raise WorkerGone(f"worker died running {function.__name__} ({type(exc).__name__}, exit code "
+                             f"{worker.process.exitcode})") from exc
+        except BaseException:  # interrupted mid-call: the worker's state is unknown, it goes
+            self._retire(worker)
+            raise
+        self._release(worker)
+        if status == "raised":
+            raise value  # type: ignore[misc]
+        return value  # type: ignore[return-value]
 
     def _collect(self, busy: dict[Connection, _Busy], results: list[HtmlPage | TimedOut | Failed | None]) -> None:
         """Wait until a busy worker answers or a page runs out of time; record what came back."""
@@ -237,6 +273,14 @@ def shared_pool(workers: int, timeout: float, parser: Parser = parse_html_page) 
         if pool is None:
             pool = _SHARED[key] = PagePool(workers, timeout, parser)
         return pool
+
+
+PoolKey = tuple[int, float]  # (workers, timeout) of a shared pool with the default parser
+
+
+def run_in(pool: PoolKey | None, function: Callable[..., T], *args: object) -> T:
+    """`function(*args)` in a worker of the shared pool `pool` names, or here when it is None."""
+    return shared_pool(*pool).call(function, *args) if pool else function(*args)
 
 
 def close_shared_pools() -> None:

@@ -106,3 +106,37 @@ def test_the_shared_pool_is_kept_across_calls_and_shared_by_threads() -> None:
         close_shared_pools()
     assert shared_pool(2, 30.0) is not pool
     close_shared_pools()
+
+
+def raise_value_error(text: str) -> str:
+    raise ValueError(f"bad {text}")
+
+
+def exit_now(code: int) -> None:
+    import os
+
+    os._exit(code)
+
+
+def test_a_call_runs_in_a_worker_and_returns_or_raises_what_the_function_does() -> None:
+    import os
+
+    from transforms.text_articles import parse_text_article, parse_text_articles
+
+    text = (ROOT / "seeds").glob("*.txt").__next__().read_text("utf-8")
+    with PagePool(workers=1, timeout=30) as pool:
+        assert pool.call(os.getpid) != os.getpid()  # ran in another process
+        assert pool.call(parse_text_articles, [text, text]) == [parse_text_article(text)] * 2
+        with pytest.raises(ValueError, match="bad input"):
+            pool.call(raise_value_error, "input")
+        assert pool.call(len, "still serving") == 13  # the worker goes on after an exception
+
+
+def test_a_worker_that_dies_in_a_call_raises_and_is_replaced() -> None:
+    from flows.page_workers import WorkerGone
+
+    with PagePool(workers=1, timeout=30) as pool:
+        with pytest.raises(WorkerGone, match="exit code 3"):
+            pool.call(exit_now, 3)
+        [page] = pool.parse([(GOOD, None)])
+    assert isinstance(page, HtmlPage)

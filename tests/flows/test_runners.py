@@ -126,3 +126,44 @@ def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> No
         con.close()
     assert [(uri.rsplit("/", 1)[1], reason) for uri, reason in rejected] == [("c.txt", "empty_file"),
                                                                              ("d.txt", "empty_file")]
+
+
+def test_text_batches_offloaded_to_the_page_workers_load_what_the_flow_thread_loads(tmp_path) -> None:
+    """With two workers, plain-text batches are cleaned, normalised and annotated in the page
+    workers (flows.ingest._offload_to); with one, in the flow's threads: same warehouse content."""
+    import flows.ingest as ingest_module
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        for copy in range(3):  # edited copies: new documents and articles, the same shape
+            (folder / f"{copy}-{seed.name}").write_text(seed.read_text("utf-8") + f"\n\nCopy {copy}.\n", "utf-8")
+    offloaded = []
+    original = ingest_module._offload_to
+
+    def spy(settings, fresh):
+        chosen = original(settings, fresh)
+        offloaded.append(chosen)
+        return chosen
+
+    contents = {}
+    for workers in (1, 2):
+        ingest_module._offload_to = spy
+        try:
+            db = tmp_path / f"w{workers}" / "news.duckdb"
+            summary = ingest(paths=[str(folder)], db_path=str(db), batch_size=2, workers=workers)
+        finally:
+            ingest_module._offload_to = original
+        assert summary.n_loaded == 6
+        contents[workers] = _content(db) | _analysis(db)
+    assert offloaded[:3] == [None] * 3 and all(key is not None for key in offloaded[3:]) and len(offloaded) == 6
+    assert contents[2] == contents[1]
+
+
+def _analysis(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {table: con.sql(f"select * exclude (load_id) from {table} order by all").fetchall()
+                for table in ("quotes", "mentions", "article_signatures", "article_blocks")}
+    finally:
+        con.close()

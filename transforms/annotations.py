@@ -1,0 +1,31 @@
+"""What each article of a batch says on its own: mentions, quotes with their speakers' names,
+and its MinHash signature. Pure: the batch's articles in, the three frames out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from transforms.entities import mentions_frame
+from transforms.near_duplicates import signatures_frame
+from transforms.quotes import quotes_frame
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """A batch's per-article analysis, before the warehouse is asked anything."""
+
+    mentions: pl.DataFrame
+    quotes: pl.DataFrame
+    signatures: pl.DataFrame
+
+    def of(self, article_ids: pl.Series) -> Annotations:
+        keep = pl.col("article_id").is_in(article_ids.implode())
+        return Annotations(self.mentions.filter(keep), self.quotes.filter(keep), self.signatures.filter(keep))
+
+
+def annotations_of(articles: pl.DataFrame) -> Annotations:
+    """Mentions, quotes and signatures of the articles (the last row of a repeated article_id)."""
+    articles = articles.unique("article_id", keep="last", maintain_order=True)
+    return Annotations(mentions_frame(articles), quotes_frame(articles), signatures_frame(articles))
