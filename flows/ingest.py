@@ -23,11 +23,11 @@ from dataclasses import dataclass, replace
 from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Generic, Protocol, TypeVar
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -441,6 +441,13 @@ def report(summary: RunSummary, flow_name: str) -> None:
         logger.info(line)
 
 
+T = TypeVar("T")
+
+
+class Future(Protocol[T]):
+    def result(self) -> T: ...
+
+
 @dataclass(frozen=True)
 class InFlight:
     """A batch submitted to the task runner and not loaded yet."""
@@ -450,10 +457,10 @@ class InFlight:
     earlier_rejects: list[Reject]
     fresh: list[LandedDocument]
     started_at: datetime
-    extracted: PrefectFuture[Extracted]
-    cleaned: PrefectFuture[Cleaned]
-    normalised: PrefectFuture[NormalisedBatch]
-    annotated: PrefectFuture[Annotations]
+    extracted: Future[Extracted]
+    cleaned: Future[Cleaned]
+    normalised: Future[NormalisedBatch]
+    annotated: Future[Annotations]
 
 
 def _at_least_one(batches: Iterable[Acquired]) -> Iterator[Acquired]:
@@ -466,12 +473,44 @@ def _at_least_one(batches: Iterable[Acquired]) -> Iterator[Acquired]:
         yield Acquired([], [], 0)
 
 
+Stages = tuple["Future[Extracted]", "Future[Cleaned]", "Future[NormalisedBatch]", "Future[Annotations]"]
+
+
+def _submitted(fresh: list[LandedDocument], settings: Settings) -> Stages:
+    """A batch's extract -> clean -> normalise -> annotate, submitted to the task runner."""
+    offload_to = _offload_to(settings, fresh)
+    extracted = extract.submit(fresh, settings.max_bytes)
+    cleaned = clean.submit(extracted, settings, offload_to)
+    normalised = normalise.submit(cleaned, offload_to)
+    return extracted, cleaned, normalised, annotate.submit(normalised, offload_to)
+
+
+@dataclass(frozen=True)
+class _Ready(Generic[T]):
+    """A stage's result computed on the spot, standing in for a task runner's future."""
+
+    value: T
+
+    def result(self) -> T:
+        return self.value
+
+
+def _nothing_to_parse(settings: Settings) -> Stages:
+    """The stages' empty results, without a task run each: a batch whose inputs are all unchanged
+    (a re-run) costs its skip-known and load, not four task runs that have nothing to do."""
+    extracted = extract.fn([], settings.max_bytes)
+    cleaned = clean.fn(extracted, settings)
+    normalised = normalise.fn(cleaned)
+    return _Ready(extracted), _Ready(cleaned), _Ready(normalised), _Ready(annotate.fn(normalised))
+
+
 def _offload_to(settings: Settings, fresh: list[LandedDocument]) -> PoolKey | None:
     """Where a batch's clean, normalise and annotate run: in the page workers for a batch of plain
     texts when there are two or more of them and the stages would otherwise share the flow's
     threads (and one core, under the GIL); in the flow's threads when the workers parse pages of
-    the batch, or with one worker (the flow's own thread is then the second lane)."""
-    if settings.workers < 2 or settings.runner.kind != "threads" or any(d.kind == "html" for d in fresh):
+    the batch, or with one worker (the flow's own thread is then the second lane), or when there
+    is nothing to parse."""
+    if not fresh or settings.workers < 2 or settings.runner.kind != "threads" or any(d.kind == "html" for d in fresh):
         return None
     return (settings.workers, settings.extract_timeout)
 
@@ -489,13 +528,9 @@ def load_batches(batches: Iterable[Acquired], first_rejects: list[Reject], wh: W
             while in_flight:  # the same bytes are on their way in: load them first, so they are known
                 finish(in_flight.popleft())
         fresh = skip_known(acquired.landed, wh)
-        offload_to = _offload_to(settings, fresh)
-        extracted = extract.submit(fresh, settings.max_bytes)
-        cleaned = clean.submit(extracted, settings, offload_to)
-        normalised = normalise.submit(cleaned, offload_to)
+        stages = _submitted(fresh, settings) if fresh else _nothing_to_parse(settings)
         in_flight.append(InFlight(index, acquired, first_rejects if index == 0 else [], fresh,
-                                  datetime.now(timezone.utc), extracted, cleaned, normalised,
-                                  annotate.submit(normalised, offload_to)))
+                                  datetime.now(timezone.utc), *stages))
         while len(in_flight) >= batches_in_flight(settings.runner):
             finish(in_flight.popleft())
     while in_flight:

@@ -92,8 +92,8 @@ def _sha256(texts: pl.Series) -> pl.Series:
 
 
 def _language(texts: pl.Series) -> pl.Series:
-    identify = _identifier().classify
-    guesses = [identify(t[:LANGUAGE_SAMPLE_CHARS]) if t else (None, None) for t in texts]
+    identify = _identifier().classify if texts.len() else None  # loading the model takes a while: not for no text
+    guesses = [identify(t[:LANGUAGE_SAMPLE_CHARS]) if t else (None, None) for t in texts]  # type: ignore[misc]
     return pl.Series(
         [{"language": g[0], "language_score": g[1]} for g in guesses],
         dtype=pl.Struct({"language": pl.String, "language_score": pl.Float64}),
