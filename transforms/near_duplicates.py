@@ -53,19 +53,20 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 def minhash(text: str) -> list[int]:
     """The text's signature: N_HASHES unsigned 64-bit values; all-max for a text without words."""
-    bins: list[int | None] = [None] * N_HASHES
-    for shingle in shingles(text):
-        hashed = _hash64(shingle.encode("utf-8"))
-        index, value = hashed & (N_HASHES - 1), hashed >> BIN_BITS
-        current = bins[index]
-        if current is None or value < current:
+    empty = 1 << VALUE_BITS  # above any value a bin can keep: the bin is empty
+    bins = [empty] * N_HASHES
+    blake2b, from_bytes, mask = hashlib.blake2b, int.from_bytes, N_HASHES - 1
+    for shingle in shingles(text):  # _hash64, inlined: this loop runs once per word of every article
+        hashed = from_bytes(blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+        index, value = hashed & mask, hashed >> BIN_BITS
+        if value < bins[index]:
             bins[index] = value
-    if all(value is None for value in bins):
+    if all(value == empty for value in bins):
         return list(EMPTY_SIGNATURE)
     signature = []
     for i, value in enumerate(bins):
         distance = 0
-        while value is None:  # borrow from the next filled bin, circularly
+        while value == empty:  # borrow from the next filled bin, circularly
             distance += 1
             value = bins[(i + distance) % N_HASHES]
         signature.append(value + (distance << VALUE_BITS))
