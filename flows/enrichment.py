@@ -26,7 +26,7 @@ from warehouse import AnalysisFrames, Warehouse
 
 @task(name="annotate", cache_policy=NO_CACHE)
 def annotate(normalised: NormalisedBatch, offload_to: PoolKey | None = None) -> Annotations:
-    """Mentions, quotes and signatures of a batch's articles; in a worker of the shared page pool
+    """Mentions, quotes, signatures and terms of a batch's articles; in a worker of the shared page pool
     `offload_to` names, else in this thread."""
     return run_in(offload_to, annotations_of, normalised.articles)
 
@@ -43,7 +43,7 @@ def enrich(articles: pl.DataFrame, documents: pl.DataFrame, annotations: Annotat
     copies = near_duplicates(own.signatures,
                              wh.signatures_sharing_bands(own.signatures["band_keys"].explode().to_list()))
 
-    features = story_features(fresh, documents, mentions)
+    features = story_features(fresh, documents, mentions, own.terms)
     window = neighbour_window(features)
     frequencies = FeatureFrequencies(*wh.feature_frequencies(features["entity_ids"].explode().drop_nulls().to_list(),
                                                              features["terms"].explode().drop_nulls().to_list()))

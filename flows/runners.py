@@ -17,7 +17,10 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from flows.settings import RunnerChoice
 
-THREADS_IN_FLIGHT = 2  # threads: parse batch k+1 while batch k loads (pages already parse in a process pool)
+# threads: batches k+1 and k+2 parse while batch k loads, so two page workers stay busy while the
+# flow loads (pages, and the stages of text batches, run in the page workers' processes)
+THREADS_IN_FLIGHT = 3
+TASKS_PER_BATCH = 4  # extract, clean, normalise, annotate: each waits in a thread for the one before
 
 
 def task_runner(choice: RunnerChoice) -> TaskRunner:
@@ -35,12 +38,12 @@ def task_runner(choice: RunnerChoice) -> TaskRunner:
         dask.config.set({"distributed.worker.daemon": False})
         return DaskTaskRunner(cluster_kwargs={"n_workers": choice.workers, "processes": True,
                                               "threads_per_worker": 1})
-    return ThreadPoolTaskRunner(max_workers=THREADS_IN_FLIGHT * 3)
+    return ThreadPoolTaskRunner(max_workers=THREADS_IN_FLIGHT * TASKS_PER_BATCH)
 
 
 def batches_in_flight(choice: RunnerChoice) -> int:
     """How many batches may be parsing at once: one per worker and one more queued, so no worker
-    waits while the flow loads; for threads, the next batch while this one loads."""
+    waits while the flow loads; for threads, the next two batches while this one loads."""
     return THREADS_IN_FLIGHT if choice.kind == "threads" else choice.workers + 1
 
 

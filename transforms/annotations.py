@@ -1,5 +1,5 @@
 """What each article of a batch says on its own: mentions, quotes with their speakers' names,
-and its MinHash signature. Pure: the batch's articles in, the three frames out."""
+its MinHash signature and its distinctive terms. Pure: the batch's articles in, four frames out."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import polars as pl
 from transforms.entities import mentions_frame
 from transforms.near_duplicates import signatures_frame
 from transforms.quotes import quotes_frame
+from transforms.terms import terms_frame
 
 
 @dataclass(frozen=True)
@@ -19,13 +20,16 @@ class Annotations:
     mentions: pl.DataFrame
     quotes: pl.DataFrame
     signatures: pl.DataFrame
+    terms: pl.DataFrame       # [article_id, terms]: what stories compare besides entities
 
     def of(self, article_ids: pl.Series) -> Annotations:
         keep = pl.col("article_id").is_in(article_ids.implode())
-        return Annotations(self.mentions.filter(keep), self.quotes.filter(keep), self.signatures.filter(keep))
+        return Annotations(self.mentions.filter(keep), self.quotes.filter(keep), self.signatures.filter(keep),
+                           self.terms.filter(keep))
 
 
 def annotations_of(articles: pl.DataFrame) -> Annotations:
-    """Mentions, quotes and signatures of the articles (the last row of a repeated article_id)."""
+    """Mentions, quotes, signatures and terms of the articles (the last row of a repeated article_id)."""
     articles = articles.unique("article_id", keep="last", maintain_order=True)
-    return Annotations(mentions_frame(articles), quotes_frame(articles), signatures_frame(articles))
+    return Annotations(mentions_frame(articles), quotes_frame(articles), signatures_frame(articles),
+                       terms_frame(articles))

@@ -197,11 +197,12 @@ def _similarity(row: dict, entities: set[str], terms: set[str], story: _Story, e
     return score if score >= MIN_SIMILARITY else None
 
 
-def story_features(articles: pl.DataFrame, documents: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+def story_features(articles: pl.DataFrame, documents: pl.DataFrame, mentions: pl.DataFrame,
+                   terms: pl.DataFrame | None = None) -> pl.DataFrame:
     """What stories are told from: articles[article_id, document_id, published_at, language, title,
     body_text], documents[document_id, fetched_at] and mentions[article_id, entity_id] ->
     [article_id, event_at, language, entity_ids, terms]. The event time is the publication time,
-    else when the document was fetched."""
+    else when the document was fetched. `terms` is the articles' `terms_frame` when already made."""
     entity_ids = (
         mentions.select("article_id", "entity_id").unique().sort("article_id", "entity_id")
         .group_by("article_id", maintain_order=True).agg(pl.col("entity_id").alias("entity_ids"))
@@ -210,7 +211,7 @@ def story_features(articles: pl.DataFrame, documents: pl.DataFrame, mentions: pl
         articles.select("article_id", "document_id", "published_at", "language")
         .join(documents.select("document_id", "fetched_at"), on="document_id", how="left")
         .join(entity_ids, on="article_id", how="left")
-        .join(terms_frame(articles), on="article_id", how="left")
+        .join(terms_frame(articles) if terms is None else terms, on="article_id", how="left")
         .select(
             "article_id",
             pl.coalesce(pl.col("published_at").cast(pl.Datetime("us", "UTC")),

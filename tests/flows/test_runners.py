@@ -86,7 +86,7 @@ def test_runner_choice_builds_the_runner_it_names() -> None:
     assert isinstance(local, DaskTaskRunner) and local.cluster_kwargs["n_workers"] == 2 and local.address is None
     remote = task_runner(RunnerChoice("dask", "tcp://10.0.0.5:8786", 2))
     assert remote.address == "tcp://10.0.0.5:8786" and not remote.cluster_kwargs
-    assert batches_in_flight(RunnerChoice()) == 2 and batches_in_flight(RunnerChoice("dask", None, 4)) == 5
+    assert batches_in_flight(RunnerChoice()) == 3 and batches_in_flight(RunnerChoice("dask", None, 4)) == 5
 
 
 def test_runner_choice_from_environment(monkeypatch) -> None:
@@ -103,7 +103,7 @@ def test_runner_choice_from_environment(monkeypatch) -> None:
 
 
 def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> None:
-    """Two batches are in flight on threads: a file whose bytes are still on their way in the
+    """Three batches are in flight on threads: a file whose bytes are still on their way in the
     previous batch must come out as it would one batch at a time (unchanged, or rejected again)."""
     folder = tmp_path / "in"
     folder.mkdir()
@@ -116,7 +116,7 @@ def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> No
 
     summary = ingest(paths=[str(folder)], db_path=str(db), batch_size=1)
 
-    assert batches_in_flight(RunnerChoice()) == 2
+    assert batches_in_flight(RunnerChoice()) == 3
     assert (summary.n_loaded, summary.n_unchanged, summary.n_rejected) == (1, 1, 2)
     con = duckdb.connect(str(db), read_only=True)
     try:
