@@ -14,13 +14,13 @@ Run it with `newsetl ingest PATH...` or `python -m flows.ingest PATH...`.
 
 from __future__ import annotations
 
+import gc
 import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
-from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
@@ -518,23 +518,39 @@ def _offload_to(settings: Settings, fresh: list[LandedDocument]) -> PoolKey | No
 def load_batches(batches: Iterable[Acquired], first_rejects: list[Reject], wh: Warehouse, settings: Settings,
                  summary: RunSummary, advance: Callable[[int], object]) -> None:
     """Every landed batch goes through extract -> clean -> normalise on the task runner, several
-    batches in flight, and is loaded here, in order, by the one writer."""
+    batches in flight, and is loaded here, in order, by the one writer.
+
+    A loaded batch's task futures are garbage in reference cycles (a Prefect future and the
+    concurrent future whose done-callback is its bound method), so what they hold (the batch's
+    bytes, decoded pages, frames) is freed only by Python's cyclic collector, which counts
+    objects, not bytes: batches of large pages piled up, hundreds of MB, before it ran. So the
+    garbage is collected after each batch; what was alive before the first batch (imports,
+    Prefect, the warehouse) is frozen meanwhile, so a collection walks only what batches made."""
     in_flight: deque[InFlight] = deque()
     checkpointed = [time.monotonic()]  # when the WAL was last folded into the file
-    finish = partial(_finish_batch, wh=wh, summary=summary, advance=advance, checkpointed=checkpointed)
-    for index, acquired in enumerate(_at_least_one(batches) if first_rejects else batches):
-        ids = {doc.document_id for doc in acquired.landed}
-        if any(ids & {doc.document_id for doc in earlier.fresh} for earlier in in_flight):
-            while in_flight:  # the same bytes are on their way in: load them first, so they are known
-                finish(in_flight.popleft())
-        fresh = skip_known(acquired.landed, wh)
-        stages = _submitted(fresh, settings) if fresh else _nothing_to_parse(settings)
-        in_flight.append(InFlight(index, acquired, first_rejects if index == 0 else [], fresh,
-                                  datetime.now(timezone.utc), *stages))
-        while len(in_flight) >= batches_in_flight(settings.runner):
-            finish(in_flight.popleft())
-    while in_flight:
-        finish(in_flight.popleft())
+
+    def finish_oldest() -> None:
+        _finish_batch(in_flight.popleft(), wh, summary, advance, checkpointed)
+        gc.collect()
+
+    gc.collect()
+    gc.freeze()
+    try:
+        for index, acquired in enumerate(_at_least_one(batches) if first_rejects else batches):
+            ids = {doc.document_id for doc in acquired.landed}
+            if any(ids & {doc.document_id for doc in earlier.fresh} for earlier in in_flight):
+                while in_flight:  # the same bytes are on their way in: load them first, so they are known
+                    finish_oldest()
+            fresh = skip_known(acquired.landed, wh)
+            stages = _submitted(fresh, settings) if fresh else _nothing_to_parse(settings)
+            in_flight.append(InFlight(index, acquired, first_rejects if index == 0 else [], fresh,
+                                      datetime.now(timezone.utc), *stages))
+            while len(in_flight) >= batches_in_flight(settings.runner):
+                finish_oldest()
+        while in_flight:
+            finish_oldest()
+    finally:
+        gc.unfreeze()
     close_shared_pools()  # this process's page workers end with the run's last batch
 
 
