@@ -6,13 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.ingest import ingest
 from flows.runners import batches_in_flight, task_runner
 from flows.settings import RunnerChoice
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, query
 
 EXTRACTION = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction" / "scrapinghub" / "html"
 N_PAGES = 20
@@ -34,17 +33,13 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def _content(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {
-            "articles": con.sql("select article_id, document_id, content_hash, title, n_words from articles "
-                                "order by article_id").fetchall(),
-            "documents": con.sql("select document_id, uri, kind, status from documents order by document_id").fetchall(),
-            "rejects": con.sql("select reject_id, uri, stage, reason from rejects order by reject_id").fetchall(),
-            "blocks": con.sql("select count(*) from article_blocks").fetchall(),
-        }
-    finally:
-        con.close()
+    return {
+        "articles": query(db, "select article_id, document_id, content_hash, title, n_words from articles "
+                              "order by article_id"),
+        "documents": query(db, "select document_id, uri, kind, status from documents order by document_id"),
+        "rejects": query(db, "select reject_id, uri, stage, reason from rejects order by reject_id"),
+        "blocks": query(db, "select count(*) from article_blocks"),
+    }
 
 
 def _dask_cluster():
@@ -118,12 +113,8 @@ def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> No
 
     assert batches_in_flight(RunnerChoice()) == 3
     assert (summary.n_loaded, summary.n_unchanged, summary.n_rejected) == (1, 1, 2)
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        assert [uri.rsplit("/", 1)[1] for (uri,) in con.sql("select uri from articles").fetchall()] == ["a.txt"]
-        rejected = con.sql("select uri, reason from rejects order by uri").fetchall()
-    finally:
-        con.close()
+    assert [uri.rsplit("/", 1)[1] for (uri,) in query(db, "select uri from articles")] == ["a.txt"]
+    rejected = query(db, "select uri, reason from rejects order by uri")
     assert [(uri.rsplit("/", 1)[1], reason) for uri, reason in rejected] == [("c.txt", "empty_file"),
                                                                              ("d.txt", "empty_file")]
 
@@ -161,9 +152,5 @@ def test_text_batches_offloaded_to_the_page_workers_load_what_the_flow_thread_lo
 
 
 def _analysis(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {table: con.sql(f"select * exclude (load_id) from {table} order by all").fetchall()
-                for table in ("quotes", "mentions", "article_signatures", "article_blocks")}
-    finally:
-        con.close()
+    return {table: query(db, f"select * exclude (load_id) from {table} order by all")
+            for table in ("quotes", "mentions", "article_signatures", "article_blocks")}

@@ -22,10 +22,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.ingest import ingest
+from tests.conftest import query
 from warehouse import Warehouse
 
 BIG = "64m"
@@ -90,14 +90,6 @@ def _folders(tmp: Path) -> tuple[Path, Path]:
     return first, second
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def _failed_checks(db: Path) -> list[str]:
     with Warehouse(db, read_only=True) as wh:
         return [c.name for c in wh.run_checks() if not c.passed and c.severity == "error"]
@@ -110,7 +102,7 @@ def _names_a_full_disk(exc: BaseException | None) -> bool:
 def _torn_landing_files(db: Path, landing: Path) -> list[str]:
     """Temp files left behind, and documents whose landing file does not hold exactly their bytes."""
     torn = [p.name for p in landing.rglob(".landing-*")]
-    for document_id, path in _rows(db, "select document_id, landing_path from documents"):
+    for document_id, path in query(db, "select document_id, landing_path from documents"):
         if not Path(path).is_file() or hashlib.sha256(Path(path).read_bytes()).hexdigest() != document_id:
             torn.append(path)
     return torn
@@ -138,7 +130,7 @@ def _scenario(tmp: Path, db: Path, landing: Path, disk: Path) -> Scenario:
     settings = {"db_path": str(db), "landing_dir": str(landing), "publish": False}
     done = ingest(paths=[str(first)], **settings)
     assert (done.n_loaded, done.n_rejected) == (2, 0), done.lines()
-    before = _rows(db, ARTICLES)
+    before = query(db, ARTICLES)
     summary, error = None, None
     try:
         summary = ingest(paths=[str(second)], batch_size=1, **settings)
@@ -147,12 +139,12 @@ def _scenario(tmp: Path, db: Path, landing: Path, disk: Path) -> Scenario:
         cause: BaseException | None = exc
         while cause is not None:  # let go of the frames (and the DuckDB connection they hold)
             cause.__traceback__, cause = None, cause.__context__
-    after_error, checks_after_error = _rows(db, ARTICLES), _failed_checks(db)
+    after_error, checks_after_error = query(db, ARTICLES), _failed_checks(db)
     torn_after_error = _torn_landing_files(db, landing)
     _grow(disk)
     later = ingest(paths=[str(first), str(second)], **settings)
     return Scenario(db, landing, before, error, summary, after_error, checks_after_error, torn_after_error,
-                    later, _rows(db, ARTICLES), _failed_checks(db), _torn_landing_files(db, landing))
+                    later, query(db, ARTICLES), _failed_checks(db), _torn_landing_files(db, landing))
 
 
 @pytest.fixture(scope="module")
@@ -250,4 +242,4 @@ def test_a_full_disk_under_published_keeps_the_previous_snapshot_and_the_loads(s
     assert later.published is None and "No space left on device" in later.not_published, later.lines()
     assert later.n_loaded == 5 and later.failed_checks == []  # the run's loads are not undone
     assert snapshot.read_bytes() == before and os.listdir(disk) == ["news.duckdb"]  # no temp file left
-    assert _rows(db, "select count(*) from publishes") == [(1,)]
+    assert query(db, "select count(*) from publishes") == [(1,)]
