@@ -25,11 +25,11 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transforms.entities import mentions_frame, resolve_entities  # noqa: E402
-from transforms.near_duplicates import near_duplicates, signatures_frame  # noqa: E402
-from transforms.quotes import quotes_frame  # noqa: E402
-from transforms.speakers import speaker_entities  # noqa: E402
-from transforms.stories import (  # noqa: E402
+from transforms.analysis.entities import mentions_frame, resolve_entities  # noqa: E402
+from transforms.analysis.near_duplicates import near_duplicates, signatures_frame  # noqa: E402
+from transforms.analysis.quotes import quotes_frame  # noqa: E402
+from transforms.analysis.speakers import speaker_entities  # noqa: E402
+from transforms.analysis.stories import (  # noqa: E402
     KNOWN_SCHEMA, FeatureFrequencies, assign_stories, entity_kinds, story_features,
 )
 

@@ -20,15 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transforms.decoding import decode_html  # noqa: E402
-from transforms.html_articles import parse_html_article  # noqa: E402
-from transforms.html_extraction import baseline_text  # noqa: E402
-from transforms.html_pages import EXTRACTOR_OF_CHOICE, extract_page  # noqa: E402
-from transforms.normalise import ParsedDocument, normalise_batch  # noqa: E402
+from transforms.documents.decoding import decode_html  # noqa: E402
+from transforms.html.articles import parse_html_article  # noqa: E402
+from transforms.html.trafilatura_extraction import baseline_text  # noqa: E402
+from transforms.html.pages import EXTRACTOR_OF_CHOICE, extract_page  # noqa: E402
+from transforms.frames.normalise import ParsedDocument, normalise_batch  # noqa: E402
 
 
 def newsetl_bodies(paths: list[Path], seconds: dict[str, float]) -> dict[str, str]:
-    """The ingest path, stage by stage (what `transforms.html_pages.parse_html_page` composes)."""
+    """The ingest path, stage by stage (what `transforms.html.pages.parse_html_page` composes)."""
     docs = []
     for path in paths:
         started = time.perf_counter()

@@ -2,7 +2,7 @@
 
     python bench/mentions_precision.py [--shared ../shared] [--details]
 
-The labels are in tests/transforms/mentions_gold.py, written by reading each article, in three
+The labels are in tests/transforms/analysis/mentions_gold.py, written by reading each article, in three
 sets labelled one after the other: GOLD (23 articles, the development set the rules were tuned
 on), HELD_OUT (5 articles labelled after the first rules; its errors then led to generic fixes)
 and FROZEN (5 articles labelled last; its first run, before any fix it inspired, is kept in
@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.transforms.mentions_gold import FROZEN, GOLD, HELD_OUT  # noqa: E402
-from tests.transforms.mentions_scoring import KINDS, score_article  # noqa: E402
-from transforms.entities import find_mentions  # noqa: E402
+from tests.transforms.analysis.mentions_gold import FROZEN, GOLD, HELD_OUT  # noqa: E402
+from tests.transforms.analysis.mentions_scoring import KINDS, score_article  # noqa: E402
+from transforms.analysis.entities import find_mentions  # noqa: E402
 
 
 def gold_bodies(shared: Path, keys: set[str]) -> dict[str, str]:

@@ -18,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transforms.decoding import decode_html  # noqa: E402
-from transforms.extraction_vote import vote  # noqa: E402
-from transforms.html_articles import parse_html_article  # noqa: E402
-from transforms.html_extraction import extract_html, fast_pass_text  # noqa: E402
-from transforms.html_pages import SECOND_OPINION_MAX_BLOCKS, parse_html_page  # noqa: E402
-from transforms.page_blocks import HtmlExtraction  # noqa: E402
-from transforms.page_dates import page_date_candidates  # noqa: E402
-from transforms.readability_extraction import readability_blocks  # noqa: E402
+from transforms.documents.decoding import decode_html  # noqa: E402
+from transforms.html.vote import vote  # noqa: E402
+from transforms.html.articles import parse_html_article  # noqa: E402
+from transforms.html.trafilatura_extraction import extract_html, fast_pass_text  # noqa: E402
+from transforms.html.pages import SECOND_OPINION_MAX_BLOCKS, parse_html_page  # noqa: E402
+from transforms.html.blocks import HtmlExtraction  # noqa: E402
+from transforms.dates.page_dates import page_date_candidates  # noqa: E402
+from transforms.html.readability_extraction import readability_blocks  # noqa: E402
 
 
 def stages(pages: list[bytes]) -> None:

@@ -12,7 +12,7 @@ in this order:
       the imports alone. Every run's own start-up is left out of the rates below.
   (a) a bare loop of `trafilatura.extract(page_bytes, **EXTRACT_OPTIONS)` over the HTML pages,
       in this process, pages read into memory first (the fast pass's options, see
-      transforms/html_extraction.py); measured before and after the ingests, the mean counts.
+      transforms/html/trafilatura_extraction.py); measured before and after the ingests, the mean counts.
   (b) `newsetl ingest CORPUS/html --workers 1` on a fresh warehouse;
   (d) the same command again on that warehouse: nothing changed;
   (c) `newsetl ingest CORPUS/html --workers 2` on a fresh warehouse;
@@ -51,7 +51,7 @@ import psutil
 from corpus import EXTRACTION, ROOT, build_benchmark_corpus  # bench/corpus.py
 
 sys.path.insert(0, str(ROOT))
-from transforms.html_extraction import EXTRACT_OPTIONS, fast_pass_text  # noqa: E402
+from transforms.html.trafilatura_extraction import EXTRACT_OPTIONS, fast_pass_text  # noqa: E402
 
 NEWSETL = ROOT / ".venv" / "bin" / "newsetl"
 PYTHON = ROOT / ".venv" / "bin" / "python"

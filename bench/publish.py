@@ -18,10 +18,10 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from transforms.batch_frames import DocumentRecord, documents_frame, rejects_frame
-from transforms.normalise import PIPELINE_VERSION, ParsedDocument, normalise_batch
-from transforms.sources import source_registry
-from transforms.text_articles import parse_text_article
+from transforms.frames.ledger import DocumentRecord, documents_frame, rejects_frame
+from transforms.frames.normalise import PIPELINE_VERSION, ParsedDocument, normalise_batch
+from transforms.metadata.sources import source_registry
+from transforms.text.articles import parse_text_article
 from warehouse import LoadBatch, Warehouse
 from warehouse.snapshot import publish
 

@@ -1,8 +1,8 @@
-"""Speaker attribution of transforms/quotes.py on the hand-labelled gold articles.
+"""Speaker attribution of transforms/analysis/quotes.py on the hand-labelled gold articles.
 
     python bench/quotes_precision.py > bench/results/quotes_precision.txt
 
-The labels are tests/transforms/quotes_gold.py (rules and splits described there). Prints, per
+The labels are tests/transforms/analysis/quotes_gold.py (rules and splits described there). Prints, per
 split: quotes found, speaker precision (correct / quotes given a speaker) and recall (correct /
 quotes whose speaker the article names), then every row that is wrong or missed, then the CPU
 time find_quotes takes over every gold article of ../shared/data/extraction.
@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.transforms.quotes_gold import LABELS, gold_bodies, outcomes, precision_recall  # noqa: E402
-from transforms.quotes import find_quotes  # noqa: E402
+from tests.transforms.analysis.quotes_gold import LABELS, gold_bodies, outcomes, precision_recall  # noqa: E402
+from transforms.analysis.quotes import find_quotes  # noqa: E402
 
 
 def main() -> None:

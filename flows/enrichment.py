@@ -15,12 +15,12 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.page_workers import PoolKey, run_in
-from transforms.annotations import Annotations, annotations_of
-from transforms.entities import resolve_entities
-from transforms.near_duplicates import near_duplicates
-from transforms.normalise import NormalisedBatch
-from transforms.speakers import speaker_entities
-from transforms.stories import FeatureFrequencies, assign_stories, entity_kinds, neighbour_window, story_features
+from transforms.analysis.annotations import Annotations, annotations_of
+from transforms.analysis.entities import resolve_entities
+from transforms.analysis.near_duplicates import near_duplicates
+from transforms.frames.normalise import NormalisedBatch
+from transforms.analysis.speakers import speaker_entities
+from transforms.analysis.stories import FeatureFrequencies, assign_stories, entity_kinds, neighbour_window, story_features
 from warehouse import AnalysisFrames, Warehouse
 
 

@@ -49,9 +49,9 @@ from flows.web_sources import WEB_ORIGINS, Expansion, FetchedBatch, expand_sourc
 from flows.settings import RunnerChoice, Settings
 from flows.summary import RunSummary
 from transforms import reasons
-from transforms.annotations import Annotations
-from transforms.batch_frames import DocumentRecord, FetchRecord, Reject, documents_frame, fetches_frame, rejects_frame
-from transforms.decoding import (
+from transforms.analysis.annotations import Annotations
+from transforms.frames.ledger import DocumentRecord, FetchRecord, Reject, documents_frame, fetches_frame, rejects_frame
+from transforms.documents.decoding import (
     DecodedText,
     DecompressionRefused,
     decode_html,
@@ -59,10 +59,10 @@ from transforms.decoding import (
     is_html_media_type,
     maybe_gunzip,
 )
-from transforms.html_pages import MIN_BODY_WORDS, HtmlPage
-from transforms.normalise import PIPELINE_VERSION, NormalisedBatch, ParsedDocument, normalise_batch
-from transforms.sources import source_registry
-from transforms.text_articles import TextArticle, parse_text_articles
+from transforms.html.pages import MIN_BODY_WORDS, HtmlPage
+from transforms.frames.normalise import PIPELINE_VERSION, NormalisedBatch, ParsedDocument, normalise_batch
+from transforms.metadata.sources import source_registry
+from transforms.text.articles import TextArticle, parse_text_articles
 from warehouse import CheckResult, LoadBatch, LoadCounts, Warehouse, WarehouseError
 from warehouse import snapshot
 from warehouse.lock import LockHolder, busy_message, writer_lock

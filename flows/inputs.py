@@ -21,8 +21,8 @@ from urllib.parse import unquote, urlparse
 
 from flows.settings import INPUT_KINDS, input_kind
 from transforms import reasons
-from transforms.batch_frames import Reject
-from transforms.sidecars import MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, BadSidecar, Sidecar, parse_manifest, parse_sidecar, \
+from transforms.frames.ledger import Reject
+from transforms.metadata.sidecars import MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, BadSidecar, Sidecar, parse_manifest, parse_sidecar, \
     sidecar_from, sidecar_names
 
 DEFAULT_KIND = "text"  # a file named directly, with no known ending, is read as plain text

@@ -35,9 +35,9 @@ from typing import TypeVar
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from transforms.html_pages import HtmlPage, parse_html_page
+from transforms.html.pages import HtmlPage, parse_html_page
 
-PRELOAD = ["transforms.html_pages", "transforms.text_articles", "transforms.normalise", "transforms.annotations"]
+PRELOAD = ["transforms.html.pages", "transforms.text.articles", "transforms.frames.normalise", "transforms.analysis.annotations"]
 Parser = Callable[[str, str | None], HtmlPage]
 T = TypeVar("T")
 BUSY_WAIT_SECONDS = 0.05  # every worker busy with other threads' pages: look again this often

@@ -28,8 +28,8 @@ from flows.runners import runner_from_environment
 from flows.settings import RunnerChoice, Settings
 from flows.summary import RunSummary
 from transforms import reasons
-from transforms.batch_frames import Reject
-from transforms.sources import source_registry
+from transforms.frames.ledger import Reject
+from transforms.metadata.sources import source_registry
 from warehouse import Warehouse
 from warehouse.lock import writer_lock
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from transforms.batch_frames import Reject
+from transforms.frames.ledger import Reject
 from warehouse import CheckResult, LoadCounts
 
 STAGES = ("discover", "fetch", "warc", "land", "extract", "clean", "load")  # in the order inputs pass them

@@ -1,7 +1,7 @@
 """Web sources for the ingest flow: URL lists, feeds and sitemaps expanded into article URLs,
 pages fetched politely (`flows.fetching`), WARC archives read record by record (`flows.warc`).
 
-I/O only; parsing is in `transforms.discovery` and URL canonicalisation in `transforms.urls`.
+I/O only; parsing is in `transforms.documents.discovery` and URL canonicalisation in `transforms.metadata.urls`.
 Every failure becomes a `Reject` with a reason code and the other sources go on.
 """
 
@@ -15,9 +15,9 @@ from flows.fetching import Conditional, Fetcher, FetchResult
 from flows.inputs import LandedDocument, land_bytes
 from flows.warc import read_warc
 from transforms import reasons
-from transforms.batch_frames import FetchRecord, Reject
-from transforms.discovery import DiscoveryError, feed_entry_urls, sitemap_entries
-from transforms.urls import canonical_url, is_web_url
+from transforms.frames.ledger import FetchRecord, Reject
+from transforms.documents.discovery import DiscoveryError, feed_entry_urls, sitemap_entries
+from transforms.metadata.urls import canonical_url, is_web_url
 
 MAX_SITEMAP_DEPTH = 3        # an index of indexes of sitemaps, no deeper
 MAX_SITEMAPS = 1000          # sitemap files fetched per run, at most

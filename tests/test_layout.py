@@ -24,8 +24,8 @@ def _imports(path) -> set[str]:
 
 
 @pytest.mark.parametrize(("package", "only_in", "files"), [
-    ("trafilatura", "transforms/html_extraction.py", PYTHON_FILES),
-    ("readability", "transforms/readability_extraction.py", PYTHON_FILES),
+    ("trafilatura", "transforms/html/trafilatura_extraction.py", PYTHON_FILES),
+    ("readability", "transforms/html/readability_extraction.py", PYTHON_FILES),
     ("duckdb", "warehouse/store.py", PIPELINE_FILES),  # bench tooling may read a warehouse file to check it
 ])
 def test_each_library_is_imported_by_its_one_module(package: str, only_in: str, files: list) -> None:

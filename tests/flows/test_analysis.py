@@ -10,11 +10,10 @@ import duckdb
 import pytest
 
 from flows.ingest import ingest
-from tests.conftest import DW_SEED, YONHAP_SEED
+from tests.conftest import DW_SEED, EXTRACTION, TEST_SETS, YONHAP_SEED
 from tests.conftest import query as _query
 from warehouse.store import SQL_DIR, analysis_queries
 
-EXTRACTION = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction"
 # pages that name NATO, Russia, Ukraine, Biden or Putin: the hardest not to mistake for the seeds' story
 NEAR_TOPIC_PAGES = ("f5c90a6d5253", "7a664e40d256", "82b6d780c792", "c90731f051d0", "1ee91d1fce65", "9a440270bf86")
 SAMPLE_EVERY = 5            # and every fifth other page of both sets: about 60 pages
@@ -57,7 +56,7 @@ QUERY_COLUMNS = {
 
 
 def _dev_pages() -> list[Path]:
-    pages = sorted(EXTRACTION.glob("*/html/*.html"))
+    pages = sorted(p for name in TEST_SETS for p in (EXTRACTION / name / "html").glob("*.html"))
     return [p for i, p in enumerate(pages) if i % SAMPLE_EVERY == 0 or p.name.startswith(NEAR_TOPIC_PAGES)]
 
 

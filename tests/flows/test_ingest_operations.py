@@ -17,13 +17,13 @@ import duckdb
 import pytest
 
 from flows.ingest import ingest
-from tests.conftest import DW_SEED, ROOT, YONHAP_SEED
+from tests.conftest import DW_SEED, EXTRACTION, ROOT, YONHAP_SEED
 from tests.conftest import query as _query
 from tests.http_server import serve
 from warehouse.lock import info_path, writer_lock
 
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
-PAGES_DIR = ROOT.parent / "shared" / "data" / "extraction" / "scrapinghub" / "html"
+PAGES_DIR = EXTRACTION / "scrapinghub" / "html"
 PAGE_IDS = sorted(p.stem for p in PAGES_DIR.glob("*.html"))[:5] if PAGES_DIR.is_dir() else []
 CLI = "from flows.cli import main; main()"
 

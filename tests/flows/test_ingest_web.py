@@ -12,12 +12,12 @@ import pytest
 
 from flows.ingest import ingest
 from flows.warc import write_warc
-from tests.conftest import ROOT
+from tests.conftest import EXTRACTION, ROOT
 from tests.conftest import query as _query
 from tests.http_server import conditional, gzip_bomb, never_answer, redirect, retry_after, robots, serve, slow_drip
 from transforms import reasons
 
-PAGES_DIR = ROOT.parent / "shared" / "data" / "extraction" / "scrapinghub" / "html"
+PAGES_DIR = EXTRACTION / "scrapinghub" / "html"
 PAGE_IDS = sorted(p.stem for p in PAGES_DIR.glob("*.html"))[:4] if PAGES_DIR.is_dir() else []
 needs_pages = pytest.mark.skipif(len(PAGE_IDS) < 4, reason="../shared/data/extraction pages not found")
 LOCAL = {"allowed_networks": ["127.0.0.1/32"], "host_delay": 0.05, "fetch_timeout": 2.0}

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from flows.inputs import discover_files, land_files, landed_entries, read_manifests, record_landed, recover_landed
-from transforms.sidecars import Sidecar
+from transforms.metadata.sidecars import Sidecar
 
 TEXT = "Title\n\nThe council voted on Friday to rebuild the wall, officials said.\n"
 

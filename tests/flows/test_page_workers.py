@@ -8,7 +8,7 @@ import pytest
 
 from flows.page_workers import Failed, PagePool, TimedOut
 from tests.conftest import ROOT
-from transforms.html_pages import HtmlPage
+from transforms.html.pages import HtmlPage
 
 GOOD = (ROOT / "tests" / "fixtures" / "html" / "news_article.html").read_text("utf-8")
 SLOW = "<html><body><article>" + "".join(f"<p>Paragraph {i} has a few words in it.</p>" for i in range(50_000)) \
@@ -36,7 +36,7 @@ def test_a_slow_page_times_out_and_the_others_are_parsed() -> None:
 
 def parse_or_fail(html: str, url: str | None) -> HtmlPage:
     """A parser that fails on one page, as an extractor bug would."""
-    from transforms.html_pages import parse_html_page
+    from transforms.html.pages import parse_html_page
 
     if "FAIL" in html:
         raise RuntimeError("extractor bug")
@@ -51,7 +51,7 @@ def test_a_parser_error_is_reported_and_the_others_are_parsed() -> None:
 
 
 def test_results_match_parsing_in_process() -> None:
-    from transforms.html_pages import parse_html_page
+    from transforms.html.pages import parse_html_page
 
     with PagePool(workers=2, timeout=30) as pool:
         [page] = pool.parse([(GOOD, None)])
@@ -70,7 +70,7 @@ def die_on_marker(html: str, url: str | None) -> HtmlPage:
     """A parser whose process dies on one page, as a crash in a C extension would kill it."""
     import os
 
-    from transforms.html_pages import parse_html_page
+    from transforms.html.pages import parse_html_page
 
     if "DIE" in html:
         os._exit(3)
@@ -121,7 +121,7 @@ def exit_now(code: int) -> None:
 def test_a_call_runs_in_a_worker_and_returns_or_raises_what_the_function_does() -> None:
     import os
 
-    from transforms.text_articles import parse_text_article, parse_text_articles
+    from transforms.text.articles import parse_text_article, parse_text_articles
 
     text = (ROOT / "seeds").glob("*.txt").__next__().read_text("utf-8")
     with PagePool(workers=1, timeout=30) as pool:

@@ -11,10 +11,10 @@ import pytest
 
 from flows.ingest import ingest
 from flows.rebuild import rebuild
-from tests.conftest import DW_SEED, ROOT, SEEDS
+from tests.conftest import DW_SEED, EXTRACTION, ROOT, SEEDS
 from tests.http_server import robots, serve
 
-PAGES_DIR = ROOT.parent / "shared" / "data" / "extraction" / "scrapinghub" / "html"
+PAGES_DIR = EXTRACTION / "scrapinghub" / "html"
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
 LOCAL = {"allowed_networks": ["127.0.0.1/32"], "host_delay": 0.0, "fetch_timeout": 5.0}
 SLOW_MACHINE = {"extract_timeout": 300.0, "workers": 1}

@@ -11,9 +11,9 @@ import pytest
 from flows.ingest import ingest
 from flows.runners import batches_in_flight, task_runner
 from flows.settings import RunnerChoice
-from tests.conftest import SEEDS, query
+from tests.conftest import EXTRACTION, SEEDS, query
 
-EXTRACTION = Path(__file__).resolve().parents[3] / "shared" / "data" / "extraction" / "scrapinghub" / "html"
+SCRAPINGHUB_HTML = EXTRACTION / "scrapinghub" / "html"
 N_PAGES = 20
 SLOW_MACHINE = 300.0  # seconds a page may take: a busy test machine must not turn pages into extract_timeout
 
@@ -21,12 +21,12 @@ SLOW_MACHINE = 300.0  # seconds a page may take: a busy test machine must not tu
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """The seeds, 20 real news pages and one empty file (a reject)."""
-    if not EXTRACTION.is_dir():
-        pytest.skip(f"no extraction pages at {EXTRACTION}")
+    if not SCRAPINGHUB_HTML.is_dir():
+        pytest.skip(f"no extraction pages at {SCRAPINGHUB_HTML}")
     folder = tmp_path_factory.mktemp("corpus")
     for seed in SEEDS.glob("*.txt"):
         shutil.copy(seed, folder / seed.name)
-    for page in sorted(EXTRACTION.glob("*.html"))[:N_PAGES]:
+    for page in sorted(SCRAPINGHUB_HTML.glob("*.html"))[:N_PAGES]:
         shutil.copy(page, folder / page.name)
     (folder / "empty.txt").write_bytes(b"")
     return folder

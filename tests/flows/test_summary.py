@@ -15,7 +15,7 @@ from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRun
 from flows.ingest import ingest
 from flows.summary import RunSummary
 from tests.conftest import SEEDS
-from transforms.batch_frames import Reject
+from transforms.frames.ledger import Reject
 from warehouse import LoadCounts
 
 

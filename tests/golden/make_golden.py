@@ -1,7 +1,7 @@
 """Regenerate the golden files from the current parser: `python tests/golden/make_golden.py`.
 
 Only after reviewing the diff line by line against the issue's description of the seeds;
-tests/transforms/test_text_articles.py also checks those points one by one.
+tests/transforms/text/test_articles.py also checks those points one by one.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from transforms.text_articles import TextArticle, parse_text_article
+from transforms.text.articles import TextArticle, parse_text_article
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent.parent / "seeds"

@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import EXTRACTION
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "bench" / "killloop.py"
-SHARED_HTML = ROOT.parent / "shared" / "data" / "extraction"
+SHARED_HTML = EXTRACTION
 
 KILLS = 20
 DOCS = 100

@@ -11,11 +11,11 @@ import polars as pl
 import pytest
 
 from tests.conftest import DW_SEED, YONHAP_SEED
-from transforms.batch_frames import DocumentRecord, documents_frame, rejects_frame
-from transforms.near_duplicates import COPY_SCHEMA, signatures_frame
-from transforms.normalise import PIPELINE_VERSION, ParsedDocument, normalise_batch
-from transforms.sources import source_registry
-from transforms.text_articles import parse_text_article
+from transforms.frames.ledger import DocumentRecord, documents_frame, rejects_frame
+from transforms.analysis.near_duplicates import COPY_SCHEMA, signatures_frame
+from transforms.frames.normalise import PIPELINE_VERSION, ParsedDocument, normalise_batch
+from transforms.metadata.sources import source_registry
+from transforms.text.articles import parse_text_article
 from warehouse import AnalysisFrames, LoadBatch, Warehouse
 
 ANALYSIS = ("quotes", "mentions", "entities", "article_signatures", "near_duplicates", "story_articles", "stories")

@@ -13,8 +13,8 @@ import pytest
 from tests.conftest import DW_SEED, ROOT, YONHAP_SEED
 from tests.warehouse.test_store import _batch
 from transforms import reasons
-from transforms.batch_frames import Reject
-from transforms.sources import source_registry
+from transforms.frames.ledger import Reject
+from transforms.metadata.sources import source_registry
 from warehouse import Warehouse
 
 CHECKS = ROOT / "sql" / "checks"

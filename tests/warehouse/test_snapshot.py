@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import DW_SEED, YONHAP_SEED
 from tests.warehouse.test_store import _batch
-from transforms.sources import source_registry
+from transforms.metadata.sources import source_registry
 from warehouse import Warehouse, WarehouseError
 from warehouse import snapshot
 from warehouse.snapshot import STORAGE_VERSION, publish

@@ -10,10 +10,10 @@ import duckdb
 import pytest
 
 from tests.conftest import DW_SEED, ROOT, YONHAP_SEED
-from transforms.batch_frames import DocumentRecord, Reject, documents_frame, rejects_frame
-from transforms.normalise import PIPELINE_VERSION, ParsedDocument, normalise_batch
-from transforms.sources import source_registry
-from transforms.text_articles import parse_text_article
+from transforms.frames.ledger import DocumentRecord, Reject, documents_frame, rejects_frame
+from transforms.frames.normalise import PIPELINE_VERSION, ParsedDocument, normalise_batch
+from transforms.metadata.sources import source_registry
+from transforms.text.articles import parse_text_article
 from warehouse import LoadBatch, Warehouse, WarehouseError
 
 TABLES = ("sources", "loads", "documents", "articles", "article_versions", "article_blocks", "removed_spans", "rejects")

@@ -1,0 +1,63 @@
+"""Dates from an HTML page's markup: JSON-LD, meta tags, htmldate (never fetching)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from transforms.dates.page_dates import page_date_candidates
+
+UTC = timezone.utc
+
+
+def _found(html: str) -> list[tuple[str, str, datetime, str]]:
+    return [(c.field, c.source, c.value.value, c.value.precision) for c in page_date_candidates(html)]
+
+
+def test_jsonld_dates_of_the_article_object() -> None:
+    html = """<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [
+      {"@type": "WebSite", "datePublished": "2001-01-01"},
+      {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00+09:00", "dateModified": "2024-03-05T12:00:00+09:00"}
+    ]}</script></head><body><p>Text.</p></body></html>"""
+    found = [f for f in _found(html) if f[1] == "jsonld"]
+    assert found == [("published_at", "jsonld", datetime(2024, 3, 5, 1, 0, tzinfo=UTC), "time"),
+                     ("modified_at", "jsonld", datetime(2024, 3, 5, 3, 0, tzinfo=UTC), "time")]
+
+
+def test_meta_tags_for_published_and_modified() -> None:
+    html = """<html><head>
+    <meta property="article:published_time" content="2024-03-05T08:30:00Z">
+    <meta property="og:updated_time" content="2024-03-06T09:00:00+00:00">
+    </head><body><p>Text.</p></body></html>"""
+    found = [f for f in _found(html) if f[1] == "meta"]
+    assert found == [("published_at", "meta", datetime(2024, 3, 5, 8, 30, tzinfo=UTC), "time"),
+                     ("modified_at", "meta", datetime(2024, 3, 6, 9, 0, tzinfo=UTC), "time")]
+
+
+@pytest.mark.parametrize("name", ['name="DC.date"', 'name="date"', 'itemprop="datePublished"', 'name="pubdate"'])
+def test_other_published_meta_names(name) -> None:
+    html = f'<html><head><meta {name} content="2024-03-05"></head><body><p>Text.</p></body></html>'
+    assert ("published_at", "meta", datetime(2024, 3, 5, tzinfo=UTC), "date") in _found(html)
+
+
+def test_htmldate_finds_a_date_the_markup_shows_only_in_the_page() -> None:
+    html = """<html><head><title>Story</title></head><body>
+    <div class="byline"><time datetime="2024-03-05">5 March 2024</time></div>
+    <p>The council voted to rebuild the wall.</p></body></html>"""
+    found = _found(html)
+    assert ("published_at", "htmldate", datetime(2024, 3, 5, tzinfo=UTC), "date") in found
+    assert not [f for f in found if f[1] in ("jsonld", "meta")]
+
+
+def test_a_page_without_dates_gives_none_and_a_url_like_page_is_never_fetched() -> None:
+    assert _found("<html><body><p>No dates here at all.</p></body></html>") == []
+    # htmldate fetches a string that looks like a URL; page_date_candidates parses it as markup
+    assert page_date_candidates("http://127.0.0.1:9/never-fetched") == ()
+
+
+def test_broken_jsonld_is_skipped() -> None:
+    html = """<html><head><script type="application/ld+json">{"datePublished": </script>
+    <meta name="date" content="2024-03-05"></head><body><p>Text.</p></body></html>"""
+    assert [f[1] for f in _found(html) if f[0] == "published_at"][:1] == ["meta"]

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import hashlib
+
+from tests.conftest import DW_SEED, YONHAP_SEED
+from transforms.frames.normalise import ParsedDocument, article_id_for, normalise_batch
+from transforms.text.articles import parse_text_article
+
+
+def _doc(document_id: str, uri: str, text: str) -> ParsedDocument:
+    return ParsedDocument(document_id, uri, parse_text_article(text))
+
+
+def test_seeds_normalise_to_their_sources() -> None:
+    batch = normalise_batch([
+        _doc("a", "file:///dw.txt", DW_SEED.read_text(encoding="utf-8")),
+        _doc("b", "file:///yonhap.txt", YONHAP_SEED.read_text(encoding="utf-8")),
+    ])
+    rows = {r["document_id"]: r for r in batch.articles.to_dicts()}
+    assert rows["a"]["source_id"] == "dw"
+    assert rows["b"]["source_id"] == "yonhap"
+    assert rows["a"]["language"] == rows["b"]["language"] == "en"
+    assert rows["a"]["is_syndicated"] is True     # Reuters and AFP credited on a DW story
+    assert rows["b"]["is_syndicated"] is False    # Yonhap's own correspondent
+    for row in rows.values():
+        assert row["content_hash"] == hashlib.sha256(row["body_text"].encode()).hexdigest()
+        assert row["n_words"] == len(row["body_text"].split())
+        assert row["article_id"] == article_id_for(row["uri"])
+    assert rows["a"]["body_text"].split("\n\n")[2] == "Cyber attack probability"
+    assert batch.blocks.filter(batch.blocks["document_id"] == "a").height == 15  # title, deck, 4 headings, 9 paragraphs
+    assert batch.removed_spans.height == 8
+
+
+def test_unicode_and_whitespace_are_normalised() -> None:
+    text = "Cafe\u0301 news\n\nThe  cafe\u0301\u00a0opened\ton Monday,  officials said.\n"
+    row = normalise_batch([_doc("x", "file:///x.txt", text)]).articles.row(0, named=True)
+    assert row["title"] == "Café news"
+    assert row["body_text"] == "The café opened on Monday, officials said."
+    assert row["n_words"] == 7
+    assert row["source_id"] == "unknown"
+
+
+def test_korean_text_gets_korean_language() -> None:
+    text = "북한 미사일 발사\n\n정부는 28일 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다. 군은 추가 발사에 대비하고 있다.\n"
+    row = normalise_batch([_doc("k", "file:///k.txt", text)]).articles.row(0, named=True)
+    assert row["language"] == "ko"
+
+
+def test_an_empty_batch_gives_empty_frames() -> None:
+    batch = normalise_batch([])
+    assert batch.articles.height == batch.blocks.height == batch.removed_spans.height == 0
+    assert "content_hash" in batch.articles.columns
+
+
+def test_an_html_page_dates_and_credits_with_provenance() -> None:
+    from datetime import datetime, timezone
+
+    from tests.conftest import ROOT
+    from transforms.html.pages import parse_html_page
+
+    page = parse_html_page((ROOT / "tests" / "fixtures" / "html" / "news_article.html").read_text("utf-8"))
+    seen = datetime(2024, 3, 20, 9, 0, tzinfo=timezone.utc)
+    batch = normalise_batch([ParsedDocument("h", "https://www.harbourherald.example/news/2024/03/12/port-elwyn-harbour-wall",
+                                            page.article, page.metadata, page.extractor, seen, None, page.dates)])
+    row = batch.articles.row(0, named=True)
+    assert (row["published_at"], row["published_at_source"], row["published_at_precision"]) == (
+        datetime(2024, 3, 12, 8, 30, tzinfo=timezone.utc), "jsonld", "time")
+    assert (row["modified_at"], row["modified_at_source"]) == (datetime(2024, 3, 12, 11, 5, tzinfo=timezone.utc), "jsonld")
+    assert (row["seen_at"], row["seen_at_source"], row["seen_at_precision"]) == (seen, "fetch_time", "time")
+    assert row["authors"] == ["Maren Holloway"]
+    sources = batch.date_candidates.filter(batch.date_candidates["field"] == "published_at")["source"].to_list()
+    assert sources[0] == "jsonld" and {"meta", "url", "htmldate"} <= set(sources)
+    assert batch.date_candidates["is_chosen"].sum() == 2
+
+
+def test_no_date_anywhere_means_null_dates_and_unresolved_phrases() -> None:
+    text = "Harbour wall vote\n\nThe council voted on Friday to rebuild the wall, officials said yesterday.\n"
+    batch = normalise_batch([_doc("n", "file:///n.txt", text)])
+    row = batch.articles.row(0, named=True)
+    for name in ("published_at", "modified_at", "seen_at"):
+        assert (row[name], row[f"{name}_source"], row[f"{name}_precision"]) == (None, None, None)
+    assert batch.date_candidates.height == 0
+    phrases = batch.article_dates.select("phrase", "resolved_date", "anchor").rows()
+    assert phrases == [("on Friday", None, None), ("yesterday", None, None)]
+    body = row["body_text"]
+    for start, end, phrase in batch.article_dates.select("start_char", "end_char", "phrase").rows():
+        assert body[start:end] == phrase
+
+
+def test_a_sidecar_wins_over_what_was_extracted() -> None:
+    from transforms.metadata.sidecars import Sidecar
+
+    text = "Harbour wall vote\n\nBy Jane Doe | Reuters\n\nThe council voted on Friday to rebuild the wall, officials said.\n"
+    plain = normalise_batch([_doc("s", "file:///s.txt", text)]).articles.row(0, named=True)
+    assert (plain["authors"], plain["agencies"], plain["source_id"], plain["is_syndicated"]) == (
+        ["Jane Doe"], ["Reuters"], "unknown", True)
+    given = Sidecar(url="https://www.reuters.com/world/2024/03/08/wall", source="reuters", language="de",
+                    authors=("Correspondent Ann Lee",))
+    doc = ParsedDocument("s", "file:///s.txt", parse_text_article(text), sidecar=given)
+    batch = normalise_batch([doc])
+    row = batch.articles.row(0, named=True)
+    assert (row["url"], row["source_id"], row["language"], row["language_score"]) == (
+        "https://www.reuters.com/world/2024/03/08/wall", "reuters", "de", None)
+    assert (row["authors"], row["author_roles"], row["is_syndicated"]) == (["Ann Lee"], ["Correspondent"], False)
+    # the sidecar's URL carries a date: a url candidate, resolving "on Friday" to that Friday
+    assert (row["published_at_source"], row["published_at_precision"]) == ("url", "date")
+    assert batch.article_dates.select("phrase", "resolved_date").rows()[0][1].isoformat() == "2024-03-08"

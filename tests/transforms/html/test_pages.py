@@ -1,0 +1,252 @@
+"""transforms/html/pages.py: a decoded page end to end, and when the second opinion is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+from transforms.html import pages as html_pages
+from transforms.html.vote import Vote
+from transforms.html.articles import html_text
+from transforms.html.pages import SECOND_OPINION_MAX_BLOCKS, extract_page, parse_html_page
+from transforms.html.blocks import HtmlBlock, HtmlExtraction, HtmlMetadata
+
+FIXTURES = ROOT / "tests" / "fixtures" / "html"
+ARTICLE_URL = "https://www.harbourherald.example/news/2024/03/12/port-elwyn-harbour-wall"
+TITLE = "Fishing town votes to rebuild its storm-wrecked harbour wall"
+DESCRIPTION = ("After two winters of flooding, Port Elwyn's council backs a 14-million-pound plan to rebuild the sea "
+               "wall that shelters its fishing fleet.")
+# The article's body paragraphs in the fixture, in page order (each identified by its opening words).
+BODY_OPENINGS = [
+    "Councillors in Port Elwyn voted late on Monday",
+    "The plan, which passed by eleven votes to four",
+    "Fishing crews packed the public gallery",
+    '"We have been tying up forty minutes down the coast',
+    "Opponents of the scheme argued",
+    "Council leader Ruth Okafor told the meeting",
+    "Engineers expect construction to begin in the autumn",
+    "The council will publish the full contract documents",
+]
+# Page furniture around the article: none of it may reach the article.
+FURNITURE = [
+    "We use cookies", "Accept all cookies", "Manage preferences", "Home", "Business", "Sport", "Opinion",
+    "Share on Facebook", "Share on X", "Email this article", "Sign up for our newsletter",
+    "Get the top stories from the coast", "Subscribe", "Related stories", "Storm breaches Port Elwyn harbour wall",
+    "Fishing fleet moves to neighbouring port", "Coastal resilience fund opens", "Lifeboat crew warns",
+    "Comments", "seagull_sam", "My grandfather helped build the old wall", "Who is going to pay when the national",
+    "Log in to leave a comment", "About us", "Privacy policy", "All rights reserved", "Advertisement",
+    "Read more",
+]
+
+
+@pytest.fixture(scope="module")
+def article_html() -> str:
+    return (FIXTURES / "news_article.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def brief_html() -> str:
+    return (FIXTURES / "news_brief.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def page(article_html: str) -> html_pages.HtmlPage:
+    return parse_html_page(article_html, ARTICLE_URL)
+
+
+# --- a full news page --------------------------------------------------------------------------
+
+def test_body_paragraphs_are_kept_in_order(page) -> None:
+    paragraphs = [b.text for b in page.article.blocks if b.kind == "paragraph"]
+    assert len(paragraphs) == len(BODY_OPENINGS)
+    for text, opening in zip(paragraphs, BODY_OPENINGS, strict=True):
+        assert text.startswith(opening), (text, opening)
+
+
+def test_cross_heading_and_deck(page) -> None:
+    assert [b.text for b in page.article.blocks if b.kind == "heading"] == ["Borrowing concerns"]
+    assert page.article.deck == [DESCRIPTION]
+    assert page.article.blocks[0].kind == "deck"
+
+
+def test_headline_is_the_title_not_a_body_block(page) -> None:
+    assert page.article.title == TITLE
+    assert TITLE not in [b.text for b in page.article.blocks]
+    assert ("headline_repeat.title", TITLE) in [(r.rule_id, r.text) for r in page.article.removed]
+
+
+def test_page_furniture_is_gone(page) -> None:
+    kept = "\n".join(b.text for b in page.article.blocks)
+    for piece in FURNITURE:
+        assert piece not in kept, piece
+
+
+def test_inline_read_more_teaser_is_removed_by_the_rules(page) -> None:
+    removed = {r.text: r.category for r in page.article.removed}
+    assert removed.get("Read more: Storm breaches Port Elwyn harbour wall for second time") == "related_teaser"
+
+
+def test_metadata_is_filled(page) -> None:
+    meta = page.metadata
+    assert meta.title == TITLE
+    assert meta.author == "Maren Holloway"
+    assert meta.date == "2024-03-12"
+    assert meta.site_name == "The Harbour Herald"
+    assert meta.description == DESCRIPTION
+    assert meta.canonical_url == ARTICLE_URL
+    assert meta.image_url == "https://www.harbourherald.example/images/port-elwyn-wall.jpg"
+    assert meta.hostname == "harbourherald.example"
+    assert meta.categories == ("Coast",)
+
+
+def test_long_page_is_trafilaturas_without_a_second_opinion(page) -> None:
+    assert page.extractor == "trafilatura"
+    assert page.vote == "not_consulted"
+
+
+def test_extract_page_on_a_long_page(article_html: str) -> None:
+    extraction, decision = extract_page(article_html, ARTICLE_URL)
+    assert len(extraction.blocks) > SECOND_OPINION_MAX_BLOCKS
+    assert decision.choice == "not_consulted"
+    assert decision.blocks == extraction.blocks
+    assert extraction.metadata.title == TITLE
+
+
+def test_offsets_point_into_the_extracted_text(article_html: str, page) -> None:
+    extraction, _ = extract_page(article_html, ARTICLE_URL)
+    text = html_text(extraction)
+    for block in page.article.blocks:
+        assert text[block.start:block.end] == block.text
+    for hit in page.article.removed:
+        assert text[hit.start:hit.end].strip() == hit.text
+
+
+# --- a thin page -------------------------------------------------------------------------------
+
+def test_thin_page_consults_the_second_opinion(brief_html: str) -> None:
+    extraction, decision = extract_page(brief_html)
+    assert len(extraction.blocks) <= SECOND_OPINION_MAX_BLOCKS
+    assert decision.choice != "not_consulted"
+    page = parse_html_page(brief_html)
+    assert page.vote == decision.choice
+    assert page.vote in ("agree", "primary_has_extra", "primary_missed", "primary_only", "fallback_only")
+
+
+def test_thin_page_article(brief_html: str) -> None:
+    page = parse_html_page(brief_html)
+    assert page.extractor == "trafilatura"  # both extractors find the same short story
+    assert page.article.title == "Ferry timetable changes for the spring"
+    texts = [b.text for b in page.article.body_blocks]
+    assert len(texts) == 3
+    assert texts[0].startswith("The island ferry will add a second morning sailing")
+    assert texts[-1] == "The evening timetable stays as it is until the summer schedule starts in June."
+    assert page.metadata.canonical_url == "https://www.harbourherald.example/news/2024/03/14/ferry-timetable"
+    assert not any("All rights reserved" in t or t == "Home" for t in texts)
+
+
+def test_empty_page_gives_an_empty_article() -> None:
+    page = parse_html_page("")
+    assert (page.vote, page.extractor) == ("none", None)
+    assert page.article.blocks == ()
+    assert page.metadata == HtmlMetadata()
+
+
+def test_control_character_garbage_page_does_not_raise() -> None:
+    page = parse_html_page("binary\x00\x01junk")
+    assert page.article.blocks == ()
+
+
+# --- the second-opinion logic, with stand-in extractors ----------------------------------------
+
+def _blocks(prefix: str, n: int, words_each: int = 30) -> tuple[HtmlBlock, ...]:
+    return tuple(HtmlBlock("paragraph", " ".join(f"{prefix}{g}w{i}" for i in range(words_each)) + ".", 0, g + 1)
+                 for g in range(n))
+
+
+class _Fakes:
+    def __init__(self, fast: tuple[HtmlBlock, ...], thorough: tuple[HtmlBlock, ...],
+                 readability: tuple[HtmlBlock, ...]) -> None:
+        self.fast, self.thorough, self.readability = fast, thorough, readability
+        self.calls: list[str] = []
+        self.metadata = HtmlMetadata(title="Fast pass title", site_name="The Harbour Herald")
+
+    def extract_html(self, html: str, url: str | None = None, *, thorough: bool = False) -> HtmlExtraction:
+        self.calls.append("thorough" if thorough else "fast")
+        if thorough:
+            return HtmlExtraction(self.thorough, HtmlMetadata())
+        return HtmlExtraction(self.fast, self.metadata)
+
+    def readability_blocks(self, html: str) -> tuple[HtmlBlock, ...]:
+        self.calls.append("readability")
+        return self.readability
+
+
+@pytest.fixture
+def fakes(monkeypatch):
+    def install(fast, thorough, readability) -> _Fakes:
+        f = _Fakes(fast, thorough, readability)
+        monkeypatch.setattr(html_pages, "extract_html", f.extract_html)
+        monkeypatch.setattr(html_pages, "readability_blocks", f.readability_blocks)
+        return f
+    return install
+
+
+def test_more_blocks_than_the_limit_skips_the_second_opinion(fakes) -> None:
+    f = fakes(_blocks("a", SECOND_OPINION_MAX_BLOCKS + 1), (), ())
+    extraction, decision = extract_page("<html></html>")
+    assert f.calls == ["fast"]
+    assert decision == Vote("not_consulted", f.fast, 1.0, 1.0)
+    assert extraction.blocks == f.fast
+
+
+def test_exactly_the_limit_is_thin(fakes) -> None:
+    blocks = _blocks("a", SECOND_OPINION_MAX_BLOCKS)
+    f = fakes(blocks, blocks, blocks)
+    _, decision = extract_page("<html></html>")
+    assert f.calls == ["fast", "thorough", "readability"]
+    assert decision.choice == "agree"
+
+
+def test_thin_result_replaced_when_readability_finds_the_missed_article(fakes) -> None:
+    article = _blocks("a", 6)
+    f = fakes(article[:1], article[:1], article)
+    page = parse_html_page("<html></html>")
+    assert page.vote == "primary_missed"
+    assert page.extractor == "readability"
+    assert [b.text for b in page.article.blocks] == [b.text for b in article]
+    assert page.metadata == f.metadata  # metadata always from trafilatura's fast pass
+    assert page.article.title == "Fast pass title"
+
+
+def test_thorough_pass_blocks_are_the_primary_in_the_vote(fakes) -> None:
+    article = _blocks("a", 6)
+    f = fakes(article[:1], article, article)  # the thorough pass found the whole article
+    extraction, decision = extract_page("<html></html>")
+    assert decision.choice == "agree"
+    assert extraction.blocks == f.thorough
+    assert extraction.metadata == f.metadata
+
+
+def test_fast_blocks_stand_in_when_the_thorough_pass_finds_nothing(fakes) -> None:
+    fast = _blocks("a", 2)
+    fakes(fast, (), ())
+    page = parse_html_page("<html></html>")
+    assert page.vote == "primary_only"
+    assert page.extractor == "trafilatura"
+    assert [b.text for b in page.article.blocks] == [b.text for b in fast]
+
+
+def test_only_readability_finds_anything(fakes) -> None:
+    found = _blocks("r", 3)
+    fakes((), (), found)
+    page = parse_html_page("<html></html>")
+    assert (page.vote, page.extractor) == ("fallback_only", "readability")
+    assert [b.text for b in page.article.blocks] == [b.text for b in found]
+
+
+def test_furniture_heavy_primary_loses_to_readability(fakes) -> None:
+    article, furniture = _blocks("a", 2), _blocks("nav", 4)  # 6 blocks: thin
+    fakes(article + furniture, article + furniture, article)
+    page = parse_html_page("<html></html>")
+    assert (page.vote, page.extractor) == ("primary_has_extra", "readability")
+    assert [b.text for b in page.article.blocks] == [b.text for b in article]

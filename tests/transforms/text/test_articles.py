@@ -1,0 +1,104 @@
+"""The seeds come out exactly as the golden files say, and as the issue describes them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import DW_SEED, GOLDEN, SEEDS, YONHAP_SEED
+from tests.golden.make_golden import as_golden
+from transforms.text.articles import parse_text_article
+
+
+def _parse(path):
+    return parse_text_article(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_seed_matches_golden_exactly(seed) -> None:
+    expected = json.loads((GOLDEN / f"{seed.stem}.json").read_text(encoding="utf-8"))
+    assert as_golden(_parse(seed)) == expected
+
+
+def test_dw_seed() -> None:
+    article = _parse(DW_SEED)
+    assert article.title == "Stoltenberg: NATO will respond if Russia chooses conflict"
+    assert article.deck == ["Tension is rising in the region Bidens counterattack"]
+    assert [b.text for b in article.blocks if b.kind == "heading"] == [
+        "Cyber attack probability", "Putin meets with Macron", "“We don’t need to panic”",
+        "Russia bans entry to EU representatives",
+    ]
+    removed = {r.text: r.category for r in article.removed}
+    assert removed == {"DW,rtr,AFP / DÇÜ,HT": "agency_signoff", "© Deutsche Welle English": "copyright",
+                       "mn-1-general": "section_slug"}
+    assert article.fields["agencies"] == ["DW", "Reuters", "AFP"]
+    assert article.fields["editor_initials"] == ["DÇÜ", "HT"]
+    assert article.fields["publisher"] == "Deutsche Welle"
+    assert article.fields["section_slug"] == "mn-1-general"
+
+
+def test_yonhap_seed() -> None:
+    article = _parse(YONHAP_SEED)
+    lines = [l for l in YONHAP_SEED.read_text(encoding="utf-8").splitlines() if l.strip()]
+    assert article.title == lines[0]
+    assert article.deck == lines[1:3]
+    assert [b.text for b in article.blocks if b.kind == "caption"] == ["Jens Stoltenberg, NATO Secretary-General"]
+    assert "Jens Stoltenberg, NATO Secretary-General" not in [b.text for b in article.body_blocks]
+    by_category = {r.category: [] for r in article.removed}
+    for r in article.removed:
+        by_category[r.category].append(r.text)
+    assert by_category == {
+        "photo_credit": ["[AFP 연합뉴스 자료사진. 재판매 및 DB 금지]"],
+        "dateline": ["(Washington = Yonhap News) Correspondent Lee Sang-heon ="],
+        "obfuscated_email": ["[email\u00a0protected]"],
+        "comment_widget": ["Leave a Comment",
+                           "This site uses Akismet to reduce spam. Learn how your comment data is processed."],
+    }
+    assert article.fields["photo_credits"] == ["AFP"]
+    assert article.fields["dateline_place"] == "Washington"
+    assert article.fields["agencies"] == ["Yonhap News"]
+    assert article.fields["authors"] == ["Lee Sang-heon"]
+    assert article.body_blocks[0].text.startswith("With the Ukraine crisis")
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_no_sentence_of_a_seed_is_lost(seed) -> None:
+    text = seed.read_text(encoding="utf-8")
+    article = parse_text_article(text)
+    kept = [b.text for b in article.blocks]
+    removed = [r.text for r in article.removed]
+    for line in filter(None, (l.strip() for l in text.splitlines())):
+        if line in removed:
+            continue
+        # a line is either kept whole, or it is a dateline prefix plus a kept remainder
+        assert any(line == k or line.endswith(k) and any(line.startswith(r) for r in removed) for k in kept), line
+
+
+def test_offsets_point_into_the_source_text() -> None:
+    text = YONHAP_SEED.read_text(encoding="utf-8")
+    article = parse_text_article(text)
+    for span in article.removed:
+        assert text[span.start:span.end].strip() == span.text
+    for block in article.blocks:
+        assert text[block.start:block.end] == block.text
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_headings_found() -> None:
+    text = (
+        "Flood waters rise in the north\n\nThe river broke its banks on Monday and\nwater reached the old town "
+        "by noon.\n\nEvacuations\n\nAbout 2,000 people left their homes, officials said.\n"
+    )
+    article = parse_text_article(text)
+    assert article.title == "Flood waters rise in the north"
+    assert [(b.kind, b.text) for b in article.body_blocks] == [
+        ("paragraph", "The river broke its banks on Monday and water reached the old town by noon."),
+        ("heading", "Evacuations"),
+        ("paragraph", "About 2,000 people left their homes, officials said."),
+    ]
+
+
+def test_text_of_only_boilerplate_has_no_body() -> None:
+    article = parse_text_article("Leave a Comment\n\n[email protected]\n")
+    assert article.body_blocks == []
+    assert article.title is None

@@ -1,0 +1,260 @@
+"""Cross-article entity merging: the mentions of a batch mapped onto the entities already known.
+
+`find_mentions` already gives every spelling in the alias table its canonical id ("Zelenski" ->
+person:volodymyr-zelensky) and merges the names of one article. What is left is the names found
+without a table in different articles: "Elizabeth A. Burton" today, "Elizabeth Burton" next week.
+`resolve_entities` merges those by an exact spelling-insensitive key first, then by fuzzy
+matching (rapidfuzz) under guards against false merges:
+- people: the last names must match (exactly, or at NAME_SIMILARITY when both have at least
+  FUZZY_MIN_LENGTH letters) AND the first names must be compatible (equal, an initial of the
+  other, or close spellings such as Sergei/Sergey); "Victor Burton" never joins "Elizabeth
+  Burton". A lone last name joins a full name only when exactly one known person has it.
+- organisations and places: the whole name at NAME_SIMILARITY and word by word (each word the
+  same, or a close spelling of a word of FUZZY_MIN_LENGTH letters or more: Defence/Defense, not
+  West/East), never for names shorter than FUZZY_MIN_LENGTH letters (acronyms and short names
+  must match exactly); never across kinds.
+Entities of the shipped gazetteers keep their ids: they are canonical already.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import polars as pl
+from rapidfuzz.fuzz import ratio
+
+from transforms.analysis.gazetteers import PERSON, gazetteer
+
+ENTITY_SCHEMA = {"entity_id": pl.String, "entity_name": pl.String, "kind": pl.String, "aliases": pl.List(pl.String)}
+FUZZY_MIN_LENGTH = 5       # letters: a shorter name (or last name) only merges when it is spelt the same
+NAME_SIMILARITY = 90.0     # rapidfuzz ratio (0-100) for a last name, or a whole organisation or place name
+FIRST_NAME_SIMILARITY = 80.0  # rapidfuzz ratio for two spellings of a first name (Sergei / Sergey)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "herr", "frau", "mme", "hon", "rt", "prof",
+                         "rev"})
+
+
+@lru_cache(maxsize=1 << 18)
+def _fold(name: str) -> str:
+    """Case, accents, dots, apostrophes and hyphens aside: 'Murray-Bruce' ~ 'murray bruce'."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", re.sub(r"['’]", "", plain.casefold())).split())
+
+
+@lru_cache(maxsize=1 << 18)
+def _person_parts(name: str) -> tuple[str, ...]:
+    """Folded name words without honorifics, suffixes and middle initials ('Patrick W. Carlineo Jr.')."""
+    words = [w for w in _fold(re.sub(r"[.'’]", " ", name)).split() if w not in _SUFFIXES and w not in _HONORIFICS]
+    if len(words) > 2:
+        words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
+    return tuple(words)
+
+
+def _first_names_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return min(len(a), len(b)) >= FUZZY_MIN_LENGTH and ratio(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def _last_names_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= FUZZY_MIN_LENGTH and ratio(a, b) >= NAME_SIMILARITY
+
+
+@cache
+def _gazetteer_ids() -> frozenset[str]:
+    return frozenset(ref.entity_id for ref in gazetteer().aliases.values())
+
+
+@dataclass
+class _Entity:
+    entity_id: str
+    entity_name: str
+    kind: str
+    aliases: list[str]
+    changed: bool = False
+
+
+@dataclass
+class _Index:
+    """The known entities, keyed for exact and blocked fuzzy look-ups."""
+
+    by_id: dict[str, _Entity] = field(default_factory=dict)
+    exact: dict[tuple[str, str], str] = field(default_factory=dict)           # (kind, folded name) -> id
+    blocks: dict[tuple[str, str], list[str]] = field(default_factory=dict)    # (kind, block) -> ids
+    last_names: dict[str, set[str]] = field(default_factory=dict)             # folded last name -> person ids
+
+    def add(self, entity: _Entity) -> None:
+        self.by_id[entity.entity_id] = entity
+        for name in (entity.entity_name, *entity.aliases):
+            self.index_name(entity, name)
+
+    def index_name(self, entity: _Entity, name: str) -> None:
+        folded = _fold(name)
+        if not folded:
+            return
+        self.exact.setdefault((entity.kind, folded), entity.entity_id)
+        block = _block(entity.kind, name)
+        ids = self.blocks.setdefault((entity.kind, block), [])
+        if entity.entity_id not in ids:
+            ids.append(entity.entity_id)
+        if entity.kind == PERSON:
+            parts = _person_parts(name)
+            if parts:
+                self.last_names.setdefault(parts[-1], set()).add(entity.entity_id)
+
+    def add_alias(self, entity: _Entity, alias: str) -> None:
+        if alias != entity.entity_name and alias not in entity.aliases:
+            entity.aliases.append(alias)
+            entity.changed = True
+            self.index_name(entity, alias)
+
+
+def _block(kind: str, name: str) -> str:
+    if kind == PERSON:
+        parts = _person_parts(name)
+        return parts[-1][:2] if parts else ""
+    return _fold(name)[:2]
+
+
+def _match(index: _Index, kind: str, name: str) -> str | None:
+    """The known entity this name of this kind is, or None."""
+    folded = _fold(name)
+    if (kind, folded) in index.exact:
+        return index.exact[(kind, folded)]
+    if kind == PERSON:
+        return _match_person(index, name)
+    if len(folded.replace(" ", "")) < FUZZY_MIN_LENGTH:
+        return None
+    best, best_score = None, NAME_SIMILARITY
+    for entity_id in index.blocks.get((kind, _block(kind, name)), []):
+        entity = index.by_id[entity_id]
+        for known in (entity.entity_name, *entity.aliases):
+            key = _fold(known)
+            if len(key.replace(" ", "")) < FUZZY_MIN_LENGTH or not _words_agree(folded, key):
+                continue
+            score = ratio(folded, key)
+            if score >= best_score:
+                best, best_score = entity_id, score
+    return best
+
+
+def _words_agree(a: str, b: str) -> bool:
+    """Word by word, the same or a close spelling of a long word: 'Defence'/'Defense' yes,
+    'West'/'East', 'England'/'Ireland', 'G7'/'G8' no."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(
+        x == y or (min(len(x), len(y)) >= FUZZY_MIN_LENGTH and not re.search(r"\d", x + y)
+                   and ratio(x, y) >= FIRST_NAME_SIMILARITY)
+        for x, y in zip(wa, wb))
+
+
+def _match_person(index: _Index, name: str) -> str | None:
+    parts = _person_parts(name)
+    if not parts:
+        return None
+    if len(parts) == 1:  # a lone last name: only a unique, long enough one
+        owners = index.last_names.get(parts[0], set())
+        return next(iter(owners)) if len(owners) == 1 and len(parts[0]) >= FUZZY_MIN_LENGTH else None
+    found: set[str] = set()
+    lone: set[str] = set()
+    for entity_id in index.blocks.get((PERSON, parts[-1][:2]), []):
+        entity = index.by_id[entity_id]
+        for known in (entity.entity_name, *entity.aliases):
+            other = _person_parts(known)
+            if not other or not _last_names_match(parts[-1], other[-1]):
+                continue
+            if len(other) == 1:
+                lone.add(entity_id)
+            elif _first_names_compatible(parts[0], other[0]):
+                found.add(entity_id)
+    if len(found) == 1:
+        return found.pop()
+    if not found and len(lone) == 1 and len(parts[-1]) >= FUZZY_MIN_LENGTH and len(index.last_names.get(parts[-1], ())) <= 1:
+        return lone.pop()
+    return None
+
+
+def _known_index(known: pl.DataFrame | None) -> _Index:
+    index = _Index()
+    if known is None or known.is_empty():
+        return index
+    for row in known.select("entity_id", "entity_name", "kind", "aliases").iter_rows(named=True):
+        index.add(_Entity(row["entity_id"], row["entity_name"], row["kind"], list(row["aliases"] or [])))
+    return index
+
+
+def resolve_entities(mentions: pl.DataFrame, known: pl.DataFrame | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Map a batch's mentions onto the known entities; returns (mentions, entities).
+
+    `mentions` is what `mentions_frame` returns; `known` has entity_id, entity_name, kind, aliases
+    (list of str), e.g. the warehouse's entities table (None or empty: nothing known yet). The
+    mentions come back with entity_id and entity_name remapped where a name joined a known entity
+    (or an entity of the same batch); the entities frame (entity_id, entity_name, kind, aliases)
+    holds the new entities and the known ones whose aliases or display name this batch changed.
+    Aliases are every other spelling seen, the display name excluded. Longer names are resolved
+    first, so a batch's "Elizabeth A. Burton" is known before its lone "Burton".
+    """
+    index = _known_index(known)
+    known_ids = set(index.by_id)
+    if mentions.is_empty():
+        return mentions, pl.DataFrame(schema=ENTITY_SCHEMA)
+    seen = (mentions.group_by("entity_id", "entity_name", "kind", maintain_order=True)
+            .agg(pl.col("mention_text").unique(maintain_order=True)))
+    gazetteer_ids = _gazetteer_ids()
+    order = sorted(seen.iter_rows(named=True),
+                   key=lambda r: (r["entity_id"] not in gazetteer_ids, -len(_person_parts(r["entity_name"])),
+                                  -len(r["entity_name"]), r["entity_id"]))
+    remap: dict[str, str] = {}
+    for row in order:
+        entity_id, name, kind = row["entity_id"], row["entity_name"], row["kind"]
+        if entity_id in index.by_id:
+            target = index.by_id[entity_id]
+        elif entity_id in gazetteer_ids:
+            target = _Entity(entity_id, name, kind, [], changed=True)
+            index.add(target)
+        else:
+            match = _match(index, kind, name)
+            if match is None:
+                target = _Entity(entity_id, name, kind, [], changed=True)
+                index.add(target)
+            else:
+                target = index.by_id[match]
+                if target.entity_id not in gazetteer_ids and _person_longer(kind, name, target.entity_name):
+                    _rename(index, target, name)  # "Stoltenberg" was known, "Jens Stoltenberg" now
+        remap[entity_id] = target.entity_id
+        for alias in (name, *row["mention_text"]):
+            if alias != target.entity_name:
+                index.add_alias(target, alias)
+    names = {entity_id: index.by_id[target].entity_name for entity_id, target in remap.items()}
+    resolved = mentions.with_columns(
+        pl.col("entity_id").replace_strict(remap, default=pl.col("entity_id"), return_dtype=pl.String),
+        pl.col("entity_id").replace_strict(names, default=pl.col("entity_name"), return_dtype=pl.String)
+        .alias("entity_name"),
+    )
+    changed = [e for e in index.by_id.values() if e.changed or e.entity_id not in known_ids]
+    entities = pl.DataFrame(
+        {"entity_id": [e.entity_id for e in changed], "entity_name": [e.entity_name for e in changed],
+         "kind": [e.kind for e in changed], "aliases": [sorted(e.aliases) for e in changed]},
+        schema=ENTITY_SCHEMA,
+    )
+    return resolved, entities
+
+
+def _rename(index: _Index, entity: _Entity, name: str) -> None:
+    old = entity.entity_name
+    entity.entity_name, entity.changed = name, True
+    if name in entity.aliases:
+        entity.aliases.remove(name)
+    index.add_alias(entity, old)
+    index.index_name(entity, name)
+
+
+def _person_longer(kind: str, new: str, old: str) -> bool:
+    return kind == PERSON and len(_person_parts(new)) > len(_person_parts(old))

@@ -1,0 +1,162 @@
+"""The shipped gazetteers and word lists behind mention finding, indexed once.
+
+Data lives in `transforms/data/`: places.toml (countries with demonyms, cities, regions),
+organisations.toml, agencies.toml (the news agencies, shared with sign-off parsing), people.toml
+(the alias table for people) and entity_words.toml / first_names.toml (titles, role words, stop
+words...). This module only loads and indexes them; `entities.py` finds mentions with them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from transforms.metadata.agencies import agency_entries
+
+PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
+KINDS = (PERSON, ORGANISATION, PLACE)
+
+# Agency aliases too ambiguous to be a mention in running text ("PA" is also Pennsylvania, "EP" an
+# extended play, "EPA" the US environment agency); sign-off parsing still knows them through agencies.py.
+_AMBIGUOUS_AGENCY_ALIASES = frozenset({"PA", "AA", "EP", "EPA", "APA", "ATS", "RIA", "rtr", "reu", "ABr",
+                                       "共同", "時事", "연합", "신화", "교도"})
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """A canonical entity: its stable id, display name and kind."""
+
+    entity_id: str
+    entity_name: str
+    kind: str
+
+
+def slug(name: str) -> str:
+    """A stable key part for a name: accents folded, lower case, runs of other characters -> '-'."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", folded.casefold()).strip("-")
+
+
+@lru_cache(maxsize=65536)
+def entity_ref(name: str, kind: str) -> EntityRef:
+    """The reference an entity of this name and kind gets: id `kind:slug`."""
+    return EntityRef(f"{kind}:{slug(name)}", name, kind)
+
+
+def alias_key(text: str) -> str:
+    """How an alias is looked up: straight apostrophes, single spaces, case kept."""
+    if "’" in text or "  " in text or "\t" in text or "\u00a0" in text or "\n" in text:
+        return " ".join(text.replace("’", "'").split())
+    return text.strip()
+
+
+def _load(name: str) -> dict:
+    return tomllib.loads(resources.files("transforms.data").joinpath(name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every name the finder knows, exact case (`aliases`) and case-folded (`folded`)."""
+
+    aliases: dict[str, EntityRef]          # alias_key(alias) -> entity
+    folded: dict[str, EntityRef]           # alias.casefold() -> entity, for single names given by callers
+    demonyms: dict[str, EntityRef]         # "Russian" -> place:russia
+    caseless: tuple[str, ...]              # aliases without an upper-case first letter (CJK, "dpa")
+    longest: int                           # most words in one alias
+    people_surnames: dict[str, EntityRef]  # unique last names of the alias table
+
+
+def _person_aliases(entry: dict) -> list[str]:
+    lasts = entry["last"]
+    names = [f"{f} {l}" for f in entry["first"] for l in lasts] + list(entry.get("extra", []))
+    return names + (list(lasts) if entry.get("last_alone", True) else [])
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Places, organisations, agencies and people, with every alias pointing at one canonical entity."""
+    entries: list[tuple[EntityRef, list[str]]] = []
+    demonyms: dict[str, EntityRef] = {}
+    places = _load("places.toml")
+    for section in ("countries", "cities", "regions"):
+        for e in places[section]:
+            ref = entity_ref(e["name"], PLACE)
+            entries.append((ref, [e["name"], *e.get("aliases", [])]))
+            demonyms.update({d: ref for d in e.get("demonyms", [])})
+    for e in _load("organisations.toml")["organisations"]:
+        entries.append((entity_ref(e["name"], ORGANISATION), [e["name"], *e.get("aliases", [])]))
+    for name, agency_aliases in agency_entries():
+        aliases = [a for a in (name, *agency_aliases) if a not in _AMBIGUOUS_AGENCY_ALIASES]
+        entries.append((entity_ref(name, ORGANISATION), aliases))
+    people = _load("people.toml")["people"]
+    surname_owner: dict[str, set[str]] = {}
+    for e in people:
+        for last in e["last"]:
+            surname_owner.setdefault(last, set()).add(e["name"])
+    for e in people:
+        ref = entity_ref(e["name"], PERSON)
+        aliases = [a for a in _person_aliases(e) if len(surname_owner.get(a, ())) < 2]
+        entries.append((ref, [e["name"], *aliases]))
+
+    exact: dict[str, EntityRef] = {}
+    folded: dict[str, EntityRef] = {}
+    caseless: set[str] = set()
+    for ref, aliases in entries:
+        for alias in aliases:
+            exact.setdefault(alias_key(alias), ref)
+            folded.setdefault(alias_key(alias).casefold(), ref)
+            if not alias[:1].isupper():
+                caseless.add(alias)
+    surnames = {last: entity_ref(e["name"], PERSON) for e in people for last in e["last"]
+                if e.get("last_alone", True) and len(surname_owner[last]) == 1}
+    return Gazetteer(
+        aliases=exact,
+        folded=folded,
+        demonyms=demonyms,
+        caseless=tuple(sorted(caseless, key=len, reverse=True)),
+        longest=max(len(a.split()) for a in exact),
+        people_surnames=surnames,
+    )
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """The word lists of entity_words.toml and first_names.toml, as sets."""
+
+    titles: frozenset[str]
+    title_words: int                       # most words in one title
+    title_modifiers: frozenset[str]
+    role_words: frozenset[str]
+    speech_verbs: frozenset[str]
+    stopwords: frozenset[str]
+    months_and_days: frozenset[str]
+    connectors: frozenset[str]
+    abbreviations: frozenset[str]
+    organisation_heads: frozenset[str]
+    organisation_starts: frozenset[str]
+    place_heads: frozenset[str]
+    place_starts: frozenset[str]
+    place_words_after: frozenset[str]
+    place_prepositions: frozenset[str]
+    non_entity_heads: frozenset[str]
+    organisation_nouns: frozenset[str]
+    first_names: frozenset[str]
+
+
+@cache
+def entity_words() -> EntityWords:
+    raw = _load("entity_words.toml")
+    titles = frozenset(alias_key(t) for t in raw["titles"])
+    return EntityWords(
+        titles=titles,
+        title_words=max(len(t.split()) for t in titles),
+        first_names=frozenset(_load("first_names.toml")["first_names"]),
+        **{k: frozenset(raw[k]) for k in (
+            "title_modifiers", "role_words", "speech_verbs", "stopwords", "months_and_days", "connectors",
+            "abbreviations", "organisation_heads", "organisation_starts", "place_heads", "place_starts",
+            "place_words_after", "place_prepositions", "non_entity_heads", "organisation_nouns")},
+    )

@@ -1,0 +1,313 @@
+"""A batch of parsed articles -> normalised Polars frames for the warehouse.
+
+Pure: dataclasses in, DataFrames out. Over the whole batch at once: Unicode NFC, whitespace,
+body text assembled from the body blocks, `n_words`, `content_hash` (SHA-256 of the normalised
+body), language (py3langid), and the canonical `source_id`. Per article: dates with their
+provenance (`transforms.dates.article_dates`), credits (`transforms.metadata.authors`), sidecar values over extracted
+ones (`transforms.metadata.sidecars`), and the relative date phrases of the body
+(`transforms.dates.relative_dates`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+import polars as pl
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from transforms.metadata.authors import Credits, credits_from, credits_of, emails_in
+from transforms.dates.article_dates import SIDECAR, ArticleDates, DateCandidate, candidate, choose_dates, url_date
+from transforms.text.mojibake import count_mojibake
+from transforms.html.blocks import HtmlMetadata
+from transforms.dates.relative_dates import relative_dates
+from transforms.metadata.sidecars import Sidecar
+from transforms.metadata.sources import UNKNOWN_SOURCE, source_aliases
+from transforms.text.articles import BODY_KINDS, TextArticle
+from transforms.dates.text_dates import visible_text_dates
+
+PIPELINE_VERSION = "0.1.0"
+BLOCK_SEPARATOR = "\n\n"
+# Whitespace other than newlines, including no-break and zero-width spaces, collapses to one space.
+INLINE_WHITESPACE = r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+"
+# Terminal escape sequences (ESC [ ... m) and C0/C1 control characters other than whitespace
+# (ESC, BEL, NUL, ...) never reach the warehouse.
+CONTROL_CHARACTERS = r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
+LANGUAGE_SAMPLE_CHARS = 4000  # the language is told from the body's start; the rest adds cost, not accuracy
+LIST_FIELDS = ("authors", "agencies", "editor_initials", "photo_credits", "captions")
+TEXT_FIELDS = ("publisher", "dateline_place", "dateline_agency", "section", "section_slug")
+# Page metadata (HTML inputs): column -> HtmlMetadata attribute.
+PAGE_TEXT_FIELDS = {"url": "canonical_url", "site_name": "site_name", "site_host": "hostname",
+                    "description": "description", "image_url": "image_url", "page_language": "language"}
+PAGE_LIST_FIELDS = ("categories", "tags")
+DATE_FIELDS = ("published_at", "modified_at", "seen_at")
+CREDIT_CATEGORIES = frozenset({"byline", "contact_line"})  # removed lines whose e-mails are the authors'
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """One parsed input, as the clean step hands it on."""
+
+    document_id: str
+    uri: str
+    article: TextArticle
+    metadata: HtmlMetadata | None = None  # HTML inputs: what the page says about itself
+    extractor: str | None = None          # HTML inputs: whose blocks the article is made of
+    seen_at: datetime | None = None       # when its bytes were read or fetched (seen_at, source fetch_time)
+    sidecar: Sidecar | None = None        # metadata given beside the input: wins over what was extracted
+    date_candidates: tuple[DateCandidate, ...] = ()  # HTML inputs: the dates the page's markup offers
+
+
+@dataclass(frozen=True)
+class NormalisedBatch:
+    articles: pl.DataFrame
+    blocks: pl.DataFrame
+    removed_spans: pl.DataFrame
+    date_candidates: pl.DataFrame     # every date found, where from, whether chosen, why dropped
+    article_dates: pl.DataFrame       # relative date phrases of each body, resolved or not
+
+
+def article_id_for(uri: str) -> str:
+    """An article's stable id: the same place (path or URL) keeps its id across edits."""
+    return hashlib.sha256(uri.encode("utf-8")).hexdigest()[:32]
+
+
+def clean_text(column: str) -> pl.Expr:
+    return (
+        pl.col(column).str.normalize("NFC").str.replace_all(CONTROL_CHARACTERS, "")
+        .str.replace_all(INLINE_WHITESPACE, " ").str.strip_chars()
+    )
+
+
+@cache
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _sha256(texts: pl.Series) -> pl.Series:
+    return pl.Series([hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts], dtype=pl.String)
+
+
+def _language(texts: pl.Series) -> pl.Series:
+    identify = _identifier().classify if texts.len() else None  # loading the model takes a while: not for no text
+    guesses = [identify(t[:LANGUAGE_SAMPLE_CHARS]) if t else (None, None) for t in texts]  # type: ignore[misc]
+    return pl.Series(
+        [{"language": g[0], "language_score": g[1]} for g in guesses],
+        dtype=pl.Struct({"language": pl.String, "language_score": pl.Float64}),
+    )
+
+
+def _blocks_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
+    rows = [
+        {"document_id": d.document_id, "article_id": article_id_for(d.uri), "block_index": i, "kind": b.kind,
+         "text": b.text, "start_offset": b.start, "end_offset": b.end}
+        for d in docs for i, b in enumerate(d.article.blocks)
+    ]
+    schema = {"document_id": pl.String, "article_id": pl.String, "block_index": pl.Int32, "kind": pl.String,
+              "text": pl.String, "start_offset": pl.Int64, "end_offset": pl.Int64}
+    return pl.DataFrame(rows, schema=schema, orient="row").with_columns(clean_text("text"))
+
+
+def _spans_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
+    rows = [
+        {"document_id": d.document_id, "article_id": article_id_for(d.uri), "span_index": i, "rule_id": s.rule_id,
+         "category": s.category, "text": s.text, "start_offset": s.start, "end_offset": s.end,
+         "fields": json.dumps(s.fields, ensure_ascii=False)}
+        for d in docs for i, s in enumerate(d.article.removed)
+    ]
+    schema = {"document_id": pl.String, "article_id": pl.String, "span_index": pl.Int32, "rule_id": pl.String,
+              "category": pl.String, "text": pl.String, "start_offset": pl.Int64, "end_offset": pl.Int64,
+              "fields": pl.String}
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+CANDIDATE_SCHEMA = {
+    "document_id": pl.String, "article_id": pl.String, "candidate_index": pl.Int32, "field": pl.String,
+    "source": pl.String, "value": pl.Datetime("us", "UTC"), "precision": pl.String, "raw_text": pl.String,
+    "is_chosen": pl.Boolean, "drop_reason": pl.String,
+}
+ARTICLE_DATE_SCHEMA = {
+    "document_id": pl.String, "article_id": pl.String, "date_index": pl.Int32, "phrase": pl.String,
+    "kind": pl.String, "start_char": pl.Int64, "end_char": pl.Int64, "is_local_time": pl.Boolean,
+    "resolved_date": pl.Date, "anchor": pl.String,
+}
+
+
+def _credits(d: ParsedDocument) -> Credits:
+    """The text's byline first, else the page's author; a sidecar's authors win over both.
+    Roles, e-mails and agencies from every credit are kept, and the e-mails of removed contact lines."""
+    f = d.article.fields
+    text = Credits(tuple(f.get("authors", [])), tuple(f.get("author_roles", [])),  # type: ignore[arg-type]
+                   tuple(f.get("author_emails", [])), tuple(f.get("agencies", [])))  # type: ignore[arg-type]
+    page = credits_from(d.metadata.author if d.metadata else None)
+    given = credits_of(d.sidecar.authors if d.sidecar else ())
+    contacts = Credits(emails=tuple(e for s in d.article.removed if s.category in CREDIT_CATEGORIES
+                                    for e in emails_in(s.text)))
+    merged = text + page + given + contacts
+    authors = given.authors or text.authors or page.authors
+    return Credits(authors, merged.roles, merged.emails, merged.agencies)
+
+
+def _date_candidates(d: ParsedDocument) -> list[DateCandidate]:
+    """Sidecar dates, the page's markup dates, the date in its URL, dates printed in the text."""
+    found: list[DateCandidate] = []
+    if d.sidecar:
+        found += [c for c in (candidate("published_at", SIDECAR, d.sidecar.published_at),
+                              candidate("modified_at", SIDECAR, d.sidecar.modified_at)) if c]
+    found += d.date_candidates
+    urls = (d.sidecar.url if d.sidecar else None, d.metadata.canonical_url if d.metadata else None,
+            d.uri if d.uri.startswith(("http://", "https://")) else None)
+    found += [c for c in (url_date(u) for u in urls) if c][:1]
+    found += visible_text_dates(d.article)
+    return found
+
+
+def _date_columns(dates: ArticleDates) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, choice in zip(DATE_FIELDS, (dates.published, dates.modified, dates.seen), strict=True):
+        out[name] = choice.value.value if choice.value else None
+        out[f"{name}_source"] = choice.source
+        out[f"{name}_precision"] = choice.value.precision if choice.value else None
+    out["_anchor_date"] = dates.published.value.local_date if dates.published.value else None
+    return out
+
+
+def _candidate_rows(d: ParsedDocument, dates: ArticleDates) -> list[dict[str, object]]:
+    return [
+        {"document_id": d.document_id, "article_id": article_id_for(d.uri), "candidate_index": i,
+         "field": o.candidate.field, "source": o.candidate.source, "value": o.candidate.value.value,
+         "precision": o.candidate.value.precision, "raw_text": o.candidate.raw, "is_chosen": o.is_chosen,
+         "drop_reason": o.drop_reason}
+        for i, o in enumerate(dates.outcomes)
+    ]
+
+
+def _fields_frame(docs: list[ParsedDocument]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """One row of fields per article (extracted, credits, dates, sidecar overrides), and every
+    date candidate with its outcome."""
+    schema: dict[str, pl.DataType] = {"document_id": pl.String, "uri": pl.String, "article_id": pl.String,
+                                      "title": pl.String}
+    schema |= {f: pl.List(pl.String) for f in (*LIST_FIELDS, "author_roles", "author_emails")}
+    schema |= {f: pl.String for f in TEXT_FIELDS}
+    schema |= {f: pl.String for f in PAGE_TEXT_FIELDS} | {f: pl.List(pl.String) for f in PAGE_LIST_FIELDS}
+    schema |= {"extractor": pl.String}
+    for name in DATE_FIELDS:
+        schema |= {name: pl.Datetime("us", "UTC"), f"{name}_source": pl.String, f"{name}_precision": pl.String}
+    schema |= {"_anchor_date": pl.Date, "_sidecar_source": pl.String, "_sidecar_language": pl.String}
+    rows, candidates = [], []
+    for d in docs:
+        f, m, side = d.article.fields, d.metadata or HtmlMetadata(), d.sidecar or Sidecar()
+        credited = _credits(d)
+        dates = choose_dates(_date_candidates(d), d.seen_at)
+        candidates += _candidate_rows(d, dates)
+        rows.append(
+            {"document_id": d.document_id, "uri": d.uri, "article_id": article_id_for(d.uri), "title": d.article.title}
+            | {k: list(f.get(k, [])) for k in LIST_FIELDS}  # type: ignore[arg-type]
+            | {"authors": list(credited.authors), "author_roles": list(credited.roles),
+               "author_emails": list(credited.emails), "agencies": list(credited.agencies)}
+            | {k: f.get(k) for k in TEXT_FIELDS}
+            | {k: getattr(m, attr) for k, attr in PAGE_TEXT_FIELDS.items()}
+            | {"url": side.url or m.canonical_url}
+            | {k: list(getattr(m, k)) for k in PAGE_LIST_FIELDS}
+            | {"extractor": d.extractor}
+            | _date_columns(dates)
+            | {"_sidecar_source": side.source, "_sidecar_language": side.language}
+        )
+    return (pl.DataFrame(rows, schema=schema, orient="row"),
+            pl.DataFrame(candidates, schema=CANDIDATE_SCHEMA, orient="row"))
+
+
+def _article_dates_frame(articles: pl.DataFrame) -> pl.DataFrame:
+    """The relative date phrases of each body, resolved against its publication day when known."""
+    rows = [
+        {"document_id": document_id, "article_id": article_id, "date_index": i, "phrase": r.phrase, "kind": r.kind,
+         "start_char": r.start_char, "end_char": r.end_char, "is_local_time": r.is_local_time,
+         "resolved_date": r.resolved_date, "anchor": r.anchor}
+        for document_id, article_id, body, anchor in articles.select(
+            "document_id", "article_id", "body_text", "_anchor_date").iter_rows()
+        for i, r in enumerate(relative_dates(body, anchor))
+    ]
+    return pl.DataFrame(rows, schema=ARTICLE_DATE_SCHEMA, orient="row")
+
+
+def _sidecar_overrides() -> list[pl.Expr]:
+    """A sidecar's language wins over the detected one (whose score then means nothing)."""
+    given = pl.col("_sidecar_language").is_not_null()
+    return [
+        pl.coalesce("_sidecar_language", "language").alias("language"),
+        pl.when(given).then(None).otherwise(pl.col("language_score")).alias("language_score"),
+    ]
+
+
+def _source_id() -> pl.Expr:
+    """A sidecar's source first, then the publisher line, the agency of the dateline, the page's
+    site name and host; 'unknown' when none is known."""
+    aliases = source_aliases()
+    by_publisher = pl.col("publisher").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
+    by_dateline = pl.col("dateline_agency").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
+    by_site = pl.col("site_name").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
+    by_host = (pl.col("site_host").str.to_lowercase().str.strip_prefix("www.")
+               .replace_strict(aliases, default=None, return_dtype=pl.String))
+    return pl.coalesce(pl.col("_sidecar_source"), by_publisher, by_dateline, by_site, by_host,
+                       pl.lit(UNKNOWN_SOURCE)).alias("source_id")
+
+
+def normalise_batch(docs: list[ParsedDocument]) -> NormalisedBatch:
+    blocks = _blocks_frame(docs)
+    spans = _spans_frame(docs)
+    bodies = (
+        blocks.filter(pl.col("kind").is_in(list(BODY_KINDS)))
+        .sort("document_id", "block_index")
+        .group_by("document_id", maintain_order=True)
+        .agg(pl.col("text").str.join(BLOCK_SEPARATOR).alias("body_text"), pl.len().alias("n_blocks"))
+    )
+    decks = (
+        blocks.filter(pl.col("kind") == "deck")
+        .sort("document_id", "block_index")
+        .group_by("document_id", maintain_order=True)
+        .agg(pl.col("text").alias("deck"))
+    )
+    n_spans = spans.group_by("document_id").agg(pl.len().cast(pl.Int32).alias("n_removed_spans"))
+    aliases = source_aliases()
+    fields, candidates = _fields_frame(docs)
+    articles = (
+        fields
+        .with_columns(clean_text("title"), *(clean_text(f) for f in TEXT_FIELDS))
+        .join(bodies, on="document_id", how="left")
+        .join(decks, on="document_id", how="left")
+        .join(n_spans, on="document_id", how="left")
+        .with_columns(
+            pl.col("body_text").fill_null(""),
+            pl.col("n_blocks").fill_null(0).cast(pl.Int32),
+            pl.col("deck").fill_null([]),
+            pl.col("n_removed_spans").fill_null(0),
+        )
+        .with_columns(
+            pl.col("body_text").str.count_matches(r"\S+").cast(pl.Int32).alias("n_words"),
+            pl.col("body_text").map_batches(_sha256, return_dtype=pl.String).alias("content_hash"),
+            pl.col("body_text").map_elements(count_mojibake, return_dtype=pl.Int32).alias("n_mojibake"),
+            pl.col("body_text").map_batches(_language, return_dtype=pl.Struct(
+                {"language": pl.String, "language_score": pl.Float64})).alias("_language"),
+            _source_id(),
+        )
+        .unnest("_language")
+        .with_columns(_sidecar_overrides())
+        .with_columns(
+            pl.col("agencies")
+            .list.eval(pl.element().str.to_lowercase().replace_strict(aliases, default="?", return_dtype=pl.String))
+            .alias("_agency_sources")
+        )
+        .with_columns(
+            (pl.col("_agency_sources").list.set_difference(pl.concat_list(pl.col("source_id"))).list.len() > 0)
+            .alias("is_syndicated"),
+            pl.lit(PIPELINE_VERSION).alias("pipeline_version"),
+        )
+        .drop("_agency_sources")
+    )
+    article_dates = _article_dates_frame(articles)
+    articles = articles.drop("_anchor_date", "_sidecar_source", "_sidecar_language")
+    return NormalisedBatch(articles=articles, blocks=blocks, removed_spans=spans, date_candidates=candidates,
+                           article_dates=article_dates)

@@ -1,0 +1,67 @@
+"""A decoded HTML page -> the article in it: two extractors, a vote, then the boilerplate rules.
+
+Pure: str in, `HtmlPage` out. trafilatura gives the blocks and the page metadata;
+When trafilatura's fast pass comes back thin (few blocks: where it most often misses part of
+an article), trafilatura is run again with its own fallbacks and readability-lxml is asked for
+a second opinion (`transforms.html.vote`). The blocks that win go through the block and
+line rules (`transforms.html.articles`). Asking on every page would double the cost per page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from transforms.dates.article_dates import DateCandidate
+from transforms.html.vote import Choice, Vote, vote
+from transforms.html.articles import parse_html_article
+from transforms.html.depth import exceeds_parser_depth
+from transforms.html.trafilatura_extraction import extract_html
+from transforms.html.blocks import HtmlExtraction, HtmlMetadata
+from transforms.dates.page_dates import page_date_candidates
+from transforms.html.readability_extraction import readability_blocks
+from transforms.text.articles import TextArticle
+
+MIN_BODY_WORDS = 10  # a page whose body is shorter (a menu, a bare link list) holds no article
+SECOND_OPINION_MAX_BLOCKS = 6  # trafilatura results with at most this many blocks get a second opinion
+EXTRACTOR_OF_CHOICE: dict[Choice, str | None] = {
+    "agree": "trafilatura", "not_consulted": "trafilatura", "primary_only": "trafilatura", "primary_has_extra": "readability", "primary_unstructured": "readability",
+    "primary_missed": "readability", "fallback_only": "readability", "none": None,
+}
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    article: TextArticle
+    metadata: HtmlMetadata
+    extractor: str | None   # whose blocks the article is made of; None when neither found any
+    vote: Choice
+    is_too_deep: bool = False  # no article, and the HTML nests past the parser's depth limit
+    dates: tuple[DateCandidate, ...] = ()  # JSON-LD, meta tag and htmldate dates (pages with an article)
+
+    @property
+    def n_body_words(self) -> int:
+        return sum(len(b.text.split()) for b in self.article.body_blocks)
+
+    @property
+    def has_article(self) -> bool:
+        return self.n_body_words >= MIN_BODY_WORDS
+
+
+def extract_page(html: str, url: str | None = None) -> tuple[HtmlExtraction, Vote]:
+    """The extractors' part: trafilatura's blocks and metadata, or the second opinion's blocks
+    when trafilatura came back thin and the vote went the other way."""
+    primary = extract_html(html, url)
+    if len(primary.blocks) > SECOND_OPINION_MAX_BLOCKS:
+        return primary, Vote("not_consulted", primary.blocks, 1.0, 1.0)
+    thorough = extract_html(html, url, thorough=True)
+    decision = vote(thorough.blocks or primary.blocks, readability_blocks(html))
+    return HtmlExtraction(decision.blocks, primary.metadata), decision
+
+
+def parse_html_page(html: str, url: str | None = None) -> HtmlPage:
+    extraction, decision = extract_page(html, url)
+    article = parse_html_article(extraction)
+    page = HtmlPage(article, extraction.metadata, EXTRACTOR_OF_CHOICE[decision.choice], decision.choice)
+    if not page.has_article and exceeds_parser_depth(html):
+        return HtmlPage(article, extraction.metadata, page.extractor, decision.choice, is_too_deep=True)
+    return replace(page, dates=page_date_candidates(html)) if page.has_article else page

@@ -1,0 +1,195 @@
+"""Plain text -> an article: title, deck, body blocks, captions, removed boilerplate and fields.
+
+Pure: a decoded string in, a `TextArticle` out. Boilerplate is decided by the rule catalogue
+(`transforms.text.rules`); this module only decides structure, from the shape of what is left:
+
+- the title is the first line the rules kept;
+- deck lines follow it until the body starts, which is at the first line that reads as a
+  sentence (ends with terminal punctuation), is long, or follows a dateline;
+- a line just before a photo credit (or a non-sentence just after one) is its caption;
+- inside the body, a short line without terminal punctuation followed by more text is a
+  cross-heading; everything else is a paragraph. Hard-wrapped lines are joined back.
+Nothing the rules did not remove is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from transforms.text.rules import RuleHit, match_line
+
+BlockKind = Literal["title", "deck", "heading", "paragraph", "caption"]
+
+TAIL_LINES = 6           # rules with zone "tail" look at this many last non-empty lines
+DECK_MAX_WORDS = 40      # a longer line starts the body even without terminal punctuation
+HEADING_MAX_WORDS = 20   # a cross-heading is at most this long
+CAPTION_MAX_WORDS = 40
+TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»」』)\]]*$")
+BODY_KINDS: frozenset[str] = frozenset({"heading", "paragraph"})
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+    start: int  # character offsets in the decoded document text
+    end: int
+
+
+@dataclass(frozen=True)
+class TextArticle:
+    title: str | None
+    blocks: tuple[Block, ...]
+    removed: tuple[RuleHit, ...]  # offsets here are into the decoded document text
+    fields: dict[str, object]
+
+    @property
+    def deck(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "deck"]
+
+    @property
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in BODY_KINDS]
+
+
+@dataclass
+class _Unit:
+    """A kept piece of one or more source lines, before its kind is known."""
+
+    text: str
+    start: int
+    end: int
+    group: int           # consecutive non-empty lines share a group
+    after_dateline: bool
+    before_credit: bool = False
+    after_credit: bool = False
+
+
+def is_sentence(text: str) -> bool:
+    return bool(TERMINAL.search(text))
+
+
+def _n_words(text: str) -> int:
+    return len(text.split())
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((offset, line.rstrip("\r\n")))
+        offset += len(line)
+    return out
+
+
+def merge_fields(hits: list[RuleHit]) -> dict[str, object]:
+    merged: dict[str, object] = {}
+    for hit in hits:
+        for key, value in hit.fields.items():
+            if key == "photo_credit":
+                merged.setdefault("photo_credits", [])
+                merged["photo_credits"].append(value)  # type: ignore[union-attr]
+            elif isinstance(value, list):
+                existing = merged.setdefault(key, [])
+                existing += [v for v in value if v not in existing]  # type: ignore[operator]
+            else:
+                merged.setdefault(key, value)
+    return merged
+
+
+def _units_and_removals(text: str) -> tuple[list[_Unit], list[RuleHit]]:
+    lines = _lines(text)
+    nonempty = [i for i, (_, line) in enumerate(lines) if line.strip()]
+    tail = set(nonempty[-TAIL_LINES:])
+    units: list[_Unit] = []
+    removed: list[RuleHit] = []
+    group, previous_blank, pending_credit = 0, True, False
+    for i, (offset, line) in enumerate(lines):
+        if not line.strip():
+            previous_blank = True
+            continue
+        if previous_blank:
+            group += 1
+        previous_blank = False
+        verdict = match_line(line, in_tail=i in tail)
+        removed += [_span(h, offset) for h in verdict.hits]
+        is_credit = any(h.category == "photo_credit" for h in verdict.hits)
+        if is_credit and units:
+            units[-1].before_credit = True
+        if verdict.kept:
+            after_dateline = any(h.category == "dateline" for h in verdict.hits)
+            unit = _Unit(verdict.kept, offset + verdict.kept_start, offset + len(line.rstrip()), group,
+                         after_dateline, after_credit=pending_credit)
+            if units and _continues(units[-1], unit):
+                units[-1].text += " " + unit.text
+                units[-1].end = unit.end
+            else:
+                units.append(unit)
+        pending_credit = is_credit
+    return units, removed
+
+
+def _span(hit: RuleHit, offset: int) -> RuleHit:
+    """The hit with its offsets moved from the line into the document."""
+    return replace(hit, start=offset + hit.start, end=offset + hit.end)
+
+
+def _continues(previous: _Unit, unit: _Unit) -> bool:
+    """A hard-wrapped line: same group, the previous line unfinished, this one starting lowercase."""
+    return (
+        previous.group == unit.group
+        and not is_sentence(previous.text)
+        and not unit.after_dateline
+        and unit.text[:1].islower()
+    )
+
+
+def _is_caption(unit: _Unit) -> bool:
+    if _n_words(unit.text) > CAPTION_MAX_WORDS or unit.after_dateline:
+        return False
+    return unit.before_credit or (unit.after_credit and not is_sentence(unit.text))
+
+
+def _starts_body(unit: _Unit) -> bool:
+    return unit.after_dateline or is_sentence(unit.text) or _n_words(unit.text) > DECK_MAX_WORDS
+
+
+def _kinds(units: list[_Unit]) -> list[BlockKind]:
+    kinds: list[BlockKind] = []
+    body_started = False
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        if index == 0 and not (unit.after_dateline or _n_words(unit.text) > DECK_MAX_WORDS):
+            kinds.append("title")
+        elif _is_caption(unit):
+            kinds.append("caption")
+        elif not body_started and not _starts_body(unit) and any(_starts_body(u) for u in units[index + 1:]):
+            kinds.append("deck")
+        else:
+            body_started = True
+            heading = (
+                not is_sentence(unit.text)
+                and _n_words(unit.text) <= HEADING_MAX_WORDS
+                and following is not None
+                and not unit.after_dateline
+            )
+            kinds.append("heading" if heading else "paragraph")
+    return kinds
+
+
+def parse_text_article(text: str) -> TextArticle:
+    """Split a plain-text article into its parts; boilerplate goes to `removed` with its rule."""
+    units, removed = _units_and_removals(text)
+    blocks = tuple(Block(kind, u.text, u.start, u.end) for kind, u in zip(_kinds(units), units, strict=True))
+    title = next((b.text for b in blocks if b.kind == "title"), None)
+    fields = merge_fields(removed)
+    captions = [b.text for b in blocks if b.kind == "caption"]
+    if captions:
+        fields["captions"] = captions
+    return TextArticle(title, blocks, tuple(removed), fields)
+
+
+def parse_text_articles(texts: list[str]) -> list[TextArticle]:
+    """`parse_text_article` of each text, in order: a batch's worth in one call."""
+    return [parse_text_article(text) for text in texts]
