@@ -28,6 +28,7 @@ from transforms.analysis.mention_candidates import (
     ALIAS, COREFERENCE, GAZETTEER, HONORIFICS, METHODS, NAME_SEQUENCE, NAME_SUFFIXES, TITLE_PATTERN, Candidate,
     Doc, read_candidates,
 )
+from transforms.frames.schemas import MENTIONS
 
 __all__ = [  # callers import everything about mentions and entities from here
     "ALIAS", "COREFERENCE", "ENTITY_SCHEMA", "GAZETTEER", "MENTION_SCHEMA", "METHODS", "NAME_SEQUENCE",
@@ -35,11 +36,7 @@ __all__ = [  # callers import everything about mentions and entities from here
     "mentions_frame", "resolve_entities",
 ]
 
-MENTION_SCHEMA = {
-    "article_id": pl.String, "mention_index": pl.Int32, "entity_id": pl.String, "entity_name": pl.String,
-    "kind": pl.String, "mention_text": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
-    "method": pl.String, "role": pl.String, "field": pl.String,
-}
+MENTION_SCHEMA = MENTIONS
 
 
 @dataclass(frozen=True)

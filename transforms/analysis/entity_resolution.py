@@ -27,8 +27,9 @@ import polars as pl
 from rapidfuzz.fuzz import ratio
 
 from transforms.analysis.gazetteers import PERSON, gazetteer
+from transforms.frames.schemas import ENTITIES
 
-ENTITY_SCHEMA = {"entity_id": pl.String, "entity_name": pl.String, "kind": pl.String, "aliases": pl.List(pl.String)}
+ENTITY_SCHEMA = ENTITIES
 FUZZY_MIN_LENGTH = 5       # letters: a shorter name (or last name) only merges when it is spelt the same
 NAME_SIMILARITY = 90.0     # rapidfuzz ratio (0-100) for a last name, or a whole organisation or place name
 FIRST_NAME_SIMILARITY = 80.0  # rapidfuzz ratio for two spellings of a first name (Sergei / Sergey)

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 
 import polars as pl
 
+from transforms.frames.schemas import ARTICLE_SIGNATURES, NEAR_DUPLICATES, subschema
+
 SHINGLE_WORDS = 4
 BIN_BITS = 6
 N_HASHES = 1 << BIN_BITS     # bins of the signature
@@ -30,10 +32,10 @@ MAX_U64 = (1 << 64) - 1
 DUPLICATE_SIMILARITY = 0.7  # estimated Jaccard similarity from which two bodies are copies of one text
 WORD = re.compile(r"\w+", re.UNICODE)
 
-SIGNATURE_SCHEMA = {"article_id": pl.String, "signature": pl.List(pl.UInt64), "band_keys": pl.List(pl.UInt64)}
-PAIR_SCHEMA = {"article_id": pl.String, "duplicate_of_article_id": pl.String, "similarity": pl.Float64}
-GROUP_SCHEMA = {"article_id": pl.String, "duplicate_group_id": pl.String}
-COPY_SCHEMA = PAIR_SCHEMA | {"duplicate_group_id": pl.String}
+SIGNATURE_SCHEMA = ARTICLE_SIGNATURES
+PAIR_SCHEMA = subschema(NEAR_DUPLICATES, "article_id", "duplicate_of_article_id", "similarity")
+GROUP_SCHEMA = subschema(NEAR_DUPLICATES, "article_id", "duplicate_group_id")
+COPY_SCHEMA = NEAR_DUPLICATES  # pairs with their group
 
 
 def _hash64(data: bytes) -> int:

@@ -45,11 +45,10 @@ from transforms.analysis.speaker_names import (
     ABBREVIATIONS, Names, capitalised_runs, is_capitalised, kind, name_at_end, name_tokens, patterns, word_matches,
     word_set,
 )
+from transforms.frames.schemas import QUOTES
 
-QUOTES_SCHEMA = {
-    "article_id": pl.String, "quote_index": pl.Int32, "quote_text": pl.String, "speaker": pl.String,
-    "speaker_method": pl.String, "verb": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
-}
+# what quotes_frame makes: the loaded quotes but the speaker's entity, which speakers.py adds later
+QUOTES_SCHEMA = pl.Schema({name: dtype for name, dtype in QUOTES.items() if name != "speaker_entity_id"})
 SCARE_QUOTE_MAX_WORDS = 3
 MAX_WORDS_BEFORE_VERB_AFTER_QUOTE = 20  # "…" announced in October, said Derek Scissors
 MAX_WORDS_VERB_TO_QUOTE = 20            # X said in the release this case shows that … “…”

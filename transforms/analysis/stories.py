@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 import polars as pl
 
 from transforms.analysis.terms import terms_frame
+from transforms.frames.schemas import STORY_ARTICLES, subschema
 
 WINDOW = timedelta(days=3)
 MIN_SIMILARITY = 0.3
@@ -38,11 +39,10 @@ KIND_WEIGHTS = {"person": 1.0, "per": 1.0, "organisation": 1.0, "organization": 
 PLACE_WEIGHT = 0.35
 OTHER_WEIGHT = 0.7
 
-FEATURES_SCHEMA = {"article_id": pl.String, "event_at": pl.Datetime("us", "UTC"), "language": pl.String,
-                   "entity_ids": pl.List(pl.String), "terms": pl.List(pl.String)}
-KNOWN_SCHEMA = {"story_id": pl.String} | FEATURES_SCHEMA
-ASSIGNMENT_SCHEMA = {"article_id": pl.String, "story_id": pl.String, "similarity": pl.Float64,
-                     "is_opener": pl.Boolean}
+# the loaded story_articles are an article's features joined with its assignment
+FEATURES_SCHEMA = subschema(STORY_ARTICLES, "article_id", "event_at", "language", "entity_ids", "terms")
+KNOWN_SCHEMA = subschema(STORY_ARTICLES, "story_id") | FEATURES_SCHEMA
+ASSIGNMENT_SCHEMA = subschema(STORY_ARTICLES, "article_id", "story_id", "similarity", "is_opener")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from datetime import datetime
 
 import polars as pl
 
+from transforms.frames.schemas import DOCUMENTS, FETCH_STATE, REJECTS
+
 
 @dataclass(frozen=True)
 class DocumentRecord:
@@ -43,18 +45,6 @@ def reject_id_for(reject: Reject) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-DOCUMENT_SCHEMA = {
-    "document_id": pl.String, "uri": pl.String, "kind": pl.String, "fetched_at": pl.Datetime("us", "UTC"),
-    "encoding": pl.String, "n_bytes": pl.Int64, "landing_path": pl.String, "status": pl.String,
-    "origin": pl.String, "http_status": pl.Int32, "content_type": pl.String, "final_url": pl.String,
-    "etag": pl.String, "last_modified": pl.String, "sidecar_uris": pl.List(pl.String),
-}
-REJECT_SCHEMA = {
-    "reject_id": pl.String, "uri": pl.String, "document_id": pl.String, "stage": pl.String,
-    "reason": pl.String, "detail": pl.String,
-}
-
-
 def documents_frame(records: list[DocumentRecord]) -> pl.DataFrame:
     rows = [
         {"document_id": r.document_id, "uri": r.uri, "kind": r.kind, "fetched_at": r.fetched_at,
@@ -63,7 +53,7 @@ def documents_frame(records: list[DocumentRecord]) -> pl.DataFrame:
          "etag": r.etag, "last_modified": r.last_modified, "sidecar_uris": list(r.sidecar_uris)}
         for r in records
     ]
-    return pl.DataFrame(rows, schema=DOCUMENT_SCHEMA, orient="row").unique("document_id", keep="first", maintain_order=True)
+    return pl.DataFrame(rows, schema=DOCUMENTS, orient="row").unique("document_id", keep="first", maintain_order=True)
 
 
 def rejects_frame(rejects: list[Reject]) -> pl.DataFrame:
@@ -72,7 +62,7 @@ def rejects_frame(rejects: list[Reject]) -> pl.DataFrame:
          "reason": r.reason, "detail": r.detail}
         for r in rejects
     ]
-    return pl.DataFrame(rows, schema=REJECT_SCHEMA, orient="row")
+    return pl.DataFrame(rows, schema=REJECTS, orient="row")
 
 
 @dataclass(frozen=True)
@@ -87,13 +77,7 @@ class FetchRecord:
     last_fetched_at: datetime
 
 
-FETCH_SCHEMA = {
-    "url": pl.String, "etag": pl.String, "last_modified": pl.String, "last_status": pl.Int32,
-    "last_reason": pl.String, "last_fetched_at": pl.Datetime("us", "UTC"),
-}
-
-
 def fetches_frame(records: list[FetchRecord]) -> pl.DataFrame:
     """One row per URL (the last record wins when a URL was fetched twice in a batch)."""
     rows = [r.__dict__ for r in records]
-    return pl.DataFrame(rows, schema=FETCH_SCHEMA, orient="row").unique("url", keep="last", maintain_order=True)
+    return pl.DataFrame(rows, schema=FETCH_STATE, orient="row").unique("url", keep="last", maintain_order=True)

@@ -19,15 +19,16 @@ from functools import cache
 import polars as pl
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from transforms.metadata.authors import Credits, credits_from, credits_of, emails_in
 from transforms.dates.article_dates import SIDECAR, ArticleDates, DateCandidate, candidate, choose_dates, url_date
-from transforms.text.mojibake import count_mojibake
-from transforms.html.blocks import HtmlMetadata
 from transforms.dates.relative_dates import relative_dates
+from transforms.dates.text_dates import visible_text_dates
+from transforms.frames.schemas import ARTICLE_BLOCKS, ARTICLE_DATES, ARTICLES, DATE_CANDIDATES, REMOVED_SPANS
+from transforms.html.blocks import HtmlMetadata
+from transforms.metadata.authors import Credits, credits_from, credits_of, emails_in
 from transforms.metadata.sidecars import Sidecar
 from transforms.metadata.sources import UNKNOWN_SOURCE, source_aliases
 from transforms.text.articles import BODY_KINDS, TextArticle
-from transforms.dates.text_dates import visible_text_dates
+from transforms.text.mojibake import count_mojibake
 
 PIPELINE_VERSION = "0.1.0"
 BLOCK_SEPARATOR = "\n\n"
@@ -45,6 +46,14 @@ PAGE_TEXT_FIELDS = {"url": "canonical_url", "site_name": "site_name", "site_host
 PAGE_LIST_FIELDS = ("categories", "tags")
 DATE_FIELDS = ("published_at", "modified_at", "seen_at")
 CREDIT_CATEGORIES = frozenset({"byline", "contact_line"})  # removed lines whose e-mails are the authors'
+# the columns of ARTICLES that normalise_batch computes over the batch; the others are each
+# article's fields, credits and dates, as _fields_frame makes them
+COMPUTED_COLUMNS = ("body_text", "n_blocks", "deck", "n_removed_spans", "n_words", "content_hash", "n_mojibake",
+                    "language", "language_score", "source_id", "is_syndicated", "pipeline_version")
+# columns of _fields_frame for normalise's own use, not handed on
+PRIVATE_COLUMNS = pl.Schema({"_anchor_date": pl.Date, "_sidecar_source": pl.String, "_sidecar_language": pl.String})
+FIELDS_SCHEMA = pl.Schema(
+    {name: dtype for name, dtype in ARTICLES.items() if name not in COMPUTED_COLUMNS} | dict(PRIVATE_COLUMNS))
 
 
 @dataclass(frozen=True)
@@ -106,9 +115,7 @@ def _blocks_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
          "text": b.text, "start_offset": b.start, "end_offset": b.end}
         for d in docs for i, b in enumerate(d.article.blocks)
     ]
-    schema = {"document_id": pl.String, "article_id": pl.String, "block_index": pl.Int32, "kind": pl.String,
-              "text": pl.String, "start_offset": pl.Int64, "end_offset": pl.Int64}
-    return pl.DataFrame(rows, schema=schema, orient="row").with_columns(clean_text("text"))
+    return pl.DataFrame(rows, schema=ARTICLE_BLOCKS, orient="row").with_columns(clean_text("text"))
 
 
 def _spans_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
@@ -118,22 +125,7 @@ def _spans_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
          "fields": json.dumps(s.fields, ensure_ascii=False)}
         for d in docs for i, s in enumerate(d.article.removed)
     ]
-    schema = {"document_id": pl.String, "article_id": pl.String, "span_index": pl.Int32, "rule_id": pl.String,
-              "category": pl.String, "text": pl.String, "start_offset": pl.Int64, "end_offset": pl.Int64,
-              "fields": pl.String}
-    return pl.DataFrame(rows, schema=schema, orient="row")
-
-
-CANDIDATE_SCHEMA = {
-    "document_id": pl.String, "article_id": pl.String, "candidate_index": pl.Int32, "field": pl.String,
-    "source": pl.String, "value": pl.Datetime("us", "UTC"), "precision": pl.String, "raw_text": pl.String,
-    "is_chosen": pl.Boolean, "drop_reason": pl.String,
-}
-ARTICLE_DATE_SCHEMA = {
-    "document_id": pl.String, "article_id": pl.String, "date_index": pl.Int32, "phrase": pl.String,
-    "kind": pl.String, "start_char": pl.Int64, "end_char": pl.Int64, "is_local_time": pl.Boolean,
-    "resolved_date": pl.Date, "anchor": pl.String,
-}
+    return pl.DataFrame(rows, schema=REMOVED_SPANS, orient="row")
 
 
 def _credits(d: ParsedDocument) -> Credits:
@@ -188,15 +180,6 @@ def _candidate_rows(d: ParsedDocument, dates: ArticleDates) -> list[dict[str, ob
 def _fields_frame(docs: list[ParsedDocument]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """One row of fields per article (extracted, credits, dates, sidecar overrides), and every
     date candidate with its outcome."""
-    schema: dict[str, pl.DataType] = {"document_id": pl.String, "uri": pl.String, "article_id": pl.String,
-                                      "title": pl.String}
-    schema |= {f: pl.List(pl.String) for f in (*LIST_FIELDS, "author_roles", "author_emails")}
-    schema |= {f: pl.String for f in TEXT_FIELDS}
-    schema |= {f: pl.String for f in PAGE_TEXT_FIELDS} | {f: pl.List(pl.String) for f in PAGE_LIST_FIELDS}
-    schema |= {"extractor": pl.String}
-    for name in DATE_FIELDS:
-        schema |= {name: pl.Datetime("us", "UTC"), f"{name}_source": pl.String, f"{name}_precision": pl.String}
-    schema |= {"_anchor_date": pl.Date, "_sidecar_source": pl.String, "_sidecar_language": pl.String}
     rows, candidates = [], []
     for d in docs:
         f, m, side = d.article.fields, d.metadata or HtmlMetadata(), d.sidecar or Sidecar()
@@ -216,8 +199,8 @@ def _fields_frame(docs: list[ParsedDocument]) -> tuple[pl.DataFrame, pl.DataFram
             | _date_columns(dates)
             | {"_sidecar_source": side.source, "_sidecar_language": side.language}
         )
-    return (pl.DataFrame(rows, schema=schema, orient="row"),
-            pl.DataFrame(candidates, schema=CANDIDATE_SCHEMA, orient="row"))
+    return (pl.DataFrame(rows, schema=FIELDS_SCHEMA, orient="row"),
+            pl.DataFrame(candidates, schema=DATE_CANDIDATES, orient="row"))
 
 
 def _article_dates_frame(articles: pl.DataFrame) -> pl.DataFrame:
@@ -230,7 +213,7 @@ def _article_dates_frame(articles: pl.DataFrame) -> pl.DataFrame:
             "document_id", "article_id", "body_text", "_anchor_date").iter_rows()
         for i, r in enumerate(relative_dates(body, anchor))
     ]
-    return pl.DataFrame(rows, schema=ARTICLE_DATE_SCHEMA, orient="row")
+    return pl.DataFrame(rows, schema=ARTICLE_DATES, orient="row")
 
 
 def _sidecar_overrides() -> list[pl.Expr]:
@@ -308,6 +291,6 @@ def normalise_batch(docs: list[ParsedDocument]) -> NormalisedBatch:
         .drop("_agency_sources")
     )
     article_dates = _article_dates_frame(articles)
-    articles = articles.drop("_anchor_date", "_sidecar_source", "_sidecar_language")
+    articles = articles.select(list(ARTICLES))
     return NormalisedBatch(articles=articles, blocks=blocks, removed_spans=spans, date_candidates=candidates,
                            article_dates=article_dates)
