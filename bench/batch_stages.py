@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flows.enrichment import annotate  # noqa: E402
-from flows.ingest import clean, extract, normalise  # noqa: E402
+from flows.stages import clean, extract, normalise  # noqa: E402
 from flows.inputs import discover_files, land_files  # noqa: E402
 from flows.page_workers import close_shared_pools  # noqa: E402
 from flows.settings import Settings  # noqa: E402
@@ -34,14 +34,16 @@ def main() -> int:
     files, _ = discover_files([str(args.folder)], [])
     cpu: dict[str, float] = defaultdict(float)
     with tempfile.TemporaryDirectory() as work:
-        settings = Settings.resolve(db_path=Path(work) / "news.duckdb", workers=1)
+        settings = Settings(db_path=Path(work) / "news.duckdb", workers=1)
         started = time.process_time()
         for start in range(0, len(files), args.batch_size):
             landed, _ = land_files(files[start:start + args.batch_size], settings.landing_dir, settings.max_bytes)
             cpu["land"] += time.process_time() - started
-            stages = (("extract", lambda: extract.fn(landed, settings.max_bytes)),
-                      ("clean", lambda: clean.fn(value, settings)), ("normalise", lambda: normalise.fn(value)),
-                      ("annotate", lambda: annotate.fn(value)))
+            # B023: each lambda is called within this iteration, on this batch's values
+            stages = (("extract", lambda: extract.fn(landed, settings.max_bytes)),  # noqa: B023
+                      ("clean", lambda: clean.fn(value, settings)),  # noqa: B023
+                      ("normalise", lambda: normalise.fn(value)),  # noqa: B023
+                      ("annotate", lambda: annotate.fn(value)))  # noqa: B023
             for name, stage in stages:
                 started = time.process_time()
                 result = stage()

@@ -72,13 +72,18 @@ RunnerWorkersOption = Annotated[Optional[int], typer.Option(
                 "(default: cores, at most 4; $NEWSETL_RUNNER_WORKERS).")]
 
 
-def _runner_choice(kind: str | None, dask_address: str | None, workers: int | None):  # -> RunnerChoice
-    from flows.settings import RunnerChoice
+def _settings(**options: object):  # -> Settings
+    """The run's settings: the options given (None: not given) over the environment, .env and the
+    defaults; a bad value ends the command with exit 2 and one line naming it."""
+    from pydantic import ValidationError
+
+    from flows.settings import Settings, settings_error
 
     try:
-        return RunnerChoice.resolve(kind, dask_address, workers)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        return Settings(**{name: value for name, value in options.items() if value is not None})
+    except ValidationError as exc:
+        typer.secho(f"error: {settings_error(exc)}", fg="red", err=True)
+        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -134,23 +139,22 @@ def ingest(
     files = [p for p in items if not p.lower().startswith(WEB_PREFIXES)]
     if not (items or urls or feed or sitemap or warc or manifest):
         raise typer.BadParameter("give files, folders or URLs, or --urls, --feed, --sitemap, --warc or --manifest")
+    settings = _settings(
+        db_path=db, landing_dir=landing_dir, batch_size=batch_size, max_bytes=max_bytes, lock_timeout=lock_timeout,
+        publish=publish, export_parquet=export_parquet, workers=workers, extract_timeout=extract_timeout,
+        task_runner=task_runner, dask_address=dask_address, runner_workers=runner_workers, host_delay=host_delay,
+        max_fetch_bytes=max_fetch_bytes, fetch_timeout=fetch_timeout, allow_private_hosts=allow_private_hosts or None,
+        allowed_networks=allow_network or None, user_agent=user_agent)
     _quiet_prefect(verbose)
     from flows.ingest import ingest as ingest_flow
     from flows.runners import api_for_workers, task_runner as runner_for
 
-    choice = _runner_choice(task_runner, dask_address, runner_workers)
     try:
-        with _warehouse_exits(), api_for_workers(choice):
-            summary = ingest_flow.with_options(task_runner=runner_for(choice))(
-                task_runner=choice.kind, dask_address=choice.dask_address, runner_workers=choice.workers,
-                paths=files, db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
-                batch_size=batch_size, max_bytes=max_bytes, show_progress=progress,
-                urls=page_urls, url_files=[str(u) for u in urls or []], feeds=list(feed or []),
-                sitemaps=list(sitemap or []), warcs=[str(w) for w in warc or []], max_fetch_bytes=max_fetch_bytes,
-                host_delay=host_delay, allow_private_hosts=allow_private_hosts or None, user_agent=user_agent,
-                allowed_networks=list(allow_network or []) or None, fetch_timeout=fetch_timeout,
-                extract_timeout=extract_timeout, workers=workers, lock_timeout=lock_timeout, publish=publish,
-                export_parquet=export_parquet, manifests=[str(m) for m in manifest or []],
+        with _warehouse_exits(), api_for_workers(settings.runner):
+            summary = ingest_flow.with_options(task_runner=runner_for(settings.runner))(
+                paths=files, urls=page_urls, url_files=[str(u) for u in urls or []], feeds=list(feed or []),
+                sitemaps=list(sitemap or []), warcs=[str(w) for w in warc or []],
+                manifests=[str(m) for m in manifest or []], settings=settings, show_progress=progress,
             )
     except OSError as exc:  # a full disk, a landing store that cannot be written: loaded batches stay loaded
         typer.secho(f"error: {exc.strerror or exc} ({exc.filename or 'landing store or warehouse'}); "
@@ -169,12 +173,11 @@ def ingest(
 def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
     """Run the data-quality checks of sql/checks/ on the warehouse and keep their results
     (check_results); exit 1 if an error-level check fails."""
-    from flows.settings import Settings
     from transforms import reasons
     from warehouse import Warehouse
     from warehouse.lock import writer_lock
 
-    settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout)
+    settings = _settings(db_path=db, lock_timeout=lock_timeout)
     _require_warehouse(settings.db_path)
     with _warehouse_exits(), writer_lock(settings.db_path, settings.lock_timeout, "check"), \
             Warehouse(settings.db_path) as wh:
@@ -197,14 +200,13 @@ def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_
             ) -> None:
     """Run the checks, then publish the read-only snapshot for BI (and Parquet) if no error-level
     check fails; exit 1 (and keep the previous snapshot) if one does."""
-    from flows.settings import Settings
     from transforms import reasons
     from warehouse import Warehouse
     from warehouse.lock import writer_lock
     from warehouse.snapshot import publish as publish_snapshot
 
-    settings = Settings.resolve(db_path=db, lock_timeout=lock_timeout, published_dir=published_dir,
-                                export_parquet=export_parquet)
+    settings = _settings(db_path=db, lock_timeout=lock_timeout, published_dir=published_dir,
+                         export_parquet=export_parquet)
     _require_warehouse(settings.db_path)
     with _warehouse_exits(), writer_lock(settings.db_path, settings.lock_timeout, "publish"), \
             Warehouse(settings.db_path) as wh:
@@ -237,7 +239,6 @@ def analysis(
     without a name, list the questions."""
     import polars as pl
 
-    from flows.settings import Settings
     from warehouse import Warehouse, WarehouseError
     from warehouse.snapshot import snapshot_path
     from warehouse.store import analysis_queries
@@ -249,7 +250,7 @@ def analysis(
     pairs = [v.partition("=") for v in var or []]
     if any(not sep for _, sep, _ in pairs):
         raise typer.BadParameter("--var takes NAME=VALUE")
-    settings = Settings.resolve(db_path=db)
+    settings = _settings(db_path=db)
     path = snapshot_path(settings.db_path, settings.published_dir) if snapshot else settings.db_path
     if not path.exists():
         typer.secho(f"error: no {'published snapshot' if snapshot else 'warehouse'} at {path}", fg="red", err=True)
@@ -285,19 +286,17 @@ def rebuild(
 ) -> None:
     """Recreate the warehouse from its landing store alone, without the network: every landed
     document goes through extract, clean, normalise and load again."""
+    settings = _settings(db_path=db, landing_dir=landing_dir, batch_size=batch_size, extract_timeout=extract_timeout,
+                         workers=workers, lock_timeout=lock_timeout, task_runner=task_runner,
+                         dask_address=dask_address, runner_workers=runner_workers)
     _quiet_prefect(verbose)
-    choice = _runner_choice(task_runner, dask_address, runner_workers)
     from flows.rebuild import rebuild as rebuild_flow
     from flows.runners import api_for_workers, task_runner as runner_for
 
     try:
-        with _warehouse_exits(), api_for_workers(choice):
-            summary = rebuild_flow.with_options(task_runner=runner_for(choice))(
-                db_path=str(db) if db else None, landing_dir=str(landing_dir) if landing_dir else None,
-                into=str(into) if into else None, batch_size=batch_size, extract_timeout=extract_timeout,
-                workers=workers, lock_timeout=lock_timeout, show_progress=progress, task_runner=choice.kind,
-                dask_address=choice.dask_address, runner_workers=choice.workers,
-            )
+        with _warehouse_exits(), api_for_workers(settings.runner):
+            summary = rebuild_flow.with_options(task_runner=runner_for(settings.runner))(
+                into=str(into) if into else None, settings=settings, show_progress=progress)
     except FileExistsError as exc:  # --into names a file that is there already
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
@@ -305,6 +304,22 @@ def rebuild(
     if summary.failed_checks:
         typer.secho("error-level checks failed", fg="red", err=True)
         raise typer.Exit(1)
+
+
+@app.command("settings")
+def show_settings(
+    env_example: Annotated[bool, typer.Option(
+        "--env-example", help="Print the text of .env.example (every setting, its description and default).")] = False,
+) -> None:
+    """Print the settings a run would use here (environment, .env and defaults), one per line."""
+    from flows.settings import env_example as example_text, env_names
+
+    if env_example:
+        typer.echo(example_text(), nl=False)
+        return
+    settings = _settings()
+    for name, variable in env_names().items():
+        typer.echo(f"{variable:<29}{getattr(settings, name)}")
 
 
 @app.command()
@@ -343,9 +358,3 @@ def load_dotenv_file(path: Path = Path(".env")) -> bool:
 def main() -> None:
     load_dotenv_file()
     app()
-
-
-def ingest_main() -> None:
-    """`python -m flows.ingest PATH...`: the ingest command on its own."""
-    load_dotenv_file()
-    typer.run(ingest)

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from flows.settings import INPUT_KINDS, input_kind
 from transforms import reasons
+from transforms.documents.outcomes import LandedDocument
 from transforms.frames.ledger import Reject
 from transforms.metadata.sidecars import MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, BadSidecar, Sidecar, parse_manifest, parse_sidecar, \
     sidecar_from, sidecar_names
@@ -38,24 +39,6 @@ class InputFile:
     sidecar_path: Path | None = None   # <file>.json beside it
     listed: Sidecar | None = None      # its row in a manifest CSV
     listed_uri: str | None = None      # that row: file:///.../manifest.csv#line=3
-
-
-@dataclass(frozen=True)
-class LandedDocument:
-    document_id: str
-    uri: str
-    data: bytes            # as read and landed: still gzip-compressed when the input was
-    fetched_at: datetime
-    landing_path: str
-    kind: str
-    origin: str = "file"             # file | http | warc
-    http_status: int | None = None
-    content_type: str | None = None  # the Content-Type the server (or WARC record) gave: its charset counts
-    final_url: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    sidecar: Sidecar | None = None        # the metadata given with it (sidecar file over manifest row)
-    sidecar_uris: tuple[str, ...] = ()    # where that metadata came from
 
 
 def _uri(path: Path) -> str:

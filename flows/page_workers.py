@@ -35,6 +35,7 @@ from typing import TypeVar
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
+from transforms.documents.outcomes import Failed, TimedOut
 from transforms.html.pages import HtmlPage, parse_html_page
 
 PRELOAD = ["transforms.html.pages", "transforms.text.articles", "transforms.frames.normalise", "transforms.analysis.annotations"]
@@ -44,16 +45,6 @@ BUSY_WAIT_SECONDS = 0.05  # every worker busy with other threads' pages: look ag
 WARM_UP_LIMIT = 120.0  # seconds a new worker may take to warm up before pages are sent to it anyway
 WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1><p>The council met on "
                 "Tuesday to discuss the budget for the new bridge over the harbour.</p></article></body></html>")
-
-
-@dataclass(frozen=True)
-class TimedOut:
-    seconds: float
-
-
-@dataclass(frozen=True)
-class Failed:
-    error: str  # the exception the parser raised, as text
 
 
 class WorkerGone(RuntimeError):

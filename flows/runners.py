@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from flows.settings import RunnerChoice
+from flows.settings import RunnerChoice, Settings
 
 # threads: batches k+1 and k+2 parse while batch k loads, so two page workers stay busy while the
 # flow loads (pages, and the stages of text batches, run in the page workers' processes)
@@ -49,8 +49,14 @@ def batches_in_flight(choice: RunnerChoice) -> int:
 
 def runner_from_environment() -> TaskRunner:
     """The runner `NEWSETL_TASK_RUNNER` / `NEWSETL_DASK_ADDRESS` ask for: the flow's default, so a
-    served deployment picks it up too. Raises ValueError on a bad value."""
-    return task_runner(RunnerChoice.resolve())
+    served deployment picks it up too. A bad setting gives the default here (this runs when the
+    flow module is imported); the flow fails on it, in one line, when it builds its Settings."""
+    from pydantic import ValidationError
+
+    try:
+        return task_runner(Settings().runner)
+    except ValidationError:
+        return task_runner(RunnerChoice())
 
 
 @contextmanager

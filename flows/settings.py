@@ -1,4 +1,10 @@
-"""Settings: command-line options win, then NEWSETL_* environment variables, then defaults."""
+"""Settings: one class, declared once. Command-line options win, then `NEWSETL_*` environment
+variables, then a `.env` file in the working folder, then the defaults declared here.
+
+Adding a setting is one field here (its type, default and description) plus its CLI flag in
+`flows/cli.py`; `.env.example` is checked against these fields by tests/flows/test_settings.py.
+The flows take a `Settings` whole (a pydantic model is a valid Prefect flow parameter). A bad
+value fails as one line naming the variable or option (`settings_error`)."""
 
 from __future__ import annotations
 
@@ -6,19 +12,15 @@ import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from warehouse import DEFAULT_DB_PATH
 
 ENV_PREFIX = "NEWSETL_"
-DEFAULT_BATCH_SIZE = 200
-DEFAULT_MAX_BYTES = 50_000_000
-DEFAULT_MAX_FETCH_BYTES = 20_000_000   # decoded bytes of one fetched page or WARC record
-DEFAULT_HOST_DELAY = 1.0               # seconds between requests to one host
-DEFAULT_EXTRACT_TIMEOUT = 30.0         # seconds one HTML page may take to parse (then extract_timeout)
-DEFAULT_FETCH_TIMEOUT = 60.0           # seconds for one response, whole (connect and read limits stay within it)
 TASK_RUNNERS = ("threads", "processes", "dask")  # what runs the batch stages (extract, clean, normalise)
-DEFAULT_TASK_RUNNER = "threads"
-DEFAULT_LOCK_TIMEOUT = 600.0           # seconds a writing run waits for the one holding the warehouse
 # File name endings -> input kind. Each may also end in ".gz" (gzip), e.g. "page.html.gz".
 INPUT_KINDS: dict[str, str] = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 GZIP_SUFFIX = ".gz"
@@ -34,117 +36,165 @@ def input_kind(name: str) -> str | None:
 
 
 def default_workers() -> int:
-    """Processes for parsing pages: the machine's cores, at most 4."""
+    """Processes for parsing pages (and runner workers): the machine's cores, at most 4."""
     return max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
 class RunnerChoice:
-    """What runs the batch stages: `kind` (threads, processes or dask), a remote Dask scheduler's
-    address (else a local cluster), and how many workers (processes, local Dask workers)."""
+    """What runs the batch stages (flows/runners.py): `kind` (threads, processes or dask), a remote
+    Dask scheduler's address (else a local cluster), and how many runner workers. A view of
+    `Settings`, which validates it."""
 
-    kind: str = DEFAULT_TASK_RUNNER
+    kind: str = "threads"
     dask_address: str | None = None
     workers: int = 2
 
+
+def _env_name(field: str) -> str:
+    return ENV_PREFIX + field.upper()
+
+
+class Settings(BaseSettings):
+    """Every setting of a run. The environment variable of a field is NEWSETL_<FIELD> (the
+    warehouse file's is NEWSETL_DB)."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8",
+                                      extra="ignore", validate_default=True, populate_by_name=True)
+
+    # --- warehouse and landing store
+    db_path: Path = Field(DEFAULT_DB_PATH, validation_alias="NEWSETL_DB", examples=["warehouse/news.duckdb"],
+                          description="the warehouse file (created and migrated on first use)")
+    landing_dir: Path | None = Field(None, examples=["warehouse/landing"],
+                                     description="the landing store (raw bytes, content-addressed); default: "
+                                                 "landing/ beside the warehouse")
+    batch_size: int = Field(200, ge=1, description="documents per task and per load transaction")
+    max_bytes: int = Field(50_000_000, ge=1, description="inputs larger than this many bytes are rejected as too_large")
+    lock_timeout: float = Field(600.0, ge=0, description="seconds a writing run waits while another one holds the "
+                                                         "warehouse, then exits 3 (busy)")
+    # --- publishing for BI
+    publish: bool = Field(True, description="publish the read-only snapshot after the checks pass")
+    published_dir: Path | None = Field(None, examples=["warehouse/published"],
+                                       description="where snapshots go; default: published/ beside the warehouse")
+    export_parquet: bool = Field(False, description="also export every table to Parquet when publishing")
+    # --- parsing and scale-out
+    workers: int = Field(default_factory=default_workers, ge=1, examples=[4],
+                         description="processes parsing HTML pages; default: the cores, at most 4")
+    extract_timeout: float = Field(30.0, gt=0, description="seconds one HTML page may take to parse, then it is "
+                                                           "rejected as extract_timeout")
+    task_runner: Literal["threads", "processes", "dask"] = Field(
+        "threads", description="what runs extract, clean and normalise per batch: threads, processes or dask")
+    dask_address: str | None = Field(None, examples=["tcp://scheduler.internal:8786"], description="a running Dask scheduler (implies dask); empty: dask starts "
+                                                       "a local cluster")
+    runner_workers: int = Field(default_factory=default_workers, ge=1, examples=[4],
+                                description="worker processes of the processes runner or of the local Dask cluster; "
+                                            "default: the cores, at most 4")
+    # --- fetching (URLs, feeds, sitemaps)
+    host_delay: float = Field(1.0, ge=0, description="seconds between requests to one host")
+    max_fetch_bytes: int = Field(20_000_000, ge=1, description="cap on one fetched page or WARC record, decoded")
+    fetch_timeout: float = Field(60.0, gt=0, description="seconds for one whole response (connect and read limits "
+                                                         "stay within it)")
+    allow_private_hosts: bool = Field(False, description="allow every loopback/private/link-local address; prefer "
+                                                         "NEWSETL_ALLOWED_NETWORKS")
+    allowed_networks: Annotated[tuple[str, ...], NoDecode] = Field(
+        (), examples=["127.0.0.1/32"], description="private networks fetching may reach anyway, comma-separated")
+    user_agent: str | None = Field(None, description="the User-Agent sent with every request; default: newsetl's own")
+
+    @field_validator("task_runner", mode="before")
     @classmethod
-    def resolve(cls, kind: str | None = None, dask_address: str | None = None,
-                workers: int | None = None) -> RunnerChoice:
-        address = dask_address or _env("DASK_ADDRESS")
-        chosen = (kind or _env("TASK_RUNNER") or ("dask" if address else DEFAULT_TASK_RUNNER)).lower()
-        if chosen not in TASK_RUNNERS:
-            raise ValueError(f"task runner must be one of {', '.join(TASK_RUNNERS)}, got {chosen!r}")
-        if address and chosen != "dask":
-            raise ValueError(f"a Dask address ({address}) needs the dask task runner, not {chosen}")
-        n_workers = int(workers or _env("RUNNER_WORKERS") or default_workers())
-        if n_workers < 1:
-            raise ValueError(f"runner workers must be at least 1, got {n_workers}")
-        return cls(chosen, address, n_workers)
+    def _lower(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
 
-
-def _env(name: str) -> str | None:
-    value = os.environ.get(ENV_PREFIX + name)
-    return value if value not in (None, "") else None
-
-
-def _flag(name: str, default: bool) -> bool:
-    value = _env(name)
-    return default if value is None else value.lower() in ("1", "true", "yes", "on")
-
-
-@dataclass(frozen=True)
-class Settings:
-    db_path: Path
-    landing_dir: Path
-    batch_size: int
-    max_bytes: int
-    max_fetch_bytes: int = DEFAULT_MAX_FETCH_BYTES
-    host_delay: float = DEFAULT_HOST_DELAY
-    allow_private_hosts: bool = False
-    user_agent: str | None = None
-    allowed_networks: tuple[str, ...] = ()  # private networks fetching may reach anyway ("127.0.0.1/32")
-    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
-    extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT
-    workers: int = 1                 # processes parsing HTML pages
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT  # seconds to wait for another writer, then "warehouse busy"
-    publish: bool = True             # publish a read-only snapshot after checks pass
-    published_dir: Path | None = None  # where snapshots go (default: published/ beside the warehouse)
-    export_parquet: bool = False     # also export every table to Parquet when publishing
-    runner: RunnerChoice = RunnerChoice()  # what runs extract, clean and normalise (flows/runners.py)
-
+    @field_validator("dask_address", "user_agent", mode="before")
     @classmethod
-    def resolve(
-        cls,
-        db_path: str | Path | None = None,
-        landing_dir: str | Path | None = None,
-        batch_size: int | None = None,
-        max_bytes: int | None = None,
-        max_fetch_bytes: int | None = None,
-        host_delay: float | None = None,
-        allow_private_hosts: bool | None = None,
-        user_agent: str | None = None,
-        allowed_networks: list[str] | tuple[str, ...] | None = None,
-        fetch_timeout: float | None = None,
-        extract_timeout: float | None = None,
-        workers: int | None = None,
-        lock_timeout: float | None = None,
-        publish: bool | None = None,
-        published_dir: str | Path | None = None,
-        export_parquet: bool | None = None,
-        runner: RunnerChoice | None = None,
-    ) -> Settings:
-        db = Path(db_path or _env("DB") or DEFAULT_DB_PATH).expanduser()
-        landing = Path(landing_dir or _env("LANDING_DIR") or db.parent / "landing").expanduser()
-        size = int(batch_size or _env("BATCH_SIZE") or DEFAULT_BATCH_SIZE)
-        cap = int(max_bytes or _env("MAX_BYTES") or DEFAULT_MAX_BYTES)
-        fetch_cap = int(max_fetch_bytes or _env("MAX_FETCH_BYTES") or DEFAULT_MAX_FETCH_BYTES)
-        delay = float(host_delay if host_delay is not None else (_env("HOST_DELAY") or DEFAULT_HOST_DELAY))
-        private = allow_private_hosts if allow_private_hosts is not None else \
-            (_env("ALLOW_PRIVATE_HOSTS") or "").lower() in ("1", "true", "yes")
-        if size < 1:
-            raise ValueError(f"batch size must be at least 1, got {size}")
-        if delay < 0:
-            raise ValueError(f"host delay must be 0 or more seconds, got {delay}")
-        networks = tuple(allowed_networks or [n.strip() for n in (_env("ALLOWED_NETWORKS") or "").split(",") if n.strip()])
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("allowed_networks", mode="before")
+    @classmethod
+    def _networks(cls, value: object) -> tuple[str, ...]:
+        items = value.split(",") if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+        networks = tuple(str(n).strip() for n in items if str(n).strip())
         for network in networks:
             ipaddress.ip_network(network, strict=False)  # a typo fails here, loudly
-        timeout = float(fetch_timeout or _env("FETCH_TIMEOUT") or DEFAULT_FETCH_TIMEOUT)
-        if timeout <= 0:
-            raise ValueError(f"fetch timeout must be more than 0 seconds, got {timeout}")
-        parse_limit = float(extract_timeout or _env("EXTRACT_TIMEOUT") or DEFAULT_EXTRACT_TIMEOUT)
-        n_workers = int(workers or _env("WORKERS") or default_workers())
-        if parse_limit <= 0 or n_workers < 1:
-            raise ValueError(f"extract timeout must be > 0 and workers >= 1, got {parse_limit}, {n_workers}")
-        wait = float(lock_timeout if lock_timeout is not None else (_env("LOCK_TIMEOUT") or DEFAULT_LOCK_TIMEOUT))
-        if wait < 0:
-            raise ValueError(f"lock timeout must be 0 or more seconds, got {wait}")
-        published = Path(published_dir or _env("PUBLISHED_DIR") or db.parent / "published").expanduser()
-        return cls(
-            db_path=db.absolute(), landing_dir=landing.absolute(), batch_size=size, max_bytes=cap,
-            max_fetch_bytes=fetch_cap, host_delay=delay, allow_private_hosts=private,
-            user_agent=user_agent or _env("USER_AGENT"), allowed_networks=networks, fetch_timeout=timeout,
-            extract_timeout=parse_limit, workers=n_workers, lock_timeout=wait,
-            publish=publish if publish is not None else _flag("PUBLISH", True), published_dir=published.absolute(),
-            export_parquet=export_parquet if export_parquet is not None else _flag("EXPORT_PARQUET", False),
-            runner=runner or RunnerChoice.resolve(),
-        )
+        return networks
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dask_address_implies_dask(cls, values: object) -> object:
+        if isinstance(values, dict) and values.get("dask_address") and not values.get("task_runner"):
+            return {**values, "task_runner": "dask"}
+        return values
+
+    @model_validator(mode="after")
+    def _resolved(self) -> Settings:
+        if self.dask_address and self.task_runner != "dask":
+            raise ValueError(f"a Dask address ({self.dask_address}) needs the dask task runner, not {self.task_runner}")
+        db = self.db_path.expanduser().absolute()
+        self.db_path = db
+        self.landing_dir = (self.landing_dir or db.parent / "landing").expanduser().absolute()
+        self.published_dir = (self.published_dir or db.parent / "published").expanduser().absolute()
+        return self
+
+    @property
+    def runner(self) -> RunnerChoice:
+        return RunnerChoice(self.task_runner, self.dask_address, self.runner_workers)
+
+
+def env_names() -> dict[str, str]:
+    """Field -> the environment variable that sets it."""
+    return {name: _env_name("db" if name == "db_path" else name) for name in Settings.model_fields}
+
+
+def settings_error(exc: ValidationError) -> str:
+    """A validation error as one line: which setting, what is wrong, the value given."""
+    parts = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else ""
+        where = f"{field} ({env_names()[field]}): " if field in env_names() else ""
+        given = f" (got {error['input']!r})" if where else ""
+        parts.append(f"{where}{error['msg'].removeprefix('Value error, ')}{given}")
+    return "invalid settings: " + "; ".join(parts)
+
+
+# .env.example: a section starts at its first field; inputs the CLI reads from the environment
+SECTIONS = {"db_path": "warehouse and landing store", "publish": "publishing for BI",
+            "workers": "parsing and scale-out", "host_delay": "fetching (URLs, feeds, sitemaps)"}
+INPUT_VARIABLES = {"NEWSETL_MANIFEST": "a CSV of files with their metadata (path, url, source, published_at, ...), "
+                                       "as --manifest"}
+ENV_EXAMPLE_HEAD = """\
+# newsetl settings. Copy to .env (in the folder you run newsetl from) and uncomment what you change.
+# Order of precedence: command-line options, then the environment, then .env, then the defaults shown.
+# Every setting has the NEWSETL_ prefix. Generated from flows/settings.py: `newsetl settings --env-example`.
+"""
+ENV_EXAMPLE_TAIL = """
+# --- Prefect (not NEWSETL_, read by Prefect itself) ---
+# a Prefect server to report to (newsetl serve needs one); unset: a temporary local API per run
+# PREFECT_API_URL=http://127.0.0.1:4200/api
+"""
+
+
+def _example_value(name: str) -> str:
+    info = Settings.model_fields[name]
+    value = info.examples[0] if info.examples else info.default
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def env_example() -> str:
+    """The text of `.env.example`: every setting with its description and default (or an example)."""
+    lines = [ENV_EXAMPLE_HEAD]
+    for name, info in Settings.model_fields.items():
+        if name in SECTIONS:
+            lines.append(f"\n# --- {SECTIONS[name]} ---")
+        lines.append(f"# {info.description}")
+        lines.append(f"# {env_names()[name]}={_example_value(name)}")
+    lines.append("\n# --- inputs ---")
+    for variable, description in INPUT_VARIABLES.items():
+        lines += [f"# {description}", f"# {variable}="]
+    return "\n".join(lines).replace(ENV_EXAMPLE_HEAD + "\n\n", ENV_EXAMPLE_HEAD + "\n") + "\n" + ENV_EXAMPLE_TAIL

@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.fetching import Conditional, Fetcher, FetchResult
-from flows.inputs import LandedDocument, land_bytes
+from flows.inputs import land_bytes
 from flows.warc import read_warc
 from transforms import reasons
+from transforms.documents.outcomes import LandedDocument
 from transforms.frames.ledger import FetchRecord, Reject
 from transforms.documents.discovery import DiscoveryError, feed_entry_urls, sitemap_entries
 from transforms.metadata.urls import canonical_url, is_web_url
 
 MAX_SITEMAP_DEPTH = 3        # an index of indexes of sitemaps, no deeper
 MAX_SITEMAPS = 1000          # sitemap files fetched per run, at most
-WEB_ORIGINS = ("http", "warc")
 
 
 @dataclass

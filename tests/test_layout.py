@@ -38,3 +38,42 @@ def test_transforms_do_no_orchestration_storage_or_network() -> None:
     offenders = {str(p.relative_to(ROOT)): _imports(p) & forbidden
                  for p in (ROOT / "transforms").rglob("*.py") if _imports(p) & forbidden}
     assert offenders == {}
+
+
+def _project_imports(path) -> set[str]:
+    """The project modules a file imports, anywhere in it (functions too): `flows.engine`, ..."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+def _module(path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+
+
+def test_flows_modules_import_each_other_without_a_cycle() -> None:
+    files = {_module(p): p for p in (ROOT / "flows").glob("*.py") if p.name != "__main__.py"}
+    graph = {name: sorted(_project_imports(path) & set(files) - {name}) for name, path in files.items()}
+    state: dict[str, str] = {}
+
+    def visit(name: str, trail: list[str]) -> None:
+        if state.get(name) == "done":
+            return
+        assert state.get(name) != "open", "import cycle: " + " -> ".join(trail + [name])
+        state[name] = "open"
+        for imported in graph[name]:
+            visit(imported, trail + [name])
+        state[name] = "done"
+
+    for name in graph:
+        visit(name, [])
+
+
+def test_warehouse_imports_neither_flows_nor_transforms() -> None:
+    offenders = {str(p.relative_to(ROOT)): _imports(p) & {"flows", "transforms"}
+                 for p in (ROOT / "warehouse").rglob("*.py") if _imports(p) & {"flows", "transforms"}}
+    assert offenders == {}

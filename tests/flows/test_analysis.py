@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from flows.ingest import ingest
+from flows.settings import Settings
 from tests.conftest import DW_SEED, EXTRACTION, TEST_SETS, YONHAP_SEED
 from tests.conftest import query as _query
 from warehouse.store import SQL_DIR, analysis_queries
@@ -76,9 +77,9 @@ def warehouse(tmp_path_factory) -> dict:
     shutil.copy(YONHAP_SEED, second / YONHAP_SEED.name)
     (second / "dw_copy.txt").write_text(DW_COPY, "utf-8")
     db = root / "news.duckdb"
-    runs = [ingest(paths=[str(first)], db_path=str(db)), ingest(paths=[str(second)], db_path=str(db))]
+    runs = [ingest(paths=[str(first)], settings=Settings(db_path=str(db))), ingest(paths=[str(second)], settings=Settings(db_path=str(db)))]
     counts = _counts(db)
-    runs.append(ingest(paths=[str(second)], db_path=str(db)))
+    runs.append(ingest(paths=[str(second)], settings=Settings(db_path=str(db))))
     return {"db": db, "runs": runs, "counts_after_two_runs": counts, "n_pages": len(list((first / "pages").iterdir()))}
 
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.ingest import ingest
+from flows.settings import Settings
 from tests.conftest import DW_SEED, ROOT, SEEDS, YONHAP_SEED
 from tests.conftest import query as _query
 from transforms import reasons as reason_codes
@@ -26,7 +27,7 @@ def _counts(db: Path) -> dict[str, int]:
 
 def test_seeds_load_once_and_a_second_run_is_unchanged(tmp_path) -> None:
     db = tmp_path / "news.duckdb"
-    first = ingest(paths=[str(SEEDS)], db_path=str(db))
+    first = ingest(paths=[str(SEEDS)], settings=Settings(db_path=str(db)))
     assert (first.n_seen, first.n_loaded, first.n_unchanged, first.n_rejected) == (2, 2, 0, 0)
     assert all(c.passed for c in first.checks)
     assert sorted(_query(db, "select source_id, title from articles")) == [
@@ -37,7 +38,7 @@ def test_seeds_load_once_and_a_second_run_is_unchanged(tmp_path) -> None:
     assert landed == sorted(r[0] for r in _query(db, "select document_id from documents"))
     before = _counts(db)
 
-    second = ingest(paths=[str(SEEDS)], db_path=str(db))
+    second = ingest(paths=[str(SEEDS)], settings=Settings(db_path=str(db)))
     assert (second.n_seen, second.n_loaded, second.n_unchanged, second.n_rejected) == (2, 0, 2, 0)
     assert _counts(db) == before | {"loads": before["loads"] + 1}
 
@@ -48,9 +49,9 @@ def test_an_edited_file_gets_a_new_version_under_the_same_id(tmp_path) -> None:
     story = folder / "story.txt"
     shutil.copy(DW_SEED, story)
     db = tmp_path / "news.duckdb"
-    ingest(paths=[str(folder)], db_path=str(db))
+    ingest(paths=[str(folder)], settings=Settings(db_path=str(db)))
     story.write_text(DW_SEED.read_text("utf-8").replace("more than 100,000 troops", "about 130,000 troops"), "utf-8")
-    summary = ingest(paths=[str(folder)], db_path=str(db))
+    summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db)))
     assert (summary.n_loaded, summary.n_unchanged) == (1, 0)
     versions = _query(db, "select article_id, version, content_hash, body_text like '%130,000%' from article_versions order by version")
     assert len(versions) == 2 and versions[0][0] == versions[1][0]
@@ -78,7 +79,7 @@ def bad_folder(tmp_path) -> Path:
 
 def test_bad_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path, bad_folder) -> None:
     db = tmp_path / "news.duckdb"
-    summary = ingest(paths=[str(bad_folder), str(tmp_path / "missing.txt")], db_path=str(db))
+    summary = ingest(paths=[str(bad_folder), str(tmp_path / "missing.txt")], settings=Settings(db_path=str(db)))
     reasons = dict(_query(db, "select regexp_extract(uri, '[^/]+$'), reason from rejects"))
     assert reasons == {
         "empty.txt": "empty_file", "image.txt": "binary_content", "broken_utf8.txt": "invalid_utf8",
@@ -106,13 +107,13 @@ def test_a_file_without_read_permission_is_unreadable(tmp_path) -> None:
     shutil.copy(DW_SEED, secret)
     secret.chmod(0)
     db = tmp_path / "news.duckdb"
-    summary = ingest(paths=[str(secret.parent)], db_path=str(db))
+    summary = ingest(paths=[str(secret.parent)], settings=Settings(db_path=str(db)))
     assert summary.rejected_by_reason == {"unreadable": 1}
 
 
 def test_small_batches_give_the_same_warehouse(tmp_path, bad_folder) -> None:
-    one = ingest(paths=[str(bad_folder)], db_path=str(tmp_path / "a.duckdb"), batch_size=1)
-    many = ingest(paths=[str(bad_folder)], db_path=str(tmp_path / "b.duckdb"), batch_size=200)
+    one = ingest(paths=[str(bad_folder)], settings=Settings(db_path=str(tmp_path / "a.duckdb"), batch_size=1))
+    many = ingest(paths=[str(bad_folder)], settings=Settings(db_path=str(tmp_path / "b.duckdb"), batch_size=200))
     assert len(one.load_ids) == 8 and len(many.load_ids) == 1
     sql = "select article_id, content_hash from articles order by 1"
     assert _query(tmp_path / "a.duckdb", sql) == _query(tmp_path / "b.duckdb", sql)
@@ -136,7 +137,7 @@ def test_cli_prints_the_summary_and_strict_fails_on_rejects(tmp_path, bad_folder
     assert not (tmp_path / "typo.duckdb").exists()
 
 
-@pytest.mark.parametrize("command", [[sys.executable, "-m", "flows.ingest", "--help"],
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "flows", "ingest", "--help"],
                                      [str(Path(sys.executable).parent / "newsetl"), "ingest", "--help"]])
 def test_entry_points_answer(command: list[str]) -> None:
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
@@ -153,11 +154,11 @@ def test_documents_landed_by_an_interrupted_run_are_loaded_by_the_next(tmp_path)
     db = tmp_path / "news.duckdb"
     record_landed(landing, landed, str(db))  # ... and the run died before its load transaction
 
-    summary = ingest(paths=[], db_path=str(db), landing_dir=str(landing))
+    summary = ingest(paths=[], settings=Settings(db_path=str(db), landing_dir=str(landing)))
 
     assert (summary.n_seen, summary.n_loaded, summary.n_rejected) == (2, 2, 0)
     assert sorted(_query(db, "select source_id from articles")) == [("dw",), ("yonhap",)]
-    again = ingest(paths=[str(SEEDS)], db_path=str(db), landing_dir=str(landing))
+    again = ingest(paths=[str(SEEDS)], settings=Settings(db_path=str(db), landing_dir=str(landing)))
     assert (again.n_seen, again.n_loaded, again.n_unchanged) == (2, 0, 2)  # nothing left to recover
 
 
@@ -169,5 +170,5 @@ def test_a_damaged_landing_file_is_not_recovered(tmp_path) -> None:
     landed, _ = land_files(files, landing, 10_000_000)
     record_landed(landing, landed, str(tmp_path / "news.duckdb"))
     Path(landed[0].landing_path).write_bytes(b"truncated")
-    summary = ingest(paths=[], db_path=str(tmp_path / "news.duckdb"), landing_dir=str(landing))
+    summary = ingest(paths=[], settings=Settings(db_path=str(tmp_path / "news.duckdb"), landing_dir=str(landing)))
     assert (summary.n_seen, summary.n_loaded) == (0, 0)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 
 from flows.ingest import ingest
+from flows.settings import Settings
 from transforms import reasons
 from tests.conftest import query as _query
 
@@ -64,7 +65,7 @@ def test_html_pages_load_with_metadata_and_clean_bodies(tmp_path) -> None:
     (folder / "tunnel.htm.gz").write_bytes(gzip.compress(news_page("utf-8", other, "Council votes on tunnel").encode()))
     db = tmp_path / "news.duckdb"
 
-    summary = ingest(paths=[str(folder)], db_path=str(db))
+    summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db)))
 
     assert (summary.n_seen, summary.n_loaded, summary.n_rejected) == (2, 2, 0)
     assert all(c.passed for c in summary.checks), [c for c in summary.checks if not c.passed]
@@ -86,7 +87,7 @@ def test_every_removal_is_recorded_and_counted_per_source_and_day(tmp_path) -> N
     page = tmp_path / "bridge.html"
     page.write_text(news_page("utf-8", PARAGRAPHS), "utf-8")
     db = tmp_path / "news.duckdb"
-    ingest(paths=[str(page)], db_path=str(db))
+    ingest(paths=[str(page)], settings=Settings(db_path=str(db)))
 
     removed = _query(db, "select rule_id, text from removed_spans order by span_index")
     rules = {rule for rule, _ in removed}
@@ -108,7 +109,7 @@ def test_korean_page_in_euc_kr_is_decoded(tmp_path) -> None:
     page = tmp_path / "seoul.html"
     page.write_bytes(news_page("euc-kr", sentences, "서울시 한강 다리 새로 짓는다").encode("euc-kr"))
     db = tmp_path / "news.duckdb"
-    ingest(paths=[str(page)], db_path=str(db))
+    ingest(paths=[str(page)], settings=Settings(db_path=str(db)))
     assert _query(db, "select encoding from documents") == [("cp949",)]
     assert _query(db, "select title, body_text, language from articles") == [
         ("서울시 한강 다리 새로 짓는다", "\n\n".join(sentences), "ko")]
@@ -124,7 +125,7 @@ def test_bad_html_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path) 
     (folder / "logo.png.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     db = tmp_path / "news.duckdb"
 
-    summary = ingest(paths=[str(folder)], db_path=str(db))
+    summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db)))
 
     assert summary.n_loaded == 1, summary.rejected_by_reason
     assert dict(summary.rejected_by_reason) == {
@@ -141,7 +142,7 @@ def test_a_page_that_parses_too_long_is_cut_off_and_the_batch_goes_on(tmp_path) 
     (folder / "slow.html").write_text(f"<html><body><article>{slow}</article></body></html>", "utf-8")
     db = tmp_path / "news.duckdb"
 
-    summary = ingest(paths=[str(folder)], db_path=str(db), extract_timeout=5.0, workers=2)
+    summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db), extract_timeout=5.0, workers=2))
 
     assert (summary.n_loaded, dict(summary.rejected_by_reason)) == (1, {reasons.EXTRACT_TIMEOUT: 1})
     [(uri, detail)] = _query(db, "select uri, detail from rejects")

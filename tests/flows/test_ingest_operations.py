@@ -17,6 +17,7 @@ import duckdb
 import pytest
 
 from flows.ingest import ingest
+from flows.settings import Settings
 from tests.conftest import DW_SEED, EXTRACTION, ROOT, YONHAP_SEED
 from tests.conftest import query as _query
 from tests.http_server import serve
@@ -91,7 +92,7 @@ def test_a_busy_warehouse_ends_the_run_cleanly_and_writes_nothing(inputs, tmp_pa
 def test_two_ingests_started_together_end_like_two_sequential_runs(inputs, tmp_path) -> None:
     sequential = tmp_path / "sequential" / "news.duckdb"
     for folder in inputs:
-        ingest(paths=[str(folder)], db_path=str(sequential), workers=1)
+        ingest(paths=[str(folder)], settings=Settings(db_path=str(sequential), workers=1))
 
     db = tmp_path / "together" / "news.duckdb"
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
@@ -116,7 +117,7 @@ def test_bi_reads_the_snapshot_through_sqlalchemy_while_an_ingest_runs(inputs, t
     from sqlalchemy.pool import NullPool
 
     db = tmp_path / "live" / "news.duckdb"
-    ingest(paths=[str(inputs[0])], db_path=str(db), workers=1)
+    ingest(paths=[str(inputs[0])], settings=Settings(db_path=str(db), workers=1))
     snapshot = db.parent / "published" / "news.duckdb"
     # as a BI tool would; NullPool: each connection opens the file anew, so it sees the latest snapshot
     engine = create_engine(f"duckdb:///{snapshot}", connect_args={"read_only": True}, poolclass=NullPool)
@@ -151,14 +152,14 @@ def test_bi_reads_the_snapshot_through_sqlalchemy_while_an_ingest_runs(inputs, t
 
 def test_a_failing_error_check_keeps_the_previous_snapshot(inputs, tmp_path) -> None:
     db = tmp_path / "live" / "news.duckdb"
-    first = ingest(paths=[str(inputs[0])], db_path=str(db), workers=1)
+    first = ingest(paths=[str(inputs[0])], settings=Settings(db_path=str(db), workers=1))
     snapshot = db.parent / "published" / "news.duckdb"
     assert first.published == str(snapshot) and first.failed_checks == []
     before = snapshot.read_bytes()
     with duckdb.connect(str(db)) as con:  # a reject with a reason code nobody knows
         con.execute("update rejects set reason = 'looked_odd'")
 
-    second = ingest(paths=[str(inputs[1])], db_path=str(db), workers=1)
+    second = ingest(paths=[str(inputs[1])], settings=Settings(db_path=str(db), workers=1))
     assert [c.name for c in second.failed_checks] == ["reject_codes_are_known"]
     assert second.published is None and snapshot.read_bytes() == before
     assert second.not_published == "error-level checks failed (reject_codes_are_known)"
@@ -193,19 +194,19 @@ def test_a_run_that_changes_no_data_keeps_the_snapshot(inputs, tmp_path) -> None
     shutil.copy(DW_SEED, clean)
     db = tmp_path / "live" / "news.duckdb"
     snapshot = db.parent / "published" / "news.duckdb"
-    first = ingest(paths=[str(clean)], db_path=str(db), workers=1)
+    first = ingest(paths=[str(clean)], settings=Settings(db_path=str(db), workers=1))
     assert first.published == str(snapshot)
     before = snapshot.read_bytes()
 
-    again = ingest(paths=[str(clean)], db_path=str(db), workers=1)  # nothing new: no copy written
+    again = ingest(paths=[str(clean)], settings=Settings(db_path=str(db), workers=1))  # nothing new: no copy written
     assert again.n_loaded == 0 and again.n_rejected == 0
     assert again.published == f"{snapshot} (kept: no data changed since it was published)"
     assert snapshot.read_bytes() == before and _query(db, "select count(*) from publishes") == [(1,)]
 
-    with_parquet = ingest(paths=[str(clean)], db_path=str(db), workers=1, export_parquet=True)
+    with_parquet = ingest(paths=[str(clean)], settings=Settings(db_path=str(db), workers=1, export_parquet=True))
     assert with_parquet.published == str(snapshot)  # the export was asked for and is not there yet
-    rejected_again = ingest(paths=[str(inputs[0])], db_path=str(db), workers=1)  # new data and a reject
+    rejected_again = ingest(paths=[str(inputs[0])], settings=Settings(db_path=str(db), workers=1))  # new data and a reject
     assert rejected_again.n_loaded > 0 and rejected_again.published == str(snapshot)
-    seen_again = ingest(paths=[str(inputs[0])], db_path=str(db), workers=1)  # only the reject, seen again
+    seen_again = ingest(paths=[str(inputs[0])], settings=Settings(db_path=str(db), workers=1))  # only the reject, seen again
     assert seen_again.n_loaded == 0 and seen_again.n_rejected == 1 and seen_again.published == str(snapshot)
     assert _query(db, "select count(*) from publishes") == [(4,)]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from flows.ingest import ingest
+from flows.settings import Settings
 from tests.conftest import query as _query
 
 STORY = """Harbour wall vote passes
@@ -59,7 +60,7 @@ def inputs(tmp_path) -> tuple[Path, Path]:
 def test_sidecars_and_manifest_rows_set_dates_and_credits_with_provenance(tmp_path, inputs) -> None:
     folder, manifest = inputs
     db = tmp_path / "news.duckdb"
-    summary = ingest(paths=[str(folder)], manifests=[str(manifest)], db_path=str(db))
+    summary = ingest(paths=[str(folder)], manifests=[str(manifest)], settings=Settings(db_path=str(db)))
     assert all(c.passed for c in summary.checks if c.severity == "error")
     # inputs: 3 texts + missing.txt (not_found) + notes.json (unsupported) + broken.json (bad)
     # + the manifest row that is no date (bad); all three articles load
@@ -114,13 +115,13 @@ def test_sidecars_and_manifest_rows_set_dates_and_credits_with_provenance(tmp_pa
 def test_a_rebuild_from_the_landing_store_applies_the_same_sidecars(tmp_path, inputs) -> None:
     folder, manifest = inputs
     db = tmp_path / "news.duckdb"
-    ingest(paths=[str(folder)], manifests=[str(manifest)], db_path=str(db))
+    ingest(paths=[str(folder)], manifests=[str(manifest)], settings=Settings(db_path=str(db)))
     before = _query(db, "select uri, published_at, published_at_source, source_id, authors from articles order by uri")
     for path in tmp_path.glob("news.duckdb*"):
         path.unlink()
     for path in folder.glob("*.json"):  # the sidecars are gone: only the landing store remains
         path.unlink()
-    ingest(paths=[], db_path=str(db))
+    ingest(paths=[], settings=Settings(db_path=str(db)))
     assert _query(db, "select uri, published_at, published_at_source, source_id, authors from articles order by uri") \
         == before
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from flows.ingest import ingest
+from flows.settings import Settings
 from flows.warc import write_warc
 from tests.conftest import EXTRACTION, ROOT
 from tests.conftest import query as _query
@@ -20,7 +21,7 @@ from transforms import reasons
 PAGES_DIR = EXTRACTION / "scrapinghub" / "html"
 PAGE_IDS = sorted(p.stem for p in PAGES_DIR.glob("*.html"))[:4] if PAGES_DIR.is_dir() else []
 needs_pages = pytest.mark.skipif(len(PAGE_IDS) < 4, reason="../shared/data/extraction pages not found")
-LOCAL = {"allowed_networks": ["127.0.0.1/32"], "host_delay": 0.05, "fetch_timeout": 2.0}
+LOCAL = {"allowed_networks": ["127.0.0.1/32"], "host_delay": 0.05, "fetch_timeout": 2.0}  # Settings fields
 
 
 def _page(i: int) -> bytes:
@@ -60,7 +61,7 @@ def site():
 def test_feed_then_sitemap_then_url_list_load_each_page_once(site, tmp_path) -> None:
     db = tmp_path / "news.duckdb"
 
-    first = ingest(feeds=[site + "/feed.xml"], db_path=str(db), **LOCAL)
+    first = ingest(feeds=[site + "/feed.xml"], settings=Settings(db_path=db, **LOCAL))
     assert (first.n_seen, first.n_loaded, first.n_rejected) == (2, 2, 0), first.rejected_by_reason
     assert sorted(_query(db, "select uri from articles")) == [(site + "/news/0.html",), (site + "/news/1.html",)]
     assert _query(db, "select distinct origin, http_status, kind from documents") == [("http", 200, "html")]
@@ -68,7 +69,7 @@ def test_feed_then_sitemap_then_url_list_load_each_page_once(site, tmp_path) -> 
 
     # the same feed again: conditional requests, 304s, nothing new
     n_before = len(site.requests_for("/news/0.html"))
-    second = ingest(feeds=[site + "/feed.xml"], db_path=str(db), **LOCAL)
+    second = ingest(feeds=[site + "/feed.xml"], settings=Settings(db_path=db, **LOCAL))
     assert (second.n_loaded, second.n_unchanged, second.n_rejected) == (0, 2, 0)
     again = site.requests_for("/news/0.html")[n_before:]
     assert [r.headers.get("if-none-match") for r in again] == ['"v0"']
@@ -76,13 +77,13 @@ def test_feed_then_sitemap_then_url_list_load_each_page_once(site, tmp_path) -> 
         (site + "/news/0.html", 2, 1), (site + "/news/1.html", 2, 1)]
 
     # the sitemap index -> gzipped sitemap: page 2 is new, page 0 unchanged (304)
-    third = ingest(sitemaps=[site + "/sitemap.xml"], db_path=str(db), **LOCAL)
+    third = ingest(sitemaps=[site + "/sitemap.xml"], settings=Settings(db_path=db, **LOCAL))
     assert (third.n_loaded, third.n_unchanged, third.n_rejected) == (1, 1, 0)
 
     # a URL list naming the same articles by other URLs (tracking parameters, fragments): one article each
     url_file = tmp_path / "urls.txt"
     url_file.write_text(f"# today\n{site}/news/3.html\n{site}/news/2.html?utm_medium=email\n\n{site}/news/3.html#c\n")
-    fourth = ingest(url_files=[str(url_file)], db_path=str(db), **LOCAL)
+    fourth = ingest(url_files=[str(url_file)], settings=Settings(db_path=db, **LOCAL))
     assert (fourth.n_seen, fourth.n_loaded, fourth.n_unchanged) == (2, 1, 1)
     assert _query(db, "select count(*), count(distinct article_id) from articles") == [(4, 4)]
     assert all(r.headers.get("user-agent", "").startswith("newsetl/") for r in site.requests)
@@ -99,7 +100,7 @@ def test_warc_records_ingest_and_other_records_are_rejects(tmp_path) -> None:
         ("https://news.example/report.pdf", 200, "application/pdf", b"%PDF-1.7 ..."),
     ], dates=crawled)
     db = tmp_path / "news.duckdb"
-    summary = ingest(warcs=[str(warc)], db_path=str(db))
+    summary = ingest(warcs=[str(warc)], settings=Settings(db_path=str(db)))
     assert (summary.n_seen, summary.n_loaded, summary.n_rejected) == (4, 2, 2)
     assert dict(summary.rejected_by_reason) == {"http_404": 1, reasons.UNSUPPORTED_TYPE: 1}
     assert sorted(_query(db, "select uri, origin, fetched_at from documents")) == [
@@ -151,8 +152,8 @@ def hostile_run(tmp_path_factory):
     db = tmp_path_factory.mktemp("hostile") / "news.duckdb"
     with serve(routes) as base:
         pages = [base + p for p in GOOD + [p for p in HOSTILE if p != "/bomb-feed.xml"]]
-        summary = ingest(urls=pages, feeds=[base + "/bomb-feed.xml"], db_path=str(db), max_fetch_bytes=1_000_000,
-                         **LOCAL)
+        summary = ingest(urls=pages, feeds=[base + "/bomb-feed.xml"], settings=Settings(db_path=db, max_fetch_bytes=1_000_000,
+                                                                                  **LOCAL))
         busy = base.requests_for("/busy.html")
     rejected = {uri.removeprefix(base): reason for uri, reason in _query(db, "select uri, reason from rejects")}
     loaded = sorted(uri.removeprefix(base) for (uri,) in _query(db, "select uri from articles"))

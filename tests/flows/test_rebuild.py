@@ -57,13 +57,12 @@ def original(tmp_path_factory) -> Path:
     routes |= {f"/news/{i}.html": page.read_bytes() for i, page in enumerate(pages)}
     db = tmp_path / "wh" / "news.duckdb"
     with serve(routes) as site:
-        first = ingest(paths=[str(folder)], urls=[f"{site}/news/{i}.html" for i in range(2)], db_path=str(db),
-                       **LOCAL, **SLOW_MACHINE)
+        first = ingest(paths=[str(folder)], urls=[f"{site}/news/{i}.html" for i in range(2)], settings=Settings(db_path=db, **LOCAL, **SLOW_MACHINE))
         n_requests = len(site.requests)
     assert first.n_loaded == 6 and first.rejected_by_reason == {"empty_file": 1}, first.lines()
     edited = folder / DW_SEED.name
     edited.write_text(DW_SEED.read_text("utf-8").replace("more than 100,000 troops", "about 130,000 troops"), "utf-8")
-    second = ingest(paths=[str(folder)], db_path=str(db), **SLOW_MACHINE)
+    second = ingest(paths=[str(folder)], settings=Settings(db_path=db, **SLOW_MACHINE))
     assert second.n_loaded == 1
     assert n_requests >= 3  # robots.txt and the two pages were fetched
     return db
@@ -73,11 +72,11 @@ def test_rebuild_into_a_new_file_gives_the_same_articles_without_the_network(ori
     def no_fetcher(*args, **kwargs):
         raise NoNetwork("rebuild built a Fetcher")
 
-    monkeypatch.setattr("flows.fetching.Fetcher.__init__", no_fetcher)  # the class flows.ingest uses too
+    monkeypatch.setattr("flows.fetching.Fetcher.__init__", no_fetcher)  # the class flows.acquire uses too
     before = _rows(original)
     copy = tmp_path / "new" / "news.duckdb"
 
-    summary = rebuild(db_path=str(original), into=str(copy), **SLOW_MACHINE)
+    summary = rebuild(into=str(copy), settings=Settings(db_path=original, **SLOW_MACHINE))
 
     assert _rows(copy) == before
     assert len(before["versions"]) == 7 and len(before["articles"]) == 6
@@ -88,7 +87,7 @@ def test_rebuild_into_a_new_file_gives_the_same_articles_without_the_network(ori
 def test_rebuild_in_place_swaps_the_new_file_in_and_keeps_the_old(original) -> None:  # runs second
     before = _rows(original)
 
-    summary = rebuild(db_path=str(original), **SLOW_MACHINE)
+    summary = rebuild(settings=Settings(db_path=original, **SLOW_MACHINE))
 
     assert _rows(original) == before
     assert (original.parent / "news.duckdb.bak").is_file()

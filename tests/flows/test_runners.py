@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from flows.ingest import ingest
 from flows.runners import batches_in_flight, task_runner
-from flows.settings import RunnerChoice
+from flows.settings import RunnerChoice, Settings
 from tests.conftest import EXTRACTION, SEEDS, query
 
 SCRAPINGHUB_HTML = EXTRACTION / "scrapinghub" / "html"
@@ -51,16 +52,15 @@ def _dask_cluster():
 
 
 def test_a_dask_cluster_of_two_processes_loads_what_threads_load(corpus, tmp_path) -> None:
-    options = {"paths": [str(corpus)], "batch_size": 6, "extract_timeout": SLOW_MACHINE, "workers": 1}
-    threads = ingest(db_path=str(tmp_path / "threads" / "news.duckdb"), **options)
+    options = {"batch_size": 6, "extract_timeout": SLOW_MACHINE, "workers": 1}
+    threads = ingest(paths=[str(corpus)], settings=Settings(db_path=tmp_path / "threads" / "news.duckdb", **options))
 
     from distributed import Client, get_task_stream
 
     with _dask_cluster() as cluster, Client(cluster) as client, get_task_stream(client) as stream:
-        choice = RunnerChoice("dask", cluster.scheduler_address, 2)
-        on_dask = ingest.with_options(task_runner=task_runner(choice))(
-            db_path=str(tmp_path / "dask" / "news.duckdb"), task_runner="dask",
-            dask_address=cluster.scheduler_address, runner_workers=2, **options)
+        settings = Settings(db_path=tmp_path / "dask" / "news.duckdb", task_runner="dask",
+                            dask_address=cluster.scheduler_address, runner_workers=2, **options)
+        on_dask = ingest.with_options(task_runner=task_runner(settings.runner))(paths=[str(corpus)], settings=settings)
     ran = stream.data
 
     assert len(ran) >= 3 * 4, ran  # extract, clean and normalise of each of the 4 batches ran on the cluster
@@ -86,15 +86,16 @@ def test_runner_choice_builds_the_runner_it_names() -> None:
 
 def test_runner_choice_from_environment(monkeypatch) -> None:
     monkeypatch.setenv("NEWSETL_DASK_ADDRESS", "tcp://127.0.0.1:8786")
-    assert RunnerChoice.resolve() == RunnerChoice("dask", "tcp://127.0.0.1:8786", RunnerChoice.resolve().workers)
+    assert Settings(_env_file=None).runner == RunnerChoice("dask", "tcp://127.0.0.1:8786", Settings().runner_workers)
     monkeypatch.setenv("NEWSETL_TASK_RUNNER", "threads")
-    with pytest.raises(ValueError, match="needs the dask task runner"):
-        RunnerChoice.resolve()
+    with pytest.raises(ValidationError, match="needs the dask task runner"):
+        Settings(_env_file=None)
     monkeypatch.delenv("NEWSETL_DASK_ADDRESS")
     monkeypatch.setenv("NEWSETL_TASK_RUNNER", "gpu")
-    with pytest.raises(ValueError, match="threads, processes, dask"):
-        RunnerChoice.resolve()
-    assert RunnerChoice.resolve("processes", None, 3) == RunnerChoice("processes", None, 3)
+    with pytest.raises(ValidationError, match="'threads', 'processes' or 'dask'"):
+        Settings(_env_file=None)
+    settings = Settings(_env_file=None, task_runner="processes", runner_workers=3)
+    assert settings.runner == RunnerChoice("processes", None, 3)
 
 
 def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> None:
@@ -109,7 +110,7 @@ def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> No
         (folder / name).write_bytes(b"")
     db = tmp_path / "news.duckdb"
 
-    summary = ingest(paths=[str(folder)], db_path=str(db), batch_size=1)
+    summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db), batch_size=1))
 
     assert batches_in_flight(RunnerChoice()) == 3
     assert (summary.n_loaded, summary.n_unchanged, summary.n_rejected) == (1, 1, 2)
@@ -121,8 +122,8 @@ def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> No
 
 def test_text_batches_offloaded_to_the_page_workers_load_what_the_flow_thread_loads(tmp_path) -> None:
     """With two workers, plain-text batches are cleaned, normalised and annotated in the page
-    workers (flows.ingest._offload_to); with one, in the flow's threads: same warehouse content."""
-    import flows.ingest as ingest_module
+    workers (flows.engine.offload_to); with one, in the flow's threads: same warehouse content."""
+    import flows.engine as engine
 
     folder = tmp_path / "texts"
     folder.mkdir()
@@ -130,7 +131,7 @@ def test_text_batches_offloaded_to_the_page_workers_load_what_the_flow_thread_lo
         for copy in range(3):  # edited copies: new documents and articles, the same shape
             (folder / f"{copy}-{seed.name}").write_text(seed.read_text("utf-8") + f"\n\nCopy {copy}.\n", "utf-8")
     offloaded = []
-    original = ingest_module._offload_to
+    original = engine.offload_to
 
     def spy(settings, fresh):
         chosen = original(settings, fresh)
@@ -139,12 +140,12 @@ def test_text_batches_offloaded_to_the_page_workers_load_what_the_flow_thread_lo
 
     contents = {}
     for workers in (1, 2):
-        ingest_module._offload_to = spy
+        engine.offload_to = spy
         try:
             db = tmp_path / f"w{workers}" / "news.duckdb"
-            summary = ingest(paths=[str(folder)], db_path=str(db), batch_size=2, workers=workers)
+            summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db), batch_size=2, workers=workers))
         finally:
-            ingest_module._offload_to = original
+            engine.offload_to = original
         assert summary.n_loaded == 6
         contents[workers] = _content(db) | _analysis(db)
     assert offloaded[:3] == [None] * 3 and all(key is not None for key in offloaded[3:]) and len(offloaded) == 6

@@ -13,6 +13,7 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 
 from flows.ingest import ingest
+from flows.settings import Settings
 from flows.summary import RunSummary
 from tests.conftest import SEEDS
 from transforms.frames.ledger import Reject
@@ -58,7 +59,7 @@ def test_a_run_with_rejects_keeps_its_stage_counts_and_artifacts(tmp_path) -> No
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
     db = tmp_path / "news.duckdb"
 
-    summary = ingest(paths=[str(folder)], db_path=str(db))
+    summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db)))
 
     con = duckdb.connect(str(db), read_only=True)
     try:

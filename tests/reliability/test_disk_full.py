@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from flows.ingest import ingest
+from flows.settings import Settings
 from tests.conftest import query
 from warehouse import Warehouse
 
@@ -127,13 +128,13 @@ class Scenario:
 def _scenario(tmp: Path, db: Path, landing: Path, disk: Path) -> Scenario:
     first, second = _folders(tmp)
     # no BI snapshot: it would take as much room beside the warehouse as the warehouse itself
-    settings = {"db_path": str(db), "landing_dir": str(landing), "publish": False}
-    done = ingest(paths=[str(first)], **settings)
+    settings = Settings(db_path=db, landing_dir=landing, publish=False)
+    done = ingest(paths=[str(first)], settings=settings)
     assert (done.n_loaded, done.n_rejected) == (2, 0), done.lines()
     before = query(db, ARTICLES)
     summary, error = None, None
     try:
-        summary = ingest(paths=[str(second)], batch_size=1, **settings)
+        summary = ingest(paths=[str(second)], settings=settings.model_copy(update={"batch_size": 1}))
     except Exception as exc:  # noqa: BLE001 - which exception it is, is what the tests look at
         error = exc
         cause: BaseException | None = exc
@@ -230,7 +231,7 @@ def test_a_full_disk_under_published_keeps_the_previous_snapshot_and_the_loads(s
     monkeypatch.setenv("NEWSETL_PUBLISHED_DIR", str(disk))
     first, second = _folders(tmp_path)
     db = tmp_path / "news.duckdb"
-    done = ingest(paths=[str(first)], db_path=str(db))
+    done = ingest(paths=[str(first)], settings=Settings(db_path=str(db)))
     snapshot = disk / "news.duckdb"
     assert done.published == str(snapshot), done.lines()
     before = snapshot.read_bytes()
@@ -238,7 +239,7 @@ def test_a_full_disk_under_published_keeps_the_previous_snapshot_and_the_loads(s
     shrunk = _mount(disk, f"remount,size={len(before) * 3 // 2}")
     assert shrunk.returncode == 0, shrunk.stderr
 
-    later = ingest(paths=[str(second)], db_path=str(db))
+    later = ingest(paths=[str(second)], settings=Settings(db_path=str(db)))
     assert later.published is None and "No space left on device" in later.not_published, later.lines()
     assert later.n_loaded == 5 and later.failed_checks == []  # the run's loads are not undone
     assert snapshot.read_bytes() == before and os.listdir(disk) == ["news.duckdb"]  # no temp file left

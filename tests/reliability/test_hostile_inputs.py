@@ -21,8 +21,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import flows.ingest
+import flows.acquire
 from flows.ingest import ingest
+from flows.settings import Settings
 from flows.warc import write_warc
 from tests.http_server import robots, serve
 from transforms import reasons
@@ -66,7 +67,8 @@ def html_page(title: str, body: list[str], charset: str = "utf-8") -> str:
 # East Asian articles in their legacy encodings, with no declaration anywhere (plain .txt files).
 EAST_ASIAN = {
     "euckr.txt": ("euc-kr", "북한 미사일 발사",
-                  "정부는 28일 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다. 합동참모본부는 미사일이 약 600킬로미터를 "
+                  "정부는 28일 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다. "
+                  "합동참모본부는 미사일이 약 600킬로미터를 "
                   "비행했다고 설명했다. 정부는 국가안전보장회의를 열어 대응 방안을 논의했다."),
     "sjis.txt": ("shift_jis", "東京都、新しい橋の建設を決定",
                  "東京都は火曜日、隅田川に新しい橋を建設すると発表した。工事は来年の春に始まる予定で、総事業費は約四百億円に"
@@ -276,7 +278,7 @@ def run(tmp_path_factory) -> CatalogueRun:
     db = tmp / "news.duckdb"
     changed_to = text_article("Council backs new police station", paragraphs("police station")).encode()
     watchdog = FifoWatchdog(folder / "pipe.txt")
-    real_land_files = flows.ingest.land_files
+    real_land_files = flows.acquire.land_files
 
     def land_files_after_an_edit(files, landing_dir, max_bytes):
         """The real land step, but changing.txt is rewritten after discover listed it."""
@@ -296,13 +298,11 @@ def run(tmp_path_factory) -> CatalogueRun:
             '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
             f"<url><loc>{base}/news/s1.html</loc></url><url><loc>{base}/pages.xml</loc></url>"
             f"<url><loc>{base}/news/s2.html</loc></url></urlset>").encode())
-        patch.setattr(flows.ingest, "land_files", land_files_after_an_edit)
+        patch.setattr(flows.acquire, "land_files", land_files_after_an_edit)
         watchdog.start()
         started = time.monotonic()
         try:
-            summary = ingest(paths=[str(folder), str(tmp / "in" / ".." / "elsewhere" / "dotdot_story.txt")],
-                             warcs=[str(warc)], sitemaps=[base + "/sitemap.xml"], db_path=str(db),
-                             allowed_networks=["127.0.0.1/32"], host_delay=0.05, fetch_timeout=5.0)
+            summary = ingest(paths=[str(folder), str(tmp / "in" / ".." / "elsewhere" / "dotdot_story.txt")], warcs=[str(warc)], sitemaps=[base + "/sitemap.xml"], settings=Settings(db_path=str(db), allowed_networks=["127.0.0.1/32"], host_delay=0.05, fetch_timeout=5.0))
         finally:
             watchdog.stop.set()
             watchdog.join(5)

@@ -1,0 +1,152 @@
+"""Discover and acquire: the run's inputs, found and landed batch by batch.
+
+`discover` lists files (and the files manifests list), `expand` turns URLs, URL lists, feeds and
+sitemaps into article URLs; `acquired` yields the batches the engine runs: documents an
+interrupted run landed but did not load, then files, then fetched URLs, then WARC records, each
+batch written to the landing manifest before it is parsed. `replayed` yields the batches of a
+rebuild: the landing manifest read back from the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.engine import Acquired
+from flows.fetching import Fetcher, FetchPolicy
+from flows.inputs import InputFile, discover_files, land_files, landed_entries, read_manifests, record_landed, \
+    recover_landed
+from flows.settings import Settings
+from flows.web_sources import Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
+from transforms import reasons
+from transforms.documents.outcomes import LandedDocument
+from transforms.frames.ledger import Reject
+from warehouse import Warehouse
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover(paths: list[str], manifests: list[str]) -> tuple[list[InputFile], list[Reject]]:
+    """Paths -> input files, with their sidecars; the files manifest CSVs list are inputs too."""
+    listed, manifest_files, manifest_rejects = read_manifests(manifests)
+    files, rejects = discover_files(paths + manifest_files, listed)
+    return files, manifest_rejects + rejects
+
+
+@task(name="expand", cache_policy=NO_CACHE)
+def expand(urls: list[str], url_files: list[str], feeds: list[str], sitemaps: list[str], fetcher: Fetcher,
+           settings: Settings) -> Expansion:
+    """URL arguments and URL-list files, feed entries and sitemap pages -> canonical article URLs."""
+    listed = list(urls)
+    missing: list[Reject] = []
+    for name in url_files:
+        path = Path(name).expanduser()
+        if path.is_file():
+            listed += read_url_list(path)
+        else:
+            missing.append(Reject(path.absolute().as_uri(), "discover", reasons.NOT_FOUND, f"no such URL list: {name}"))
+    expansion = expand_sources(fetcher, listed, feeds, sitemaps, settings.max_fetch_bytes)
+    expansion.rejects[:0] = missing
+    return expansion
+
+
+@task(name="fetch", cache_policy=NO_CACHE)
+def fetch(urls: list[str], validators: dict[str, tuple[str | None, str | None]], fetcher: Fetcher,
+          settings: Settings) -> FetchedBatch:
+    """Fetch a batch of URLs politely; every body lands before anything parses it."""
+    return fetch_pages(fetcher, urls, validators, settings.landing_dir)
+
+
+@task(name="recover", cache_policy=NO_CACHE)
+def recover(wh: Warehouse, settings: Settings) -> list[LandedDocument]:
+    """Open-and-verify: documents in the landing manifest (last days) that the warehouse never
+    recorded — a run stopped between landing and loading — are read back from the store."""
+    entries = landed_entries(settings.landing_dir, str(settings.db_path))
+    known = set(wh.known_documents(sorted({e["document_id"] for e in entries if "document_id" in e})))
+    recovered = recover_landed(settings.landing_dir, entries, known)
+    if recovered:
+        get_run_logger().warning("recovering %d documents landed by an interrupted run", len(recovered))
+    return recovered
+
+
+@task(name="land", cache_policy=NO_CACHE)
+def land(files: list[InputFile], settings: Settings) -> tuple[list[LandedDocument], list[Reject]]:
+    return land_files(files, settings.landing_dir, settings.max_bytes)
+
+
+def fetch_policy(settings: Settings) -> FetchPolicy:
+    """How to fetch, from the settings (the connect and read limits stay within the whole-response one)."""
+    defaults = FetchPolicy()
+    policy = FetchPolicy(max_bytes=settings.max_fetch_bytes, host_delay=settings.host_delay,
+                         allow_private=settings.allow_private_hosts, allowed_networks=settings.allowed_networks,
+                         total_timeout=settings.fetch_timeout,
+                         connect_timeout=min(defaults.connect_timeout, settings.fetch_timeout),
+                         read_timeout=min(defaults.read_timeout, settings.fetch_timeout))
+    return replace(policy, user_agent=settings.user_agent) if settings.user_agent else policy
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _acquisitions(settings: Settings, wh: Warehouse, files: list[InputFile], urls: list[str], warcs: list[Path],
+                  fetcher: Fetcher | None) -> Iterator[Acquired]:
+    recovered = recover(wh, settings)
+    for chunk in _chunks(recovered, settings.batch_size):
+        yield Acquired(chunk, [], len(chunk))
+    for batch in _chunks(files, settings.batch_size):
+        landed, rejects = land(batch, settings)
+        # a bad sidecar is an input of its own that ended rejected (so the batch's counts add up)
+        yield Acquired(landed, rejects, len(batch) + sum(r.reason == reasons.BAD_SIDECAR for r in rejects))
+    for chunk in _chunks(urls, settings.batch_size):
+        fetched = fetch(chunk, wh.fetch_validators(chunk), fetcher, settings)
+        yield Acquired(fetched.landed, fetched.rejects, len(chunk), fetched.fetches)
+    for landed, rejects in warc_batches(warcs, settings.landing_dir, settings.max_fetch_bytes, settings.batch_size):
+        yield Acquired(landed, rejects, len(landed) + len(rejects))
+
+
+def acquired(settings: Settings, wh: Warehouse, files: list[InputFile], urls: list[str], warcs: list[Path],
+             fetcher: Fetcher | None) -> Iterator[Acquired]:
+    """The run's inputs batch by batch: documents an interrupted run landed but did not load,
+    then files, then fetched URLs, then WARC records. Each batch's landed documents are written
+    to the landing manifest before they are parsed."""
+    return recorded(_acquisitions(settings, wh, files, urls, warcs, fetcher), settings.landing_dir, settings.db_path)
+
+
+def replayed(landing_dir: Path, entries: list[dict], batch_size: int) -> Iterator[Acquired]:
+    """A rebuild's batches: the manifest's documents in landing order, once per (document, URI),
+    read back from the store and checked against their hash; a missing or damaged landing file
+    is an `unreadable` reject. Repeats are left out: the first one loaded them, a repeat would
+    be `unchanged`. Two versions of one URI never share a batch (a batch loads one version per
+    article)."""
+    seen: set[tuple[str, str]] = set()
+    landed: list[LandedDocument] = []
+    rejects: list[Reject] = []
+    for entry in entries:
+        key = (entry.get("document_id", ""), entry.get("uri", ""))
+        if key in seen or not all(key):
+            continue
+        seen.add(key)
+        if any(doc.uri == key[1] for doc in landed):  # an edited input: its next version goes in the next batch
+            yield Acquired(landed, rejects, len(landed) + len(rejects))
+            landed, rejects = [], []
+        docs = recover_landed(landing_dir, [entry], known=set())
+        landed += docs
+        if not docs:
+            rejects.append(Reject(key[1], "land", reasons.UNREADABLE,
+                                  f"landing file {key[0]} is missing or no longer matches its hash"))
+        if len(landed) + len(rejects) >= batch_size:
+            yield Acquired(landed, rejects, len(landed) + len(rejects))
+            landed, rejects = [], []
+    if landed or rejects:
+        yield Acquired(landed, rejects, len(landed) + len(rejects))
+
+
+def recorded(batches: Iterator[Acquired], landing_dir: Path, warehouse: Path) -> Iterator[Acquired]:
+    """The batches, each written to the landing manifest of `warehouse` as it passes."""
+    for batch in batches:
+        record_landed(landing_dir, batch.landed, str(warehouse))
+        yield batch

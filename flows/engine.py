@@ -1,0 +1,241 @@
+"""The batch engine: landed batches -> parsed on the task runner, several at once -> loaded in order.
+
+`run_batches` is the one entry point; `ingest` and `rebuild` both call it with their batches.
+Its invariants, tested in tests/flows/test_engine.py:
+
+- **Load order.** Batches are loaded in the order they were acquired, by the flow process, the one
+  writer, one transaction each (with its ledger row). A batch's first rejects (those found at
+  discovery) are loaded with batch 0, and when there is no batch an empty one carries them.
+- **In-flight window.** At most `batches_in_flight(runner)` batches are submitted and not yet
+  loaded (threads: this one loads while the next two parse; processes/dask: one per worker
+  and one queued). The oldest is loaded before another is submitted past the window.
+- **Known before skipped.** Before a batch is submitted, the documents it shares with a batch
+  still in flight are loaded first (every earlier batch, in order), so `skip-known` sees them
+  and they are counted unchanged, never parsed twice.
+- **Checkpoint cadence.** The WAL is folded into the file after the first batch loaded
+  `CHECKPOINT_SECONDS` or more after the last checkpoint (each costs a write of the changed
+  blocks): a crash replays at most that much loading.
+- **Garbage.** A loaded batch's task futures are garbage in reference cycles (a Prefect future
+  and the concurrent future whose done-callback is its bound method), so what they hold (the
+  batch's bytes, pages, frames) is freed only by Python's cyclic collector, which counts
+  objects, not bytes. So the garbage is collected after each batch; what was alive before the
+  first batch (imports, Prefect, the warehouse) is frozen meanwhile, so a collection walks only
+  what batches made.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Generic, Protocol, TypeVar
+
+from prefect import get_run_logger
+from prefect.runtime import flow_run
+
+from flows.enrichment import annotate, enrich
+from flows.page_workers import PoolKey, close_shared_pools
+from flows.runners import batches_in_flight
+from flows.settings import Settings
+from flows.stages import clean, extract, load, normalise, skip_known
+from flows.summary import RunSummary
+from transforms.analysis.annotations import Annotations
+from transforms.documents.outcomes import Cleaned, Extracted, LandedDocument, twins_of_rejects
+from transforms.frames.ledger import FetchRecord, Reject, documents_frame, fetches_frame, rejects_frame
+from transforms.frames.normalise import PIPELINE_VERSION, NormalisedBatch
+from warehouse import LoadBatch, Warehouse
+
+CHECKPOINT_SECONDS = 10.0  # fold the WAL into the file this often: a crash replays at most this much loading
+
+T = TypeVar("T")
+B = TypeVar("B")
+
+
+@dataclass(frozen=True)
+class Acquired:
+    """One batch of inputs, landed: documents to parse, rejects, fetch outcomes (web), input count."""
+
+    landed: list[LandedDocument]
+    rejects: list[Reject]
+    n_inputs: int
+    fetches: list[FetchRecord] | None = None
+
+
+class Started(Protocol):
+    """A batch submitted and not loaded yet: the documents it will load."""
+
+    @property
+    def document_ids(self) -> set[str]: ...
+
+
+S = TypeVar("S", bound=Started)
+
+
+class Checkpoints:
+    """When to fold the WAL into the file: once `every` seconds have passed since the last time."""
+
+    def __init__(self, every: float = CHECKPOINT_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+        self.every, self.clock = every, clock
+        self.last = clock()
+
+    def due(self) -> bool:
+        return self.clock() - self.last >= self.every
+
+    def done(self) -> None:
+        self.last = self.clock()
+
+
+def in_order(batches: Iterable[B], ids: Callable[[B], set[str]], start: Callable[[int, B], S],
+             finish: Callable[[S], None], window: int) -> None:
+    """The engine's schedule: `start` each batch (submit it), at most `window` started and not
+    finished, `finish` (load) them oldest first, a batch sharing documents (`ids`) with a started
+    one only after every started batch is finished. Garbage is collected after each finish,
+    with what existed before the first batch frozen."""
+    in_flight: deque[S] = deque()
+
+    def finish_oldest() -> None:
+        finish(in_flight.popleft())
+        gc.collect()
+
+    gc.collect()
+    gc.freeze()
+    try:
+        for index, batch in enumerate(batches):
+            if any(ids(batch) & started.document_ids for started in in_flight):
+                while in_flight:  # the same bytes are on their way in: load them first, so they are known
+                    finish_oldest()
+            in_flight.append(start(index, batch))
+            while len(in_flight) >= window:
+                finish_oldest()
+        while in_flight:
+            finish_oldest()
+    finally:
+        gc.unfreeze()
+
+
+class Future(Protocol[T]):
+    def result(self) -> T: ...
+
+
+@dataclass(frozen=True)
+class _Ready(Generic[T]):
+    """A stage's result computed on the spot, standing in for a task runner's future."""
+
+    value: T
+
+    def result(self) -> T:
+        return self.value
+
+
+@dataclass(frozen=True)
+class InFlight:
+    """A batch submitted to the task runner and not loaded yet."""
+
+    index: int
+    acquired: Acquired
+    earlier_rejects: list[Reject]
+    fresh: list[LandedDocument]
+    started_at: datetime
+    extracted: Future[Extracted]
+    cleaned: Future[Cleaned]
+    normalised: Future[NormalisedBatch]
+    annotated: Future[Annotations]
+    document_ids: set[str] = field(default_factory=set)
+
+
+def _at_least_one(batches: Iterable[Acquired]) -> Iterator[Acquired]:
+    """The batches, or one empty batch when there are none (rejects at discovery still get loaded)."""
+    empty = True
+    for acquired in batches:
+        empty = False
+        yield acquired
+    if empty:
+        yield Acquired([], [], 0)
+
+
+def offload_to(settings: Settings, fresh: list[LandedDocument]) -> PoolKey | None:
+    """Where a batch's clean, normalise and annotate run: in the page workers for a batch of plain
+    texts when there are two or more of them and the stages would otherwise share the flow's
+    threads (and one core, under the GIL); in the flow's threads when the workers parse pages of
+    the batch, or with one worker (the flow's own thread is then the second lane), or when there
+    is nothing to parse."""
+    if not fresh or settings.workers < 2 or settings.runner.kind != "threads" or any(d.kind == "html" for d in fresh):
+        return None
+    return (settings.workers, settings.extract_timeout)
+
+
+def _submitted(fresh: list[LandedDocument], settings: Settings) -> tuple:
+    """A batch's extract -> clean -> normalise -> annotate, submitted to the task runner."""
+    pool = offload_to(settings, fresh)
+    extracted = extract.submit(fresh, settings.max_bytes)
+    cleaned = clean.submit(extracted, settings, pool)
+    normalised = normalise.submit(cleaned, pool)
+    return extracted, cleaned, normalised, annotate.submit(normalised, pool)
+
+
+def _nothing_to_parse(settings: Settings) -> tuple:
+    """The stages' empty results, without a task run each: a batch whose inputs are all unchanged
+    (a re-run) costs its skip-known and load, not four task runs that have nothing to do."""
+    extracted = extract.fn([], settings.max_bytes)
+    cleaned = clean.fn(extracted, settings)
+    normalised = normalise.fn(cleaned)
+    return _Ready(extracted), _Ready(cleaned), _Ready(normalised), _Ready(annotate.fn(normalised))
+
+
+def run_batches(batches: Iterable[Acquired], wh: Warehouse, settings: Settings, summary: RunSummary,
+                advance: Callable[[int], object], first_rejects: list[Reject] | None = None) -> None:
+    """Every landed batch goes through extract -> clean -> normalise -> annotate on the task
+    runner, several batches in flight, and is enriched and loaded here, in order, by the one
+    writer; `first_rejects` (found before any batch) are loaded with the first. Counts go to
+    `summary`, `advance(n)` moves the progress bar by each batch's inputs."""
+    first_rejects = first_rejects or []
+    checkpoints = Checkpoints()
+
+    def start(index: int, acquired: Acquired) -> InFlight:
+        fresh = skip_known(acquired.landed, wh)
+        stages = _submitted(fresh, settings) if fresh else _nothing_to_parse(settings)
+        return InFlight(index, acquired, first_rejects if index == 0 else [], fresh, datetime.now(timezone.utc),
+                        *stages, document_ids={doc.document_id for doc in fresh})
+
+    def finish(batch: InFlight) -> None:
+        _load_batch(batch, wh, summary, checkpoints)
+        advance(batch.acquired.n_inputs)
+
+    in_order(_at_least_one(batches) if first_rejects else batches,
+             lambda acquired: {doc.document_id for doc in acquired.landed}, start, finish,
+             batches_in_flight(settings.runner))
+    close_shared_pools()  # this process's page workers end with the run's last batch
+
+
+def _load_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, checkpoints: Checkpoints) -> None:
+    """Wait for one batch's parse, enrich it, load it with its ledger row, count it; checkpoint
+    when one is due."""
+    due = checkpoints.due()
+    acquired = batch.acquired
+    extracted, cleaned, normalised = batch.extracted.result(), batch.cleaned.result(), batch.normalised.result()
+    rejects = batch.earlier_rejects + acquired.rejects + extracted.rejects + cleaned.rejects
+    rejects += twins_of_rejects(acquired.landed, batch.fresh, extracted.rejects + cleaned.rejects)
+    documents = documents_frame(extracted.records)
+    analysis = enrich(normalised.articles, documents, batch.annotated.result(), wh)  # reads earlier batches' rows
+    counts = load(
+        LoadBatch(
+            load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=batch.index, started_at=batch.started_at,
+            n_inputs=acquired.n_inputs + len(batch.earlier_rejects),
+            pipeline_version=PIPELINE_VERSION, documents=documents,
+            articles=normalised.articles, blocks=normalised.blocks,
+            removed_spans=normalised.removed_spans, rejects=rejects_frame(rejects),
+            date_candidates=normalised.date_candidates, article_dates=normalised.article_dates,
+            fetches=fetches_frame(acquired.fetches) if acquired.fetches else None, analysis=analysis,
+        ),
+        wh, due,
+    )
+    if due:
+        checkpoints.done()
+    summary.add_batch(counts, acquired.n_inputs, rejects,
+                      {"land": len(acquired.landed), "extract": len(extracted.texts), "clean": len(cleaned.parsed)})
+    get_run_logger().info("batch %d: %d loaded, %d unchanged, %d rejected", batch.index, counts.n_loaded,
+                          counts.n_unchanged, counts.n_rejected)
