@@ -6,6 +6,8 @@ imports Prefect, and that conftest applies here too.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -16,3 +18,13 @@ def prefect_api():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under this folder is a reliability test (whole ingests, kills, full disks):
+    marked `slow`, so `make test-fast` (`pytest -m "not slow"`) leaves them out. A conftest's hook
+    sees the whole session's items, hence the folder test."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.slow)
