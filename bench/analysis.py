@@ -17,7 +17,7 @@ import json
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
@@ -30,10 +30,14 @@ from transforms.analysis.near_duplicates import near_duplicates, signatures_fram
 from transforms.analysis.quotes import quotes_frame  # noqa: E402
 from transforms.analysis.speakers import speaker_entities  # noqa: E402
 from transforms.analysis.stories import (  # noqa: E402
-    KNOWN_SCHEMA, FeatureFrequencies, assign_stories, entity_kinds, story_features,
+    KNOWN_SCHEMA,
+    FeatureFrequencies,
+    assign_stories,
+    entity_kinds,
+    story_features,
 )
 
-DAY = datetime(2022, 1, 28, tzinfo=timezone.utc)
+DAY = datetime(2022, 1, 28, tzinfo=UTC)
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 

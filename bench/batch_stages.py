@@ -20,10 +20,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flows.enrichment import annotate  # noqa: E402
-from flows.stages import clean, extract, normalise  # noqa: E402
 from flows.inputs import discover_files, land_files  # noqa: E402
 from flows.page_workers import close_shared_pools  # noqa: E402
 from flows.settings import Settings  # noqa: E402
+from flows.stages import clean, extract, normalise  # noqa: E402
 
 
 def main() -> int:

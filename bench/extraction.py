@@ -4,8 +4,8 @@
 
 Writes one {"id": <file stem>, "text": <body text>} per line: the article body exactly as the
 warehouse stores it (headings included, title excluded). Prints the time per page, in total
-and by stage (read+decode, extractors, rules, normalise), on stderr; imports are not timed. `--extractor trafilatura` writes plain
-trafilatura 2.3 with its defaults instead, the baseline. Score with
+and by stage (read+decode, extractors, rules, normalise), on stderr; imports are not timed.
+`--extractor trafilatura` writes plain trafilatura 2.3 with its defaults instead, the baseline. Score with
     python ../shared/tools/score_extraction.py GOLD.jsonl PRED.jsonl
 """
 
@@ -21,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from transforms.documents.decoding import decode_html  # noqa: E402
-from transforms.html.articles import parse_html_article  # noqa: E402
-from transforms.html.trafilatura_extraction import baseline_text  # noqa: E402
-from transforms.html.pages import EXTRACTOR_OF_CHOICE, extract_page  # noqa: E402
 from transforms.frames.normalise import ParsedDocument, normalise_batch  # noqa: E402
+from transforms.html.articles import parse_html_article  # noqa: E402
+from transforms.html.pages import EXTRACTOR_OF_CHOICE, extract_page  # noqa: E402
+from transforms.html.trafilatura_extraction import baseline_text  # noqa: E402
 
 
 def newsetl_bodies(paths: list[Path], seconds: dict[str, float]) -> dict[str, str]:

@@ -51,8 +51,8 @@ import os
 import random
 import shutil
 import signal
-import statistics
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -315,7 +315,8 @@ def check_invariants(db: Path, reference: Path, uris: set[str]) -> dict:
         }
         duplicates = {name: rows(con, sql) for name, sql in duplicate_queries.items()}
         result["duplicates"] = sum(len(v) for v in duplicates.values())
-        result["duplicate_detail"] = {k: [list(map(str, r)) for r in v[:DETAIL_LIMIT]] for k, v in duplicates.items() if v}
+        result["duplicate_detail"] = {k: [list(map(str, r)) for r in v[:DETAIL_LIMIT]]
+                                      for k, v in duplicates.items() if v}
         if result["duplicates"]:
             failures.append(f"duplicates: { {k: len(v) for k, v in duplicates.items() if v} }")
 
@@ -335,7 +336,8 @@ def check_invariants(db: Path, reference: Path, uris: set[str]) -> dict:
                            "having l.n_loaded <> count(v.article_id)")
         result["ledger_mismatches"] = [list(map(str, r)) for r in ledger[:DETAIL_LIMIT]]
         if result["orphan_rows"] or result["loads_not_completed"]:
-            failures.append(f"rows of no completed load: {orphans}, {result['loads_not_completed']} loads not completed")
+            failures.append(f"rows of no completed load: {orphans}, "
+                            f"{result['loads_not_completed']} loads not completed")
         if ledger:
             failures.append(f"{len(ledger)} loads rows whose n_loaded differs from the versions they carry")
         result["counts"] = {t: rows(con, f"select count(*) from {t}")[0][0]
@@ -457,7 +459,8 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
         failures.append(f"the reference run failed (rc {reference.rc}, see {reference.log})")
     ref_versions = len(content_sets(reference_db)["article_versions"]) if reference_db.exists() else 0
     noop = runner.run(reference_db, "reference-rerun")
-    rerun_added = (len(content_sets(reference_db)["article_versions"]) - ref_versions) if reference_db.exists() else None
+    rerun_added = ((len(content_sets(reference_db)["article_versions"]) - ref_versions)
+                   if reference_db.exists() else None)
     log(f"reference re-run: rc {noop.rc} in {noop.seconds:.1f} s, {rerun_added} versions added")
     if noop.rc != 0 or rerun_added != 0:
         failures.append(f"re-running the reference added {rerun_added} versions (rc {noop.rc}, see {noop.log})")
@@ -515,7 +518,7 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
                              "seconds": round(run.seconds, 2), "new_outcomes": newly,
                              "new_loads": loads - loads_before, "pending": pending})
             loads_before = loads
-            log(f"cycle {cycles}: {'killed' if run.killed else 'ended rc %s' % run.rc} at {run.seconds:.1f} s "
+            log(f"cycle {cycles}: {'killed' if run.killed else f'ended rc {run.rc}'} at {run.seconds:.1f} s "
                 f"(window {window:.0f} s), {newly} inputs settled, {pending} pending, kills {kills}/{args.kills}")
 
         final = runner.run(killed_db, "final")
@@ -548,7 +551,8 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
     if leaks:
         failures.append(f"{len(leaks)} runs left processes behind: {leaks[:DETAIL_LIMIT]}")
     if probe_errors:
-        failures.append(f"the warehouse could not be read after {len(probe_errors)} kills: {probe_errors[:DETAIL_LIMIT]}")
+        failures.append(f"the warehouse could not be read after {len(probe_errors)} kills: "
+                        f"{probe_errors[:DETAIL_LIMIT]}")
 
     invariants.pop("failures")
     killed_runs = [p for p in progress if p["killed"]]

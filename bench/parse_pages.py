@@ -18,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transforms.documents.decoding import decode_html  # noqa: E402
-from transforms.html.vote import vote  # noqa: E402
-from transforms.html.articles import parse_html_article  # noqa: E402
-from transforms.html.trafilatura_extraction import extract_html, fast_pass_text  # noqa: E402
-from transforms.html.pages import SECOND_OPINION_MAX_BLOCKS, parse_html_page  # noqa: E402
-from transforms.html.blocks import HtmlExtraction  # noqa: E402
 from transforms.dates.page_dates import page_date_candidates  # noqa: E402
+from transforms.documents.decoding import decode_html  # noqa: E402
+from transforms.html.articles import parse_html_article  # noqa: E402
+from transforms.html.blocks import HtmlExtraction  # noqa: E402
+from transforms.html.pages import SECOND_OPINION_MAX_BLOCKS, parse_html_page  # noqa: E402
 from transforms.html.readability_extraction import readability_blocks  # noqa: E402
+from transforms.html.trafilatura_extraction import extract_html, fast_pass_text  # noqa: E402
+from transforms.html.vote import vote  # noqa: E402
 
 
 def stages(pages: list[bytes]) -> None:
@@ -55,7 +55,8 @@ def stages(pages: list[bytes]) -> None:
     print(f"{n} pages, {thin} thin ({100 * thin / n:.0f} %: second opinion); CPU ms per page:")
     for name, seconds in cpu.items():
         print(f"  {name:<45} {1000 * seconds / n:6.1f}")
-    print(f"  {'worker path, all stages':<45} {1000 * worker / n:6.1f}  = {worker / cpu['(a) trafilatura.extract']:.2f} x (a)")
+    print(f"  {'worker path, all stages':<45} {1000 * worker / n:6.1f}  "
+          f"= {worker / cpu['(a) trafilatura.extract']:.2f} x (a)")
 
 
 def main() -> int:

@@ -43,7 +43,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
@@ -337,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     size_mb = lambda files: round(sum(f.stat().st_size for f in files) / 2**20, 1)  # noqa: E731
 
     g = startup_probe(workdir, env, logs)
-    log(f"(g) start-up {g['seconds']:.2f} s (text only {g['text_only_seconds']:.2f} s, imports {g['imports_seconds']:.2f} s)")
+    log(f"(g) start-up {g['seconds']:.2f} s (text only {g['text_only_seconds']:.2f} s, "
+        f"imports {g['imports_seconds']:.2f} s)")
     a_first = baseline_loop(html_files)
     wh = workdir / "wh"
     b = run_ingest("b-html-1-worker", [corpus / "html"], wh / "b" / "news.duckdb", env, logs, 1)
@@ -366,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
               "docs_per_s": round(len(html_files) / a_seconds, 2),
               "cpu_seconds": round((a_first["cpu_seconds"] + a_last["cpu_seconds"]) / 2, 3),
               "runs_docs_per_s": [round(len(html_files) / x["seconds"], 2) for x in (a_first, a_last)],
-              "options": {k: v for k, v in EXTRACT_OPTIONS.items()}},
+              "options": dict(EXTRACT_OPTIONS)},
         "b": rate(b, len(html_files), g["seconds"]),
         "c": rate(c, len(html_files), g["seconds"]),
         "d": rate(d, len(html_files), g["text_only_seconds"]),
@@ -382,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         "e_over_a": round(runs["e"]["docs_per_s"] / a_rate, 3),
         "rss_large_over_small": round(runs["f_large"]["peak_rss_mb"] / runs["f_small"]["peak_rss_mb"], 3),
     }
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     result = {
         "date": now.strftime("%Y-%m-%d %H:%M UTC"),
         "command": "python bench/pipeline.py " + " ".join(argv if argv is not None else sys.argv[1:]),

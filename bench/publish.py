@@ -15,7 +15,7 @@ import hashlib
 import tempfile
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from transforms.frames.ledger import DocumentRecord, documents_frame, rejects_frame
@@ -30,7 +30,7 @@ MULTIPLY = ("articles", "article_id"), ("article_versions", "article_id"), ("art
 
 
 def _seed_batch() -> LoadBatch:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     records, parsed = [], []
     for path in sorted(SEEDS.glob("*.txt")):
         data = path.read_bytes()

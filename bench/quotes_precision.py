@@ -38,7 +38,8 @@ def main() -> None:
         if r.quote is None:
             print(f"  not found  {r.article} {r.prefix!r}")
         elif r.speaker is not None and not r.is_correct:
-            print(f"  wrong      {r.article} {r.prefix!r}: {r.speaker!r} ({r.quote.speaker_method}), expected {r.expected}")
+            print(f"  wrong      {r.article} {r.prefix!r}: {r.speaker!r} ({r.quote.speaker_method}), "
+                  f"expected {r.expected}")
         elif r.speaker is None and r.expected:
             print(f"  missed     {r.article} {r.prefix!r}: expected {r.expected[0]!r}")
     unique = list(dict.fromkeys(bodies.values()))  # each article is there by id and by short id

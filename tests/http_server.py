@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Union
+from typing import Any
 
 __all__ = [
     "Reply", "Request", "Exchange", "LocalServer", "serve", "as_reply",
@@ -83,7 +83,7 @@ class Request:
 
 
 Handler = Callable[["Exchange"], Any]
-RouteValue = Union[Reply, bytes, str, int, tuple, list, Handler]
+RouteValue = Reply | bytes | str | int | tuple | list | Handler
 
 
 @dataclass

@@ -5,21 +5,21 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import polars as pl
 import pytest
 
 from tests.conftest import DW_SEED, YONHAP_SEED
-from transforms.frames.ledger import DocumentRecord, documents_frame, rejects_frame
 from transforms.analysis.near_duplicates import COPY_SCHEMA, signatures_frame
+from transforms.frames.ledger import DocumentRecord, documents_frame, rejects_frame
 from transforms.frames.normalise import PIPELINE_VERSION, ParsedDocument, normalise_batch
 from transforms.metadata.sources import source_registry
 from transforms.text.articles import parse_text_article
 from warehouse import AnalysisFrames, LoadBatch, Warehouse
 
 ANALYSIS = ("quotes", "mentions", "entities", "article_signatures", "near_duplicates", "story_articles", "stories")
-DAY = datetime(2022, 1, 28, tzinfo=timezone.utc)
+DAY = datetime(2022, 1, 28, tzinfo=UTC)
 
 
 def _articles(inputs: list[tuple[str, str]]) -> tuple[pl.DataFrame, pl.DataFrame, object]:
@@ -60,7 +60,7 @@ def _analysis(articles: pl.DataFrame, story_of: dict[str, str]) -> AnalysisFrame
 
 def _batch(inputs: list[tuple[str, str]], story: str = "s1") -> LoadBatch:
     documents, normalised, _ = _articles(inputs)
-    analysis = _analysis(normalised.articles, {a: story for a in normalised.articles["article_id"]})
+    analysis = _analysis(normalised.articles, dict.fromkeys(normalised.articles["article_id"], story))
     return LoadBatch(str(uuid.uuid4()), "run", 0, DAY, len(inputs), PIPELINE_VERSION, documents,
                      normalised.articles, normalised.blocks, normalised.removed_spans, rejects_frame([]),
                      analysis=analysis)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -94,7 +94,7 @@ def test_duplicate_keys_fail(wh) -> None:
 
 
 def test_dates_out_of_range_fail(wh) -> None:
-    future = datetime.now(timezone.utc) + timedelta(days=3)
+    future = datetime.now(UTC) + timedelta(days=3)
     wh.con.execute("update documents set fetched_at = ? where uri = ?", [future, DW_SEED.as_uri()])
     wh.con.execute("update articles set published_at = timestamptz '1850-05-01 00:00:00+00'")
     wh.con.execute("update loads set started_at = finished_at + interval 1 minute")

@@ -14,8 +14,7 @@ import pytest
 from tests.conftest import DW_SEED, YONHAP_SEED
 from tests.warehouse.test_store import _batch
 from transforms.metadata.sources import source_registry
-from warehouse import Warehouse, WarehouseError
-from warehouse import snapshot
+from warehouse import Warehouse, WarehouseError, snapshot
 from warehouse.snapshot import STORAGE_VERSION, publish
 
 
@@ -29,7 +28,8 @@ def wh(tmp_path):
 
 def _objects(con: duckdb.DuckDBPyConnection, database: str) -> tuple[set[str], set[str]]:
     tables = {r[0] for r in con.execute(
-        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'main'", [database]).fetchall()}
+        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'main'",
+        [database]).fetchall()}
     views = {r[0] for r in con.execute(
         "select view_name from duckdb_views() where database_name = ? and not internal", [database]).fetchall()}
     return tables, views

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 import pytest
@@ -21,7 +21,7 @@ TABLES = ("sources", "loads", "documents", "articles", "article_versions", "arti
 
 def _batch(inputs: list[tuple[str, str]], rejects: list[Reject] = ()) -> LoadBatch:
     """inputs: (uri, text) pairs."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     records, parsed = [], []
     for uri, text in inputs:
         document_id = hashlib.sha256(text.encode()).hexdigest()
@@ -72,7 +72,8 @@ def test_an_edited_input_keeps_its_id_and_its_history(wh) -> None:
     uri = "file:///news/story.txt"
     wh.load_batch(_batch([(uri, "Storm hits coast\n\nWinds of 150 km/h hit the coast on Monday.\n")]))
     wh.load_batch(_batch([(uri, "Storm hits coast\n\nWinds of 160 km/h hit the coast on Monday, officials said.\n")]))
-    current = wh.query("select article_id, version, body_text, content_hash from articles where uri = $uri", {"uri": uri})
+    current = wh.query("select article_id, version, body_text, content_hash from articles where uri = $uri",
+                       {"uri": uri})
     history = wh.query("select article_id, version, body_text, content_hash from article_versions order by version")
     assert current.height == 1 and history.height == 2
     assert history["article_id"].n_unique() == 1

@@ -25,8 +25,17 @@ import polars as pl
 from transforms.analysis.entity_resolution import ENTITY_SCHEMA, resolve_entities
 from transforms.analysis.gazetteers import PERSON, EntityRef, alias_key, entity_ref, entity_words, gazetteer
 from transforms.analysis.mention_candidates import (
-    ALIAS, COREFERENCE, GAZETTEER, HONORIFICS, METHODS, NAME_SEQUENCE, NAME_SUFFIXES, TITLE_PATTERN, Candidate,
-    Doc, read_candidates,
+    ALIAS,
+    COREFERENCE,
+    GAZETTEER,
+    HONORIFICS,
+    METHODS,
+    NAME_SEQUENCE,
+    NAME_SUFFIXES,
+    TITLE_PATTERN,
+    Candidate,
+    Doc,
+    read_candidates,
 )
 from transforms.frames.schemas import MENTIONS
 
@@ -98,10 +107,10 @@ def _resolve(cands: list[Candidate], doc: Doc) -> list[Mention]:
     by_last: dict[str, list[EntityRef]] = {}
     for group in groups:
         best = max(group, key=lambda c: (len(_name_parts(c.name)), len(c.name)))
-        ref = entity_ref(" ".join(p for p in best.name.split() if p not in HONORIFICS), PERSON)
+        group_ref = entity_ref(" ".join(p for p in best.name.split() if p not in HONORIFICS), PERSON)
         for c in group:
-            c.ref = ref
-        by_last.setdefault(_last_key(_name_parts(best.name)[-1]), []).append(ref)
+            c.ref = group_ref
+        by_last.setdefault(_last_key(_name_parts(best.name)[-1]), []).append(group_ref)
     for c in cands:  # people of the alias table: "Putin" after "Vladimir Putin"
         if c.kind == PERSON and c.ref is not None and not c.single:
             by_last.setdefault(_last_key(_name_parts(c.ref.entity_name)[-1]), []).append(c.ref)

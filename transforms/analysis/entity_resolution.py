@@ -177,7 +177,8 @@ def _match_person(index: _Index, name: str) -> str | None:
                 found.add(entity_id)
     if len(found) == 1:
         return found.pop()
-    if not found and len(lone) == 1 and len(parts[-1]) >= FUZZY_MIN_LENGTH and len(index.last_names.get(parts[-1], ())) <= 1:
+    if (not found and len(lone) == 1 and len(parts[-1]) >= FUZZY_MIN_LENGTH
+            and len(index.last_names.get(parts[-1], ())) <= 1):
         return lone.pop()
     return None
 

@@ -72,7 +72,7 @@ class Gazetteer:
 
 def _person_aliases(entry: dict) -> list[str]:
     lasts = entry["last"]
-    names = [f"{f} {l}" for f in entry["first"] for l in lasts] + list(entry.get("extra", []))
+    names = [f"{first} {last}" for first in entry["first"] for last in lasts] + list(entry.get("extra", []))
     return names + (list(lasts) if entry.get("last_alone", True) else [])
 
 
@@ -86,7 +86,7 @@ def gazetteer() -> Gazetteer:
         for e in places[section]:
             ref = entity_ref(e["name"], PLACE)
             entries.append((ref, [e["name"], *e.get("aliases", [])]))
-            demonyms.update({d: ref for d in e.get("demonyms", [])})
+            demonyms.update(dict.fromkeys(e.get("demonyms", []), ref))
     for e in _load("organisations.toml")["organisations"]:
         entries.append((entity_ref(e["name"], ORGANISATION), [e["name"], *e.get("aliases", [])]))
     for name, agency_aliases in agency_entries():

@@ -15,9 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from transforms.analysis.gazetteers import (
-    ORGANISATION, PERSON, PLACE, EntityRef, alias_key, entity_ref, entity_words, gazetteer,
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    EntityRef,
+    alias_key,
+    entity_ref,
+    entity_words,
+    gazetteer,
 )
 
 GAZETTEER, TITLE_PATTERN, NAME_SEQUENCE, ALIAS, COREFERENCE = (
@@ -34,7 +42,8 @@ def _upper_class() -> str:
 _U = _upper_class()
 _ADJECTIVE_SUFFIXES = (r"(?:based|backed|led|controlled|owned|run|born|style|funded|affiliated|linked|made|era|like"
                        r"|speaking|related|bound|focused|dominated|sponsored|allied|friendly|inspired|specific)")
-_TITLE_ABBREVIATIONS = r"(?:Jr|Sr|St|Mt|Ft|Co|Corp|Inc|Ltd|Bros|No|Dept|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Hon|Rt|Calif|Ariz|Colo|Conn|Fla|Ill|Ind|Md|Mass|Mich|Minn|Tenn)\."
+_TITLE_ABBREVIATIONS = (r"(?:Jr|Sr|St|Mt|Ft|Co|Corp|Inc|Ltd|Bros|No|Dept|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt"
+                        r"|Sgt|Maj|Adm|Rev|Hon|Rt|Calif|Ariz|Colo|Conn|Fla|Ill|Ind|Md|Mass|Mich|Minn|Tenn)\.")
 _CAP_TOKEN = (
     rf"(?=[{_U}]|a[ldnrst]-|el-|ash-)(?<![\w'’.#@-])(?:{_TITLE_ABBREVIATIONS}"
     rf"|(?:[{_U}]\.){{2,}}(?!\w)"                    # U.S., U.K.
@@ -42,7 +51,8 @@ _CAP_TOKEN = (
     rf"|(?:a[ldnrst]|el|ash)-[{_U}]\w*"              # al-Bashir, el-Sisi, as-Sadr
     rf"|[{_U}](?:\w|-(?!{_ADJECTIVE_SUFFIXES}\b)(?=\w)|['’](?=\w)(?![sS]\b))*)"  # a word; 's and -based stay out
 )
-_CONNECTOR = r"(?:of|the|for|and|&|de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el|am|an|im|y|e)"
+_CONNECTOR = (r"(?:of|the|for|and|&|de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el"
+              r"|am|an|im|y|e)")
 _GAP = r"[ \t\u00a0]+"
 _RUN = re.compile(rf"{_CAP_TOKEN}(?:(?:['’]s)?{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAP_TOKEN})*")
 _TOKEN = re.compile(rf"(?P<cap>{_CAP_TOKEN})|(?P<poss>['’]s\b)|(?P<conn>(?<!\w){_CONNECTOR}(?!\w))")
@@ -51,7 +61,8 @@ _CONTRACTION = re.compile(r"['’](?:m|ve|ll|d|re|t)$")  # "I'm", "We're", "Don'
 _WORD_EDGES = "\"“”‘’'()[],.;:!?—–-*"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,4}")
 _AGE_APPOSITION = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
-_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the|his|her|its|their|another|one|our)[ \t]+)?((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)")
+_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the|his|her|its|their|another|one|our)[ \t]+)?"
+                         r"((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)")
 _NEXT_WORD = re.compile(r",?[ \t]+([a-z][\w-]*)")
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
@@ -191,7 +202,8 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
             tok.role = "sep"
             i += 1
             continue
-        match = None
+        # (role, last token, entity, lookup key); the entity is an EntityRef but for a title (None)
+        match: tuple[str, int, Any, str] | None = None
         for j in range(min(n, i + max(g.longest, w.title_words)) - 1, i - 1, -1):
             if toks[j].kind != "cap":
                 continue
@@ -217,7 +229,8 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
                 and toks[i - 1].text in _PLACE_MODIFIERS and toks[i - 1].end + 1 == tok.start:
             prev = toks[i - 1]  # "Inner Mongolia", "Western Europe" not in the gazetteer
             key = alias_key(text[prev.start:toks[match[1]].end])
-            prev.role, prev.span_end, prev.ref, prev.lookup = "gaz", match[1], g.aliases.get(key) or entity_ref(key, PLACE), key
+            ref = g.aliases.get(key) or entity_ref(key, PLACE)
+            prev.role, prev.span_end, prev.ref, prev.lookup = "gaz", match[1], ref, key
             for k in range(i, match[1] + 1):
                 toks[k].role = "inside"
             i = match[1] + 1
@@ -353,7 +366,8 @@ def _classify(words: list[str], before: str | None, prev_word: str, after: str |
         return (ORGANISATION, NAME_SEQUENCE) if after == "organisation_role" else None
     if after in (PERSON, ORGANISATION):
         return after, NAME_SEQUENCE
-    if first in w.first_names or before == "demonym" or speech_before or any(len(x) == 2 and x[1] == "." for x in words):
+    if (first in w.first_names or before == "demonym" or speech_before
+            or any(len(x) == 2 and x[1] == "." for x in words)):
         return PERSON, NAME_SEQUENCE
     return None
 
@@ -402,8 +416,8 @@ def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -
         if tok.role in ("gaz", "title", "demonym"):
             stop = toks[tok.span_end]
             if tok.role == "gaz":
-                kind = tok.ref.kind
-                method = GAZETTEER if alias_key(tok.ref.entity_name) == tok.lookup else ALIAS
+                kind = tok.ref.kind  # type: ignore[union-attr]  # a "gaz" token always has its entity
+                method = GAZETTEER if alias_key(tok.ref.entity_name) == tok.lookup else ALIAS  # type: ignore[union-attr]
                 cand = Candidate(tok.start, stop.end, kind, tok.lookup, method, tok.ref,
                                  role if kind == PERSON and before == "title" else None)
                 if not (shouting and not text[tok.start:stop.end].isupper() and kind != PLACE):
@@ -538,7 +552,8 @@ def _read_words(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
             r.doc.dead_acronyms.add(words[0])
         return None
     if after == "organisation_after":
-        return r.add(start, _NEXT_WORD.match(text, end).end(), ORGANISATION, NAME_SEQUENCE)
+        # "organisation_after": _NEXT_WORD matched right after the name (_after_name)
+        return r.add(start, _NEXT_WORD.match(text, end).end(), ORGANISATION, NAME_SEQUENCE)  # type: ignore[union-attr]
     verdict = _classify(words, ctx.before, ctx.prev_word, after, ctx.speech_before)
     if verdict is None:
         if len(words) == 1:

@@ -42,7 +42,15 @@ import polars as pl
 
 from transforms.analysis.quote_spans import QuoteSpan, quote_spans
 from transforms.analysis.speaker_names import (
-    ABBREVIATIONS, Names, capitalised_runs, is_capitalised, kind, name_at_end, name_tokens, patterns, word_matches,
+    ABBREVIATIONS,
+    Names,
+    capitalised_runs,
+    is_capitalised,
+    kind,
+    name_at_end,
+    name_tokens,
+    patterns,
+    word_matches,
     word_set,
 )
 from transforms.frames.schemas import QUOTES
@@ -151,7 +159,7 @@ def _subject_before(text: str, lo: int, pos: int) -> _Subject | None:
         word = last.group(1) if last else ""
         if not word or (word.casefold() not in skippable and not (word.endswith("ly") and word.islower())):
             break  # "Stoltenberg also said", "Brooke tearfully asked"
-        segment = segment[:last.start()].rstrip()
+        segment = segment[:last.start()].rstrip()  # type: ignore[union-attr]  # a word was found: `last` matched
     if not segment:
         return None
     if segment.endswith(","):  # "X, the commander of Y, said" / "her mother, Fiona, said"
@@ -377,7 +385,8 @@ def find_quotes(body_text: str) -> list[Quote]:
     spans = quote_spans(text)
     if not spans:
         return []
-    names = Names(text, [r for r in capitalised_runs(text) if not _inside(spans, r.start)])  # as the article writes them
+    # as the article writes them
+    names = Names(text, [r for r in capitalised_runs(text) if not _inside(spans, r.start)])
     events = _speech_events(text, spans, names)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, str | None] | None = None  # the last quote kept
@@ -386,7 +395,8 @@ def find_quotes(body_text: str) -> list[Quote]:
         attribution = _attribution(text, spans, k)
         speaker, method, verb = None, None, None
         if attribution:
-            pronoun_at = span.close_end if attribution.method in ("said_after", "told") and span.is_closed else span.open_at
+            pronoun_at = (span.close_end if attribution.method in ("said_after", "told") and span.is_closed
+                          else span.open_at)
             speaker, from_pronoun = _resolve(attribution.subject, pronoun_at, events, names)
             verb = attribution.verb
             method = ("pronoun" if from_pronoun else attribution.method) if speaker else None

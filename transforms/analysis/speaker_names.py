@@ -126,7 +126,8 @@ def _given_name_like(word: str) -> bool:
     folded = word.casefold()
     excluded = (word_set("titles") | word_set("organisation_words") | word_set("nationalities")
                 | word_set("not_names"))
-    return is_capitalised(word) and not word.isupper() and folded not in excluded and "’" not in word and "'" not in word
+    return (is_capitalised(word) and not word.isupper() and folded not in excluded
+            and "’" not in word and "'" not in word)
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,8 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool, bool]]
             if list(bare[start:end]) != tokens:
                 continue
             grew_forward = False
-            while not is_modifier and end < len(bare) and end - start < len(tokens) + MAX_GIVEN_NAMES and _given_name_like(bare[end]):
+            while (not is_modifier and end < len(bare) and end - start < len(tokens) + MAX_GIVEN_NAMES
+                   and _given_name_like(bare[end])):
                 grew_forward |= bare[end] not in ("Jr.", "Sr.")
                 end += 1
             if end != len(bare):
@@ -230,7 +232,8 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool, bool]]
     cores = {tuple(t for t in f if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", t)) for f in forms}
     if len(cores) != 1:  # no fuller form, or two different people ("Joe Biden", "Hunter Biden")
         return " ".join(tokens)
-    return " ".join(max(sorted(forms), key=len))  # "Patrick W. Carlineo" and "Patrick Carlineo Jr."
+    fullest = max(sorted(forms), key=len)  # "Patrick W. Carlineo" and "Patrick Carlineo Jr."
+    return " ".join(fullest)
 
 
 def _modifies_a_noun(text: str, run: Run) -> bool:
@@ -239,8 +242,9 @@ def _modifies_a_noun(text: str, run: Run) -> bool:
     if not following:
         return False
     word = following.group(1)
-    verb_like = (word in patterns()["verbs"] or word.endswith("ed") or word in ("is", "was", "has", "had", "says")
-                 or word in word_set("skippable") or word in word_set("phrase_enders") or word.endswith("ly"))
+    verb_like = (word in patterns()["verbs"] or word.endswith(("ed", "ly"))
+                 or word in ("is", "was", "has", "had", "says")
+                 or word in word_set("skippable") or word in word_set("phrase_enders"))
     return not verb_like
 
 
@@ -264,5 +268,6 @@ class Names:
             first = _bare(name.split()[0])
             last = _bare(name.split()[-1])
             keys = sorted(set(self._by_word.get(first, [])) | set(self._by_word.get(last, [])))
-            self._fullest[name] = _fullest_form(name, [(self._bare[k], self._titled[k], self._modifier[k]) for k in keys])
+            self._fullest[name] = _fullest_form(name, [(self._bare[k], self._titled[k], self._modifier[k])
+                                                       for k in keys])
         return self._fullest[name]

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import cast
 
 import polars as pl
 
@@ -123,7 +124,8 @@ def neighbour_window(features: pl.DataFrame) -> tuple[datetime, datetime] | None
     """The span of event times whose stories the batch's articles may join (None for no articles)."""
     if features.is_empty():
         return None
-    return features["event_at"].min() - WINDOW, features["event_at"].max() + WINDOW
+    earliest, latest = cast(datetime, features["event_at"].min()), cast(datetime, features["event_at"].max())
+    return earliest - WINDOW, latest + WINDOW
 
 
 def entity_kinds(*frames: pl.DataFrame) -> dict[str, str]:

@@ -18,7 +18,7 @@ import polars as pl
 TERMS_PER_ARTICLE = 25
 TITLE_WEIGHT = 3
 TERM = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-TERMS_SCHEMA = {"article_id": pl.String, "terms": pl.List(pl.String)}
+TERMS_SCHEMA = pl.Schema({"article_id": pl.String(), "terms": pl.List(pl.String())})
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Literal
 
@@ -35,7 +35,7 @@ NOT_A_MODIFICATION = "same_as_published"  # htmldate's latest date is the public
 BEFORE_1900 = "before_1900"               # not a news date: a parsing accident or a placeholder
 DROP_REASONS = (BEFORE_PUBLISHED, AFTER_SEEN, NOT_A_MODIFICATION, BEFORE_1900)
 FUTURE_SLACK = timedelta(days=1)          # clocks and time zones: a day ahead of the fetch is allowed
-EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 
 # Zone names that mean one offset the whole year (ambiguous ones such as CST or IST are left out).
 ZONE_OFFSETS: dict[str, int] = {
@@ -86,12 +86,12 @@ class ArticleDates:
 
 def day_value(day: date) -> DateValue:
     """A day with no time: midnight UTC, precision `date`."""
-    return DateValue(datetime(day.year, day.month, day.day, tzinfo=timezone.utc), "date", day)
+    return DateValue(datetime(day.year, day.month, day.day, tzinfo=UTC), "date", day)
 
 
 def instant_value(moment: datetime) -> DateValue:
     """An instant with a known zone, as UTC; its local day is the day in that zone."""
-    return DateValue(moment.astimezone(timezone.utc), "time", moment.date())
+    return DateValue(moment.astimezone(UTC), "time", moment.date())
 
 
 def _with_zone_name(text: str) -> tuple[str, timezone | None]:
@@ -115,7 +115,8 @@ def parse_timestamp(text: str | None) -> DateValue | None:
             return day_value(date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
         body, zone = _with_zone_name(text)
         try:
-            moment = datetime.fromisoformat(body.replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2} \d", body) else body)
+            moment = datetime.fromisoformat(body.replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2} \d", body)
+                                            else body)
         except ValueError:
             moment = parsedate_to_datetime(text)  # "Tue, 05 Mar 2024 10:00:00 GMT"
             zone = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 from htmldate import find_date
 from lxml import html as lxml_html
@@ -30,7 +31,7 @@ META_DATES: dict[Field, tuple[str, ...]] = {
 JSONLD_KEYS: dict[Field, str] = {"published_at": "datePublished", "modified_at": "dateModified"}
 ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                            "opinionnewsarticle", "backgroundnewsarticle", "report", "webpage", "liveblogposting"})
-HTMLDATE_OPTIONS = {"extensive_search": False, "outputformat": "%Y-%m-%d"}
+HTMLDATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "outputformat": "%Y-%m-%d"}
 
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 

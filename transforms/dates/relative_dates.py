@@ -36,12 +36,14 @@ ENGLISH_MONTHS = ("january|february|march|april|may|june|july|august|september|o
 LOCAL_TIME = r"(?P<local>\s*\(local\s+time\))?"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # Words that may follow "the 28th" in a sentence (anything else, "the 28th floor", is not a date).
-AFTER_DAY_OF_MONTH = r"(?=\s*(?:\(local\s+time\)|[.,;:)!?]|$|\s+(?:and|at|in|when|after|before|that|with|to|as|said|but|for|from|of\s+this\s+month)\b))"
+AFTER_DAY_OF_MONTH = (r"(?=\s*(?:\(local\s+time\)|[.,;:)!?]|$"
+                      r"|\s+(?:and|at|in|when|after|before|that|with|to|as|said|but|for|from|of\s+this\s+month)\b))")
 ORDINAL = r"(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 MONTH_NAME = r"(?-i:(?P<month>" + "|".join(m.capitalize() for m in ENGLISH_MONTHS.split("|")) + r"))\.?"
 NO_YEAR = r"(?!,?\s*(?:19|20)\d{2}\b)(?!\d)"
 
-PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
+PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, re.IGNORECASE))
+                                                         for kind, pattern in (
     ("days_ago", r"\b(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days?\s+ago\b"),
     ("day_word", r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|"
                  r"tomorrow|last\s+night)\b" + PART_OF_DAY + LOCAL_TIME),

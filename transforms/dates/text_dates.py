@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from transforms.dates.article_dates import VISIBLE_TEXT, ZONE_OFFSETS, DateCandidate, DateValue, Field, day_value, instant_value
+from transforms.dates.article_dates import (
+    VISIBLE_TEXT,
+    ZONE_OFFSETS,
+    DateCandidate,
+    DateValue,
+    Field,
+    day_value,
+    instant_value,
+)
 from transforms.text.articles import TextArticle
 
 STAMP_CATEGORIES = frozenset({"timestamp", "byline", "dateline"})
@@ -94,7 +102,8 @@ def _value(match: re.Match[str], day: date) -> DateValue:
     else:
         sign, digits = (-1 if zone[0] == "-" else 1), zone[1:].replace(":", "")
         offset = sign * (int(digits[:2]) * 60 + int(digits[2:]))
-    return instant_value(datetime(day.year, day.month, day.day, hour, minute, tzinfo=timezone(timedelta(minutes=offset))))
+    return instant_value(datetime(day.year, day.month, day.day, hour, minute,
+                                  tzinfo=timezone(timedelta(minutes=offset))))
 
 
 def dates_in(text: str) -> list[tuple[int, int, DateValue]]:

@@ -25,8 +25,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from transforms.html.blocks import HtmlBlock, HtmlExtraction
-from transforms.text.rules import RuleHit, match_line
 from transforms.text.articles import TAIL_LINES, Block, BlockKind, TextArticle, is_sentence, merge_fields
+from transforms.text.rules import RuleHit, match_line
 
 BLOCK_SEPARATOR = "\n\n"
 HEADLINE_SEARCH_BLOCKS = 3        # the headline repeat is looked for among the first blocks

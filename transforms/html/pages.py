@@ -12,19 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from transforms.dates.article_dates import DateCandidate
-from transforms.html.vote import Choice, Vote, vote
-from transforms.html.articles import parse_html_article
-from transforms.html.depth import exceeds_parser_depth
-from transforms.html.trafilatura_extraction import extract_html
-from transforms.html.blocks import HtmlExtraction, HtmlMetadata
 from transforms.dates.page_dates import page_date_candidates
+from transforms.html.articles import parse_html_article
+from transforms.html.blocks import HtmlExtraction, HtmlMetadata
+from transforms.html.depth import exceeds_parser_depth
 from transforms.html.readability_extraction import readability_blocks
+from transforms.html.trafilatura_extraction import extract_html
+from transforms.html.vote import Choice, Vote, vote
 from transforms.text.articles import TextArticle
 
 MIN_BODY_WORDS = 10  # a page whose body is shorter (a menu, a bare link list) holds no article
 SECOND_OPINION_MAX_BLOCKS = 6  # trafilatura results with at most this many blocks get a second opinion
 EXTRACTOR_OF_CHOICE: dict[Choice, str | None] = {
-    "agree": "trafilatura", "not_consulted": "trafilatura", "primary_only": "trafilatura", "primary_has_extra": "readability", "primary_unstructured": "readability",
+    "agree": "trafilatura", "not_consulted": "trafilatura", "primary_only": "trafilatura",
+    "primary_has_extra": "readability", "primary_unstructured": "readability",
     "primary_missed": "readability", "fallback_only": "readability", "none": None,
 }
 

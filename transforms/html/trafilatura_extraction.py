@@ -157,7 +157,8 @@ def extract_html(html: str, url: str | None = None, *, thorough: bool = False) -
     document = trafilatura.bare_extraction(html, url=url, **options)  # type: ignore[arg-type]
     if document is None:
         return HtmlExtraction((), HtmlMetadata())
-    return HtmlExtraction(_blocks(document.body), _metadata(document, html) if not thorough else HtmlMetadata())
+    return HtmlExtraction(_blocks(document.body),  # type: ignore[union-attr]  # as_dict is off: a Document
+                          _metadata(document, html) if not thorough else HtmlMetadata())
 
 
 def baseline_text(html: bytes | str) -> str:

@@ -24,7 +24,8 @@ from typing import Literal
 
 from transforms.html.blocks import HtmlBlock
 
-Choice = Literal["agree", "not_consulted", "primary_unstructured", "primary_has_extra", "primary_missed", "primary_only", "fallback_only", "none"]
+Choice = Literal["agree", "not_consulted", "primary_unstructured", "primary_has_extra", "primary_missed",
+                 "primary_only", "fallback_only", "none"]
 
 WORD = re.compile(r"\w+")
 SHINGLE_SIZE = 4

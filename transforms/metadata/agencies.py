@@ -13,7 +13,8 @@ from importlib import resources
 
 @cache
 def _agencies() -> tuple[dict, ...]:
-    return tuple(tomllib.loads(resources.files("transforms.data").joinpath("agencies.toml").read_text("utf-8"))["agency"])
+    text = resources.files("transforms.data").joinpath("agencies.toml").read_text("utf-8")
+    return tuple(tomllib.loads(text)["agency"])
 
 
 def agency_entries() -> tuple[tuple[str, tuple[str, ...]], ...]:

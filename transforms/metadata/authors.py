@@ -35,7 +35,8 @@ ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:senior|chief|staff|special|forei
                               r"business|sports|science|national|international|diplomatic|security|deputy|"
                               r"managing|executive|contributing|associate|news)\s+){0,3}" + ROLE_NOUN + r")\s+",
                               re.IGNORECASE)
-ROLE_AFTER_NAME = re.compile(r"\s+(?P<role>(?:선임|수석|객원|인턴|전문|편집)?\s*(?:특파원|기자|논설위원|칼럼니스트|에디터|통신원|"
+ROLE_AFTER_NAME = re.compile(r"\s+(?P<role>(?:선임|수석|객원|인턴|전문|편집)?\s*"
+                             r"(?:특파원|기자|논설위원|칼럼니스트|에디터|통신원|"
                              r"記者|特派員|編集委員|論説委員))$")
 NOT_NAMES = frozenset({"staff", "staff reports", "staff report", "admin", "redaktion", "editorial staff", "news desk",
                        "newsdesk", "the", "agencies", "wires", "wire", "news"})

@@ -133,7 +133,7 @@ def parse_manifest(text: str) -> tuple[list[ManifestRow], list[tuple[int, str]]]
             problems.append((number, f"empty {path_column}"))
             continue
         if values.get("authors"):
-            values["authors"] = [a for a in values["authors"].split(MANIFEST_AUTHOR_SEPARATOR)]  # type: ignore[assignment]
+            values["authors"] = values["authors"].split(MANIFEST_AUTHOR_SEPARATOR)
         try:
             rows.append(ManifestRow(number, path, sidecar_from({k: v for k, v in values.items() if v})))
         except BadSidecar as exc:

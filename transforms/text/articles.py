@@ -89,7 +89,7 @@ def merge_fields(hits: list[RuleHit]) -> dict[str, object]:
         for key, value in hit.fields.items():
             if key == "photo_credit":
                 merged.setdefault("photo_credits", [])
-                merged["photo_credits"].append(value)  # type: ignore[union-attr]
+                merged["photo_credits"].append(value)  # type: ignore[attr-defined]
             elif isinstance(value, list):
                 existing = merged.setdefault(key, [])
                 existing += [v for v in value if v not in existing]  # type: ignore[operator]

@@ -91,13 +91,13 @@ def fields_from_groups(groups: Mapping[str, str | None], *, require_known_agenci
     if groups.get("author"):
         credited = _credits(groups["author"] or "", after_author)
         if credited.get("agencies"):
-            agencies += [a for a in credited.pop("agencies") if a not in agencies]  # type: ignore[union-attr]
+            agencies += [a for a in credited.pop("agencies") if a not in agencies]  # type: ignore[attr-defined]
             fields["agencies"] = list(dict.fromkeys(agencies))
         fields |= credited
     if groups.get("credit"):
         # The first agency named owns the picture: "[AFP 연합뉴스 자료사진]" is an AFP photo.
-        credited = agencies_in(groups["credit"] or "")
-        fields["photo_credit"] = credited[0] if credited else (groups["credit"] or "").strip()
+        credit_agencies = agencies_in(groups["credit"] or "")
+        fields["photo_credit"] = credit_agencies[0] if credit_agencies else (groups["credit"] or "").strip()
     if groups.get("section_slug"):
         slug = groups["section_slug"] or ""
         fields["section_slug"] = slug

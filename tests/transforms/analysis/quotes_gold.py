@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
-from transforms.analysis.quotes import Quote, find_quotes
 from tests.conftest import EXTRACTION
+from transforms.analysis.quotes import Quote, find_quotes
 
 GOLD_FILES = ("scrapinghub/gold.jsonl", "readability/gold.jsonl")
 
@@ -63,7 +62,8 @@ LABELS: tuple[tuple[str, str, str, str | tuple[str, ...] | None], ...] = (
     ('6ebac05f637e', 'dev', 'make threats to harm lawmakers simply', ('James Kennedy Jr.', 'James Kennedy')),
     ('6ebac05f637e', 'dev', 'Pat Carlineo is passionate about his', 'Sonya A. Zoghlin'),
     ('6ebac05f637e', 'dev', 'He has taken responsibility for using', 'Sonya A. Zoghlin'),
-    ('6ebac05f637e', 'dev', 'bullet in her f---ing skull.', ('Patrick Carlineo Jr.', 'Patrick Carlineo', 'Patrick W. Carlineo')),
+    ('6ebac05f637e', 'dev', 'bullet in her f---ing skull.',
+     ('Patrick Carlineo Jr.', 'Patrick Carlineo', 'Patrick W. Carlineo')),
     ('6ebac05f637e', 'dev', 'We must teach the defendant love.', 'Ilhan Omar'),
     ('6ebac05f637e', 'dev', 'But we must ask: who are', 'Ilhan Omar'),
     ('6ebac05f637e', 'dev', 'The answer to hate is not', 'Ilhan Omar'),
@@ -146,11 +146,15 @@ LABELS: tuple[tuple[str, str, str, str | tuple[str, ...] | None], ...] = (
     ('yahoo-3', 'dev', '[My husband] wouldn’t die for a', 'Vanessa Hicks'),
     ('08f793762792', 'dev', 'I know it got overshadowed by', 'Cam Heyward'),
     ('f8ff621a0b9b', 'dev', 'seamless, interconnected shopping experience', None),
-    ('7a457a4f7173', 'held_out', 'somebody ought to put a bullet', ('Patrick W. Carlineo Jr.', 'Patrick W. Carlineo', 'Patrick Carlineo')),
-    ('7a457a4f7173', 'held_out', "I'll put a bullet in her", ('Patrick W. Carlineo Jr.', 'Patrick W. Carlineo', 'Patrick Carlineo')),
+    ('7a457a4f7173', 'held_out', 'somebody ought to put a bullet',
+     ('Patrick W. Carlineo Jr.', 'Patrick W. Carlineo', 'Patrick Carlineo')),
+    ('7a457a4f7173', 'held_out', "I'll put a bullet in her",
+     ('Patrick W. Carlineo Jr.', 'Patrick W. Carlineo', 'Patrick Carlineo')),
     ('7a457a4f7173', 'held_out', 'He has taken responsibility for using', 'Sonya Zoghlin'),
-    ('7a457a4f7173', 'held_out', 'The First Amendment right to freedom', ('James P. Kennedy Jr.', 'James P. Kennedy', 'James Kennedy')),
-    ('7a457a4f7173', 'held_out', 'The Second Amendment right to bear', ('James P. Kennedy Jr.', 'James P. Kennedy', 'James Kennedy')),
+    ('7a457a4f7173', 'held_out', 'The First Amendment right to freedom',
+     ('James P. Kennedy Jr.', 'James P. Kennedy', 'James Kennedy')),
+    ('7a457a4f7173', 'held_out', 'The Second Amendment right to bear',
+     ('James P. Kennedy Jr.', 'James P. Kennedy', 'James Kennedy')),
     ('a6968f427cdb', 'held_out', 'Don’t mind me!', 'Deval Patrick'),
     ('a6968f427cdb', 'held_out', 'I’m running for president because those', 'Deval Patrick'),
     ('a6968f427cdb', 'held_out', 'I come in humbly.', 'Deval Patrick'),

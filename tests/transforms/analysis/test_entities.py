@@ -9,11 +9,17 @@ import re
 import polars as pl
 import pytest
 
-from tests.conftest import DW_SEED, EXTRACTION, ROOT, YONHAP_SEED
+from tests.conftest import DW_SEED, EXTRACTION, YONHAP_SEED
 from tests.transforms.analysis.mentions_gold import FROZEN, GOLD, HELD_OUT
 from tests.transforms.analysis.mentions_scoring import KINDS, score_article
 from transforms.analysis.entities import (
-    MENTION_SCHEMA, Mention, canonical_entity, entity_for_name, find_mentions, mentions_frame, resolve_entities,
+    MENTION_SCHEMA,
+    Mention,
+    canonical_entity,
+    entity_for_name,
+    find_mentions,
+    mentions_frame,
+    resolve_entities,
 )
 
 GOLD_DIR = EXTRACTION
@@ -181,7 +187,8 @@ def test_exact_rows_on_labelled_articles(gold_bodies: dict[str, str]) -> None:
     assert row("a1fca19b", "Sirajuddin Haqqani") == ("person", "person:sirajuddin-haqqani", "title_pattern", "leader")
     assert row("a1fca19b", "American University of Kabul") == (
         "organisation", "organisation:american-university-of-kabul", "name_sequence", None)
-    assert row("7916ecca", "Zabihullah Mujahid") == ("person", "person:zabihullah-mujahid", "title_pattern", "spokesman")
+    assert row("7916ecca", "Zabihullah Mujahid") == (
+        "person", "person:zabihullah-mujahid", "title_pattern", "spokesman")
     assert row("7916ecca", "Mujahid", 1) == ("person", "person:zabihullah-mujahid", "coreference", None)
     assert row("7916ecca", "Logar") == ("place", "place:logar", "name_sequence", None)  # "in Logar province"
     assert row("telegraph", "Mugabe", 2) == ("person", "person:robert-mugabe", "coreference", None)  # "Mr Mugabe"

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from transforms.metadata.agencies import agency_entries
 from transforms.analysis.gazetteers import (
-    _load, _person_aliases, alias_key, entity_ref, entity_words, gazetteer, slug,
+    _load,
+    _person_aliases,
+    alias_key,
+    entity_ref,
+    entity_words,
+    gazetteer,
+    slug,
 )
+from transforms.metadata.agencies import agency_entries
 
 
 def _all_aliases() -> list[tuple[str, str]]:

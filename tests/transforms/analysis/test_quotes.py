@@ -138,7 +138,8 @@ def test_apostrophes_are_not_quote_marks() -> None:
 
 def test_two_closing_apostrophes_close_a_double_quote() -> None:
     quote = only("“It was an attempt to mislead voters,’’ Will Moy told the BBC.")
-    assert (quote.text, quote.speaker, quote.speaker_method) == ("It was an attempt to mislead voters", "Will Moy", "told")
+    assert (quote.text, quote.speaker, quote.speaker_method) == (
+        "It was an attempt to mislead voters", "Will Moy", "told")
 
 
 def test_inch_marks_do_not_close_a_quote() -> None:
@@ -158,11 +159,13 @@ def test_a_quote_reopened_mid_paragraph_ends_where_the_next_begins() -> None:
     body = "Jane Doe said, “We are ready for talks. “We are ready for both options,” she said."
     first, second = find_quotes(body)
     assert first.text == "We are ready for talks."
-    assert (second.text, second.speaker, second.speaker_method) == ("We are ready for both options", "Jane Doe", "pronoun")
+    assert (second.text, second.speaker, second.speaker_method) == (
+        "We are ready for both options", "Jane Doe", "pronoun")
 
 
 def test_scare_quotes_are_dropped_but_short_attributed_quotes_kept() -> None:
-    body = "Critics called the plan “absurd” and a “best possible outcome” unlikely. “No,” Jane Doe said. “Never,” he said."
+    body = ("Critics called the plan “absurd” and a “best possible outcome” unlikely. "
+            "“No,” Jane Doe said. “Never,” he said.")
     assert [(q.text, q.speaker) for q in find_quotes(body)] == [("No", "Jane Doe"), ("Never", "Jane Doe")]
 
 
@@ -186,8 +189,10 @@ def test_attribution_patterns(body: str, speaker: str, method: str, verb: str | 
 
 
 @pytest.mark.parametrize(("body", "speaker", "verb"), [
-    ("„Wir werden gewinnen, egal was passiert“, sagte Bundeskanzlerin Angela Merkel am Montag.", "Angela Merkel", "sagte"),
-    ("« Nous allons gagner ce match ce soir », a déclaré le ministre Jean Dupont lors du débat.", "Jean Dupont", "a déclaré"),
+    ("„Wir werden gewinnen, egal was passiert“, sagte Bundeskanzlerin Angela Merkel am Montag.",
+     "Angela Merkel", "sagte"),
+    ("« Nous allons gagner ce match ce soir », a déclaré le ministre Jean Dupont lors du débat.",
+     "Jean Dupont", "a déclaré"),
     ("El presidente Pedro Sánchez dijo: «Vamos a ganar este partido hoy».", "Pedro Sánchez", "dijo"),
 ])
 def test_other_languages(body: str, speaker: str, verb: str) -> None:
@@ -208,7 +213,8 @@ def test_an_adverb_between_subject_and_verb() -> None:
 
 
 def test_a_second_quote_joined_by_and_that_keeps_the_attribution() -> None:
-    body = "The DEA says the border “remains the main entry point for heroin” and that “Mexico remains the main source.”"
+    body = ("The DEA says the border “remains the main entry point for heroin” "
+            "and that “Mexico remains the main source.”")
     first, second = find_quotes(body)
     assert (first.speaker, second.speaker, second.speaker_method) == ("DEA", "DEA", "continuation")
 
@@ -244,7 +250,8 @@ def test_a_name_before_a_noun_does_not_grow_into_it() -> None:
 
 
 def test_a_month_after_a_name_is_not_part_of_it() -> None:
-    body = "A tweet by Mr. Trump Oct. 24 set it off.\n\n“We’re taking in billions of dollars,” Mr. Trump said on Nov. 8."
+    body = ("A tweet by Mr. Trump Oct. 24 set it off.\n\n"
+            "“We’re taking in billions of dollars,” Mr. Trump said on Nov. 8.")
     assert only(body).speaker == "Trump"
 
 

@@ -26,7 +26,8 @@ def test_name_tokens(run: list[str], tokens: list[str], is_titled: bool) -> None
 
 
 def test_name_at_end_of_a_segment() -> None:
-    assert name_at_end("Speaking on Friday, U.S. Attorney James Kennedy Jr.") == (["James", "Kennedy", "Jr."], True, False)
+    assert name_at_end("Speaking on Friday, U.S. Attorney James Kennedy Jr.") == (
+        ["James", "Kennedy", "Jr."], True, False)
     assert name_at_end("according to the Kremlin") == (["Kremlin"], False, True)
     assert name_at_end("a WeWork spokesperson") is None
 

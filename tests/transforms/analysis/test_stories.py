@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 
 import polars as pl
 import pytest
@@ -22,7 +21,7 @@ from transforms.analysis.stories import (
     story_id_for,
 )
 
-DAY = datetime(2022, 1, 28, 12, tzinfo=timezone.utc)
+DAY = datetime(2022, 1, 28, 12, tzinfo=UTC)
 KINDS = {"stoltenberg": "person", "nato": "organisation", "atlantic_council": "organisation", "biden": "person",
          "russia": "place", "ukraine": "place", "usa": "place", "messi": "person", "psg": "organisation",
          "paris": "place", "tesla": "organisation", "musk": "person"}
@@ -134,7 +133,8 @@ def test_on_one_day_content_alone_keeps_the_dev_set_apart_from_the_seeds() -> No
     entities and terms can tell them apart."""
     if not GOLD.is_dir():
         pytest.skip(f"the dev sets are not here: {GOLD}")
-    rows = [json.loads(line) for path in (GOLD / name / "gold.jsonl" for name in TEST_SETS) for line in path.open(encoding="utf-8")]
+    rows = [json.loads(line) for path in (GOLD / name / "gold.jsonl" for name in TEST_SETS)
+            for line in path.open(encoding="utf-8")]
     articles = pl.DataFrame({
         "article_id": [f"gold-{r['id']}" for r in rows] + ["seed-dw", "seed-yonhap"],
         "title": [r.get("title") for r in rows] + [p.read_text("utf-8").splitlines()[0] for p in SEEDS],

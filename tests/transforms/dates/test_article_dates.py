@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -17,7 +17,6 @@ from transforms.dates.article_dates import (
     url_date,
 )
 
-UTC = timezone.utc
 SEEN = datetime(2024, 3, 20, 12, 0, tzinfo=UTC)
 
 
@@ -74,7 +73,8 @@ def test_no_candidate_gives_no_date_and_no_source() -> None:
 
 def test_the_most_trusted_source_wins_and_the_others_are_kept_unchosen() -> None:
     candidates = [_c("published_at", "htmldate", "2024-03-04"), _c("published_at", "url", "2024-03-05"),
-                  _c("published_at", "meta", "2024-03-05T08:00:00Z"), _c("published_at", "jsonld", "2024-03-05T08:30:00Z"),
+                  _c("published_at", "meta", "2024-03-05T08:00:00Z"),
+                  _c("published_at", "jsonld", "2024-03-05T08:30:00Z"),
                   _c("published_at", "sidecar", "2024-03-06")]
     dates = choose_dates(candidates, SEEN)
     assert (dates.published.source, dates.published.value.value) == ("sidecar", datetime(2024, 3, 6, tzinfo=UTC))

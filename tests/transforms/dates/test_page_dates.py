@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from transforms.dates.page_dates import page_date_candidates
-
-UTC = timezone.utc
 
 
 def _found(html: str) -> list[tuple[str, str, datetime, str]]:
@@ -19,7 +17,8 @@ def test_jsonld_dates_of_the_article_object() -> None:
     html = """<html><head><script type="application/ld+json">
     {"@context": "https://schema.org", "@graph": [
       {"@type": "WebSite", "datePublished": "2001-01-01"},
-      {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00+09:00", "dateModified": "2024-03-05T12:00:00+09:00"}
+      {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00+09:00",
+       "dateModified": "2024-03-05T12:00:00+09:00"}
     ]}</script></head><body><p>Text.</p></body></html>"""
     found = [f for f in _found(html) if f[1] == "jsonld"]
     assert found == [("published_at", "jsonld", datetime(2024, 3, 5, 1, 0, tzinfo=UTC), "time"),

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
-from transforms.text.articles import parse_text_article
 from transforms.dates.text_dates import stamp_candidates, visible_text_dates
-
-UTC = timezone.utc
+from transforms.text.articles import parse_text_article
 
 
 @pytest.mark.parametrize(("stamp", "expected"), [
     ("Updated: 12 March 2024 10:32 GMT", [("modified_at", datetime(2024, 3, 12, 10, 32, tzinfo=UTC), "time")]),
     ("Published 12 March 2024, updated 13 March 2024",
-     [("published_at", datetime(2024, 3, 12, tzinfo=UTC), "date"), ("modified_at", datetime(2024, 3, 13, tzinfo=UTC), "date")]),
+     [("published_at", datetime(2024, 3, 12, tzinfo=UTC), "date"),
+      ("modified_at", datetime(2024, 3, 13, tzinfo=UTC), "date")]),
     ("입력 2024.03.12 10:32 수정 2024.03.12 11:05",  # times without a zone: days only
-     [("published_at", datetime(2024, 3, 12, tzinfo=UTC), "date"), ("modified_at", datetime(2024, 3, 12, tzinfo=UTC), "date")]),
+     [("published_at", datetime(2024, 3, 12, tzinfo=UTC), "date"),
+      ("modified_at", datetime(2024, 3, 12, tzinfo=UTC), "date")]),
     ("2024年3月12日(火) 10:32 JST", [("published_at", datetime(2024, 3, 12, 1, 32, tzinfo=UTC), "time")]),
     ("Aktualisiert am 12.03.2024, 10:32 Uhr", [("modified_at", datetime(2024, 3, 12, tzinfo=UTC), "date")]),
-    ("By Jane Doe | March 12, 2024 at 3:05 p.m. EDT", [("published_at", datetime(2024, 3, 12, 19, 5, tzinfo=UTC), "time")]),
+    ("By Jane Doe | March 12, 2024 at 3:05 p.m. EDT",
+     [("published_at", datetime(2024, 3, 12, 19, 5, tzinfo=UTC), "time")]),
     ("Publié le 12/03/2024 à 10:32", []),   # 12/03 or 03/12: not guessed
     ("Updated March 12", []),               # no year: not a publication date
     ("Published 3 hours ago", []),

@@ -7,8 +7,15 @@ import pytest
 
 from transforms import reasons
 from transforms.documents.decoding import (
-    ENCODING_LABELS, PRESCAN_BYTES, DecompressionRefused, charset_from_content_type, codec_for_label, decode_html,
-    decode_text, maybe_gunzip, meta_charsets,
+    ENCODING_LABELS,
+    PRESCAN_BYTES,
+    DecompressionRefused,
+    charset_from_content_type,
+    codec_for_label,
+    decode_html,
+    decode_text,
+    maybe_gunzip,
+    meta_charsets,
 )
 from transforms.text.mojibake import count_mojibake
 

@@ -315,7 +315,8 @@ def test_lead_link_must_be_a_quarter_of_the_item() -> None:
 
 
 def test_blurb_over_thirty_words_keeps_the_list() -> None:
-    blurb = " — waves topped it on Sunday and flooded the quay, the fish market, the old lifeboat station and the car park"
+    blurb = (" — waves topped it on Sunday and flooded the quay, the fish market, "
+             "the old lifeboat station and the car park")
     pairs = [(link, blurb) for link in ("Storm breaches the Port Elwyn harbour wall for the second time this winter",
                                         "Storm floods the Port Elwyn quay and fish market for the second time today",
                                         "Storm damages the Port Elwyn lifeboat station for the second time in a year")]

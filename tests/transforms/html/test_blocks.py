@@ -58,7 +58,8 @@ def test_plain_text_has_no_link_chars() -> None:
 
 
 def test_link_chars_count_stripped_link_text() -> None:
-    text, link, lead = _accumulate(("add", "Read the ", False), ("add", " full report ", True), ("add", " today.", False))
+    text, link, lead = _accumulate(("add", "Read the ", False), ("add", " full report ", True),
+                                   ("add", " today.", False))
     assert text == "Read the full report today."
     assert link == len("full report")
     assert lead == 0  # the block opens with plain text

@@ -6,10 +6,10 @@ import pytest
 
 from tests.conftest import ROOT
 from transforms.html import pages as html_pages
-from transforms.html.vote import Vote
 from transforms.html.articles import html_text
-from transforms.html.pages import SECOND_OPINION_MAX_BLOCKS, extract_page, parse_html_page
 from transforms.html.blocks import HtmlBlock, HtmlExtraction, HtmlMetadata
+from transforms.html.pages import SECOND_OPINION_MAX_BLOCKS, extract_page, parse_html_page
+from transforms.html.vote import Vote
 
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
 ARTICLE_URL = "https://www.harbourherald.example/news/2024/03/12/port-elwyn-harbour-wall"

@@ -49,7 +49,8 @@ def test_list_items_share_a_group_and_two_lists_differ() -> None:
              "The second option is a temporary barrier, which is cheaper but would need replacing within a decade.")
     second = ("A third option, raised late in the debate, is to move the fleet to the neighbouring port for good.",
               "A fourth option, which nobody supported, is to do nothing at all and wait for the national fund.")
-    middle = _middle(f"<ul><li>{first[0]}</li><li>{first[1]}</li></ul><ol><li>{second[0]}</li><li>{second[1]}</li></ol>")
+    middle = _middle(f"<ul><li>{first[0]}</li><li>{first[1]}</li></ul>"
+                     f"<ol><li>{second[0]}</li><li>{second[1]}</li></ol>")
     assert _view(middle) == [("item", t) for t in first + second]
     assert middle[0].group == middle[1].group
     assert middle[2].group == middle[3].group
@@ -60,7 +61,8 @@ def test_definition_list_terms_and_descriptions_are_items_of_one_group() -> None
     middle = _middle("<dl><dt>Cost of the scheme in total</dt>"
                      "<dd>Fourteen million pounds, most of it borrowed, with the rest from a national fund.</dd></dl>")
     assert _view(middle) == [("item", "Cost of the scheme in total"),
-                             ("item", "Fourteen million pounds, most of it borrowed, with the rest from a national fund.")]
+                             ("item", "Fourteen million pounds, most of it borrowed, "
+                                      "with the rest from a national fund.")]
     assert middle[0].group == middle[1].group
 
 
@@ -72,7 +74,8 @@ def test_table_rows_share_a_group_cells_joined_with_pipes() -> None:
     assert _view(middle) == [
         ("row", "Rebuild the wall in stone, as the engineers recommend, over two years | "
                 "14 million pounds, most of it borrowed by the town council"),
-        ("row", "Temporary barrier built from steel sheets and concrete blocks | 3 million pounds, to be paid from reserves"),
+        ("row", "Temporary barrier built from steel sheets and concrete blocks | "
+                "3 million pounds, to be paid from reserves"),
     ]
     assert middle[0].group == middle[1].group
 

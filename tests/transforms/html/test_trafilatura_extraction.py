@@ -6,8 +6,8 @@ import pytest
 from lxml import etree
 
 from tests.conftest import ROOT
-from transforms.html.trafilatura_extraction import _blocks, extract_html
 from transforms.html.blocks import HtmlBlock, HtmlMetadata
+from transforms.html.trafilatura_extraction import _blocks, extract_html
 
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
 ARTICLE_URL = "https://www.harbourherald.example/news/2024/03/12/port-elwyn-harbour-wall"
@@ -122,7 +122,8 @@ def test_empty_elements_give_no_blocks() -> None:
 # --- links -------------------------------------------------------------------------------------
 
 def test_link_chars_of_a_paragraph_with_an_inline_link() -> None:
-    middle = _middle('<p>The council published <a href="/docs">the full contract documents</a> on its website today.</p>')
+    middle = _middle('<p>The council published <a href="/docs">the full contract documents</a> '
+                     'on its website today.</p>')
     (block,) = middle
     assert block.text == "The council published the full contract documents on its website today."
     assert block.link_chars == len("the full contract documents")

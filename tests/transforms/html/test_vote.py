@@ -12,8 +12,8 @@ from fractions import Fraction
 import pytest
 
 from transforms.html import vote as ev
-from transforms.html.vote import Vote, shingles, vote
 from transforms.html.blocks import HtmlBlock
+from transforms.html.vote import Vote, shingles, vote
 
 N = ev.SHINGLE_SIZE - 1  # a run of words has this many fewer shingles than words
 

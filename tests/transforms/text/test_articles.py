@@ -40,7 +40,7 @@ def test_dw_seed() -> None:
 
 def test_yonhap_seed() -> None:
     article = _parse(YONHAP_SEED)
-    lines = [l for l in YONHAP_SEED.read_text(encoding="utf-8").splitlines() if l.strip()]
+    lines = [line for line in YONHAP_SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert article.title == lines[0]
     assert article.deck == lines[1:3]
     assert [b.text for b in article.blocks if b.kind == "caption"] == ["Jens Stoltenberg, NATO Secretary-General"]
@@ -68,7 +68,7 @@ def test_no_sentence_of_a_seed_is_lost(seed) -> None:
     article = parse_text_article(text)
     kept = [b.text for b in article.blocks]
     removed = [r.text for r in article.removed]
-    for line in filter(None, (l.strip() for l in text.splitlines())):
+    for line in filter(None, (raw.strip() for raw in text.splitlines())):
         if line in removed:
             continue
         # a line is either kept whole, or it is a dateline prefix plus a kept remainder

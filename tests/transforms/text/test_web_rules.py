@@ -60,7 +60,8 @@ def test_web_rules_turn_boilerplate_into_fields(line: str, category: str, field:
         ("ADVERTISEMENT The company said on Monday it would cut jobs.", "advertisement",
          "The company said on Monday it would cut jobs."),
         ("Fernando Caudevilla, AKA DoctorX. Photo: Joseph Cox", "photo_credit", "Fernando Caudevilla, AKA DoctorX."),
-        ("서울 광화문광장에서 시민들이 걷고 있다. /사진=뉴시스", "photo_credit", "서울 광화문광장에서 시민들이 걷고 있다."),
+        ("서울 광화문광장에서 시민들이 걷고 있다. /사진=뉴시스", "photo_credit",
+         "서울 광화문광장에서 시민들이 걷고 있다."),
         ("会見する首相（写真＝共同）", "photo_credit", "会見する首相"),
     ],
 )
