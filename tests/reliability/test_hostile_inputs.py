@@ -302,7 +302,10 @@ def run(tmp_path_factory) -> CatalogueRun:
         watchdog.start()
         started = time.monotonic()
         try:
-            summary = ingest(paths=[str(folder), str(tmp / "in" / ".." / "elsewhere" / "dotdot_story.txt")], warcs=[str(warc)], sitemaps=[base + "/sitemap.xml"], settings=Settings(db_path=str(db), allowed_networks=["127.0.0.1/32"], host_delay=0.05, fetch_timeout=5.0))
+            summary = ingest(paths=[str(folder), str(tmp / "in" / ".." / "elsewhere" / "dotdot_story.txt")],
+                             warcs=[str(warc)], sitemaps=[base + "/sitemap.xml"],
+                             settings=Settings(db_path=str(db), allowed_networks=["127.0.0.1/32"], host_delay=0.05,
+                                               fetch_timeout=5.0))
         finally:
             watchdog.stop.set()
             watchdog.join(5)

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tests.conftest import DW_SEED, ROOT
 from transforms import reasons
-from transforms.documents.outcomes import Cleaned, Failed, LandedDocument, TimedOut, cleaned_batch, decoded_text, \
-    extracted_batch, fresh_documents, html_outcome, text_outcome, twins_of_rejects
+from transforms.documents.outcomes import (
+    Cleaned,
+    Failed,
+    LandedDocument,
+    TimedOut,
+    cleaned_batch,
+    decoded_text,
+    extracted_batch,
+    fresh_documents,
+    html_outcome,
+    text_outcome,
+    twins_of_rejects,
+)
 from transforms.frames.ledger import Reject
 from transforms.frames.normalise import ParsedDocument
 from transforms.html.pages import parse_html_page
 from transforms.text.articles import parse_text_article
 
-AT = datetime(2026, 12, 1, tzinfo=timezone.utc)
+AT = datetime(2026, 12, 1, tzinfo=UTC)
 ARTICLE_PAGE = ROOT / "tests" / "fixtures" / "html" / "news_article.html"
 
 
@@ -93,8 +104,8 @@ def test_cleaned_batch_pairs_texts_and_pages_in_the_batch_order() -> None:
     landed = [doc("t1", data=seed.encode()), doc("h1", "https://example.org/h", kind="html"), doc("t2")]
     extracted = extracted_batch(landed[:1] + landed[2:], 1000 * 1000)
     texts = [(landed[0], seed), (landed[1], "<html></html>"), (landed[2], "Only a title")]
-    cleaned = cleaned_batch(replace(extracted, texts=texts), [parse_text_article(seed), parse_text_article("Only a title")],
-                            {"h1": TimedOut(5.0)})
+    cleaned = cleaned_batch(replace(extracted, texts=texts),
+                            [parse_text_article(seed), parse_text_article("Only a title")], {"h1": TimedOut(5.0)})
     assert isinstance(cleaned, Cleaned)
     assert [p.document_id for p in cleaned.parsed] == ["t1"]
     assert [(r.document_id, r.reason) for r in cleaned.rejects] == [("h1", reasons.EXTRACT_TIMEOUT),
@@ -105,6 +116,6 @@ def test_a_twin_of_a_rejected_document_gets_its_own_reject() -> None:
     first, twin, other = doc("x", "file:///in/a.txt"), doc("x", "file:///in/b.txt"), doc("y")
     rejected = [Reject("file:///in/a.txt", "extract", reasons.EMPTY_FILE, "0 bytes", "x")]
     twins = twins_of_rejects([first, twin, other], [first, other], rejected)
-    assert twins == [Reject("file:///in/b.txt", "extract", reasons.EMPTY_FILE, "same bytes as file:///in/a.txt: 0 bytes",
-                            "x")]
+    assert twins == [Reject("file:///in/b.txt", "extract", reasons.EMPTY_FILE,
+                            "same bytes as file:///in/a.txt: 0 bytes", "x")]
     assert twins_of_rejects([first, twin], [first], []) == []  # the first was loaded: the twin is unchanged
