@@ -11,6 +11,7 @@ import pytest
 
 from flows.ingest import ingest
 from flows.rebuild import rebuild
+from flows.settings import Settings
 from tests.conftest import DW_SEED, EXTRACTION, ROOT, SEEDS
 from tests.http_server import robots, serve
 

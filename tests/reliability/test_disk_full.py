@@ -143,7 +143,7 @@ def _scenario(tmp: Path, db: Path, landing: Path, disk: Path) -> Scenario:
     after_error, checks_after_error = query(db, ARTICLES), _failed_checks(db)
     torn_after_error = _torn_landing_files(db, landing)
     _grow(disk)
-    later = ingest(paths=[str(first), str(second)], **settings)
+    later = ingest(paths=[str(first), str(second)], settings=settings)
     return Scenario(db, landing, before, error, summary, after_error, checks_after_error, torn_after_error,
                     later, query(db, ARTICLES), _failed_checks(db), _torn_landing_files(db, landing))
 

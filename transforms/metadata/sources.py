@@ -8,6 +8,8 @@ from importlib import resources
 
 import polars as pl
 
+from transforms.frames.schemas import SOURCES
+
 UNKNOWN_SOURCE = "unknown"
 
 
@@ -27,7 +29,7 @@ def source_registry() -> pl.DataFrame:
             "domain": [r["domain"] or None for r in rows],
             "aliases": [list(r["aliases"]) for r in rows],
         },
-        schema={"source_id": pl.String, "name": pl.String, "domain": pl.String, "aliases": pl.List(pl.String)},
+        schema=SOURCES,
     )
 
 
