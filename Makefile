@@ -11,7 +11,7 @@ help:
 	@echo "make run    ingest seeds/ into warehouse/news.duckdb (sets up on first use)"
 	@echo "make test   run the whole test suite (sets up on first use)"
 	@echo "make test-fast  the unit tests: all but the slow flow and reliability tests (pytest -m 'not slow')"
-	@echo "make lint   ruff check and mypy (the config is in pyproject.toml)"
+	@echo "make lint   ruff check, ruff format --check and mypy (the config is in pyproject.toml)"
 	@echo "make check  run the data-quality checks on warehouse/news.duckdb"
 	@echo "make clean  remove the warehouse file and the landing store"
 	@echo "make bench-extraction  score HTML extraction on ../shared's gold sets (vs plain trafilatura)"
@@ -37,10 +37,8 @@ test-fast: setup
 
 lint: setup
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 	.venv/bin/mypy
-# The tree is not formatted yet: once `ruff format .` has been run over it (once, when nobody else is editing),
-# enable this last line of `lint` by removing the "#" before the tab:
-#	.venv/bin/ruff format --check .
 
 check: setup
 	.venv/bin/newsetl check

@@ -42,14 +42,23 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
 def _articles(shared: Path) -> pl.DataFrame:
-    rows = [json.loads(line) for path in sorted((shared / "data" / "extraction").glob("*/gold.jsonl"))
-            for line in path.open(encoding="utf-8")]
+    rows = [
+        json.loads(line)
+        for path in sorted((shared / "data" / "extraction").glob("*/gold.jsonl"))
+        for line in path.open(encoding="utf-8")
+    ]
     ids = [r["id"] for r in rows] + [p.stem for p in SEEDS]
-    return pl.DataFrame({
-        "article_id": ids, "document_id": ids, "published_at": [None] * len(ids), "language": ["en"] * len(ids),
-        "title": [r.get("title") for r in rows] + [p.read_text("utf-8").splitlines()[0] for p in SEEDS],
-        "body_text": [r["body"] for r in rows] + [p.read_text("utf-8") for p in SEEDS],
-    }, schema_overrides={"published_at": pl.Datetime("us", "UTC")})
+    return pl.DataFrame(
+        {
+            "article_id": ids,
+            "document_id": ids,
+            "published_at": [None] * len(ids),
+            "language": ["en"] * len(ids),
+            "title": [r.get("title") for r in rows] + [p.read_text("utf-8").splitlines()[0] for p in SEEDS],
+            "body_text": [r["body"] for r in rows] + [p.read_text("utf-8") for p in SEEDS],
+        },
+        schema_overrides={"published_at": pl.Datetime("us", "UTC")},
+    )
 
 
 def _timed(step, *args):
@@ -63,20 +72,27 @@ def _timed(step, *args):
 
 def _batched(articles: pl.DataFrame, documents: pl.DataFrame, size: int) -> pl.DataFrame:
     """Stories in batches, each against the stories, entities and frequencies earlier ones left."""
-    known_entities = pl.DataFrame(schema={"entity_id": pl.String, "entity_name": pl.String, "kind": pl.String,
-                                          "aliases": pl.List(pl.String)})
+    known_entities = pl.DataFrame(
+        schema={"entity_id": pl.String, "entity_name": pl.String, "kind": pl.String, "aliases": pl.List(pl.String)}
+    )
     assigned = pl.DataFrame(schema=KNOWN_SCHEMA)
     for start in range(0, articles.height, size):
         batch = articles.slice(start, size)
         mentions, entities = resolve_entities(mentions_frame(batch), known_entities)
         known_entities = pl.concat([known_entities.join(entities, on="entity_id", how="anti"), entities])
         features = story_features(batch, documents, mentions)
-        frequencies = FeatureFrequencies(assigned.height,
-                                         Counter(e for ids in assigned["entity_ids"] for e in ids),
-                                         Counter(t for terms in assigned["terms"] for t in terms))
+        frequencies = FeatureFrequencies(
+            assigned.height,
+            Counter(e for ids in assigned["entity_ids"] for e in ids),
+            Counter(t for terms in assigned["terms"] for t in terms),
+        )
         stories = assign_stories(features, assigned, frequencies, entity_kinds(known_entities, mentions))
-        assigned = pl.concat([assigned, features.join(stories.select("article_id", "story_id"), on="article_id")
-                              .select(list(KNOWN_SCHEMA))])
+        assigned = pl.concat(
+            [
+                assigned,
+                features.join(stories.select("article_id", "story_id"), on="article_id").select(list(KNOWN_SCHEMA)),
+            ]
+        )
     return assigned
 
 
@@ -86,11 +102,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     options = parser.parse_args()
     articles = _articles(options.shared)
-    documents = pl.DataFrame({"document_id": articles["document_id"], "fetched_at": [DAY] * articles.height},
-                             schema_overrides={"fetched_at": pl.Datetime("us", "UTC")})
+    documents = pl.DataFrame(
+        {"document_id": articles["document_id"], "fetched_at": [DAY] * articles.height},
+        schema_overrides={"fetched_at": pl.Datetime("us", "UTC")},
+    )
     n = articles.height
-    lines = [f"analysis steps on {n} articles ({articles['body_text'].str.split(' ').list.len().sum():,} words): "
-             "the dev-set gold bodies and the two seeds, one day", ""]
+    lines = [
+        f"analysis steps on {n} articles ({articles['body_text'].str.split(' ').list.len().sum():,} words): "
+        "the dev-set gold bodies and the two seeds, one day",
+        "",
+    ]
     times = {}
     times["mentions"], mentions = _timed(mentions_frame, articles)
     times["quotes"], quotes = _timed(quotes_frame, articles)
@@ -107,8 +128,10 @@ def main() -> None:
         lines.append(f"{step:<20}{seconds:>9.2f}{1000 * seconds / n:>12.2f}")
     total = sum(times.values())
     lines += [f"{'all':<20}{total:>9.2f}{1000 * total / n:>12.2f}", ""]
-    lines.append(f"mentions {mentions.height:,}, entities {entities.height:,}, quotes {quotes.height:,} "
-                 f"({quotes['speaker'].is_not_null().sum():,} with a speaker), copies {copies.height}")
+    lines.append(
+        f"mentions {mentions.height:,}, entities {entities.height:,}, quotes {quotes.height:,} "
+        f"({quotes['speaker'].is_not_null().sum():,} with a speaker), copies {copies.height}"
+    )
     for label, assigned in (("one batch", stories), ("batches of 50", _batched(articles, documents, 50))):
         sizes = Counter(assigned["story_id"])
         seeds_story = {s for a, s in zip(assigned["article_id"], assigned["story_id"]) if a in {p.stem for p in SEEDS}}

@@ -37,13 +37,15 @@ def main() -> int:
         settings = Settings(db_path=Path(work) / "news.duckdb", workers=1)
         started = time.process_time()
         for start in range(0, len(files), args.batch_size):
-            landed, _ = land_files(files[start:start + args.batch_size], settings.landing_dir, settings.max_bytes)
+            landed, _ = land_files(files[start : start + args.batch_size], settings.landing_dir, settings.max_bytes)
             cpu["land"] += time.process_time() - started
             # B023: each lambda is called within this iteration, on this batch's values
-            stages = (("extract", lambda: extract.fn(landed, settings.max_bytes)),  # noqa: B023
-                      ("clean", lambda: clean.fn(value, settings)),  # noqa: B023
-                      ("normalise", lambda: normalise.fn(value)),  # noqa: B023
-                      ("annotate", lambda: annotate.fn(value)))  # noqa: B023
+            stages = (
+                ("extract", lambda: extract.fn(landed, settings.max_bytes)),  # noqa: B023
+                ("clean", lambda: clean.fn(value, settings)),  # noqa: B023
+                ("normalise", lambda: normalise.fn(value)),  # noqa: B023
+                ("annotate", lambda: annotate.fn(value)),  # noqa: B023
+            )
             for name, stage in stages:
                 started = time.process_time()
                 result = stage()
@@ -52,8 +54,11 @@ def main() -> int:
                     value = result  # noqa: F841 - read by the next stage's lambda
             started = time.process_time()
     close_shared_pools()
-    print(f"{len(files)} documents, CPU ms per document by stage: "
-          + ", ".join(f"{name} {1000 * seconds / len(files):.2f}" for name, seconds in cpu.items()), file=sys.stderr)
+    print(
+        f"{len(files)} documents, CPU ms per document by stage: "
+        + ", ".join(f"{name} {1000 * seconds / len(files):.2f}" for name, seconds in cpu.items()),
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -31,9 +31,11 @@ EXTRACTION = SHARED / "data" / "extraction"
 CORPUS_SETS = ("readability", "scrapinghub")
 SEEDS = ROOT / "seeds"
 
-WORDS = ("harbour council budget railway election summit treaty drought vaccine reactor bridge "
-         "tariff minister survey glacier festival strike verdict satellite harvest orchestra "
-         "inflation refinery ceasefire museum pipeline monsoon referendum stadium archive").split()
+WORDS = (
+    "harbour council budget railway election summit treaty drought vaccine reactor bridge "
+    "tariff minister survey glacier festival strike verdict satellite harvest orchestra "
+    "inflation refinery ceasefire museum pipeline monsoon referendum stadium archive"
+).split()
 LONGEST_PARAGRAPH = re.compile(rb"<p[\s>].*?</p\s*>", re.IGNORECASE | re.DOTALL)
 BODY_OPEN = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 MAX_TEMPLATE_PARAGRAPHS = 39  # a gold body longer than this is cut (seed articles have 10-20)
@@ -58,7 +60,7 @@ def text_templates() -> list[tuple[str, str, list[str]]]:
             if len(lines) < 2:
                 continue
             title = " ".join(lines[0].split()[:12]).rstrip(".,;:")
-            templates.append((f"{gold.parent.name}-{record['id']}", title, lines[1:MAX_TEMPLATE_PARAGRAPHS + 1]))
+            templates.append((f"{gold.parent.name}-{record['id']}", title, lines[1 : MAX_TEMPLATE_PARAGRAPHS + 1]))
     return templates
 
 
@@ -88,8 +90,9 @@ def varied_text(rng: random.Random, title: str, paragraphs: list[str], sentence:
     return heading + "\n\n" + "\n\n".join(kept) + "\n"
 
 
-def write_html_copies(folder: Path, count: int, rng: random.Random, *, corpus: str = "kill-loop",
-                      gzip_share: float = 0.0) -> Counter[str]:
+def write_html_copies(
+    folder: Path, count: int, rng: random.Random, *, corpus: str = "kill-loop", gzip_share: float = 0.0
+) -> Counter[str]:
     """`count` varied copies of the shared pages under folder/<set>/; a `gzip_share` of them
     gzip-compressed (`.html.gz`). Returns counts: html, html_gz."""
     pages = html_sources()
@@ -99,8 +102,7 @@ def write_html_copies(folder: Path, count: int, rng: random.Random, *, corpus: s
     for i in range(count):
         source = pages[i % len(pages)]
         copy = i // len(pages)
-        data = varied_page(source.read_bytes(),
-                           unique_sentence(rng, f"{copy} of {source.name} (document {i})", corpus))
+        data = varied_page(source.read_bytes(), unique_sentence(rng, f"{copy} of {source.name} (document {i})", corpus))
         target = folder / source.parent.parent.name / f"{source.stem}.copy{copy:03d}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         if rng.random() < gzip_share:

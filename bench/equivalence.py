@@ -93,14 +93,14 @@ import duckdb
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-SCRIPT_ROOT = Path(__file__).resolve().parents[1]   # the repository this script is in
+SCRIPT_ROOT = Path(__file__).resolve().parents[1]  # the repository this script is in
 DEFAULT_CORPUS = Path(tempfile.gettempdir()) / "newsetl-equivalence" / "corpus"
 
 # --- the corpus ------------------------------------------------------------------------------------
 HTML_SETS = (("scrapinghub", 25), ("readability", 25))  # (shared set, how many ids, sorted)
-N_TEXTS = 20                                             # wcxb gold records made into plain texts
-N_WARC_PAGES = 5                                         # the wcxb records after those, into the WARC
-WARC_DATE = "2026-01-15T12:00:00Z"   # after every page's publication date: no candidate is "after seen_at"
+N_TEXTS = 20  # wcxb gold records made into plain texts
+N_WARC_PAGES = 5  # the wcxb records after those, into the WARC
+WARC_DATE = "2026-01-15T12:00:00Z"  # after every page's publication date: no candidate is "after seen_at"
 WARC_ID_NAMESPACE = uuid.UUID("6f0d4c52-5d0a-4d7e-9a51-3c1f6f2f7a10")  # record ids: uuid5 of this and the URI
 
 # --- the ingest ------------------------------------------------------------------------------------
@@ -126,10 +126,10 @@ DROPPED_COLUMNS = {
     ("rejects", "first_seen_at"): "wall-clock time the input was first rejected",
     ("rejects", "last_seen_at"): "wall-clock time the input was last rejected",
 }
-RUN_TIME = "<run-time>"          # stands for a timestamp taken from the clock during the ingest
-RUN_DATE = "<run-date>"          # stands for the (UTC) day of such a timestamp
-CLOCK_TIED = "<clock-tied>"      # stands for what the order of undated articles decides (see untie_stories)
-WAREHOUSE_DIR = "<warehouse>"    # stands for the temporary folder of the warehouse and its landing store
+RUN_TIME = "<run-time>"  # stands for a timestamp taken from the clock during the ingest
+RUN_DATE = "<run-date>"  # stands for the (UTC) day of such a timestamp
+CLOCK_TIED = "<clock-tied>"  # stands for what the order of undated articles decides (see untie_stories)
+WAREHOUSE_DIR = "<warehouse>"  # stands for the temporary folder of the warehouse and its landing store
 RUN_WINDOW_SLACK = timedelta(seconds=2)
 
 
@@ -142,6 +142,7 @@ def sha256_bytes(data: bytes) -> str:
 
 
 # === 1. the corpus ===================================================================================
+
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as f:
@@ -158,23 +159,40 @@ def write_warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
     """A gzipped WARC/1.0 of a warcinfo record and one HTTP 200 response per (url, html), with fixed
     dates and record ids so that the file is byte-identical every time (warcio's per-record gzip
     is zlib's, whose header has no timestamp)."""
+
     def ids(name: str) -> dict[str, str]:
         return {"WARC-Record-ID": f"<urn:uuid:{uuid.uuid5(WARC_ID_NAMESPACE, name)}>", "WARC-Date": WARC_DATE}
 
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
         info = b"software: newsetl bench/equivalence.py\r\nformat: WARC File Format 1.0\r\n"
-        writer.write_record(writer.create_warc_record(
-            "", "warcinfo", payload=BytesIO(info), length=len(info), warc_content_type="application/warc-fields",
-            warc_headers_dict=ids("warcinfo") | {"WARC-Filename": path.name}))
+        writer.write_record(
+            writer.create_warc_record(
+                "",
+                "warcinfo",
+                payload=BytesIO(info),
+                length=len(info),
+                warc_content_type="application/warc-fields",
+                warc_headers_dict=ids("warcinfo") | {"WARC-Filename": path.name},
+            )
+        )
         for url, html in pages:
             charset = declared_charset(html)
-            headers = [("Content-Type", f"text/html; charset={charset}" if charset else "text/html"),
-                       ("Content-Length", str(len(html)))]
+            headers = [
+                ("Content-Type", f"text/html; charset={charset}" if charset else "text/html"),
+                ("Content-Length", str(len(html))),
+            ]
             http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=BytesIO(html), length=len(html), http_headers=http,
-                warc_headers_dict=ids(url)))
+            writer.write_record(
+                writer.create_warc_record(
+                    url,
+                    "response",
+                    payload=BytesIO(html),
+                    length=len(html),
+                    http_headers=http,
+                    warc_headers_dict=ids(url),
+                )
+            )
 
 
 def build_corpus(root: Path, shared: Path, corpus: Path) -> dict[str, Any]:
@@ -183,8 +201,10 @@ def build_corpus(root: Path, shared: Path, corpus: Path) -> dict[str, Any]:
     if corpus.exists():
         unknown = sorted(p.name for p in corpus.iterdir() if p.name not in {"inputs", "pages.warc.gz", "corpus.json"})
         if unknown:
-            raise SystemExit(f"error: {corpus} holds files this script did not write ({', '.join(unknown[:5])}); "
-                             "give an empty or new --corpus folder")
+            raise SystemExit(
+                f"error: {corpus} holds files this script did not write ({', '.join(unknown[:5])}); "
+                "give an empty or new --corpus folder"
+            )
         shutil.rmtree(corpus / "inputs", ignore_errors=True)
     inputs = corpus / "inputs"
     inputs.mkdir(parents=True)
@@ -209,12 +229,17 @@ def build_corpus(root: Path, shared: Path, corpus: Path) -> dict[str, Any]:
         text = f"{record['title'] or ''}\n\n{record['body']}\n"
         (inputs / "text" / f"text_{i:02d}.txt").write_bytes(text.encode("utf-8"))
 
-    warc_records = wcxb[N_TEXTS:N_TEXTS + N_WARC_PAGES]
-    write_warc(corpus / "pages.warc.gz",
-               [(r["url"], (extraction / "wcxb" / "html" / f"{r['id']}.html").read_bytes()) for r in warc_records])
+    warc_records = wcxb[N_TEXTS : N_TEXTS + N_WARC_PAGES]
+    write_warc(
+        corpus / "pages.warc.gz",
+        [(r["url"], (extraction / "wcxb" / "html" / f"{r['id']}.html").read_bytes()) for r in warc_records],
+    )
 
-    files = {p.relative_to(corpus).as_posix(): sha256_bytes(p.read_bytes())
-             for p in sorted(corpus.rglob("*")) if p.is_file() and p.name != "corpus.json"}
+    files = {
+        p.relative_to(corpus).as_posix(): sha256_bytes(p.read_bytes())
+        for p in sorted(corpus.rglob("*"))
+        if p.is_file() and p.name != "corpus.json"
+    }
     manifest = {
         "dir": str(corpus),
         "n_files": len(files),
@@ -240,9 +265,10 @@ def corpus_lock(corpus: Path) -> Iterator[None]:
 
 # === 2. the ingest =====================================================================================
 
+
 def child_env(root: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSETL_")}
-    env["PYTHONPATH"] = str(root)          # also for the page-worker processes the ingest starts
+    env["PYTHONPATH"] = str(root)  # also for the page-worker processes the ingest starts
     env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     return env
 
@@ -250,23 +276,41 @@ def child_env(root: Path) -> dict[str, str]:
 def check_imports(python: str, root: Path, env: dict[str, str]) -> dict[str, str]:
     """Where the ingest's interpreter finds flows, transforms and warehouse: they must be root's
     (an editable install of another checkout in the venv must not win)."""
-    code = ("import json, flows, transforms, warehouse; "
-            "print(json.dumps({m.__name__: m.__file__ for m in (flows, transforms, warehouse)}))")
-    found = json.loads(subprocess.run([python, "-c", code], cwd=root, env=env, check=True,
-                                      capture_output=True, text=True).stdout)
+    code = (
+        "import json, flows, transforms, warehouse; "
+        "print(json.dumps({m.__name__: m.__file__ for m in (flows, transforms, warehouse)}))"
+    )
+    found = json.loads(
+        subprocess.run([python, "-c", code], cwd=root, env=env, check=True, capture_output=True, text=True).stdout
+    )
     wrong = {k: v for k, v in found.items() if not Path(v).resolve().is_relative_to(root)}
     if wrong:
         raise SystemExit(f"error: {python} imports {wrong} from outside {root}")
     return found
 
 
-def run_ingest(python: str, root: Path, corpus: Path, db: Path, workers: int, batch_size: int,
-               log_path: Path) -> tuple[list[str], float, datetime, datetime]:
+def run_ingest(
+    python: str, root: Path, corpus: Path, db: Path, workers: int, batch_size: int, log_path: Path
+) -> tuple[list[str], float, datetime, datetime]:
     env = child_env(root)
     check_imports(python, root, env)
-    command = [python, "-c", ENTRY, "ingest", str(corpus / "inputs"), "--warc", str(corpus / "pages.warc.gz"),
-               "--db", str(db), "--no-publish", "--workers", str(workers), "--batch-size", str(batch_size),
-               "--no-progress"]
+    command = [
+        python,
+        "-c",
+        ENTRY,
+        "ingest",
+        str(corpus / "inputs"),
+        "--warc",
+        str(corpus / "pages.warc.gz"),
+        "--db",
+        str(db),
+        "--no-publish",
+        "--workers",
+        str(workers),
+        "--batch-size",
+        str(batch_size),
+        "--no-progress",
+    ]
     log(f"ingest: cd {shlex.quote(str(root))} && {shlex.join(command)}")
     started = datetime.now(UTC)
     clock = time.perf_counter()
@@ -274,9 +318,12 @@ def run_ingest(python: str, root: Path, corpus: Path, db: Path, workers: int, ba
     seconds = time.perf_counter() - clock
     finished = datetime.now(UTC)
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    log_path.write_text(f"$ cd {shlex.quote(str(root))} && {shlex.join(command)}\n"
-                        f"# exit {result.returncode}, {seconds:.1f} s\n"
-                        f"--- stdout\n{result.stdout}--- stderr\n{result.stderr}", encoding="utf-8")
+    log_path.write_text(
+        f"$ cd {shlex.quote(str(root))} && {shlex.join(command)}\n"
+        f"# exit {result.returncode}, {seconds:.1f} s\n"
+        f"--- stdout\n{result.stdout}--- stderr\n{result.stderr}",
+        encoding="utf-8",
+    )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"error: the ingest exited {result.returncode} (see {log_path})")
@@ -285,6 +332,7 @@ def run_ingest(python: str, root: Path, corpus: Path, db: Path, workers: int, ba
 
 
 # === 3. the dump =======================================================================================
+
 
 class Canon:
     """Turns a row value into plain JSON, the same for every run of the same behaviour:
@@ -379,13 +427,19 @@ def untie_stories(rows: dict[str, list[dict[str, Any]]]) -> None:
     members: dict[str, list[dict[str, Any]]] = {}
     for row in rows.get("story_articles", []):
         members.setdefault(row["story_id"], []).append(row)
-    tied = {story: min(r["article_id"] for r in group) for story, group in members.items()
-            if sum(r.get("event_at") == RUN_TIME for r in group) >= 2}
+    tied = {
+        story: min(r["article_id"] for r in group)
+        for story, group in members.items()
+        if sum(r.get("event_at") == RUN_TIME for r in group) >= 2
+    }
     if not tied:
         return
     undated = {r["article_id"] for story in tied for r in members[story] if r.get("event_at") == RUN_TIME}
-    opener_undated = {r["story_id"] for r in rows.get("stories", [])
-                      if r["story_id"] in tied and r.get("opener_article_id") in undated}
+    opener_undated = {
+        r["story_id"]
+        for r in rows.get("stories", [])
+        if r["story_id"] in tied and r.get("opener_article_id") in undated
+    }
     for table, table_rows in rows.items():
         for row in table_rows:
             story = row.get("story_id")
@@ -410,19 +464,27 @@ def dump_warehouse(db: Path, dump_dir: Path, canon: Canon) -> dict[str, Any]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         con.execute("set TimeZone = 'UTC'")
-        keys = {t: list(cols) for t, cols in con.execute("""
+        keys = {
+            t: list(cols)
+            for t, cols in con.execute("""
             select table_name, constraint_column_names from duckdb_constraints()
-            where constraint_type = 'PRIMARY KEY' and schema_name = 'main'""").fetchall()}
+            where constraint_type = 'PRIMARY KEY' and schema_name = 'main'""").fetchall()
+        }
         for name, kind in table_list(con):
             if name in LEDGER_TABLES:
                 continue
-            columns = con.execute("""
+            columns = con.execute(
+                """
                 select column_name, data_type from information_schema.columns
-                where table_schema = 'main' and table_name = ? order by ordinal_position""", [name]).fetchall()
+                where table_schema = 'main' and table_name = ? order by ordinal_position""",
+                [name],
+            ).fetchall()
             kept = [(c, t) for c, t in columns if not dropped(name, c)]
             select = ", ".join(f'"{c}"' for c, _ in kept)
-            rows[name] = [{c: canon(v, t) for (c, t), v in zip(kept, row)}
-                          for row in con.execute(f'select {select} from "{name}"').fetchall()]
+            rows[name] = [
+                {c: canon(v, t) for (c, t), v in zip(kept, row)}
+                for row in con.execute(f'select {select} from "{name}"').fetchall()
+            ]
             tables[name] = {
                 "kind": kind,
                 "columns": [[c, t] for c, t in kept],
@@ -449,16 +511,19 @@ def git_state(root: Path) -> dict[str, Any]:
     def git(*args: str) -> str:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True).stdout.strip()
 
-    return {"commit": git("rev-parse", "HEAD") or None,
-            "dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
+    return {
+        "commit": git("rev-parse", "HEAD") or None,
+        "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
+    }
 
 
 def dump(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     shared = (args.shared or SCRIPT_ROOT.parent / "shared").resolve()
     corpus = (args.corpus or DEFAULT_CORPUS).absolute()
-    python = args.python or (str(root / ".venv" / "bin" / "python") if (root / ".venv" / "bin" / "python").exists()
-                             else sys.executable)
+    python = args.python or (
+        str(root / ".venv" / "bin" / "python") if (root / ".venv" / "bin" / "python").exists() else sys.executable
+    )
     out: Path = args.out.absolute()
     dump_dir = out.with_suffix("") if out.suffix == ".json" else out.with_name(out.name + ".d")
 
@@ -470,7 +535,8 @@ def dump(args: argparse.Namespace) -> int:
             log(f"corpus: {manifest['n_files']} files, sha256 {manifest['sha256'][:16]}")
             db = workdir / "news.duckdb"
             command, seconds, started, finished = run_ingest(
-                python, root, corpus, db, args.workers, args.batch_size, dump_dir / "ingest.log")
+                python, root, corpus, db, args.workers, args.batch_size, dump_dir / "ingest.log"
+            )
         tables = dump_warehouse(db, dump_dir, Canon((started, finished), str(workdir)))
     finally:
         if args.keep_warehouse:
@@ -490,11 +556,12 @@ def dump(args: argparse.Namespace) -> int:
         "dump_dir": os.path.relpath(dump_dir, out.parent),
         "ledger_tables_skipped": sorted(LEDGER_TABLES),
         "dropped_columns": {f"{t}.{c}": why for (t, c), why in DROPPED_COLUMNS.items()},
-        "canonicalised": {RUN_TIME: "a timestamp inside the ingest's wall-clock window",
-                          RUN_DATE: "a date that is the UTC day of one",
-                          CLOCK_TIED: "story fields decided by the clock order of undated articles "
-                                      "(see untie_stories)",
-                          WAREHOUSE_DIR: "the temporary warehouse folder in a path"},
+        "canonicalised": {
+            RUN_TIME: "a timestamp inside the ingest's wall-clock window",
+            RUN_DATE: "a date that is the UTC day of one",
+            CLOCK_TIED: "story fields decided by the clock order of undated articles (see untie_stories)",
+            WAREHOUSE_DIR: "the temporary warehouse folder in a path",
+        },
         "tables": tables,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -507,6 +574,7 @@ def dump(args: argparse.Namespace) -> int:
 
 
 # === 4. compare ========================================================================================
+
 
 def _load_summary(path: Path) -> dict[str, Any]:
     summary = json.loads(path.read_text(encoding="utf-8"))
@@ -552,7 +620,7 @@ def _show_row_differences(table: str, a: dict[str, Any], b: dict[str, Any], show
         rows_a = [r for r in rows_a if id(r) not in paired]
         rows_b = [r for r in rows_b if id(r) not in paired]
     for side, rows in (("A", rows_a), ("B", rows_b)):
-        for row in rows[:max(0, show - shown)]:
+        for row in rows[: max(0, show - shown)]:
             print(f"    {side} only: {_short(row, 400)}")
         if len(rows) > max(0, show - shown):
             print(f"    ... {len(rows) - max(0, show - shown)} more rows only in {side}")
@@ -563,8 +631,10 @@ def compare(path_a: Path, path_b: Path, show: int) -> int:
     print(f"A: {path_a} ({a['root']} @ {str(a['git']['commit'])[:12]}{' dirty' if a['git']['dirty'] else ''})")
     print(f"B: {path_b} ({b['root']} @ {str(b['git']['commit'])[:12]}{' dirty' if b['git']['dirty'] else ''})")
     if a["corpus"]["dir"] != b["corpus"]["dir"]:
-        print(f"note: the corpora were at different paths ({a['corpus']['dir']} vs {b['corpus']['dir']}): "
-              "article ids (SHA-256 of file URIs) and what follows from them will differ")
+        print(
+            f"note: the corpora were at different paths ({a['corpus']['dir']} vs {b['corpus']['dir']}): "
+            "article ids (SHA-256 of file URIs) and what follows from them will differ"
+        )
     if a["corpus"]["sha256"] != b["corpus"]["sha256"]:
         print("note: the corpora differ (another seeds/ or shared data): rows will differ")
     if a["ingest_options"] != b["ingest_options"] or a["dropped_columns"] != b["dropped_columns"]:
@@ -593,34 +663,56 @@ def compare(path_a: Path, path_b: Path, show: int) -> int:
                 print("    column order differs")
         if ta["sha256"] != tb["sha256"]:
             _show_row_differences(table, a, b, show)
-    print(f"{len(tables) - n_different} of {len(tables)} tables identical" +
-          (f", {n_different} different" if n_different else ""))
+    print(
+        f"{len(tables) - n_different} of {len(tables)} tables identical"
+        + (f", {n_different} different" if n_different else "")
+    )
     return 1 if n_different else 0
 
 
 # === command line ======================================================================================
 
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="See the module docstring for the corpus, the ingest and the dump.")
-    parser.add_argument("--compare", nargs=2, type=Path, metavar=("A.json", "B.json"),
-                        help="compare two dumps; exit 1 on any difference")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="See the module docstring for the corpus, the ingest and the dump.",
+    )
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        type=Path,
+        metavar=("A.json", "B.json"),
+        help="compare two dumps; exit 1 on any difference",
+    )
     parser.add_argument("--show", type=int, default=5, help="differing rows shown per table (--compare, default 5)")
     parser.add_argument("--out", type=Path, help="the summary to write (its rows go to a folder of the same name)")
-    parser.add_argument("--root", type=Path, default=SCRIPT_ROOT,
-                        help=f"the checkout whose code runs (default: this script's repository, {SCRIPT_ROOT})")
-    parser.add_argument("--shared", type=Path,
-                        help=f"the shared data folder (default: ../shared beside this script's repository, "
-                             f"{SCRIPT_ROOT.parent / 'shared'})")
-    parser.add_argument("--corpus", type=Path,
-                        help=f"where the corpus is built (default: {DEFAULT_CORPUS}); keep it the same for "
-                             "dumps that are to be compared")
-    parser.add_argument("--python", help="interpreter for the ingest (default: <root>/.venv/bin/python if there "
-                                         "is one, else this one)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=SCRIPT_ROOT,
+        help=f"the checkout whose code runs (default: this script's repository, {SCRIPT_ROOT})",
+    )
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        help=f"the shared data folder (default: ../shared beside this script's repository, "
+        f"{SCRIPT_ROOT.parent / 'shared'})",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help=f"where the corpus is built (default: {DEFAULT_CORPUS}); keep it the same for "
+        "dumps that are to be compared",
+    )
+    parser.add_argument(
+        "--python", help="interpreter for the ingest (default: <root>/.venv/bin/python if there is one, else this one)"
+    )
     parser.add_argument("--workers", type=int, default=WORKERS, help=f"ingest --workers (default {WORKERS})")
-    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE,
-                        help=f"ingest --batch-size (default {BATCH_SIZE})")
+    parser.add_argument(
+        "--batch-size", type=int, default=BATCH_SIZE, help=f"ingest --batch-size (default {BATCH_SIZE})"
+    )
     parser.add_argument("--keep-warehouse", action="store_true", help="keep the temporary warehouse and landing store")
     args = parser.parse_args(argv)
     if args.compare:

@@ -41,8 +41,9 @@ def newsetl_bodies(paths: list[Path], seconds: dict[str, float]) -> dict[str, st
         seconds["read+decode"] += extracted - started
         seconds["extractors"] += cleaned - extracted
         seconds["rules"] += done - cleaned
-        docs.append(ParsedDocument(path.stem, path.as_uri(), article, extraction.metadata,
-                                   EXTRACTOR_OF_CHOICE[decision.choice]))
+        docs.append(
+            ParsedDocument(path.stem, path.as_uri(), article, extraction.metadata, EXTRACTOR_OF_CHOICE[decision.choice])
+        )
     started = time.perf_counter()
     articles = normalise_batch(docs).articles
     seconds["normalise"] += time.perf_counter() - started
@@ -73,8 +74,11 @@ def main() -> int:
         for path in paths:
             out.write(json.dumps({"id": path.stem, "text": bodies.get(path.stem, "")}, ensure_ascii=False) + "\n")
     per_page = ", ".join(f"{stage} {1000 * s / len(paths):.1f}" for stage, s in stages.items())
-    print(f"{args.extractor}: {len(paths)} pages in {seconds:.1f} s ({1000 * seconds / len(paths):.1f} ms/page; "
-          f"ms/page by stage: {per_page})", file=sys.stderr)
+    print(
+        f"{args.extractor}: {len(paths)} pages in {seconds:.1f} s ({1000 * seconds / len(paths):.1f} ms/page; "
+        f"ms/page by stage: {per_page})",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -103,19 +103,25 @@ def main() -> None:
     rules.first_chars = real
     rules._SCOPED.clear()
 
-    lines = [f"parse_text_article on {len(texts)} texts ({n_lines:,} non-empty lines): the two seeds and the first "
-             f"{len(texts) - len(SEEDS)} scrapinghub gold bodies; best of {options.repeat} passes after a warm-up",
-             f"Python {sys.version.split()[0]}; re internals read as expected: {checked} "
-             f"(checked in {check_ms:.1f} ms)",
-             "",
-             f"{'':<22}{'setup ms':>9}{'best s':>9}{'ms/text':>9}{'rules tried/line':>18}"]
-    for label, (setup, best, tried, _) in (("with the pre-filter", with_filter),
-                                          ("without (fallback)", without_filter)):
+    lines = [
+        f"parse_text_article on {len(texts)} texts ({n_lines:,} non-empty lines): the two seeds and the first "
+        f"{len(texts) - len(SEEDS)} scrapinghub gold bodies; best of {options.repeat} passes after a warm-up",
+        f"Python {sys.version.split()[0]}; re internals read as expected: {checked} (checked in {check_ms:.1f} ms)",
+        "",
+        f"{'':<22}{'setup ms':>9}{'best s':>9}{'ms/text':>9}{'rules tried/line':>18}",
+    ]
+    for label, (setup, best, tried, _) in (
+        ("with the pre-filter", with_filter),
+        ("without (fallback)", without_filter),
+    ):
         lines.append(f"{label:<22}{1000 * setup:>9.1f}{best:>9.3f}{1000 * best / len(texts):>9.2f}{tried:>18.1f}")
     ratio = without_filter[1] / with_filter[1]
     same = with_filter[3] == without_filter[3]
-    lines += ["", f"without the pre-filter: {ratio:.2f} x the time; same articles: {same}",
-              "setup: splitting the catalogue by first character, once per process (reading every pattern)"]
+    lines += [
+        "",
+        f"without the pre-filter: {ratio:.2f} x the time; same articles: {same}",
+        "setup: splitting the catalogue by first character, once per process (reading every pattern)",
+    ]
     text = "\n".join(lines) + "\n"
     print(text, end="")
     if options.out:

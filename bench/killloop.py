@@ -75,6 +75,7 @@ def log(message: str) -> None:
 
 # --- corpus ----------------------------------------------------------------------------------------
 
+
 def bad_inputs(rng: random.Random, count: int) -> dict[str, bytes]:
     """Inputs the pipeline must reject (each with bytes of its own: documents are keyed by them)."""
     files: dict[str, bytes] = {"bad/empty.txt": b""}
@@ -87,7 +88,8 @@ def bad_inputs(rng: random.Random, count: int) -> dict[str, bytes]:
         elif kind == 2:
             files[f"bad/nav-only-{i:03d}.html"] = (
                 f"<html><head><title>Menu {i}</title></head><body><nav><a href='/a'>Home</a> "
-                f"<a href='/b'>World</a> <a href='/c'>Sport {i}</a></nav></body></html>").encode()
+                f"<a href='/b'>World</a> <a href='/c'>Sport {i}</a></nav></body></html>"
+            ).encode()
         else:
             files[f"bad/cp-{i:03d}.txt"] = rng.randbytes(300)
     return files
@@ -116,18 +118,22 @@ def build_corpus(corpus: Path, docs: int, seed: int) -> dict[str, int]:
 
 def corpus_uris(corpus: Path) -> set[str]:
     """The URI discover gives every (non-hidden) file of the corpus (its absolute path, normalised)."""
-    return {Path(os.path.normpath(p.absolute())).as_uri() for p in corpus.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus).parts)}
+    return {
+        Path(os.path.normpath(p.absolute())).as_uri()
+        for p in corpus.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+    }
 
 
 # --- running ingest ---------------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
     rc: int | None
     seconds: float
-    killed: bool        # SIGKILL reached a live process group
-    hung: bool          # still running at the hard time limit (then killed)
+    killed: bool  # SIGKILL reached a live process group
+    hung: bool  # still running at the hard time limit (then killed)
     leftovers: list[str]  # processes of its group still alive 10 s after the run ended by itself
     log: str
 
@@ -142,7 +148,7 @@ def group_members(pgid: int) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat[stat.rindex(")") + 2:].split()  # state ppid pgrp ...
+        fields = stat[stat.rindex(")") + 2 :].split()  # state ppid pgrp ...
         if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
             members.append(int(entry.name))
     return members
@@ -189,10 +195,17 @@ class Runner:
         self.logs.mkdir(parents=True, exist_ok=True)
         prefect_home = workdir / "prefect-home"
         prefect_home.mkdir(parents=True, exist_ok=True)
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith("NEWSETL_") and k not in ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_PROFILE")}
-        env.update(PREFECT_HOME=str(prefect_home), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-                   NEWSETL_BATCH_SIZE=str(batch_size), PYTHONUNBUFFERED="1")
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("NEWSETL_") and k not in ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_PROFILE")
+        }
+        env.update(
+            PREFECT_HOME=str(prefect_home),
+            PREFECT_SERVER_ANALYTICS_ENABLED="false",
+            NEWSETL_BATCH_SIZE=str(batch_size),
+            PYTHONUNBUFFERED="1",
+        )
         self.env = env
         newsetl = ROOT / ".venv" / "bin" / "newsetl"
         self.command = [str(newsetl)] if newsetl.exists() else [sys.executable, "-m", "flows.ingest"]
@@ -206,8 +219,15 @@ class Runner:
             command.remove("ingest")
         with open(log_path, "wb") as out:
             started = time.monotonic()
-            proc = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                                    stdin=subprocess.DEVNULL, start_new_session=True)
+            proc = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
             limit = self.hard_limit if kill_after is None else min(kill_after, self.hard_limit)
             killed = hung = False
             try:
@@ -222,6 +242,7 @@ class Runner:
 
 
 # --- looking at a warehouse ---------------------------------------------------------------------------
+
 
 def connect(db: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(db), read_only=True)
@@ -240,9 +261,12 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
 
 
 def load_id_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    return rows(con, "select table_name, column_name from duckdb_columns() "
-                     "where column_name in ('load_id', 'last_load_id') and table_name <> 'loads' "
-                     "and not internal order by all")
+    return rows(
+        con,
+        "select table_name, column_name from duckdb_columns() "
+        "where column_name in ('load_id', 'last_load_id') and table_name <> 'loads' "
+        "and not internal order by all",
+    )
 
 
 CONTENT_QUERIES = {
@@ -286,37 +310,48 @@ def check_invariants(db: Path, reference: Path, uris: set[str]) -> dict:
         result["opens"] = True
         seen = {u for (u,) in rows(con, "select uri from documents union select uri from rejects")}
         missing = sorted(uris - seen)
-        loaded_without_article = [d for (d,) in rows(
-            con, "select document_id from documents where status = 'loaded' "
-                 "and document_id not in (select document_id from article_versions)")]
+        loaded_without_article = [
+            d
+            for (d,) in rows(
+                con,
+                "select document_id from documents where status = 'loaded' "
+                "and document_id not in (select document_id from article_versions)",
+            )
+        ]
         damaged = landing_damage(con)
         result["losses"] = len(missing) + len(loaded_without_article) + len(damaged)
-        result["loss_detail"] = {"missing_uris": missing[:DETAIL_LIMIT], "n_missing_uris": len(missing),
-                                 "loaded_without_article": loaded_without_article[:DETAIL_LIMIT],
-                                 "landing_damaged": damaged[:DETAIL_LIMIT]}
+        result["loss_detail"] = {
+            "missing_uris": missing[:DETAIL_LIMIT],
+            "n_missing_uris": len(missing),
+            "loaded_without_article": loaded_without_article[:DETAIL_LIMIT],
+            "landing_damaged": damaged[:DETAIL_LIMIT],
+        }
         result["unexpected_uris"] = sorted(seen - uris)[:DETAIL_LIMIT]
         if result["losses"]:
-            failures.append(f"conservation: {len(missing)} corpus files with no outcome, "
-                            f"{len(loaded_without_article)} loaded documents without an article, "
-                            f"{len(damaged)} damaged landing files")
+            failures.append(
+                f"conservation: {len(missing)} corpus files with no outcome, "
+                f"{len(loaded_without_article)} loaded documents without an article, "
+                f"{len(damaged)} damaged landing files"
+            )
         if result["unexpected_uris"]:
             failures.append("the warehouse holds URIs that are not in the corpus")
 
         duplicate_queries = {
             "articles_repeated_id": "select article_id, count(*) from articles group by 1 having count(*) > 1",
             "versions_repeated_hash": "select article_id, content_hash, count(*) from article_versions "
-                                      "group by 1, 2 having count(*) > 1",
+            "group by 1, 2 having count(*) > 1",
             "versions_inconsistent": "select article_id, count(*), count(distinct content_hash), max(version) "
-                                     "from article_versions group by 1 "
-                                     "having count(*) <> count(distinct content_hash) or count(*) <> max(version)",
+            "from article_versions group by 1 "
+            "having count(*) <> count(distinct content_hash) or count(*) <> max(version)",
             "uri_in_two_documents": "select uri, count(*) from documents group by 1 having count(*) > 1",
             "current_not_a_version": "select article_id from articles anti join article_versions "
-                                     "using (article_id, version, content_hash)",
+            "using (article_id, version, content_hash)",
         }
         duplicates = {name: rows(con, sql) for name, sql in duplicate_queries.items()}
         result["duplicates"] = sum(len(v) for v in duplicates.values())
-        result["duplicate_detail"] = {k: [list(map(str, r)) for r in v[:DETAIL_LIMIT]]
-                                      for k, v in duplicates.items() if v}
+        result["duplicate_detail"] = {
+            k: [list(map(str, r)) for r in v[:DETAIL_LIMIT]] for k, v in duplicates.items() if v
+        }
         if result["duplicates"]:
             failures.append(f"duplicates: { {k: len(v) for k, v in duplicates.items() if v} }")
 
@@ -325,33 +360,52 @@ def check_invariants(db: Path, reference: Path, uris: set[str]) -> dict:
             # a data row's load_id must name a completed load; a `last_load_id` may be null (a
             # publish after a run that loaded nothing) but, when set, must name one too
             missing = f"{column} is null or " if column == "load_id" else ""
-            n = rows(con, f"select count(*) from {table} where {missing}{column} not in "
-                          "(select load_id from loads where status = 'completed')")[0][0]
+            n = rows(
+                con,
+                f"select count(*) from {table} where {missing}{column} not in "
+                "(select load_id from loads where status = 'completed')",
+            )[0][0]
             orphans[f"{table}.{column}"] = n
         result["orphan_rows"] = sum(orphans.values())
         result["orphan_detail"] = orphans
         result["loads_not_completed"] = rows(con, "select count(*) from loads where status <> 'completed'")[0][0]
-        ledger = rows(con, "select l.load_id, l.n_loaded, count(v.article_id) from loads l "
-                           "left join article_versions v using (load_id) group by all "
-                           "having l.n_loaded <> count(v.article_id)")
+        ledger = rows(
+            con,
+            "select l.load_id, l.n_loaded, count(v.article_id) from loads l "
+            "left join article_versions v using (load_id) group by all "
+            "having l.n_loaded <> count(v.article_id)",
+        )
         result["ledger_mismatches"] = [list(map(str, r)) for r in ledger[:DETAIL_LIMIT]]
         if result["orphan_rows"] or result["loads_not_completed"]:
-            failures.append(f"rows of no completed load: {orphans}, "
-                            f"{result['loads_not_completed']} loads not completed")
+            failures.append(
+                f"rows of no completed load: {orphans}, {result['loads_not_completed']} loads not completed"
+            )
         if ledger:
             failures.append(f"{len(ledger)} loads rows whose n_loaded differs from the versions they carry")
-        result["counts"] = {t: rows(con, f"select count(*) from {t}")[0][0]
-                            for t in ("loads", "documents", "articles", "article_versions", "article_blocks",
-                                      "removed_spans", "rejects")}
+        result["counts"] = {
+            t: rows(con, f"select count(*) from {t}")[0][0]
+            for t in (
+                "loads",
+                "documents",
+                "articles",
+                "article_versions",
+                "article_blocks",
+                "removed_spans",
+                "rejects",
+            )
+        }
 
     killed, clean = content_sets(db), content_sets(reference)
     comparison = {}
     for name in CONTENT_QUERIES:
         only_killed, only_clean = killed[name] - clean[name], clean[name] - killed[name]
-        comparison[name] = {"equal": not only_killed and not only_clean, "n": len(killed[name]),
-                            "n_reference": len(clean[name]),
-                            "only_killed": [list(map(str, r)) for r in sorted(only_killed)[:5]],
-                            "only_reference": [list(map(str, r)) for r in sorted(only_clean)[:5]]}
+        comparison[name] = {
+            "equal": not only_killed and not only_clean,
+            "n": len(killed[name]),
+            "n_reference": len(clean[name]),
+            "only_killed": [list(map(str, r)) for r in sorted(only_killed)[:5]],
+            "only_reference": [list(map(str, r)) for r in sorted(only_clean)[:5]],
+        }
     result["content_equal"] = comparison["article_versions"]["equal"] and comparison["articles"]["equal"]
     result["content_detail"] = comparison
     unequal = [name for name, c in comparison.items() if not c["equal"]]
@@ -362,28 +416,48 @@ def check_invariants(db: Path, reference: Path, uris: set[str]) -> dict:
 
 # --- the loop -----------------------------------------------------------------------------------------
 
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=200, help="SIGKILLs that must land on a running ingest")
     parser.add_argument("--docs", type=int, default=2000, help="documents in the corpus")
     parser.add_argument("--seed", type=int, default=0, help="seeds the corpus and the kill moments")
-    parser.add_argument("--workdir", type=Path, required=True,
-                        help="corpus, warehouses, Prefect home and run logs go here (its corpus/, killed/, "
-                             "reference/ and logs/ are replaced)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        required=True,
+        help="corpus, warehouses, Prefect home and run logs go here (its corpus/, killed/, "
+        "reference/ and logs/ are replaced)",
+    )
     parser.add_argument("--out", type=Path, help="also write the JSON summary here")
     parser.add_argument("--batch-size", type=int, default=50, help="NEWSETL_BATCH_SIZE of every run")
-    parser.add_argument("--hard-limit", type=float, default=3600.0,
-                        help="a run still going after this many seconds has hung (a failure)")
-    parser.add_argument("--fresh-db-when-settled", action="store_true",
-                        help="once every input has an outcome, finish that warehouse (final run, invariants) and "
-                             "go on killing runs on a new one, so that every kill lands on a run with inputs to load")
-    parser.add_argument("--max-window", type=float, default=None,
-                        help="cap the kill window at this many seconds (default: the whole expected run)")
-    parser.add_argument("--prefect-server", action="store_true",
-                        help="start one local Prefect server for every run (as scheduled runs have) instead of "
-                             "each run starting Prefect's temporary API: start-up drops from ~10 s to ~3 s")
-    parser.add_argument("--max-cycles", type=int, default=None,
-                        help="give up after this many runs in the loop (default 3 x kills + 20)")
+    parser.add_argument(
+        "--hard-limit",
+        type=float,
+        default=3600.0,
+        help="a run still going after this many seconds has hung (a failure)",
+    )
+    parser.add_argument(
+        "--fresh-db-when-settled",
+        action="store_true",
+        help="once every input has an outcome, finish that warehouse (final run, invariants) and "
+        "go on killing runs on a new one, so that every kill lands on a run with inputs to load",
+    )
+    parser.add_argument(
+        "--max-window",
+        type=float,
+        default=None,
+        help="cap the kill window at this many seconds (default: the whole expected run)",
+    )
+    parser.add_argument(
+        "--prefect-server",
+        action="store_true",
+        help="start one local Prefect server for every run (as scheduled runs have) instead of "
+        "each run starting Prefect's temporary API: start-up drops from ~10 s to ~3 s",
+    )
+    parser.add_argument(
+        "--max-cycles", type=int, default=None, help="give up after this many runs in the loop (default 3 x kills + 20)"
+    )
     return parser.parse_args(argv)
 
 
@@ -398,9 +472,14 @@ class PrefectServer:
         self.log = open(log_path, "wb")
         prefect = ROOT / ".venv" / "bin" / "prefect"
         command = [str(prefect)] if prefect.exists() else [sys.executable, "-m", "prefect"]
-        self.proc = subprocess.Popen([*command, "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
-                                     env=env, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            [*command, "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
     def wait_ready(self, timeout: float = 180.0) -> None:
         deadline = time.monotonic() + timeout
@@ -448,8 +527,9 @@ def main(argv: list[str] | None = None) -> int:
             server.stop()
 
 
-def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, uris: set[str], runner: Runner,
-          started: float) -> int:
+def _loop(
+    args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, uris: set[str], runner: Runner, started: float
+) -> int:
     failures: list[str] = []
 
     reference_db, killed_db = workdir / "reference" / "news.duckdb", workdir / "killed" / "news.duckdb"
@@ -459,8 +539,9 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
         failures.append(f"the reference run failed (rc {reference.rc}, see {reference.log})")
     ref_versions = len(content_sets(reference_db)["article_versions"]) if reference_db.exists() else 0
     noop = runner.run(reference_db, "reference-rerun")
-    rerun_added = ((len(content_sets(reference_db)["article_versions"]) - ref_versions)
-                   if reference_db.exists() else None)
+    rerun_added = (
+        (len(content_sets(reference_db)["article_versions"]) - ref_versions) if reference_db.exists() else None
+    )
     log(f"reference re-run: rc {noop.rc} in {noop.seconds:.1f} s, {rerun_added} versions added")
     if noop.rc != 0 or rerun_added != 0:
         failures.append(f"re-running the reference added {rerun_added} versions (rc {noop.rc}, see {noop.log})")
@@ -482,8 +563,11 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
     while not epochs or (kills < args.kills and cycles < max_cycles):
         # one warehouse, killed again and again, then finished by a run to completion; with
         # --fresh-db-when-settled, a new warehouse once the corpus has settled in the last one
-        killed_db = workdir / ("killed" if not args.fresh_db_when_settled else f"killed/epoch{len(epochs) + 1:03d}") \
+        killed_db = (
+            workdir
+            / ("killed" if not args.fresh_db_when_settled else f"killed/epoch{len(epochs) + 1:03d}")
             / "news.duckdb"
+        )
         pending, loads_before, epoch_kills = len(uris), 0, 0
         while kills < args.kills and cycles < max_cycles and not (args.fresh_db_when_settled and pending == 0):
             cycles += 1
@@ -513,13 +597,25 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
                 seen, loads = set(), loads_before
             newly = pending - len(uris - seen)
             pending = len(uris - seen)
-            progress.append({"epoch": len(epochs) + 1, "cycle": cycles, "moment": round(moment, 2),
-                             "window": round(window, 1), "killed": run.killed, "rc": run.rc,
-                             "seconds": round(run.seconds, 2), "new_outcomes": newly,
-                             "new_loads": loads - loads_before, "pending": pending})
+            progress.append(
+                {
+                    "epoch": len(epochs) + 1,
+                    "cycle": cycles,
+                    "moment": round(moment, 2),
+                    "window": round(window, 1),
+                    "killed": run.killed,
+                    "rc": run.rc,
+                    "seconds": round(run.seconds, 2),
+                    "new_outcomes": newly,
+                    "new_loads": loads - loads_before,
+                    "pending": pending,
+                }
+            )
             loads_before = loads
-            log(f"cycle {cycles}: {'killed' if run.killed else f'ended rc {run.rc}'} at {run.seconds:.1f} s "
-                f"(window {window:.0f} s), {newly} inputs settled, {pending} pending, kills {kills}/{args.kills}")
+            log(
+                f"cycle {cycles}: {'killed' if run.killed else f'ended rc {run.rc}'} at {run.seconds:.1f} s "
+                f"(window {window:.0f} s), {newly} inputs settled, {pending} pending, kills {kills}/{args.kills}"
+            )
 
         final = runner.run(killed_db, "final")
         finals.append(final)
@@ -534,11 +630,14 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
         for key in ("losses", "duplicates", "orphan_rows"):
             totals[key] += invariants[key] or 0
         totals["content_equal"] = totals["content_equal"] and invariants["content_equal"]
-        epochs.append({"db": str(killed_db), "kills": epoch_kills, "final_rc": final.rc,
-                       "failures": invariants["failures"]})
+        epochs.append(
+            {"db": str(killed_db), "kills": epoch_kills, "final_rc": final.rc, "failures": invariants["failures"]}
+        )
         if args.fresh_db_when_settled:
-            log(f"epoch {len(epochs)}: {epoch_kills} kills, invariants "
-                f"{'hold' if not invariants['failures'] and final.rc == 0 else 'FAIL'}")
+            log(
+                f"epoch {len(epochs)}: {epoch_kills} kills, invariants "
+                f"{'hold' if not invariants['failures'] and final.rc == 0 else 'FAIL'}"
+            )
             if not invariants["failures"] and final.rc == 0:
                 shutil.rmtree(killed_db.parent)  # a passing epoch's warehouse is not kept (disk)
 
@@ -551,8 +650,9 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
     if leaks:
         failures.append(f"{len(leaks)} runs left processes behind: {leaks[:DETAIL_LIMIT]}")
     if probe_errors:
-        failures.append(f"the warehouse could not be read after {len(probe_errors)} kills: "
-                        f"{probe_errors[:DETAIL_LIMIT]}")
+        failures.append(
+            f"the warehouse could not be read after {len(probe_errors)} kills: {probe_errors[:DETAIL_LIMIT]}"
+        )
 
     invariants.pop("failures")
     killed_runs = [p for p in progress if p["killed"]]
@@ -571,21 +671,35 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
         "max_window": args.max_window,
         "prefect_server": args.prefect_server,
         "epochs": len(epochs),
-        "runs": {"cycles": cycles, "completed_before_kill": completed, "run_errors": len(run_errors),
-                 "hangs": len(hangs), "leaks": len(leaks), "probe_errors": len(probe_errors),
-                 "reference_seconds": round(reference.seconds, 1), "rerun_seconds": round(noop.seconds, 1),
-                 "final_rc": max((f.rc or 0 for f in finals), key=abs, default=None),
-                 "final_seconds": round(sum(f.seconds for f in finals), 1),
-                 "idle_run_seconds": {"median": round(statistics.median(idle_runs), 1),
-                                      "max": round(max(idle_runs), 1), "n": len(idle_runs)}},
-        "kill_moments": {"min": min(kill_moments, default=None), "max": max(kill_moments, default=None),
-                         "median": statistics.median(kill_moments) if kill_moments else None},
+        "runs": {
+            "cycles": cycles,
+            "completed_before_kill": completed,
+            "run_errors": len(run_errors),
+            "hangs": len(hangs),
+            "leaks": len(leaks),
+            "probe_errors": len(probe_errors),
+            "reference_seconds": round(reference.seconds, 1),
+            "rerun_seconds": round(noop.seconds, 1),
+            "final_rc": max((f.rc or 0 for f in finals), key=abs, default=None),
+            "final_seconds": round(sum(f.seconds for f in finals), 1),
+            "idle_run_seconds": {
+                "median": round(statistics.median(idle_runs), 1),
+                "max": round(max(idle_runs), 1),
+                "n": len(idle_runs),
+            },
+        },
+        "kill_moments": {
+            "min": min(kill_moments, default=None),
+            "max": max(kill_moments, default=None),
+            "median": statistics.median(kill_moments) if kill_moments else None,
+        },
         "kills_after_new_loads": sum(1 for p in killed_runs if p["new_loads"] > 0),
         "kills_with_inputs_pending": sum(1 for p in killed_runs if p["pending"] + p["new_outcomes"] > 0),
         "kills_that_settled_inputs": sum(1 for p in killed_runs if p["new_outcomes"] > 0),
         "cycles_to_settle_corpus": next((p["cycle"] for p in progress if p["pending"] == 0), None),
-        "last_warehouse": {k: v for k, v in invariants.items()
-                           if k not in ("losses", "duplicates", "orphan_rows", "content_equal")},
+        "last_warehouse": {
+            k: v for k, v in invariants.items() if k not in ("losses", "duplicates", "orphan_rows", "content_equal")
+        },
         "epoch_results": epochs if args.fresh_db_when_settled else None,
         "progress": progress,
         "workdir": str(workdir),
@@ -595,8 +709,20 @@ def _loop(args: argparse.Namespace, workdir: Path, corpus: Path, kinds: dict, ur
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n", encoding="utf-8")
-    headline = {k: summary[k] for k in ("kills", "inputs", "losses", "duplicates", "orphan_rows",
-                                        "content_equal", "seconds", "ok", "failures")}
+    headline = {
+        k: summary[k]
+        for k in (
+            "kills",
+            "inputs",
+            "losses",
+            "duplicates",
+            "orphan_rows",
+            "content_equal",
+            "seconds",
+            "ok",
+            "failures",
+        )
+    }
     print(json.dumps(headline, indent=2, default=str))
     return 0 if summary["ok"] else 1
 

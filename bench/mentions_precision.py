@@ -48,18 +48,23 @@ def report(title: str, bodies: dict[str, str], details: bool) -> None:
             totals[kind] = [a + b for a, b in zip(totals[kind], (right, len(wrong), found, len(missed)))]
             if details:
                 for line in [f"  {key} wrong  {kind:12} {n}" for n in sorted(wrong)] + [
-                        f"  {key} missed {kind:12} {n}" for n in sorted(missed)]:
+                    f"  {key} missed {kind:12} {n}" for n in sorted(missed)
+                ]:
                     print(line)
     words = sum(len(b.split()) for b in bodies.values())
     print(f"{title}: {len(bodies)} articles, {words} words")
-    print(f"  {'kind':13} {'found':>5} {'right':>5} {'wrong':>5} {'precision':>9} "
-          f"{'labelled':>8} {'recalled':>8} {'recall':>6}")
+    print(
+        f"  {'kind':13} {'found':>5} {'right':>5} {'wrong':>5} {'precision':>9} "
+        f"{'labelled':>8} {'recalled':>8} {'recall':>6}"
+    )
     for kind, row in [*totals.items(), ("all", [sum(t[i] for t in totals.values()) for i in range(4)])]:
         right, wrong, found, missed = row
         precision = right / (right + wrong) if right + wrong else 1.0
         recall = found / (found + missed) if found + missed else 1.0
-        print(f"  {kind:13} {right + wrong:5} {right:5} {wrong:5} {precision:9.3f} "
-              f"{found + missed:8} {found:8} {recall:6.3f}")
+        print(
+            f"  {kind:13} {right + wrong:5} {right:5} {wrong:5} {precision:9.3f} "
+            f"{found + missed:8} {found:8} {recall:6.3f}"
+        )
 
 
 def best_time(bodies: dict[str, str], passes: int = 5) -> float:
@@ -84,13 +89,18 @@ def main() -> None:
     frozen = gold_bodies(args.shared, set(FROZEN))
     report("development set (GOLD, rules tuned on it)", dev, args.details)
     report("second set (HELD_OUT: labelled after the first rules; fixes followed its errors)", second, args.details)
-    report("third set (FROZEN: labelled last; first run before fixes in mentions_frozen_first_run.txt)", frozen,
-           args.details)
+    report(
+        "third set (FROZEN: labelled last; first run before fixes in mentions_frozen_first_run.txt)",
+        frozen,
+        args.details,
+    )
     both = {**dev, **second, **frozen}
     words = sum(len(b.split()) for b in both.values())
     seconds = best_time(both)
-    print(f"time: {seconds * 1000:.1f} ms for {words} words = {seconds * 1e6 / words:.2f} ms per 1,000 words "
-          f"(find_mentions, CPU time, best of 5 passes)")
+    print(
+        f"time: {seconds * 1000:.1f} ms for {words} words = {seconds * 1e6 / words:.2f} ms per 1,000 words "
+        f"(find_mentions, CPU time, best of 5 passes)"
+    )
 
 
 if __name__ == "__main__":

@@ -55,8 +55,10 @@ def stages(pages: list[bytes]) -> None:
     print(f"{n} pages, {thin} thin ({100 * thin / n:.0f} %: second opinion); CPU ms per page:")
     for name, seconds in cpu.items():
         print(f"  {name:<45} {1000 * seconds / n:6.1f}")
-    print(f"  {'worker path, all stages':<45} {1000 * worker / n:6.1f}  "
-          f"= {worker / cpu['(a) trafilatura.extract']:.2f} x (a)")
+    print(
+        f"  {'worker path, all stages':<45} {1000 * worker / n:6.1f}  "
+        f"= {worker / cpu['(a) trafilatura.extract']:.2f} x (a)"
+    )
 
 
 def main() -> int:

@@ -65,13 +65,17 @@ TARGETS = {  # name: (description, threshold, higher is better)
     "e_over_a": ("(e) ≥ 10 × (a) docs/s", 10.0, True),
     "rss_large_over_small": ("RSS at 10,000 ≤ 1.3 × RSS at 1,000", 1.3, False),
 }
-TINY_PAGE = ("<html lang='en'><head><title>Start-up probe</title></head><body><article><h1>Start-up probe</h1>"
-             "<p>The harbour council approved the budget for the new railway bridge on Tuesday evening, after a "
-             "long debate about the cost of the works and the noise they will bring.</p>"
-             "<p>Work starts in the spring and should end before the festival season of next year.</p>"
-             "</article></body></html>")
-TINY_TEXT = ("Start-up probe\n\nThe harbour council approved the budget for the new railway bridge on Tuesday "
-             "evening, after a long debate about the cost of the works.\n")
+TINY_PAGE = (
+    "<html lang='en'><head><title>Start-up probe</title></head><body><article><h1>Start-up probe</h1>"
+    "<p>The harbour council approved the budget for the new railway bridge on Tuesday evening, after a "
+    "long debate about the cost of the works and the noise they will bring.</p>"
+    "<p>Work starts in the spring and should end before the festival season of next year.</p>"
+    "</article></body></html>"
+)
+TINY_TEXT = (
+    "Start-up probe\n\nThe harbour council approved the budget for the new railway bridge on Tuesday "
+    "evening, after a long debate about the cost of the works.\n"
+)
 
 
 def log(message: str) -> None:
@@ -82,10 +86,10 @@ def log(message: str) -> None:
 class Ingest:
     name: str
     command: list[str]
-    seconds: float          # wall, from start to exit
+    seconds: float  # wall, from start to exit
     flow_seconds: float | None  # the run's own "batches N in X s": inside the flow, start-up excluded
-    cpu_seconds: float      # user + system of the whole tree (psutil samples; page workers included)
-    peak_rss_mb: float      # peak of the summed RSS of the process tree (psutil, every 0.1 s)
+    cpu_seconds: float  # user + system of the whole tree (psutil samples; page workers included)
+    peak_rss_mb: float  # peak of the summed RSS of the process tree (psutil, every 0.1 s)
     peak_rss_by_process: dict[str, float]  # that peak by kind: ingest, prefect_server, forkserver, page_workers
     max_process_rss_mb: float  # largest single process (ru_maxrss of the tree)
     rc: int
@@ -98,10 +102,17 @@ def _kind(member: psutil.Process, root: psutil.Process, kinds: dict[int, str]) -
     """Which part of the run a process is: the ingest, Prefect's API server, the forkserver, a page worker."""
     if member.pid not in kinds:
         command = " ".join(member.cmdline())
-        kinds[member.pid] = ("ingest" if member.pid == root.pid
-                             else "page_workers" if kinds.get(member.ppid()) == "forkserver"  # same command line
-                             else "prefect_server" if "uvicorn" in command
-                             else "forkserver" if "forkserver" in command else "other")
+        kinds[member.pid] = (
+            "ingest"
+            if member.pid == root.pid
+            else "page_workers"
+            if kinds.get(member.ppid()) == "forkserver"  # same command line
+            else "prefect_server"
+            if "uvicorn" in command
+            else "forkserver"
+            if "forkserver" in command
+            else "other"
+        )
     return kinds[member.pid]
 
 
@@ -129,8 +140,7 @@ def _count(pattern: str, text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def run_ingest(name: str, paths: list[Path], db: Path, env: dict[str, str], logs: Path,
-               workers: int | None) -> Ingest:
+def run_ingest(name: str, paths: list[Path], db: Path, env: dict[str, str], logs: Path, workers: int | None) -> Ingest:
     command = [str(NEWSETL), "ingest", *map(str, paths), "--db", str(db), "--no-progress"]
     if workers is not None:
         command += ["--workers", str(workers)]
@@ -138,8 +148,9 @@ def run_ingest(name: str, paths: list[Path], db: Path, env: dict[str, str], logs
     log_path = logs / f"{name}.log"
     with log_path.open("w") as out:
         started = time.perf_counter()
-        popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                 start_new_session=True)
+        popen = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         proc = psutil.Process(popen.pid)
         peak, at_peak, cpu, kinds = 0, {}, {}, {}
         while True:
@@ -157,13 +168,25 @@ def run_ingest(name: str, paths: list[Path], db: Path, env: dict[str, str], logs
         raise SystemExit(f"{name}: `{' '.join(command)}` exited {popen.returncode}; see {log_path}:\n{text[-3000:]}")
     flow = re.search(r"^batches\s+\d+ in ([\d.]+) s", text, re.MULTILINE)
     tree_cpu = max(usage.ru_utime + usage.ru_stime, sum(cpu.values()))
-    result = Ingest(name, command, round(seconds, 3), float(flow.group(1)) if flow else None, round(tree_cpu, 3),
-                    round(peak / 2**20, 1), {k: round(v / 2**20, 1) for k, v in sorted(at_peak.items())},
-                    round(usage.ru_maxrss / 2**10, 1), popen.returncode,
-                    _count("loaded", text), _count("unchanged", text), _count("rejected", text))
-    log(f"{name}: {seconds:.1f} s wall ({result.flow_seconds} s in the flow), {result.cpu_seconds:.1f} s CPU, "
+    result = Ingest(
+        name,
+        command,
+        round(seconds, 3),
+        float(flow.group(1)) if flow else None,
+        round(tree_cpu, 3),
+        round(peak / 2**20, 1),
+        {k: round(v / 2**20, 1) for k, v in sorted(at_peak.items())},
+        round(usage.ru_maxrss / 2**10, 1),
+        popen.returncode,
+        _count("loaded", text),
+        _count("unchanged", text),
+        _count("rejected", text),
+    )
+    log(
+        f"{name}: {seconds:.1f} s wall ({result.flow_seconds} s in the flow), {result.cpu_seconds:.1f} s CPU, "
         f"peak RSS {result.peak_rss_mb:.0f} MB, loaded {result.loaded}, unchanged {result.unchanged}, "
-        f"rejected {result.rejected}")
+        f"rejected {result.rejected}"
+    )
     return result
 
 
@@ -186,10 +209,16 @@ def startup_probe(workdir: Path, env: dict[str, str], logs: Path) -> dict[str, o
     (probe / "both" / "probe.txt").write_text(TINY_TEXT, encoding="utf-8")
     (probe / "text" / "probe.txt").write_text(TINY_TEXT, encoding="utf-8")
     run_ingest("g-warmup", [probe / "both"], workdir / "wh" / "g-warmup" / "news.duckdb", env, logs, 1)
-    both_runs = [run_ingest(f"g-{i}", [probe / "both"], workdir / "wh" / f"g-{i}" / "news.duckdb", env, logs, 1)
-                 for i in range(STARTUP_REPEATS)]
-    text = [run_ingest(f"g-text-{i}", [probe / "text"], workdir / "wh" / f"g-text-{i}" / "news.duckdb", env, logs,
-                       1).seconds for i in range(STARTUP_REPEATS)]
+    both_runs = [
+        run_ingest(f"g-{i}", [probe / "both"], workdir / "wh" / f"g-{i}" / "news.duckdb", env, logs, 1)
+        for i in range(STARTUP_REPEATS)
+    ]
+    text = [
+        run_ingest(
+            f"g-text-{i}", [probe / "text"], workdir / "wh" / f"g-text-{i}" / "news.duckdb", env, logs, 1
+        ).seconds
+        for i in range(STARTUP_REPEATS)
+    ]
     both = [r.seconds for r in both_runs]
     in_flow = [r.flow_seconds or 0.0 for r in both_runs]
     imports = []
@@ -197,10 +226,14 @@ def startup_probe(workdir: Path, env: dict[str, str], logs: Path) -> dict[str, o
         started = time.perf_counter()
         subprocess.run([str(PYTHON), "-c", "import flows.ingest"], cwd=ROOT, env=env, check=True)
         imports.append(time.perf_counter() - started)
-    return {"seconds": round(statistics.median(both), 3), "runs": both,
-            "flow_seconds": round(statistics.median(in_flow), 3),
-            "text_only_seconds": round(statistics.median(text), 3), "text_only_runs": text,
-            "imports_seconds": round(statistics.median(imports), 3)}
+    return {
+        "seconds": round(statistics.median(both), 3),
+        "runs": both,
+        "flow_seconds": round(statistics.median(in_flow), 3),
+        "text_only_seconds": round(statistics.median(text), 3),
+        "text_only_runs": text,
+        "imports_seconds": round(statistics.median(imports), 3),
+    }
 
 
 def mix_folder(target: Path, html: list[Path], text: list[Path]) -> int:
@@ -219,11 +252,25 @@ def mix_folder(target: Path, html: list[Path], text: list[Path]) -> int:
 
 
 def machine() -> dict[str, object]:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() \
+    model = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
         else platform.processor()
-    return {"cores": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1), "cpu": model,
-            "python": platform.python_version(), "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+    )
+    return {
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "cpu": model,
+        "python": platform.python_version(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
 
 
 def ratio_rows(ratios: dict[str, float]) -> list[tuple[str, float, str]]:
@@ -253,14 +300,21 @@ def markdown(result: dict) -> str:
         "| run | documents | wall s | in the flow, s | docs/s | CPU s (tree) | peak RSS MB |",
         "|---|---|---|---|---|---|---|",
     ]
-    for key, label in (("a", "(a) trafilatura.extract loop"), ("b", "(b) ingest HTML, 1 worker"),
-                       ("c", "(c) ingest HTML, 2 workers"), ("d", "(d) second ingest, nothing changed"),
-                       ("e", "(e) ingest plain text"), ("f_small", "(f) ingest 10 % HTML mix"),
-                       ("f_large", "(f) ingest 10 % HTML mix")):
+    for key, label in (
+        ("a", "(a) trafilatura.extract loop"),
+        ("b", "(b) ingest HTML, 1 worker"),
+        ("c", "(c) ingest HTML, 2 workers"),
+        ("d", "(d) second ingest, nothing changed"),
+        ("e", "(e) ingest plain text"),
+        ("f_small", "(f) ingest 10 % HTML mix"),
+        ("f_large", "(f) ingest 10 % HTML mix"),
+    ):
         run = r[key]
         rss = run.get("peak_rss_mb", "")
-        lines.append(f"| {label} | {run['docs']} | {run['seconds']:.1f} | {run['net_seconds']:.1f} | "
-                     f"{run['docs_per_s']:.1f} | {run['cpu_seconds']:.1f} | {rss} |")
+        lines.append(
+            f"| {label} | {run['docs']} | {run['seconds']:.1f} | {run['net_seconds']:.1f} | "
+            f"{run['docs_per_s']:.1f} | {run['cpu_seconds']:.1f} | {rss} |"
+        )
     g = r["g"]
     startups = ", ".join(f"({k}) {r[k]['startup_seconds']:.0f} s" for k in "bcde")
     lines += [
@@ -269,10 +323,13 @@ def markdown(result: dict) -> str:
         "docs/s = documents / seconds in the flow (the run's own summary line, `batches N in X s`): each "
         "run's start-up (imports, Prefect's API, flow-run set-up and teardown) is left out, "
         f"{startups} here. "
-        "Peak RSS by process (MB): " + "; ".join(
-            f"{r[k]['docs']:,} mix documents: " + ", ".join(f"{kind} {mb:.0f}" for kind, mb in
-                                                         r[k].get("peak_rss_by_process", {}).items())
-            for k in ("f_small", "f_large")) + ". "
+        "Peak RSS by process (MB): "
+        + "; ".join(
+            f"{r[k]['docs']:,} mix documents: "
+            + ", ".join(f"{kind} {mb:.0f}" for kind, mb in r[k].get("peak_rss_by_process", {}).items())
+            for k in ("f_small", "f_large")
+        )
+        + ". "
         f"(g) also: one text article {g['text_only_seconds']:.1f} s, `import flows.ingest` alone "
         f"{g['imports_seconds']:.1f} s. (a) before/after the ingests: "
         f"{r['a']['runs_docs_per_s'][0]:.1f} / {r['a']['runs_docs_per_s'][1]:.1f} docs/s.",
@@ -305,8 +362,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, help="default: a temporary folder, removed at the end")
     parser.add_argument("--out", type=Path, help="JSON result (default bench/results/pipeline-<date>.json)")
-    parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md",
-                        help="add the table here (default BENCHMARKS.md); '-' to only print it")
+    parser.add_argument(
+        "--markdown",
+        type=Path,
+        default=ROOT / "BENCHMARKS.md",
+        help="add the table here (default BENCHMARKS.md); '-' to only print it",
+    )
     return parser.parse_args(argv)
 
 
@@ -325,8 +386,11 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(workdir / name, ignore_errors=True)
     logs = workdir / "logs"
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSETL_") and k != "PREFECT_API_URL"}
-    env |= {"PREFECT_HOME": str(workdir / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            "PYTHONPATH": str(ROOT)}  # this checkout's code, wherever the environment was installed from
+    env |= {
+        "PREFECT_HOME": str(workdir / "prefect"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PYTHONPATH": str(ROOT),
+    }  # this checkout's code, wherever the environment was installed from
     load_start = [round(x, 2) for x in os.getloadavg()]
 
     log(f"building the corpus in {workdir}/corpus: {args.html} HTML pages, {n_text} text articles")
@@ -337,8 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     size_mb = lambda files: round(sum(f.stat().st_size for f in files) / 2**20, 1)  # noqa: E731
 
     g = startup_probe(workdir, env, logs)
-    log(f"(g) start-up {g['seconds']:.2f} s (text only {g['text_only_seconds']:.2f} s, "
-        f"imports {g['imports_seconds']:.2f} s)")
+    log(
+        f"(g) start-up {g['seconds']:.2f} s (text only {g['text_only_seconds']:.2f} s, "
+        f"imports {g['imports_seconds']:.2f} s)"
+    )
     a_first = baseline_loop(html_files)
     wh = workdir / "wh"
     b = run_ingest("b-html-1-worker", [corpus / "html"], wh / "b" / "news.duckdb", env, logs, 1)
@@ -349,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, size in (("f_small", small), ("f_large", large)):
         n_html = round(size * html_share)
         folder = workdir / "mix" / str(size)
-        mix_folder(folder, html_files[:n_html], text_files[:size - n_html])
+        mix_folder(folder, html_files[:n_html], text_files[: size - n_html])
         f_runs[label] = run_ingest(f"f-mix-{size}", [folder], wh / f"f{size}" / "news.duckdb", env, logs, None)
     a_last = baseline_loop(html_files)
 
@@ -357,17 +423,25 @@ def main(argv: list[str] | None = None) -> int:
         """docs/s over the run's time inside the flow (its own start-up excluded); over its wall time
         less the probe's start-up when the summary gave no time."""
         net = run.flow_seconds if run.flow_seconds is not None else max(run.seconds - fixed, 1e-9)
-        return asdict(run) | {"docs": docs, "net_seconds": round(net, 3), "docs_per_s": round(docs / net, 2),
-                              "startup_seconds": round(run.seconds - net, 3)}
+        return asdict(run) | {
+            "docs": docs,
+            "net_seconds": round(net, 3),
+            "docs_per_s": round(docs / net, 2),
+            "startup_seconds": round(run.seconds - net, 3),
+        }
 
     a_seconds = (a_first["seconds"] + a_last["seconds"]) / 2
     runs = {
         "g": g,
-        "a": {"docs": len(html_files), "seconds": round(a_seconds, 3), "net_seconds": round(a_seconds, 3),
-              "docs_per_s": round(len(html_files) / a_seconds, 2),
-              "cpu_seconds": round((a_first["cpu_seconds"] + a_last["cpu_seconds"]) / 2, 3),
-              "runs_docs_per_s": [round(len(html_files) / x["seconds"], 2) for x in (a_first, a_last)],
-              "options": dict(EXTRACT_OPTIONS)},
+        "a": {
+            "docs": len(html_files),
+            "seconds": round(a_seconds, 3),
+            "net_seconds": round(a_seconds, 3),
+            "docs_per_s": round(len(html_files) / a_seconds, 2),
+            "cpu_seconds": round((a_first["cpu_seconds"] + a_last["cpu_seconds"]) / 2, 3),
+            "runs_docs_per_s": [round(len(html_files) / x["seconds"], 2) for x in (a_first, a_last)],
+            "options": dict(EXTRACT_OPTIONS),
+        },
         "b": rate(b, len(html_files), g["seconds"]),
         "c": rate(c, len(html_files), g["seconds"]),
         "d": rate(d, len(html_files), g["text_only_seconds"]),
@@ -388,12 +462,20 @@ def main(argv: list[str] | None = None) -> int:
         "date": now.strftime("%Y-%m-%d %H:%M UTC"),
         "command": "python bench/pipeline.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": machine() | {"load_average_at_start": load_start},
-        "corpus": {"html": len(html_files), "text": len(text_files), "html_mb": size_mb(html_files),
-                   "text_mb": size_mb(text_files), "seed": args.seed, "mix_html_share": html_share},
+        "corpus": {
+            "html": len(html_files),
+            "text": len(text_files),
+            "html_mb": size_mb(html_files),
+            "text_mb": size_mb(text_files),
+            "seed": args.seed,
+            "mix_html_share": html_share,
+        },
         "runs": runs,
         "ratios": ratios,
-        "targets": {k: {"target": t[0], "met": v == "met", "verdict": v}
-                    for (k, t), (_, _, v) in zip(TARGETS.items(), ratio_rows(ratios), strict=True)},
+        "targets": {
+            k: {"target": t[0], "met": v == "met", "verdict": v}
+            for (k, t), (_, _, v) in zip(TARGETS.items(), ratio_rows(ratios), strict=True)
+        },
         "total_seconds": round(time.perf_counter() - started, 1),
     }
     out = args.out or RESULTS / f"pipeline-{now:%Y-%m-%d-%H%M}.json"
@@ -405,8 +487,10 @@ def main(argv: list[str] | None = None) -> int:
         record_table(args.markdown, table)
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
-    log(f"done in {result['total_seconds'] / 60:.1f} min; JSON {out}" +
-        (f", table appended to {args.markdown}" if str(args.markdown) != "-" else ""))
+    log(
+        f"done in {result['total_seconds'] / 60:.1f} min; JSON {out}"
+        + (f", table appended to {args.markdown}" if str(args.markdown) != "-" else "")
+    )
     return 0
 
 

@@ -38,8 +38,19 @@ def _seed_batch() -> LoadBatch:
         records.append(DocumentRecord(document_id, path.as_uri(), "text", now, "utf-8", len(data), str(path), "loaded"))
         parsed.append(ParsedDocument(document_id, path.as_uri(), parse_text_article(data.decode("utf-8"))))
     normalised = normalise_batch(parsed)
-    return LoadBatch(str(uuid.uuid4()), None, 0, now, len(records), PIPELINE_VERSION, documents_frame(records),
-                     normalised.articles, normalised.blocks, normalised.removed_spans, rejects_frame([]))
+    return LoadBatch(
+        str(uuid.uuid4()),
+        None,
+        0,
+        now,
+        len(records),
+        PIPELINE_VERSION,
+        documents_frame(records),
+        normalised.articles,
+        normalised.blocks,
+        normalised.removed_spans,
+        rejects_frame([]),
+    )
 
 
 def main() -> None:
@@ -53,8 +64,10 @@ def main() -> None:
         wh.upsert_sources(source_registry())
         wh.load_batch(_seed_batch())
         for table, key in MULTIPLY:  # synthetic bulk: same rows, new ids
-            wh.query(f"insert into {table} select t.* replace (md5(t.{key} || r.i::varchar) as {key}) "
-                     f"from {table} t, range({args.copies}) r(i)")
+            wh.query(
+                f"insert into {table} select t.* replace (md5(t.{key} || r.i::varchar) as {key}) "
+                f"from {table} t, range({args.copies}) r(i)"
+            )
         wh.checkpoint()
         counts = {t: wh.query(f"select count(*) as n from {t}")["n"][0] for t, _ in MULTIPLY}
         print(f"warehouse {db.stat().st_size / 1e6:.0f} MB: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
@@ -62,8 +75,10 @@ def main() -> None:
             started = time.monotonic()
             published = publish(wh, workdir / "published", export_parquet=export_parquet)
             seconds = time.monotonic() - started
-            print(f"publish{' + parquet' if export_parquet else ''}: {seconds:.1f} s, "
-                  f"snapshot {published.path.stat().st_size / 1e6:.0f} MB ({published.storage_version})")
+            print(
+                f"publish{' + parquet' if export_parquet else ''}: {seconds:.1f} s, "
+                f"snapshot {published.path.stat().st_size / 1e6:.0f} MB ({published.storage_version})"
+            )
 
 
 if __name__ == "__main__":

@@ -29,8 +29,10 @@ def main() -> None:
         part = [r for r in rows if split is None or r.split == split]
         precision, recall, correct, attributed, expected = precision_recall(part)
         found = sum(r.quote is not None for r in part)
-        print(f"{split or 'all':9} found {found}/{len(part)} quotes; speaker precision {precision:.3f} "
-              f"({correct}/{attributed}), recall {recall:.3f} ({correct}/{expected})")
+        print(
+            f"{split or 'all':9} found {found}/{len(part)} quotes; speaker precision {precision:.3f} "
+            f"({correct}/{attributed}), recall {recall:.3f} ({correct}/{expected})"
+        )
     methods = Counter(r.quote.speaker_method for r in rows if r.is_correct)
     print("correct by method: " + ", ".join(f"{m} {n}" for m, n in methods.most_common()))
     print("\nnot right:")
@@ -38,8 +40,10 @@ def main() -> None:
         if r.quote is None:
             print(f"  not found  {r.article} {r.prefix!r}")
         elif r.speaker is not None and not r.is_correct:
-            print(f"  wrong      {r.article} {r.prefix!r}: {r.speaker!r} ({r.quote.speaker_method}), "
-                  f"expected {r.expected}")
+            print(
+                f"  wrong      {r.article} {r.prefix!r}: {r.speaker!r} ({r.quote.speaker_method}), "
+                f"expected {r.expected}"
+            )
         elif r.speaker is None and r.expected:
             print(f"  missed     {r.article} {r.prefix!r}: expected {r.expected[0]!r}")
     unique = list(dict.fromkeys(bodies.values()))  # each article is there by id and by short id
@@ -47,9 +51,11 @@ def main() -> None:
     n_quotes = sum(len(find_quotes(body)) for body in unique)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     n_chars = sum(map(len, unique))
-    print(f"\nspeed: {len(unique)} gold articles, {n_chars / 1e6:.2f} M characters, {n_quotes} quotes: "
-          f"{cpu:.2f} s CPU ({cpu / len(unique) * 1000:.1f} ms an article), {seconds:.2f} s wall "
-          f"(one process, on a shared 2-core machine)")
+    print(
+        f"\nspeed: {len(unique)} gold articles, {n_chars / 1e6:.2f} M characters, {n_quotes} quotes: "
+        f"{cpu:.2f} s CPU ({cpu / len(unique) * 1000:.1f} ms an article), {seconds:.2f} s wall "
+        f"(one process, on a shared 2-core machine)"
+    )
 
 
 if __name__ == "__main__":

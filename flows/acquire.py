@@ -17,8 +17,15 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.engine import Acquired
 from flows.fetching import Fetcher, FetchPolicy
-from flows.inputs import InputFile, discover_files, land_files, landed_entries, read_manifests, record_landed, \
-    recover_landed
+from flows.inputs import (
+    InputFile,
+    discover_files,
+    land_files,
+    landed_entries,
+    read_manifests,
+    record_landed,
+    recover_landed,
+)
 from flows.settings import Settings
 from flows.web_sources import Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
 from transforms import reasons
@@ -36,9 +43,16 @@ def discover(paths: list[str], manifests: list[str]) -> tuple[list[InputFile], l
 
 
 @task(name="expand", cache_policy=NO_CACHE)
-def expand(urls: list[str], url_files: list[str], feeds: list[str], sitemaps: list[str], fetcher: Fetcher,
-           settings: Settings) -> Expansion:
+def expand(
+    urls: list[str],
+    url_files: list[str],
+    feeds: list[str],
+    sitemaps: list[str],
+    fetcher: Fetcher | None,
+    settings: Settings,
+) -> Expansion:
     """URL arguments and URL-list files, feed entries and sitemap pages -> canonical article URLs."""
+    assert fetcher is not None, "web inputs need a fetcher"
     listed = list(urls)
     missing: list[Reject] = []
     for name in url_files:
@@ -53,9 +67,11 @@ def expand(urls: list[str], url_files: list[str], feeds: list[str], sitemaps: li
 
 
 @task(name="fetch", cache_policy=NO_CACHE)
-def fetch(urls: list[str], validators: dict[str, tuple[str | None, str | None]], fetcher: Fetcher,
-          settings: Settings) -> FetchedBatch:
+def fetch(
+    urls: list[str], validators: dict[str, tuple[str | None, str | None]], fetcher: Fetcher | None, settings: Settings
+) -> FetchedBatch:
     """Fetch a batch of URLs politely; every body lands before anything parses it."""
+    assert fetcher is not None, "web inputs need a fetcher"
     return fetch_pages(fetcher, urls, validators, settings.landing_dir)
 
 
@@ -79,21 +95,31 @@ def land(files: list[InputFile], settings: Settings) -> tuple[list[LandedDocumen
 def fetch_policy(settings: Settings) -> FetchPolicy:
     """How to fetch, from the settings (the connect and read limits stay within the whole-response one)."""
     defaults = FetchPolicy()
-    policy = FetchPolicy(max_bytes=settings.max_fetch_bytes, host_delay=settings.host_delay,
-                         allow_private=settings.allow_private_hosts, allowed_networks=settings.allowed_networks,
-                         total_timeout=settings.fetch_timeout,
-                         connect_timeout=min(defaults.connect_timeout, settings.fetch_timeout),
-                         read_timeout=min(defaults.read_timeout, settings.fetch_timeout))
+    policy = FetchPolicy(
+        max_bytes=settings.max_fetch_bytes,
+        host_delay=settings.host_delay,
+        allow_private=settings.allow_private_hosts,
+        allowed_networks=settings.allowed_networks,
+        total_timeout=settings.fetch_timeout,
+        connect_timeout=min(defaults.connect_timeout, settings.fetch_timeout),
+        read_timeout=min(defaults.read_timeout, settings.fetch_timeout),
+    )
     return replace(policy, user_agent=settings.user_agent) if settings.user_agent else policy
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
-def _acquisitions(settings: Settings, wh: Warehouse, files: list[InputFile], urls: list[str], warcs: list[Path],
-                  fetcher: Fetcher | None) -> Iterator[Acquired]:
+def _acquisitions(
+    settings: Settings,
+    wh: Warehouse,
+    files: list[InputFile],
+    urls: list[str],
+    warcs: list[Path],
+    fetcher: Fetcher | None,
+) -> Iterator[Acquired]:
     recovered = recover(wh, settings)
     for chunk in _chunks(recovered, settings.batch_size):
         yield Acquired(chunk, [], len(chunk))
@@ -108,8 +134,14 @@ def _acquisitions(settings: Settings, wh: Warehouse, files: list[InputFile], url
         yield Acquired(landed, rejects, len(landed) + len(rejects))
 
 
-def acquired(settings: Settings, wh: Warehouse, files: list[InputFile], urls: list[str], warcs: list[Path],
-             fetcher: Fetcher | None) -> Iterator[Acquired]:
+def acquired(
+    settings: Settings,
+    wh: Warehouse,
+    files: list[InputFile],
+    urls: list[str],
+    warcs: list[Path],
+    fetcher: Fetcher | None,
+) -> Iterator[Acquired]:
     """The run's inputs batch by batch: documents an interrupted run landed but did not load,
     then files, then fetched URLs, then WARC records. Each batch's landed documents are written
     to the landing manifest before they are parsed."""
@@ -136,8 +168,14 @@ def replayed(landing_dir: Path, entries: list[dict], batch_size: int) -> Iterato
         docs = recover_landed(landing_dir, [entry], known=set())
         landed += docs
         if not docs:
-            rejects.append(Reject(key[1], "land", reasons.UNREADABLE,
-                                  f"landing file {key[0]} is missing or no longer matches its hash"))
+            rejects.append(
+                Reject(
+                    key[1],
+                    "land",
+                    reasons.UNREADABLE,
+                    f"landing file {key[0]} is missing or no longer matches its hash",
+                )
+            )
         if len(landed) + len(rejects) >= batch_size:
             yield Acquired(landed, rejects, len(landed) + len(rejects))
             landed, rejects = [], []

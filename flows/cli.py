@@ -8,9 +8,12 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from flows.settings import Settings
 
 app = typer.Typer(
     name="newsetl",
@@ -20,14 +23,24 @@ app = typer.Typer(
 )
 
 DbOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--db", help="Warehouse file. Default: $NEWSETL_DB or warehouse/news.duckdb in the project."),
 ]
-LockTimeoutOption = Annotated[Optional[float], typer.Option(
-    min=0, help="Seconds to wait while another run writes the warehouse, then exit 3 (default 600, $NEWSETL_LOCK_TIMEOUT).")]
-ExportParquetOption = Annotated[Optional[bool], typer.Option(
-    "--export-parquet/--no-export-parquet",
-    help="Also export every table to Parquet under published/parquet/ (default off, $NEWSETL_EXPORT_PARQUET).")]
+LockTimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        min=0,
+        help="Seconds to wait while another run writes the warehouse, then exit 3 "
+        "(default 600, $NEWSETL_LOCK_TIMEOUT).",
+    ),
+]
+ExportParquetOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--export-parquet/--no-export-parquet",
+        help="Also export every table to Parquet under published/parquet/ (default off, $NEWSETL_EXPORT_PARQUET).",
+    ),
+]
 EXIT_BUSY = 3  # another run held the warehouse for longer than --lock-timeout
 
 
@@ -61,18 +74,31 @@ def _quiet_prefect(verbose: bool) -> None:
 
 
 WEB_PREFIXES = ("http://", "https://")
-TaskRunnerOption = Annotated[Optional[str], typer.Option(
-    help="What runs extract, clean and normalise per batch: threads, processes or dask "
-         "(default threads, $NEWSETL_TASK_RUNNER).")]
-DaskAddressOption = Annotated[Optional[str], typer.Option(
-    help="A running Dask scheduler, tcp://host:port (implies --task-runner dask; $NEWSETL_DASK_ADDRESS). "
-         "Without it, dask starts a local cluster.")]
-RunnerWorkersOption = Annotated[Optional[int], typer.Option(
-    min=1, help="Worker processes of the processes runner or the local Dask cluster "
-                "(default: cores, at most 4; $NEWSETL_RUNNER_WORKERS).")]
+TaskRunnerOption = Annotated[
+    str | None,
+    typer.Option(
+        help="What runs extract, clean and normalise per batch: threads, processes or dask "
+        "(default threads, $NEWSETL_TASK_RUNNER)."
+    ),
+]
+DaskAddressOption = Annotated[
+    str | None,
+    typer.Option(
+        help="A running Dask scheduler, tcp://host:port (implies --task-runner dask; $NEWSETL_DASK_ADDRESS). "
+        "Without it, dask starts a local cluster."
+    ),
+]
+RunnerWorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        help="Worker processes of the processes runner or the local Dask cluster "
+        "(default: cores, at most 4; $NEWSETL_RUNNER_WORKERS).",
+    ),
+]
 
 
-def _settings(**options: object):  # -> Settings
+def _settings(**options: Any) -> Settings:
     """The run's settings: the options given (None: not given) over the environment, .env and the
     defaults; a bad value ends the command with exit 2 and one line naming it."""
     from pydantic import ValidationError
@@ -88,48 +114,91 @@ def _settings(**options: object):  # -> Settings
 
 @app.command()
 def ingest(
-    paths: Annotated[Optional[list[str]], typer.Argument(
-        help="Files or folders (walked recursively) to ingest, and page URLs (http/https).")] = None,
-    urls: Annotated[Optional[list[Path]], typer.Option(
-        "--urls", help="A file of page URLs, one per line (# comments). Repeatable.")] = None,
-    feed: Annotated[Optional[list[str]], typer.Option(
-        "--feed", help="An RSS or Atom feed URL: its entries are fetched. Repeatable.")] = None,
-    sitemap: Annotated[Optional[list[str]], typer.Option(
-        "--sitemap", help="A sitemap or sitemap-index URL (.xml or .xml.gz): its pages are fetched. Repeatable.")] = None,
-    warc: Annotated[Optional[list[Path]], typer.Option(
-        "--warc", help="A WARC file (.warc or .warc.gz): its HTML responses are ingested. Repeatable.")] = None,
-    manifest: Annotated[Optional[list[Path]], typer.Option(
-        "--manifest", envvar="NEWSETL_MANIFEST",
-        help="A CSV of files and their metadata (path, url, source, published_at, modified_at, language, "
-             "authors): the files are ingested with it. Repeatable.")] = None,
-    host_delay: Annotated[Optional[float], typer.Option(
-        min=0, help="Seconds between requests to one host (default 1, $NEWSETL_HOST_DELAY).")] = None,
-    max_fetch_bytes: Annotated[Optional[int], typer.Option(
-        min=1, help="Cap on one fetched page or WARC record, decoded (default 20 MB).")] = None,
-    allow_private_hosts: Annotated[bool, typer.Option(
-        "--allow-private-hosts", help="Allow fetching from loopback and private addresses (off by default).")] = False,
-    fetch_timeout: Annotated[Optional[float], typer.Option(
-        min=0.1, help="Seconds for one whole response (default 60, $NEWSETL_FETCH_TIMEOUT).")] = None,
-    extract_timeout: Annotated[Optional[float], typer.Option(
-        min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30).")] = None,
-    workers: Annotated[Optional[int], typer.Option(
-        min=1, help="Processes parsing HTML pages (default: cores, at most 4; $NEWSETL_WORKERS).")] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders (walked recursively) to ingest, and page URLs (http/https)."),
+    ] = None,
+    urls: Annotated[
+        list[Path] | None, typer.Option("--urls", help="A file of page URLs, one per line (# comments). Repeatable.")
+    ] = None,
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="An RSS or Atom feed URL: its entries are fetched. Repeatable.")
+    ] = None,
+    sitemap: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--sitemap", help="A sitemap or sitemap-index URL (.xml or .xml.gz): its pages are fetched. Repeatable."
+        ),
+    ] = None,
+    warc: Annotated[
+        list[Path] | None,
+        typer.Option("--warc", help="A WARC file (.warc or .warc.gz): its HTML responses are ingested. Repeatable."),
+    ] = None,
+    manifest: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--manifest",
+            envvar="NEWSETL_MANIFEST",
+            help="A CSV of files and their metadata (path, url, source, published_at, modified_at, language, "
+            "authors): the files are ingested with it. Repeatable.",
+        ),
+    ] = None,
+    host_delay: Annotated[
+        float | None, typer.Option(min=0, help="Seconds between requests to one host (default 1, $NEWSETL_HOST_DELAY).")
+    ] = None,
+    max_fetch_bytes: Annotated[
+        int | None, typer.Option(min=1, help="Cap on one fetched page or WARC record, decoded (default 20 MB).")
+    ] = None,
+    allow_private_hosts: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-hosts", help="Allow fetching from loopback and private addresses (off by default)."
+        ),
+    ] = False,
+    fetch_timeout: Annotated[
+        float | None, typer.Option(min=0.1, help="Seconds for one whole response (default 60, $NEWSETL_FETCH_TIMEOUT).")
+    ] = None,
+    extract_timeout: Annotated[
+        float | None,
+        typer.Option(min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes parsing HTML pages (default: cores, at most 4; $NEWSETL_WORKERS)."),
+    ] = None,
     task_runner: TaskRunnerOption = None,
     dask_address: DaskAddressOption = None,
     runner_workers: RunnerWorkersOption = None,
-    allow_network: Annotated[Optional[list[str]], typer.Option(
-        "--allow-network", help="A private network fetching may reach anyway, e.g. 127.0.0.1/32. Repeatable.")] = None,
-    user_agent: Annotated[Optional[str], typer.Option(help="User-Agent for fetching (default: newsetl's own).")] = None,
+    allow_network: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-network", help="A private network fetching may reach anyway, e.g. 127.0.0.1/32. Repeatable."
+        ),
+    ] = None,
+    user_agent: Annotated[str | None, typer.Option(help="User-Agent for fetching (default: newsetl's own).")] = None,
     db: DbOption = None,
-    landing_dir: Annotated[Optional[Path], typer.Option(help="Landing store. Default: landing/ beside the warehouse.")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")] = None,
-    max_bytes: Annotated[Optional[int], typer.Option(min=1, help="Larger inputs are rejected as too_large (default 50 MB).")] = None,
+    landing_dir: Annotated[
+        Path | None, typer.Option(help="Landing store. Default: landing/ beside the warehouse.")
+    ] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(min=1, help="Larger inputs are rejected as too_large (default 50 MB).")
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 if any input was rejected.")] = False,
     lock_timeout: LockTimeoutOption = None,
-    publish: Annotated[Optional[bool], typer.Option(
-        "--publish/--no-publish", help="Publish the read-only snapshot for BI when the checks pass (default on, $NEWSETL_PUBLISH).")] = None,
+    publish: Annotated[
+        bool | None,
+        typer.Option(
+            "--publish/--no-publish",
+            help="Publish the read-only snapshot for BI when the checks pass (default on, $NEWSETL_PUBLISH).",
+        ),
+    ] = None,
     export_parquet: ExportParquetOption = None,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")] = sys.stderr.isatty(),
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+    ] = sys.stderr.isatty(),
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
 ) -> None:
     """Ingest files, folders, URLs, feeds, sitemaps and WARC files: discover, land (fetch), extract,
@@ -140,25 +209,50 @@ def ingest(
     if not (items or urls or feed or sitemap or warc or manifest):
         raise typer.BadParameter("give files, folders or URLs, or --urls, --feed, --sitemap, --warc or --manifest")
     settings = _settings(
-        db_path=db, landing_dir=landing_dir, batch_size=batch_size, max_bytes=max_bytes, lock_timeout=lock_timeout,
-        publish=publish, export_parquet=export_parquet, workers=workers, extract_timeout=extract_timeout,
-        task_runner=task_runner, dask_address=dask_address, runner_workers=runner_workers, host_delay=host_delay,
-        max_fetch_bytes=max_fetch_bytes, fetch_timeout=fetch_timeout, allow_private_hosts=allow_private_hosts or None,
-        allowed_networks=allow_network or None, user_agent=user_agent)
+        db_path=db,
+        landing_dir=landing_dir,
+        batch_size=batch_size,
+        max_bytes=max_bytes,
+        lock_timeout=lock_timeout,
+        publish=publish,
+        export_parquet=export_parquet,
+        workers=workers,
+        extract_timeout=extract_timeout,
+        task_runner=task_runner,
+        dask_address=dask_address,
+        runner_workers=runner_workers,
+        host_delay=host_delay,
+        max_fetch_bytes=max_fetch_bytes,
+        fetch_timeout=fetch_timeout,
+        allow_private_hosts=allow_private_hosts or None,
+        allowed_networks=allow_network or None,
+        user_agent=user_agent,
+    )
     _quiet_prefect(verbose)
     from flows.ingest import ingest as ingest_flow
-    from flows.runners import api_for_workers, task_runner as runner_for
+    from flows.runners import api_for_workers
+    from flows.runners import task_runner as runner_for
 
     try:
         with _warehouse_exits(), api_for_workers(settings.runner):
             summary = ingest_flow.with_options(task_runner=runner_for(settings.runner))(
-                paths=files, urls=page_urls, url_files=[str(u) for u in urls or []], feeds=list(feed or []),
-                sitemaps=list(sitemap or []), warcs=[str(w) for w in warc or []],
-                manifests=[str(m) for m in manifest or []], settings=settings, show_progress=progress,
+                paths=files,
+                urls=page_urls,
+                url_files=[str(u) for u in urls or []],
+                feeds=list(feed or []),
+                sitemaps=list(sitemap or []),
+                warcs=[str(w) for w in warc or []],
+                manifests=[str(m) for m in manifest or []],
+                settings=settings,
+                show_progress=progress,
             )
     except OSError as exc:  # a full disk, a landing store that cannot be written: loaded batches stay loaded
-        typer.secho(f"error: {exc.strerror or exc} ({exc.filename or 'landing store or warehouse'}); "
-                    "batches loaded before this stay loaded, a later run picks up the rest", fg="red", err=True)
+        typer.secho(
+            f"error: {exc.strerror or exc} ({exc.filename or 'landing store or warehouse'}); "
+            "batches loaded before this stay loaded, a later run picks up the rest",
+            fg="red",
+            err=True,
+        )
         raise typer.Exit(2) from exc
     typer.echo("\n".join(summary.lines()))
     if summary.failed_checks:
@@ -179,8 +273,11 @@ def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
 
     settings = _settings(db_path=db, lock_timeout=lock_timeout)
     _require_warehouse(settings.db_path)
-    with _warehouse_exits(), writer_lock(settings.db_path, settings.lock_timeout, "check"), \
-            Warehouse(settings.db_path) as wh:
+    with (
+        _warehouse_exits(),
+        writer_lock(settings.db_path, settings.lock_timeout, "check"),
+        Warehouse(settings.db_path) as wh,
+    ):
         results = wh.run_checks(reason_codes=reasons.ALL)
         wh.record_checks(results, None, [])
     typer.echo(f"{'severity':<9}{'check':<45}{'failing':>8}  first failing row")
@@ -194,10 +291,17 @@ def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
 
 
 @app.command()
-def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_parquet: ExportParquetOption = None,
-            published_dir: Annotated[Optional[Path], typer.Option(
-                help="Where the snapshot goes (default: published/ beside the warehouse, $NEWSETL_PUBLISHED_DIR).")] = None,
-            ) -> None:
+def publish(
+    db: DbOption = None,
+    lock_timeout: LockTimeoutOption = None,
+    export_parquet: ExportParquetOption = None,
+    published_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Where the snapshot goes (default: published/ beside the warehouse, $NEWSETL_PUBLISHED_DIR)."
+        ),
+    ] = None,
+) -> None:
     """Run the checks, then publish the read-only snapshot for BI (and Parquet) if no error-level
     check fails; exit 1 (and keep the previous snapshot) if one does."""
     from transforms import reasons
@@ -205,21 +309,29 @@ def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_
     from warehouse.lock import writer_lock
     from warehouse.snapshot import publish as publish_snapshot
 
-    settings = _settings(db_path=db, lock_timeout=lock_timeout, published_dir=published_dir,
-                         export_parquet=export_parquet)
+    settings = _settings(
+        db_path=db, lock_timeout=lock_timeout, published_dir=published_dir, export_parquet=export_parquet
+    )
     _require_warehouse(settings.db_path)
-    with _warehouse_exits(), writer_lock(settings.db_path, settings.lock_timeout, "publish"), \
-            Warehouse(settings.db_path) as wh:
+    with (
+        _warehouse_exits(),
+        writer_lock(settings.db_path, settings.lock_timeout, "publish"),
+        Warehouse(settings.db_path) as wh,
+    ):
         wh.checkpoint()
         results = wh.run_checks(reason_codes=reasons.ALL)
         check_run_id = wh.record_checks(results, None, [])
         failed = [r.name for r in results if not r.passed and r.severity == "error"]
         if failed:
-            typer.secho(f"not published: error-level checks failed ({', '.join(failed)}); "
-                        "the previous snapshot stays", fg="red", err=True)
+            typer.secho(
+                f"not published: error-level checks failed ({', '.join(failed)}); the previous snapshot stays",
+                fg="red",
+                err=True,
+            )
             raise typer.Exit(1)
-        published = publish_snapshot(wh, settings.published_dir, export_parquet=settings.export_parquet,
-                                     check_run_id=check_run_id)
+        published = publish_snapshot(
+            wh, settings.published_dir, export_parquet=settings.export_parquet, check_run_id=check_run_id
+        )
     typer.echo(f"published {published.path} ({published.n_articles} articles, storage {published.storage_version})")
     if published.parquet_path:
         typer.echo(f"parquet   {published.parquet_path}")
@@ -227,12 +339,21 @@ def publish(db: DbOption = None, lock_timeout: LockTimeoutOption = None, export_
 
 @app.command()
 def analysis(
-    name: Annotated[Optional[str], typer.Argument(help="A query of sql/analysis/ (file name without .sql); none: list them.")] = None,
-    var: Annotated[Optional[list[str]], typer.Option(
-        "--var", help="NAME=VALUE, a variable the query reads with getvariable('NAME'). Repeatable.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="A query of sql/analysis/ (file name without .sql); none: list them.")
+    ] = None,
+    var: Annotated[
+        list[str] | None,
+        typer.Option("--var", help="NAME=VALUE, a variable the query reads with getvariable('NAME'). Repeatable."),
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="Rows to print.")] = 50,
-    snapshot: Annotated[bool, typer.Option(
-        "--snapshot", help="Read the published snapshot (never blocked by a running ingest) instead of the live file.")] = False,
+    snapshot: Annotated[
+        bool,
+        typer.Option(
+            "--snapshot",
+            help="Read the published snapshot (never blocked by a running ingest) instead of the live file.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Run one of the example analysis questions on the warehouse (read-only) and print its rows;
@@ -269,34 +390,58 @@ def analysis(
 @app.command()
 def rebuild(
     db: DbOption = None,
-    landing_dir: Annotated[Optional[Path], typer.Option(help="Landing store. Default: landing/ beside the warehouse.")] = None,
-    into: Annotated[Optional[Path], typer.Option(
-        help="Write the rebuilt warehouse to this new file and leave --db alone (default: replace --db, "
-             "keeping the old file as <name>.bak).")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")] = None,
-    extract_timeout: Annotated[Optional[float], typer.Option(
-        min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30).")] = None,
-    workers: Annotated[Optional[int], typer.Option(min=1, help="Processes parsing HTML pages (default: cores, at most 4).")] = None,
+    landing_dir: Annotated[
+        Path | None, typer.Option(help="Landing store. Default: landing/ beside the warehouse.")
+    ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write the rebuilt warehouse to this new file and leave --db alone (default: replace --db, "
+            "keeping the old file as <name>.bak)."
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")
+    ] = None,
+    extract_timeout: Annotated[
+        float | None,
+        typer.Option(min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30)."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Processes parsing HTML pages (default: cores, at most 4).")
+    ] = None,
     task_runner: TaskRunnerOption = None,
     dask_address: DaskAddressOption = None,
     runner_workers: RunnerWorkersOption = None,
     lock_timeout: LockTimeoutOption = None,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")] = sys.stderr.isatty(),
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+    ] = sys.stderr.isatty(),
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
 ) -> None:
     """Recreate the warehouse from its landing store alone, without the network: every landed
     document goes through extract, clean, normalise and load again."""
-    settings = _settings(db_path=db, landing_dir=landing_dir, batch_size=batch_size, extract_timeout=extract_timeout,
-                         workers=workers, lock_timeout=lock_timeout, task_runner=task_runner,
-                         dask_address=dask_address, runner_workers=runner_workers)
+    settings = _settings(
+        db_path=db,
+        landing_dir=landing_dir,
+        batch_size=batch_size,
+        extract_timeout=extract_timeout,
+        workers=workers,
+        lock_timeout=lock_timeout,
+        task_runner=task_runner,
+        dask_address=dask_address,
+        runner_workers=runner_workers,
+    )
     _quiet_prefect(verbose)
     from flows.rebuild import rebuild as rebuild_flow
-    from flows.runners import api_for_workers, task_runner as runner_for
+    from flows.runners import api_for_workers
+    from flows.runners import task_runner as runner_for
 
     try:
         with _warehouse_exits(), api_for_workers(settings.runner):
             summary = rebuild_flow.with_options(task_runner=runner_for(settings.runner))(
-                into=str(into) if into else None, settings=settings, show_progress=progress)
+                into=str(into) if into else None, settings=settings, show_progress=progress
+            )
     except FileExistsError as exc:  # --into names a file that is there already
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(2) from exc
@@ -308,11 +453,16 @@ def rebuild(
 
 @app.command("settings")
 def show_settings(
-    env_example: Annotated[bool, typer.Option(
-        "--env-example", help="Print the text of .env.example (every setting, its description and default).")] = False,
+    env_example: Annotated[
+        bool,
+        typer.Option(
+            "--env-example", help="Print the text of .env.example (every setting, its description and default)."
+        ),
+    ] = False,
 ) -> None:
     """Print the settings a run would use here (environment, .env and defaults), one per line."""
-    from flows.settings import env_example as example_text, env_names
+    from flows.settings import env_example as example_text
+    from flows.settings import env_names
 
     if env_example:
         typer.echo(example_text(), nl=False)
@@ -324,20 +474,32 @@ def show_settings(
 
 @app.command()
 def serve(
-    file: Annotated[Optional[Path], typer.Option(
-        "--file", exists=True, dir_okay=False, help="The deployments and their schedules (default: the project's prefect.yaml).")] = None,
-    only: Annotated[Optional[list[str]], typer.Option("--only", help="Serve just this deployment. Repeatable.")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            exists=True,
+            dir_okay=False,
+            help="The deployments and their schedules (default: the project's prefect.yaml).",
+        ),
+    ] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Serve just this deployment. Repeatable.")] = None,
 ) -> None:
     """Serve the deployments of prefect.yaml (hourly feeds, nightly folder) on their cron schedules
     from this one process, until interrupted. Needs a Prefect server: PREFECT_API_URL."""
     from prefect.settings import get_current_settings
 
-    from flows.deployments import PREFECT_YAML, serve as serve_deployments
+    from flows.deployments import PREFECT_YAML
+    from flows.deployments import serve as serve_deployments
 
     if not get_current_settings().api.url:
-        typer.secho("no PREFECT_API_URL: the schedules live in a temporary local API that ends with this process; "
-                    "start `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api to keep them "
-                    "and see the runs in the UI", fg="yellow", err=True)
+        typer.secho(
+            "no PREFECT_API_URL: the schedules live in a temporary local API that ends with this process; "
+            "start `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api to keep them "
+            "and see the runs in the UI",
+            fg="yellow",
+            err=True,
+        )
     try:
         serve_deployments(file or PREFECT_YAML, list(only or []))
     except ValueError as exc:

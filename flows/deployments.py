@@ -22,8 +22,8 @@ class DeploymentSpec:
     """One entry of prefect.yaml's `deployments`."""
 
     name: str
-    entrypoint: str                   # flows/ingest.py:ingest
-    crons: list[tuple[str, str]]      # (cron, timezone) per schedule
+    entrypoint: str  # flows/ingest.py:ingest
+    crons: list[tuple[str, str]]  # (cron, timezone) per schedule
     parameters: dict[str, Any] = field(default_factory=dict)
     description: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -35,8 +35,16 @@ def deployment_specs(path: Path = PREFECT_YAML) -> list[DeploymentSpec]:
     specs = []
     for entry in document.get("deployments") or []:
         crons = [(s["cron"], s.get("timezone", "UTC")) for s in entry.get("schedules") or [] if "cron" in s]
-        specs.append(DeploymentSpec(entry["name"], entry["entrypoint"], crons, dict(entry.get("parameters") or {}),
-                                    entry.get("description"), list(entry.get("tags") or [])))
+        specs.append(
+            DeploymentSpec(
+                entry["name"],
+                entry["entrypoint"],
+                crons,
+                dict(entry.get("parameters") or {}),
+                entry.get("description"),
+                list(entry.get("tags") or []),
+            )
+        )
     return specs
 
 
@@ -52,7 +60,7 @@ def flow_at(entrypoint: str) -> Flow:
 
 def runner_deployment(spec: DeploymentSpec) -> RunnerDeployment:
     """A deployment to serve: the flow, its schedules and parameters as prefect.yaml says."""
-    return flow_at(spec.entrypoint).to_deployment(
+    return flow_at(spec.entrypoint).to_deployment(  # type: ignore[return-value]  # sync here: no event loop
         name=spec.name,
         schedules=[Cron(cron, timezone=timezone) for cron, timezone in spec.crons],
         parameters=spec.parameters,

@@ -31,7 +31,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Generic, Protocol, TypeVar
 
 from prefect import get_run_logger
@@ -89,8 +89,13 @@ class Checkpoints:
         self.last = self.clock()
 
 
-def in_order(batches: Iterable[B], ids: Callable[[B], set[str]], start: Callable[[int, B], S],
-             finish: Callable[[S], None], window: int) -> None:
+def in_order(
+    batches: Iterable[B],
+    ids: Callable[[B], set[str]],
+    start: Callable[[int, B], S],
+    finish: Callable[[S], None],
+    window: int,
+) -> None:
     """The engine's schedule: `start` each batch (submit it), at most `window` started and not
     finished, `finish` (load) them oldest first, a batch sharing documents (`ids`) with a started
     one only after every started batch is finished. Garbage is collected after each finish,
@@ -117,8 +122,11 @@ def in_order(batches: Iterable[B], ids: Callable[[B], set[str]], start: Callable
         gc.unfreeze()
 
 
-class Future(Protocol[T]):
-    def result(self) -> T: ...
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Future(Protocol[T_co]):
+    def result(self) -> T_co: ...
 
 
 @dataclass(frozen=True)
@@ -168,16 +176,20 @@ def offload_to(settings: Settings, fresh: list[LandedDocument]) -> PoolKey | Non
     return (settings.workers, settings.extract_timeout)
 
 
-def _submitted(fresh: list[LandedDocument], settings: Settings) -> tuple:
+Stages = tuple[Future[Extracted], Future[Cleaned], Future[NormalisedBatch], Future[Annotations]]
+
+
+def _submitted(fresh: list[LandedDocument], settings: Settings) -> Stages:
     """A batch's extract -> clean -> normalise -> annotate, submitted to the task runner."""
     pool = offload_to(settings, fresh)
     extracted = extract.submit(fresh, settings.max_bytes)
-    cleaned = clean.submit(extracted, settings, pool)
+    # a future passed to submit is resolved to its result by Prefect, which the overloads do not say
+    cleaned = clean.submit(extracted, settings, pool)  # type: ignore[call-overload]
     normalised = normalise.submit(cleaned, pool)
-    return extracted, cleaned, normalised, annotate.submit(normalised, pool)
+    return extracted, cleaned, normalised, annotate.submit(normalised, pool)  # type: ignore[call-overload]
 
 
-def _nothing_to_parse(settings: Settings) -> tuple:
+def _nothing_to_parse(settings: Settings) -> Stages:
     """The stages' empty results, without a task run each: a batch whose inputs are all unchanged
     (a re-run) costs its skip-known and load, not four task runs that have nothing to do."""
     extracted = extract.fn([], settings.max_bytes)
@@ -186,8 +198,14 @@ def _nothing_to_parse(settings: Settings) -> tuple:
     return _Ready(extracted), _Ready(cleaned), _Ready(normalised), _Ready(annotate.fn(normalised))
 
 
-def run_batches(batches: Iterable[Acquired], wh: Warehouse, settings: Settings, summary: RunSummary,
-                advance: Callable[[int], object], first_rejects: list[Reject] | None = None) -> None:
+def run_batches(
+    batches: Iterable[Acquired],
+    wh: Warehouse,
+    settings: Settings,
+    summary: RunSummary,
+    advance: Callable[[int], object],
+    first_rejects: list[Reject] | None = None,
+) -> None:
     """Every landed batch goes through extract -> clean -> normalise -> annotate on the task
     runner, several batches in flight, and is enriched and loaded here, in order, by the one
     writer; `first_rejects` (found before any batch) are loaded with the first. Counts go to
@@ -197,17 +215,33 @@ def run_batches(batches: Iterable[Acquired], wh: Warehouse, settings: Settings, 
 
     def start(index: int, acquired: Acquired) -> InFlight:
         fresh = skip_known(acquired.landed, wh)
-        stages = _submitted(fresh, settings) if fresh else _nothing_to_parse(settings)
-        return InFlight(index, acquired, first_rejects if index == 0 else [], fresh, datetime.now(timezone.utc),
-                        *stages, document_ids={doc.document_id for doc in fresh})
+        extracted, cleaned, normalised, annotated = (
+            _submitted(fresh, settings) if fresh else _nothing_to_parse(settings)
+        )
+        return InFlight(
+            index,
+            acquired,
+            first_rejects if index == 0 else [],
+            fresh,
+            datetime.now(UTC),
+            extracted,
+            cleaned,
+            normalised,
+            annotated,
+            {doc.document_id for doc in fresh},
+        )
 
     def finish(batch: InFlight) -> None:
         _load_batch(batch, wh, summary, checkpoints)
         advance(batch.acquired.n_inputs)
 
-    in_order(_at_least_one(batches) if first_rejects else batches,
-             lambda acquired: {doc.document_id for doc in acquired.landed}, start, finish,
-             batches_in_flight(settings.runner))
+    in_order(
+        _at_least_one(batches) if first_rejects else batches,
+        lambda acquired: {doc.document_id for doc in acquired.landed},
+        start,
+        finish,
+        batches_in_flight(settings.runner),
+    )
     close_shared_pools()  # this process's page workers end with the run's last batch
 
 
@@ -223,19 +257,37 @@ def _load_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, checkpoints
     analysis = enrich(normalised.articles, documents, batch.annotated.result(), wh)  # reads earlier batches' rows
     counts = load(
         LoadBatch(
-            load_id=str(uuid.uuid4()), run_id=flow_run.id, batch_index=batch.index, started_at=batch.started_at,
+            load_id=str(uuid.uuid4()),
+            run_id=flow_run.id,
+            batch_index=batch.index,
+            started_at=batch.started_at,
             n_inputs=acquired.n_inputs + len(batch.earlier_rejects),
-            pipeline_version=PIPELINE_VERSION, documents=documents,
-            articles=normalised.articles, blocks=normalised.blocks,
-            removed_spans=normalised.removed_spans, rejects=rejects_frame(rejects),
-            date_candidates=normalised.date_candidates, article_dates=normalised.article_dates,
-            fetches=fetches_frame(acquired.fetches) if acquired.fetches else None, analysis=analysis,
+            pipeline_version=PIPELINE_VERSION,
+            documents=documents,
+            articles=normalised.articles,
+            blocks=normalised.blocks,
+            removed_spans=normalised.removed_spans,
+            rejects=rejects_frame(rejects),
+            date_candidates=normalised.date_candidates,
+            article_dates=normalised.article_dates,
+            fetches=fetches_frame(acquired.fetches) if acquired.fetches else None,
+            analysis=analysis,
         ),
-        wh, due,
+        wh,
+        due,
     )
     if due:
         checkpoints.done()
-    summary.add_batch(counts, acquired.n_inputs, rejects,
-                      {"land": len(acquired.landed), "extract": len(extracted.texts), "clean": len(cleaned.parsed)})
-    get_run_logger().info("batch %d: %d loaded, %d unchanged, %d rejected", batch.index, counts.n_loaded,
-                          counts.n_unchanged, counts.n_rejected)
+    summary.add_batch(
+        counts,
+        acquired.n_inputs,
+        rejects,
+        {"land": len(acquired.landed), "extract": len(extracted.texts), "clean": len(cleaned.parsed)},
+    )
+    get_run_logger().info(
+        "batch %d: %d loaded, %d unchanged, %d rejected",
+        batch.index,
+        counts.n_loaded,
+        counts.n_unchanged,
+        counts.n_rejected,
+    )

@@ -18,9 +18,15 @@ from flows.page_workers import PoolKey, run_in
 from transforms.analysis.annotations import Annotations, annotations_of
 from transforms.analysis.entities import resolve_entities
 from transforms.analysis.near_duplicates import near_duplicates
-from transforms.frames.normalise import NormalisedBatch
 from transforms.analysis.speakers import speaker_entities
-from transforms.analysis.stories import FeatureFrequencies, assign_stories, entity_kinds, neighbour_window, story_features
+from transforms.analysis.stories import (
+    FeatureFrequencies,
+    assign_stories,
+    entity_kinds,
+    neighbour_window,
+    story_features,
+)
+from transforms.frames.normalise import NormalisedBatch
 from warehouse import AnalysisFrames, Warehouse
 
 
@@ -40,14 +46,25 @@ def enrich(articles: pl.DataFrame, documents: pl.DataFrame, annotations: Annotat
     known_entities = wh.known_entities(limit=None if fresh.height else 0)
     mentions, entities = resolve_entities(own.mentions, known_entities)
     quotes = speaker_entities(own.quotes, mentions)
-    copies = near_duplicates(own.signatures,
-                             wh.signatures_sharing_bands(own.signatures["band_keys"].explode().to_list()))
+    copies = near_duplicates(
+        own.signatures, wh.signatures_sharing_bands(own.signatures["band_keys"].explode().to_list())
+    )
 
     features = story_features(fresh, documents, mentions, own.terms)
     window = neighbour_window(features)
-    frequencies = FeatureFrequencies(*wh.feature_frequencies(features["entity_ids"].explode().drop_nulls().to_list(),
-                                                             features["terms"].explode().drop_nulls().to_list()))
-    assigned = assign_stories(features, wh.story_neighbours(*window) if window else None, frequencies,
-                              entity_kinds(known_entities, mentions))
-    return AnalysisFrames(quotes=quotes, mentions=mentions, entities=entities, signatures=own.signatures,
-                          near_duplicates=copies, story_articles=features.join(assigned, on="article_id"))
+    frequencies = FeatureFrequencies(
+        *wh.feature_frequencies(
+            features["entity_ids"].explode().drop_nulls().to_list(), features["terms"].explode().drop_nulls().to_list()
+        )
+    )
+    assigned = assign_stories(
+        features, wh.story_neighbours(*window) if window else None, frequencies, entity_kinds(known_entities, mentions)
+    )
+    return AnalysisFrames(
+        quotes=quotes,
+        mentions=mentions,
+        entities=entities,
+        signatures=own.signatures,
+        near_duplicates=copies,
+        story_articles=features.join(assigned, on="article_id"),
+    )

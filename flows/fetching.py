@@ -34,7 +34,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import Any
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -47,24 +48,24 @@ KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-length", "cont
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ROBOTS_MAX_BYTES = 512_000  # RFC 9309: parse at least 500 KiB; the rest is cut off
-_PIECE = 64 * 1024          # most bytes one inflate step may produce
+_PIECE = 64 * 1024  # most bytes one inflate step may produce
 
 
 @dataclass(frozen=True)
 class FetchPolicy:
     user_agent: str = "newsetl/0.2 (news ETL pipeline; +https://example.invalid/newsetl)"
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0     # longest wait for the next bytes
-    total_timeout: float = 60.0    # whole response, including a slow drip
-    max_bytes: int = 20_000_000    # cap on the decoded body (after Content-Encoding), checked while streaming
+    read_timeout: float = 20.0  # longest wait for the next bytes
+    total_timeout: float = 60.0  # whole response, including a slow drip
+    max_bytes: int = 20_000_000  # cap on the decoded body (after Content-Encoding), checked while streaming
     max_redirects: int = 5
-    host_delay: float = 1.0        # seconds between requests to the same host; other hosts proceed meanwhile
-    max_retries: int = 3           # retries for transient failures only
-    backoff_base: float = 0.5      # exponential backoff: base * 2**attempt (+ up to 10 % jitter)
+    host_delay: float = 1.0  # seconds between requests to the same host; other hosts proceed meanwhile
+    max_retries: int = 3  # retries for transient failures only
+    backoff_base: float = 0.5  # exponential backoff: base * 2**attempt (+ up to 10 % jitter)
     retry_after_cap: float = 30.0  # honour Retry-After (seconds or HTTP date) up to this cap
-    allow_private: bool = False    # allow loopback/private/link-local hosts (tests pass True for 127.0.0.1)
+    allow_private: bool = False  # allow loopback/private/link-local hosts (tests pass True for 127.0.0.1)
     allowed_networks: tuple[str, ...] = ()  # or allow only these networks ("127.0.0.1/32"); others stay blocked
-    max_workers: int = 8           # hosts fetched in parallel
+    max_workers: int = 8  # hosts fetched in parallel
 
 
 @dataclass(frozen=True)
@@ -75,16 +76,16 @@ class Conditional:
 
 @dataclass(frozen=True)
 class FetchResult:
-    url: str                 # as requested
-    final_url: str           # after redirects (== url when none)
-    status: int | None       # final HTTP status; None when no response was had
-    body: bytes | None       # decoded body; None on failure and on 304
+    url: str  # as requested
+    final_url: str  # after redirects (== url when none)
+    status: int | None  # final HTTP status; None when no response was had
+    body: bytes | None  # decoded body; None on failure and on 304
     headers: dict[str, str]  # lower-case names, only KEPT_HEADERS
-    fetched_at: datetime     # UTC, when the final response started
-    reason: str | None = None   # reject reason code when it failed, else None
+    fetched_at: datetime  # UTC, when the final response started
+    reason: str | None = None  # reject reason code when it failed, else None
     detail: str = ""
     not_modified: bool = False  # a 304 to our conditional request
-    n_attempts: int = 1         # requests sent for this URL (retries included, robots.txt not); 0 when refused before any
+    n_attempts: int = 1  # requests sent for this URL (retries included, robots.txt not); 0 when refused before any
 
     @property
     def ok(self) -> bool:
@@ -118,16 +119,24 @@ def address_block_reason(address: str) -> str | None:
 
 
 def system_resolver(host: str, port: int) -> list[str]:
-    return [info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+    return [str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
 
 
 # --- internals -------------------------------------------------------------------------------
 
+
 class _Failure(Exception):
     """A fetch that ended without a usable response; becomes a FetchResult."""
 
-    def __init__(self, reason: str, detail: str = "", *, transient: bool = False,
-                 status: int | None = None, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        detail: str = "",
+        *,
+        transient: bool = False,
+        status: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(f"{reason}: {detail}")
         self.reason, self.detail, self.transient = reason, detail, transient
         self.status, self.headers = status, headers or {}
@@ -139,15 +148,16 @@ class _Response:
     phrase: str
     headers: dict[str, str]
     body: bytes | None  # None unless 2xx
-    gave_up: str = ""   # why a retryable status was not retried
+    gave_up: str = ""  # why a retryable status was not retried
 
 
 @dataclass
 class _Trail:
     """What one fetch has been through so far."""
+
     url: str
     attempts: int = 0
-    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
 @dataclass
@@ -192,8 +202,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 class _Inflater:
@@ -202,7 +212,7 @@ class _Inflater:
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self._d: zlib._Decompress | None = None if kind == "deflate" else zlib.decompressobj(16 + zlib.MAX_WBITS)
-        self._head = b""     # deflate: bytes kept until the zlib header can be told from raw deflate
+        self._head = b""  # deflate: bytes kept until the zlib header can be told from raw deflate
         self._ended = False  # trailing bytes after the last gzip member are ignored
 
     def feed(self, data: bytes) -> Iterator[bytes]:
@@ -266,7 +276,7 @@ class _Decoder:
     def flush(self) -> Iterator[bytes]:
         for i, stage in enumerate(self.stages):
             for out in stage.flush():
-                yield from self._run(self.stages[i + 1:], out)
+                yield from self._run(self.stages[i + 1 :], out)
 
 
 class _Watchdog:
@@ -331,11 +341,18 @@ class _Watchdog:
 
 # --- the fetcher -----------------------------------------------------------------------------
 
+
 class Fetcher:
     """Fetches URLs politely and safely; thread-safe; use as a context manager or call close()."""
 
-    def __init__(self, policy: FetchPolicy = FetchPolicy(), *, sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic, resolver: Resolver | None = None) -> None:
+    def __init__(
+        self,
+        policy: FetchPolicy = FetchPolicy(),
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        resolver: Resolver | None = None,
+    ) -> None:
         self.policy = policy
         self._sleep, self._clock = sleep, clock
         self._resolver = resolver or system_resolver
@@ -346,10 +363,15 @@ class Fetcher:
         p = policy
         self._client = httpx.Client(
             headers={"User-Agent": p.user_agent, "Accept": "*/*", "Accept-Encoding": "gzip, deflate"},
-            timeout=httpx.Timeout(connect=p.connect_timeout, read=min(p.read_timeout, p.total_timeout),
-                                  write=p.read_timeout, pool=p.connect_timeout),
-            limits=httpx.Limits(max_connections=max(10, 2 * p.max_workers),
-                                max_keepalive_connections=max(5, p.max_workers)),
+            timeout=httpx.Timeout(
+                connect=p.connect_timeout,
+                read=min(p.read_timeout, p.total_timeout),
+                write=p.read_timeout,
+                pool=p.connect_timeout,
+            ),
+            limits=httpx.Limits(
+                max_connections=max(10, 2 * p.max_workers), max_keepalive_connections=max(5, p.max_workers)
+            ),
             follow_redirects=False,
             trust_env=False,  # no proxies from the environment: the addresses checked are the ones connected to
         )
@@ -389,19 +411,35 @@ class Fetcher:
                         raise
                     redirects += 1
                     if str(nxt) in seen:
-                        raise _Failure(reasons.REDIRECT_LOOP, f"{current} redirects back to {nxt}",
-                                       status=resp.status, headers=_only_kept(resp.headers))
+                        raise _Failure(
+                            reasons.REDIRECT_LOOP,
+                            f"{current} redirects back to {nxt}",
+                            status=resp.status,
+                            headers=_only_kept(resp.headers),
+                        )
                     if redirects > self.policy.max_redirects:
-                        raise _Failure(reasons.TOO_MANY_REDIRECTS, f"more than {self.policy.max_redirects} redirects",
-                                       status=resp.status, headers=_only_kept(resp.headers))
+                        raise _Failure(
+                            reasons.TOO_MANY_REDIRECTS,
+                            f"more than {self.policy.max_redirects} redirects",
+                            status=resp.status,
+                            headers=_only_kept(resp.headers),
+                        )
                     target, current = nxt, str(nxt)
                     seen.add(current)
                     continue
                 return self._finish(url, current, resp, conditional, trail)
         except _Failure as failure:
-            return FetchResult(url=url, final_url=current, status=failure.status, body=None,
-                               headers=failure.headers, fetched_at=trail.started_at, reason=failure.reason,
-                               detail=failure.detail, n_attempts=trail.attempts)
+            return FetchResult(
+                url=url,
+                final_url=current,
+                status=failure.status,
+                body=None,
+                headers=failure.headers,
+                fetched_at=trail.started_at,
+                reason=failure.reason,
+                detail=failure.detail,
+                n_attempts=trail.attempts,
+            )
 
     def fetch_many(self, requests: list[tuple[str, Conditional]]) -> list[FetchResult]:
         """Fetch all; one worker per host takes that host's URLs in order; results in input order."""
@@ -420,8 +458,9 @@ class Fetcher:
                 results[i] = self.fetch(*items[i])
 
         if groups:
-            with ThreadPoolExecutor(max_workers=max(1, min(self.policy.max_workers, len(groups))),
-                                    thread_name_prefix="fetch") as pool:
+            with ThreadPoolExecutor(
+                max_workers=max(1, min(self.policy.max_workers, len(groups))), thread_name_prefix="fetch"
+            ) as pool:
                 for future in [pool.submit(run, indices) for indices in groups.values()]:
                     future.result()
         return results  # type: ignore[return-value]
@@ -442,8 +481,14 @@ class Fetcher:
     # steps
     def _finish(self, url: str, current: str, resp: _Response, conditional: Conditional, trail: _Trail) -> FetchResult:
         headers = _only_kept(resp.headers)
-        common = dict(url=url, final_url=current, status=resp.status, headers=headers,
-                      fetched_at=trail.started_at, n_attempts=trail.attempts)
+        common: dict[str, Any] = dict(  # noqa: C408  (keyword arguments of FetchResult, shared by two branches)
+            url=url,
+            final_url=current,
+            status=resp.status,
+            headers=headers,
+            fetched_at=trail.started_at,
+            n_attempts=trail.attempts,
+        )
         if 200 <= resp.status < 300:
             return FetchResult(body=resp.body, **common)
         if resp.status == 304 and (conditional.etag or conditional.last_modified):
@@ -470,11 +515,15 @@ class Fetcher:
             addresses = [str(ipaddress.ip_address(host))]
         except ValueError:
             try:
-                addresses = list(self._resolver(target.raw_host.decode("ascii"), target.port or
-                                                 (443 if target.scheme == "https" else 80)))
+                addresses = list(
+                    self._resolver(
+                        target.raw_host.decode("ascii"), target.port or (443 if target.scheme == "https" else 80)
+                    )
+                )
             except socket.gaierror as exc:
-                raise _Failure(reasons.CONNECTION_ERROR, f"cannot resolve {host}: {exc}",
-                               transient=exc.errno == socket.EAI_AGAIN) from None
+                raise _Failure(
+                    reasons.CONNECTION_ERROR, f"cannot resolve {host}: {exc}", transient=exc.errno == socket.EAI_AGAIN
+                ) from None
             except OSError as exc:
                 raise _Failure(reasons.CONNECTION_ERROR, f"cannot resolve {host}: {exc}", transient=True) from None
         if not addresses:
@@ -489,7 +538,9 @@ class Fetcher:
         if isinstance(entry, _Failure):
             raise _Failure(reasons.ROBOTS_UNAVAILABLE, f"{_origin(target)}/robots.txt: {entry.detail}")
         if not entry.can_fetch(self.policy.user_agent, str(target)):
-            raise _Failure(reasons.ROBOTS_DISALLOWED, f"{_origin(target)}/robots.txt disallows {target.raw_path.decode()}")
+            raise _Failure(
+                reasons.ROBOTS_DISALLOWED, f"{_origin(target)}/robots.txt disallows {target.raw_path.decode()}"
+            )
 
     def _robots_for(self, target: httpx.URL) -> RobotFileParser | _Failure:
         origin = _origin(target)
@@ -524,7 +575,7 @@ class Fetcher:
                 break
         except _Failure as failure:
             return _Failure(reasons.ROBOTS_UNAVAILABLE, f"{failure.reason}: {failure.detail}")
-        parser.allow_all = True
+        parser.allow_all = True  # type: ignore[attr-defined]  # what RobotFileParser.can_fetch reads
         return parser
 
     def _with_retries(self, target: httpx.URL, conditional: Conditional, trail: _Trail) -> _Response:
@@ -538,7 +589,7 @@ class Fetcher:
             if retry:
                 self._check_address(target)  # addresses may change between attempts
             trail.attempts += 1
-            trail.started_at = datetime.now(timezone.utc)
+            trail.started_at = datetime.now(UTC)
             try:
                 resp = self._exchange(target, headers, p.max_bytes)
             except _Failure as failure:
@@ -561,7 +612,7 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def _backoff(self, retry: int) -> float:
-        delay = self.policy.backoff_base * 2 ** retry
+        delay = self.policy.backoff_base * 2**retry
         return delay + self._random.uniform(0, delay / 10)
 
     @contextmanager
@@ -596,8 +647,13 @@ class Fetcher:
                             all_headers["location"] = resp.headers["location"]
                         body = self._read_body(resp, cap, truncate, watchdog) if 200 <= status < 300 else None
                         if watchdog.expired:
-                            raise _Failure(reasons.TIMEOUT, f"response not complete within {p.total_timeout:g}s",
-                                           transient=True, status=status, headers=kept)
+                            raise _Failure(
+                                reasons.TIMEOUT,
+                                f"response not complete within {p.total_timeout:g}s",
+                                transient=True,
+                                status=status,
+                                headers=kept,
+                            )
                         return _Response(status, resp.reason_phrase, all_headers, body)
                     finally:
                         watchdog.disarm()
@@ -609,17 +665,24 @@ class Fetcher:
                 if watchdog.blocked:
                     raise _Failure(reasons.BLOCKED_ADDRESS, watchdog.blocked) from None
                 if watchdog.expired:
-                    raise _Failure(reasons.TIMEOUT, f"response not complete within {p.total_timeout:g}s",
-                                   transient=True, status=status, headers=kept) from None
+                    raise _Failure(
+                        reasons.TIMEOUT,
+                        f"response not complete within {p.total_timeout:g}s",
+                        transient=True,
+                        status=status,
+                        headers=kept,
+                    ) from None
                 permanent = _is_certificate_error(exc) or isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL))
-                raise _Failure(reasons.CONNECTION_ERROR, _describe(exc), transient=not permanent,
-                               status=status, headers=kept) from None
+                raise _Failure(
+                    reasons.CONNECTION_ERROR, _describe(exc), transient=not permanent, status=status, headers=kept
+                ) from None
             finally:
                 watchdog.disarm()
 
     def _read_body(self, resp: httpx.Response, cap: int, truncate: bool, watchdog: _Watchdog) -> bytes:
-        too_large = _Failure(reasons.TOO_LARGE, f"body over the cap of {cap} bytes", status=resp.status_code,
-                             headers=_kept(resp.headers))
+        too_large = _Failure(
+            reasons.TOO_LARGE, f"body over the cap of {cap} bytes", status=resp.status_code, headers=_kept(resp.headers)
+        )
         decoder = _Decoder(resp.headers.get("content-encoding", ""))
         declared = resp.headers.get("content-length", "")
         if not decoder.stages and not truncate and declared.isdigit() and int(declared) > cap:
@@ -643,12 +706,21 @@ class Fetcher:
                 if not take(decoder.feed(raw)):
                     return bytes(body)
                 if time.monotonic() > watchdog.deadline:
-                    raise _Failure(reasons.TIMEOUT, f"response not complete within {self.policy.total_timeout:g}s",
-                                   transient=True, status=resp.status_code, headers=_kept(resp.headers))
+                    raise _Failure(
+                        reasons.TIMEOUT,
+                        f"response not complete within {self.policy.total_timeout:g}s",
+                        transient=True,
+                        status=resp.status_code,
+                        headers=_kept(resp.headers),
+                    )
             take(decoder.flush())
         except zlib.error as exc:
-            raise _Failure(reasons.BAD_GZIP, f"Content-Encoding {resp.headers.get('content-encoding')}: {exc}",
-                           status=resp.status_code, headers=_kept(resp.headers)) from None
+            raise _Failure(
+                reasons.BAD_GZIP,
+                f"Content-Encoding {resp.headers.get('content-encoding')}: {exc}",
+                status=resp.status_code,
+                headers=_kept(resp.headers),
+            ) from None
         return bytes(body)
 
 
@@ -658,11 +730,12 @@ def _only_kept(headers: dict[str, str]) -> dict[str, str]:
 
 def _is_certificate_error(exc: BaseException) -> bool:
     seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        if isinstance(exc, ssl.SSLCertVerificationError):
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
             return True
-        exc = exc.__cause__ or exc.__context__
+        current = current.__cause__ or current.__context__
     return False
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import TracebackType
 
 from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -26,8 +27,9 @@ def check(wh: Warehouse, load_ids: list[str]) -> tuple[list[CheckResult], str]:
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish_snapshot(wh: Warehouse, settings: Settings, checks: list[CheckResult],
-                     check_run_id: str) -> tuple[str | None, str | None]:
+def publish_snapshot(
+    wh: Warehouse, settings: Settings, checks: list[CheckResult], check_run_id: str
+) -> tuple[str | None, str | None]:
     """A read-only copy for BI tools (and the Parquet export), only when no error-level check
     failed, and only when some data changed since the last one. Returns the snapshot, or why
     there is none: a failed publish (a full disk) is logged and leaves the previous snapshot,
@@ -41,8 +43,15 @@ def publish_snapshot(wh: Warehouse, settings: Settings, checks: list[CheckResult
         return f"{target} (kept: no data changed since it was published)", None
     else:
         try:
-            return str(snapshot.publish(wh, settings.published_dir, export_parquet=settings.export_parquet,
-                                        run_id=flow_run.id, check_run_id=check_run_id).path), None
+            return str(
+                snapshot.publish(
+                    wh,
+                    settings.published_dir,
+                    export_parquet=settings.export_parquet,
+                    run_id=flow_run.id,
+                    check_run_id=check_run_id,
+                ).path
+            ), None
         except WarehouseError as exc:
             why = str(exc)
     get_run_logger().error("not published: %s; the previous snapshot stays at %s", why, target)
@@ -52,10 +61,14 @@ def publish_snapshot(wh: Warehouse, settings: Settings, checks: list[CheckResult
 def report(summary: RunSummary, flow_name: str) -> None:
     """The run summary in the run's log, and kept as artifacts: markdown (`<flow>-summary`) and the
     per stage and reason counts as a table (`<flow>-stage-counts`)."""
-    create_markdown_artifact(summary.markdown(), key=f"{flow_name}-summary",
-                             description="Counts per outcome, stage and reason; checks")
-    create_table_artifact(summary.stage_rows(), key=f"{flow_name}-stage-counts",
-                          description="Inputs each stage passed on or rejected, per reason")
+    create_markdown_artifact(
+        summary.markdown(), key=f"{flow_name}-summary", description="Counts per outcome, stage and reason; checks"
+    )
+    create_table_artifact(
+        summary.stage_rows(),
+        key=f"{flow_name}-stage-counts",
+        description="Inputs each stage passed on or rejected, per reason",
+    )
     logger = get_run_logger()
     for line in summary.lines():
         logger.info(line)
@@ -63,8 +76,12 @@ def report(summary: RunSummary, flow_name: str) -> None:
 
 def log_wait(settings: Settings) -> Callable[[LockHolder], None]:
     """What to log while another run holds the warehouse."""
+
     def log(holder: LockHolder) -> None:
-        get_run_logger().warning("%s; waiting up to %g s", busy_message(settings.db_path, holder), settings.lock_timeout)
+        get_run_logger().warning(
+            "%s; waiting up to %g s", busy_message(settings.db_path, holder), settings.lock_timeout
+        )
+
     return log
 
 
@@ -73,8 +90,17 @@ class ProgressBar:
 
     def __init__(self, enabled: bool, description: str, total: int) -> None:
         self.description, self.total = description, total
-        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeRemainingColumn(), transient=True) if enabled else None
+        self.progress = (
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                transient=True,
+            )
+            if enabled
+            else None
+        )
 
     def __enter__(self) -> ProgressBar:
         if self.progress:
@@ -82,11 +108,10 @@ class ProgressBar:
             self.bar = self.progress.add_task(self.description, total=self.total)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self.progress:
-            self.progress.__exit__(*exc)
+            self.progress.__exit__(kind, exc, tb)
 
     def advance(self, n: int) -> None:
         if self.progress:
             self.progress.update(self.bar, advance=n)
-

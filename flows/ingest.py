@@ -49,26 +49,32 @@ def ingest(
 
     files, rejects = discover(paths or [], manifests or [])
     # one writer at a time: wait for the run holding the warehouse before fetching or landing anything
-    with writer_lock(settings.db_path, settings.lock_timeout, "ingest", log_wait(settings)), \
-            (Fetcher(fetch_policy(settings)) if web else nullcontext()) as fetcher:
-        expansion = expand(urls or [], url_files or [], feeds or [], sitemaps or [], fetcher, settings) \
-            if web else Expansion()
+    with (
+        writer_lock(settings.db_path, settings.lock_timeout, "ingest", log_wait(settings)),
+        Fetcher(fetch_policy(settings)) if web else nullcontext() as fetcher,
+    ):
+        expansion = (
+            expand(urls or [], url_files or [], feeds or [], sitemaps or [], fetcher, settings) if web else Expansion()
+        )
         rejects += expansion.rejects
         summary.n_seen = len(rejects)  # each batch adds its inputs
-        get_run_logger().info("discovered %d files and %d URLs, %d rejected at discovery", len(files),
-                              len(expansion.urls), len(rejects))
+        get_run_logger().info(
+            "discovered %d files and %d URLs, %d rejected at discovery", len(files), len(expansion.urls), len(rejects)
+        )
 
-        with Warehouse(settings.db_path) as wh, \
-                ProgressBar(show_progress, "ingest", len(files) + len(expansion.urls)) as progress:
+        with (
+            Warehouse(settings.db_path) as wh,
+            ProgressBar(show_progress, "ingest", len(files) + len(expansion.urls)) as progress,
+        ):
             wh.upsert_sources(source_registry())
-            batches = acquired(settings, wh, files, expansion.urls, [Path(w).expanduser() for w in warcs or []],
-                               fetcher)
+            batches = acquired(
+                settings, wh, files, expansion.urls, [Path(w).expanduser() for w in warcs or []], fetcher
+            )
             run_batches(batches, wh, settings, summary, progress.advance, first_rejects=rejects)
             wh.record_stage_counts(flow_run.id, summary.stage_frame())
             summary.checks, check_run_id = check(wh, summary.load_ids)
             if settings.publish:
-                summary.published, summary.not_published = publish_snapshot(wh, settings, summary.checks,
-                                                                             check_run_id)
+                summary.published, summary.not_published = publish_snapshot(wh, settings, summary.checks, check_run_id)
 
     summary.seconds = time.monotonic() - started
     report(summary, "ingest")

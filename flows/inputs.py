@@ -15,19 +15,28 @@ import stat
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from flows.settings import INPUT_KINDS, input_kind
 from transforms import reasons
 from transforms.documents.outcomes import LandedDocument
 from transforms.frames.ledger import Reject
-from transforms.metadata.sidecars import MAX_SIDECAR_BYTES, SIDECAR_SUFFIX, BadSidecar, Sidecar, parse_manifest, parse_sidecar, \
-    sidecar_from, sidecar_names
+from transforms.metadata.sidecars import (
+    MAX_SIDECAR_BYTES,
+    SIDECAR_SUFFIX,
+    BadSidecar,
+    Sidecar,
+    parse_manifest,
+    parse_sidecar,
+    sidecar_from,
+    sidecar_names,
+)
 
 DEFAULT_KIND = "text"  # a file named directly, with no known ending, is read as plain text
-LANDING_THREADS = 8    # files of a batch written (and fsynced) at once
+LANDING_THREADS = 8  # files of a batch written (and fsynced) at once
 MAX_MANIFEST_BYTES = 100_000_000
 
 
@@ -36,9 +45,9 @@ class InputFile:
     path: Path
     uri: str
     kind: str  # text | html
-    sidecar_path: Path | None = None   # <file>.json beside it
-    listed: Sidecar | None = None      # its row in a manifest CSV
-    listed_uri: str | None = None      # that row: file:///.../manifest.csv#line=3
+    sidecar_path: Path | None = None  # <file>.json beside it
+    listed: Sidecar | None = None  # its row in a manifest CSV
+    listed_uri: str | None = None  # that row: file:///.../manifest.csv#line=3
 
 
 def _uri(path: Path) -> str:
@@ -68,8 +77,9 @@ def _input(path: Path, kind: str, listed: dict[Path, tuple[Sidecar, str]]) -> In
     return InputFile(path, _uri(path), kind, _sidecar_of(path), sidecar, row)
 
 
-def discover_files(paths: list[str], listed: dict[Path, tuple[Sidecar, str]] | None = None
-                   ) -> tuple[list[InputFile], list[Reject]]:
+def discover_files(
+    paths: list[str], listed: dict[Path, tuple[Sidecar, str]] | None = None
+) -> tuple[list[InputFile], list[Reject]]:
     """Files named directly are inputs whatever their extension (read as text unless the name
     says HTML); folders are walked recursively for files with a known ending (`INPUT_KINDS`,
     optionally gzipped), other files there are rejected as unsupported, except the `.json`
@@ -86,8 +96,14 @@ def discover_files(paths: list[str], listed: dict[Path, tuple[Sidecar, str]] | N
                     continue
                 if child.is_dir():
                     if child.is_symlink():  # rglob does not descend into it: say so rather than skip it
-                        rejects.append(Reject(_uri(child), "discover", reasons.UNSUPPORTED_TYPE,
-                                              "a symlink to a folder is not followed; name the folder itself"))
+                        rejects.append(
+                            Reject(
+                                _uri(child),
+                                "discover",
+                                reasons.UNSUPPORTED_TYPE,
+                                "a symlink to a folder is not followed; name the folder itself",
+                            )
+                        )
                     continue
                 kind = input_kind(child.name)
                 if kind:
@@ -95,13 +111,26 @@ def discover_files(paths: list[str], listed: dict[Path, tuple[Sidecar, str]] | N
                 elif child.name.lower().endswith(SIDECAR_SUFFIX):
                     unclaimed_json.append(child)  # a sidecar, unless no input claims it
                 else:
-                    rejects.append(Reject(_uri(child), "discover", reasons.UNSUPPORTED_TYPE,
-                                          f"extension {child.suffix or '(none)'!r} is not one of {sorted(INPUT_KINDS)}"
-                                          " (optionally .gz)"))
+                    rejects.append(
+                        Reject(
+                            _uri(child),
+                            "discover",
+                            reasons.UNSUPPORTED_TYPE,
+                            f"extension {child.suffix or '(none)'!r} is not one of {sorted(INPUT_KINDS)}"
+                            " (optionally .gz)",
+                        )
+                    )
             claimed = {f.sidecar_path for f in found.values() if f.sidecar_path}
-            rejects += [Reject(_uri(j), "discover", reasons.UNSUPPORTED_TYPE,
-                               "a .json file that is no input's sidecar (name it <file>.json beside the file)")
-                        for j in unclaimed_json if j not in claimed]
+            rejects += [
+                Reject(
+                    _uri(j),
+                    "discover",
+                    reasons.UNSUPPORTED_TYPE,
+                    "a .json file that is no input's sidecar (name it <file>.json beside the file)",
+                )
+                for j in unclaimed_json
+                if j not in claimed
+            ]
         elif path.exists() or path.is_symlink():
             found.setdefault(path.absolute(), _input(path, input_kind(path.name) or DEFAULT_KIND, listed))
         else:
@@ -127,16 +156,20 @@ def read_manifests(manifests: list[str]) -> tuple[dict[Path, tuple[Sidecar, str]
     for name in manifests:
         manifest = Path(name).expanduser()
         try:
-            text = manifest.read_bytes()[:MAX_MANIFEST_BYTES + 1].decode("utf-8-sig")
+            text = manifest.read_bytes()[: MAX_MANIFEST_BYTES + 1].decode("utf-8-sig")
         except FileNotFoundError:
             rejects.append(Reject(_uri(manifest), "discover", reasons.NOT_FOUND, f"no such manifest: {name}"))
             continue
         except (OSError, UnicodeDecodeError) as exc:
-            rejects.append(Reject(_uri(manifest), "discover", reasons.BAD_SIDECAR, f"manifest not readable as UTF-8: {exc}"))
+            rejects.append(
+                Reject(_uri(manifest), "discover", reasons.BAD_SIDECAR, f"manifest not readable as UTF-8: {exc}")
+            )
             continue
         rows, problems = parse_manifest(text)
-        rejects += [Reject(f"{_uri(manifest)}#line={line}", "discover", reasons.BAD_SIDECAR, detail)
-                    for line, detail in problems]
+        rejects += [
+            Reject(f"{_uri(manifest)}#line={line}", "discover", reasons.BAD_SIDECAR, detail)
+            for line, detail in problems
+        ]
         for row in rows:
             path = _manifest_path(manifest, row.path)
             if row.sidecar is not None:
@@ -196,7 +229,9 @@ def land_files(files: list[InputFile], landing_dir: Path, max_bytes: int) -> tup
                 rejects.append(Reject(item.uri, "land", reasons.UNSUPPORTED_TYPE, "not a regular file"))
                 continue
             if info.st_size > max_bytes:
-                rejects.append(Reject(item.uri, "land", reasons.TOO_LARGE, f"{info.st_size} bytes > cap of {max_bytes}"))
+                rejects.append(
+                    Reject(item.uri, "land", reasons.TOO_LARGE, f"{info.st_size} bytes > cap of {max_bytes}")
+                )
                 continue
             with item.path.open("rb") as handle:
                 data = handle.read(max_bytes + 1)  # a file growing after stat() is still capped
@@ -218,23 +253,34 @@ def land_files(files: list[InputFile], landing_dir: Path, max_bytes: int) -> tup
     return landed, rejects
 
 
-def land_bytes(uri: str, data: bytes, landing_dir: Path, *, kind: str, fetched_at: datetime | None = None,
-               **web: object) -> LandedDocument:
+def land_bytes(
+    uri: str, data: bytes, landing_dir: Path, *, kind: str, fetched_at: datetime | None = None, **web: object
+) -> LandedDocument:
     """Keep one input's bytes in the landing store (content-addressed, written atomically) and
     describe it. `web`: origin, http_status, content_type, final_url, etag, last_modified."""
     document_id = hashlib.sha256(data).hexdigest()
     target = landing_path_for(landing_dir, document_id)
     if not target.exists():
         _write_atomically(target, data)
-    return LandedDocument(document_id, uri, data, fetched_at or datetime.now(timezone.utc), str(target), kind,
-                          **web)  # type: ignore[arg-type]
+    return LandedDocument(document_id, uri, data, fetched_at or datetime.now(UTC), str(target), kind, **web)  # type: ignore[arg-type]
 
 
 # --- the landing manifest: what was landed, so an interrupted run can be finished from the store --
-MANIFEST_DIR = "manifest"      # landing/manifest/<UTC date>.jsonl, one line per landed document
-RECOVERY_DAYS = 7              # manifests this recent are read back on start
-MANIFEST_FIELDS = ("document_id", "uri", "kind", "origin", "http_status", "content_type", "final_url", "etag",
-                   "last_modified", "sidecar", "sidecar_uris")
+MANIFEST_DIR = "manifest"  # landing/manifest/<UTC date>.jsonl, one line per landed document
+RECOVERY_DAYS = 7  # manifests this recent are read back on start
+MANIFEST_FIELDS = (
+    "document_id",
+    "uri",
+    "kind",
+    "origin",
+    "http_status",
+    "content_type",
+    "final_url",
+    "etag",
+    "last_modified",
+    "sidecar",
+    "sidecar_uris",
+)
 
 
 def record_landed(landing_dir: Path, docs: list[LandedDocument], warehouse: str) -> None:
@@ -245,11 +291,15 @@ def record_landed(landing_dir: Path, docs: list[LandedDocument], warehouse: str)
     folder = landing_dir / MANIFEST_DIR
     folder.mkdir(parents=True, exist_ok=True)
     lines = "".join(
-        json.dumps({k: v for k, v in asdict(d).items() if k in MANIFEST_FIELDS}
-                   | {"fetched_at": d.fetched_at.isoformat(), "warehouse": warehouse}, ensure_ascii=False) + "\n"
+        json.dumps(
+            {k: v for k, v in asdict(d).items() if k in MANIFEST_FIELDS}
+            | {"fetched_at": d.fetched_at.isoformat(), "warehouse": warehouse},
+            ensure_ascii=False,
+        )
+        + "\n"
         for d in docs
     )
-    path = folder / f"{datetime.now(timezone.utc):%Y-%m-%d}.jsonl"
+    path = folder / f"{datetime.now(UTC):%Y-%m-%d}.jsonl"
     with path.open("a", encoding="utf-8") as handle:
         handle.write(lines)
         handle.flush()
@@ -262,7 +312,7 @@ def landed_entries(landing_dir: Path, warehouse: str, days: int | None = RECOVER
     folder = landing_dir / MANIFEST_DIR
     if not folder.is_dir():
         return []
-    since = "" if days is None else f"{datetime.now(timezone.utc) - timedelta(days=days):%Y-%m-%d}"
+    since = "" if days is None else f"{datetime.now(UTC) - timedelta(days=days):%Y-%m-%d}"
     entries = []
     for path in sorted(folder.glob("*.jsonl")):
         if path.stem < since:
@@ -302,9 +352,18 @@ def recover_landed(landing_dir: Path, entries: list[dict], known: set[str]) -> l
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() != document_id:  # never trust a damaged file
             continue
-        fields = {k: entry.get(k) for k in MANIFEST_FIELDS if k not in ("document_id", "uri", "kind")}
+        fields: dict[str, Any] = {k: entry.get(k) for k in MANIFEST_FIELDS if k not in ("document_id", "uri", "kind")}
         fields["sidecar"] = _recorded_sidecar(entry.get("sidecar"))
         fields["sidecar_uris"] = tuple(entry.get("sidecar_uris") or ())
-        recovered.append(LandedDocument(document_id, entry["uri"], data, datetime.fromisoformat(entry["fetched_at"]),
-                                        str(path), entry["kind"], **fields))
+        recovered.append(
+            LandedDocument(
+                document_id,
+                entry["uri"],
+                data,
+                datetime.fromisoformat(entry["fetched_at"]),
+                str(path),
+                entry["kind"],
+                **fields,
+            )
+        )
     return recovered

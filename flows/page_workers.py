@@ -31,20 +31,26 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import TypeVar
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import TypeVar
 
 from transforms.documents.outcomes import Failed, TimedOut
 from transforms.html.pages import HtmlPage, parse_html_page
 
-PRELOAD = ["transforms.html.pages", "transforms.text.articles", "transforms.frames.normalise", "transforms.analysis.annotations"]
+PRELOAD = [
+    "transforms.html.pages",
+    "transforms.text.articles",
+    "transforms.frames.normalise",
+    "transforms.analysis.annotations",
+]
 Parser = Callable[[str, str | None], HtmlPage]
 T = TypeVar("T")
 BUSY_WAIT_SECONDS = 0.05  # every worker busy with other threads' pages: look again this often
 WARM_UP_LIMIT = 120.0  # seconds a new worker may take to warm up before pages are sent to it anyway
-WARM_UP_PAGE = ("<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1><p>The council met on "
-                "Tuesday to discuss the budget for the new bridge over the harbour.</p></article></body></html>")
+WARM_UP_PAGE = (
+    "<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1><p>The council met on "
+    "Tuesday to discuss the budget for the new bridge over the harbour.</p></article></body></html>"
+)
 
 
 class WorkerGone(RuntimeError):
@@ -54,7 +60,7 @@ class WorkerGone(RuntimeError):
 PAGE, CALL = "page", "call"  # what a worker is sent: (PAGE, html, url) or (CALL, function, args)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.ForkServerContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     return context
@@ -189,8 +195,12 @@ class PagePool:
                 self._retire(worker)
         return results  # type: ignore[return-value]
 
-    def _run(self, pending: deque[tuple[int, tuple[str, str | None]]], busy: dict[Connection, _Busy],
-             results: list[HtmlPage | TimedOut | Failed | None]) -> None:
+    def _run(
+        self,
+        pending: deque[tuple[int, tuple[str, str | None]]],
+        busy: dict[Connection, _Busy],
+        results: list[HtmlPage | TimedOut | Failed | None],
+    ) -> None:
         # Batches parsing at once (threads) take turns handing out their pages, in the order they
         # came: the earlier batch is done first, so the flow can load it while the next one parses.
         with self._turn:
@@ -220,29 +230,29 @@ class PagePool:
             status, value = worker.conn.recv()
         except (EOFError, OSError) as exc:
             self._retire(worker)
-            raise WorkerGone(f"worker died running {function.__name__} ({type(exc).__name__}, exit code "
-                             f"{worker.process.exitcode})") from exc
+            raise WorkerGone(
+                f"worker died running {function.__name__} ({type(exc).__name__}, exit code {worker.process.exitcode})"
+            ) from exc
         except BaseException:  # interrupted mid-call: the worker's state is unknown, it goes
             self._retire(worker)
             raise
         self._release(worker)
         if status == "raised":
-            raise value  # type: ignore[misc]
-        return value  # type: ignore[return-value]
+            raise value
+        return value
 
     def _collect(self, busy: dict[Connection, _Busy], results: list[HtmlPage | TimedOut | Failed | None]) -> None:
         """Wait until a busy worker answers or a page runs out of time; record what came back."""
         wait = max(0.0, min(deadline for *_, deadline in busy.values()) - time.monotonic())
         for conn in multiprocessing.connection.wait(list(busy), timeout=wait):
-            worker, index, _, _ = busy.pop(conn)  # type: ignore[arg-type]
+            worker, index, _, _ = busy.pop(conn)  # type: ignore[call-overload]  # wait( returns what it was given)
             try:
                 status, value = worker.conn.recv()
             except (EOFError, OSError) as exc:  # the worker died (crash, OOM kill)
                 self._retire(worker)
-                results[index] = Failed(f"page worker died ({type(exc).__name__}, exit code "
-                                        f"{worker.process.exitcode})")
+                results[index] = Failed(f"page worker died ({type(exc).__name__}, exit code {worker.process.exitcode})")
                 continue
-            results[index] = value if status == "ok" else Failed(str(value))  # type: ignore[assignment]
+            results[index] = value if status == "ok" else Failed(str(value))
             self._release(worker)
         now = time.monotonic()
         for conn, (worker, index, sent, deadline) in list(busy.items()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
@@ -23,7 +24,7 @@ THREADS_IN_FLIGHT = 3
 TASKS_PER_BATCH = 4  # extract, clean, normalise, annotate: each waits in a thread for the one before
 
 
-def task_runner(choice: RunnerChoice) -> TaskRunner:
+def task_runner(choice: RunnerChoice) -> TaskRunner[Any]:
     """A fresh task runner for one flow run."""
     if choice.kind == "processes":
         return ProcessPoolTaskRunner(max_workers=choice.workers)
@@ -36,8 +37,7 @@ def task_runner(choice: RunnerChoice) -> TaskRunner:
         # clean parses pages in its own worker processes (flows/page_workers.py): a Dask worker
         # may only start processes when it is not daemonic
         dask.config.set({"distributed.worker.daemon": False})
-        return DaskTaskRunner(cluster_kwargs={"n_workers": choice.workers, "processes": True,
-                                              "threads_per_worker": 1})
+        return DaskTaskRunner(cluster_kwargs={"n_workers": choice.workers, "processes": True, "threads_per_worker": 1})
     return ThreadPoolTaskRunner(max_workers=THREADS_IN_FLIGHT * TASKS_PER_BATCH)
 
 
@@ -47,7 +47,7 @@ def batches_in_flight(choice: RunnerChoice) -> int:
     return THREADS_IN_FLIGHT if choice.kind == "threads" else choice.workers + 1
 
 
-def runner_from_environment() -> TaskRunner:
+def runner_from_environment() -> TaskRunner[Any]:
     """The runner `NEWSETL_TASK_RUNNER` / `NEWSETL_DASK_ADDRESS` ask for: the flow's default, so a
     served deployment picks it up too. A bad setting gives the default here (this runs when the
     flow module is imported); the flow fails on it, in one line, when it builds its Settings."""

@@ -59,45 +59,82 @@ class Settings(BaseSettings):
     """Every setting of a run. The environment variable of a field is NEWSETL_<FIELD> (the
     warehouse file's is NEWSETL_DB)."""
 
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8",
-                                      extra="ignore", validate_default=True, populate_by_name=True)
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_default=True,
+        populate_by_name=True,
+    )
 
     # --- warehouse and landing store
-    db_path: Path = Field(DEFAULT_DB_PATH, validation_alias="NEWSETL_DB", examples=["warehouse/news.duckdb"],
-                          description="the warehouse file (created and migrated on first use)")
-    landing_dir: Path | None = Field(None, examples=["warehouse/landing"],
-                                     description="the landing store (raw bytes, content-addressed); default: "
-                                                 "landing/ beside the warehouse")
+    db_path: Path = Field(
+        DEFAULT_DB_PATH,
+        validation_alias="NEWSETL_DB",
+        examples=["warehouse/news.duckdb"],
+        description="the warehouse file (created and migrated on first use)",
+    )
+    # None until validated, then the folder (beside the warehouse unless set)
+    landing_dir: Path = Field(  # type: ignore[assignment]  # None until validated
+        None,
+        validate_default=False,
+        examples=["warehouse/landing"],
+        description="the landing store (raw bytes, content-addressed); default: landing/ beside the warehouse",
+    )
     batch_size: int = Field(200, ge=1, description="documents per task and per load transaction")
     max_bytes: int = Field(50_000_000, ge=1, description="inputs larger than this many bytes are rejected as too_large")
-    lock_timeout: float = Field(600.0, ge=0, description="seconds a writing run waits while another one holds the "
-                                                         "warehouse, then exits 3 (busy)")
+    lock_timeout: float = Field(
+        600.0,
+        ge=0,
+        description="seconds a writing run waits while another one holds the warehouse, then exits 3 (busy)",
+    )
     # --- publishing for BI
     publish: bool = Field(True, description="publish the read-only snapshot after the checks pass")
-    published_dir: Path | None = Field(None, examples=["warehouse/published"],
-                                       description="where snapshots go; default: published/ beside the warehouse")
+    published_dir: Path = Field(  # type: ignore[assignment]  # None until validated
+        None,
+        validate_default=False,
+        examples=["warehouse/published"],
+        description="where snapshots go; default: published/ beside the warehouse",
+    )
     export_parquet: bool = Field(False, description="also export every table to Parquet when publishing")
     # --- parsing and scale-out
-    workers: int = Field(default_factory=default_workers, ge=1, examples=[4],
-                         description="processes parsing HTML pages; default: the cores, at most 4")
-    extract_timeout: float = Field(30.0, gt=0, description="seconds one HTML page may take to parse, then it is "
-                                                           "rejected as extract_timeout")
+    workers: int = Field(
+        default_factory=default_workers,
+        ge=1,
+        examples=[4],
+        description="processes parsing HTML pages; default: the cores, at most 4",
+    )
+    extract_timeout: float = Field(
+        30.0, gt=0, description="seconds one HTML page may take to parse, then it is rejected as extract_timeout"
+    )
     task_runner: Literal["threads", "processes", "dask"] = Field(
-        "threads", description="what runs extract, clean and normalise per batch: threads, processes or dask")
-    dask_address: str | None = Field(None, examples=["tcp://scheduler.internal:8786"], description="a running Dask scheduler (implies dask); empty: dask starts "
-                                                       "a local cluster")
-    runner_workers: int = Field(default_factory=default_workers, ge=1, examples=[4],
-                                description="worker processes of the processes runner or of the local Dask cluster; "
-                                            "default: the cores, at most 4")
+        "threads", description="what runs extract, clean and normalise per batch: threads, processes or dask"
+    )
+    dask_address: str | None = Field(
+        None,
+        examples=["tcp://scheduler.internal:8786"],
+        description="a running Dask scheduler (implies dask); empty: dask starts a local cluster",
+    )
+    runner_workers: int = Field(
+        default_factory=default_workers,
+        ge=1,
+        examples=[4],
+        description="worker processes of the processes runner or of the local Dask cluster; "
+        "default: the cores, at most 4",
+    )
     # --- fetching (URLs, feeds, sitemaps)
     host_delay: float = Field(1.0, ge=0, description="seconds between requests to one host")
     max_fetch_bytes: int = Field(20_000_000, ge=1, description="cap on one fetched page or WARC record, decoded")
-    fetch_timeout: float = Field(60.0, gt=0, description="seconds for one whole response (connect and read limits "
-                                                         "stay within it)")
-    allow_private_hosts: bool = Field(False, description="allow every loopback/private/link-local address; prefer "
-                                                         "NEWSETL_ALLOWED_NETWORKS")
+    fetch_timeout: float = Field(
+        60.0, gt=0, description="seconds for one whole response (connect and read limits stay within it)"
+    )
+    allow_private_hosts: bool = Field(
+        False, description="allow every loopback/private/link-local address; prefer NEWSETL_ALLOWED_NETWORKS"
+    )
     allowed_networks: Annotated[tuple[str, ...], NoDecode] = Field(
-        (), examples=["127.0.0.1/32"], description="private networks fetching may reach anyway, comma-separated")
+        (), examples=["127.0.0.1/32"], description="private networks fetching may reach anyway, comma-separated"
+    )
     user_agent: str | None = Field(None, description="the User-Agent sent with every request; default: newsetl's own")
 
     @field_validator("task_runner", mode="before")
@@ -158,10 +195,15 @@ def settings_error(exc: ValidationError) -> str:
 
 
 # .env.example: a section starts at its first field; inputs the CLI reads from the environment
-SECTIONS = {"db_path": "warehouse and landing store", "publish": "publishing for BI",
-            "workers": "parsing and scale-out", "host_delay": "fetching (URLs, feeds, sitemaps)"}
-INPUT_VARIABLES = {"NEWSETL_MANIFEST": "a CSV of files with their metadata (path, url, source, published_at, ...), "
-                                       "as --manifest"}
+SECTIONS = {
+    "db_path": "warehouse and landing store",
+    "publish": "publishing for BI",
+    "workers": "parsing and scale-out",
+    "host_delay": "fetching (URLs, feeds, sitemaps)",
+}
+INPUT_VARIABLES = {
+    "NEWSETL_MANIFEST": "a CSV of files with their metadata (path, url, source, published_at, ...), as --manifest"
+}
 ENV_EXAMPLE_HEAD = """\
 # newsetl settings. Copy to .env (in the folder you run newsetl from) and uncomment what you change.
 # Order of precedence: command-line options, then the environment, then .env, then the defaults shown.

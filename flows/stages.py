@@ -12,8 +12,14 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.page_workers import PoolKey, run_in, shared_pool
 from flows.settings import Settings
-from transforms.documents.outcomes import Cleaned, Extracted, LandedDocument, cleaned_batch, extracted_batch, \
-    fresh_documents
+from transforms.documents.outcomes import (
+    Cleaned,
+    Extracted,
+    LandedDocument,
+    cleaned_batch,
+    extracted_batch,
+    fresh_documents,
+)
 from transforms.frames.normalise import NormalisedBatch, normalise_batch
 from transforms.text.articles import parse_text_articles
 from warehouse import LoadBatch, LoadCounts, Warehouse
@@ -44,8 +50,7 @@ def clean(extracted: Extracted, settings: Settings, offload_to: PoolKey | None =
     pages = {}
     if html:
         pool = shared_pool(settings.workers, settings.extract_timeout)  # kept across batches, shared by them
-        parsed_pages = pool.parse([(text, doc.uri if doc.uri.startswith(WEB_PREFIXES) else None)
-                                   for doc, text in html])
+        parsed_pages = pool.parse([(text, doc.uri if doc.uri.startswith(WEB_PREFIXES) else None) for doc, text in html])
         pages = {doc.document_id: page for (doc, _), page in zip(html, parsed_pages, strict=True)}
     return cleaned_batch(extracted, articles, pages)
 

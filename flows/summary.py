@@ -53,8 +53,12 @@ class RunSummary:
     def stage_rows(self) -> list[dict[str, object]]:
         """One row per stage and reason, stages in pipeline order: stage, reason, is_rejected, n_inputs."""
         return [
-            {"stage": stage, "reason": reason, "is_rejected": reason not in OUTCOMES,
-             "n_inputs": self.by_stage[stage, reason]}
+            {
+                "stage": stage,
+                "reason": reason,
+                "is_rejected": reason not in OUTCOMES,
+                "n_inputs": self.by_stage[stage, reason],
+            }
             for stage, reason in sorted(self.by_stage, key=_stage_order)
         ]
 
@@ -75,8 +79,11 @@ class RunSummary:
             f"unchanged   {self.n_unchanged}",
             f"rejected    {self.n_rejected}",
         ]
-        out += [f"  {row['stage']:<9}{row['reason']:<24}{row['n_inputs']}" for row in self.stage_rows()
-                if row["is_rejected"]]
+        out += [
+            f"  {row['stage']:<9}{row['reason']:<24}{row['n_inputs']}"
+            for row in self.stage_rows()
+            if row["is_rejected"]
+        ]
         passed = [f"{row['stage']} {row['n_inputs']}" for row in self.stage_rows() if row["reason"] == PASSED]
         if passed:
             out.append(f"passed      {', '.join(passed)}")
@@ -92,7 +99,9 @@ class RunSummary:
 
     def markdown(self) -> str:
         rows = [
-            ("inputs seen", self.n_seen), ("loaded", self.n_loaded), ("unchanged", self.n_unchanged),
+            ("inputs seen", self.n_seen),
+            ("loaded", self.n_loaded),
+            ("unchanged", self.n_unchanged),
             ("rejected", self.n_rejected),
         ] + [(f"rejected: {reason}", n) for reason, n in sorted(self.rejected_by_reason.items())]
         table = "\n".join(f"| {name} | {n} |" for name, n in rows)

@@ -38,11 +38,11 @@ import gzip
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
@@ -55,8 +55,9 @@ from warcio.warcwriter import WARCWriter
 from transforms import reasons
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                        re.IGNORECASE | re.DOTALL)
+HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 SNIFF_BYTES = 1024
 DRAIN_CHUNK = 1 << 16
 # warcio reads the (inflated) file, and inflates a gzip/deflate Content-Encoding, a block at a
@@ -70,10 +71,10 @@ GZIP_MAGIC = b"\x1f\x8b"
 @dataclass(frozen=True)
 class WarcPage:
     target_uri: str
-    date: datetime | None      # WARC-Date, aware, UTC
-    status: int | None         # HTTP status
-    content_type: str | None   # the HTTP Content-Type header as sent (with its charset parameter)
-    body: bytes | None         # the HTTP payload, decoded from chunked/gzip; None when reason is set
+    date: datetime | None  # WARC-Date, aware, UTC
+    status: int | None  # HTTP status
+    content_type: str | None  # the HTTP Content-Type header as sent (with its charset parameter)
+    body: bytes | None  # the HTTP payload, decoded from chunked/gzip; None when reason is set
     reason: str | None = None  # why not kept: http_<status>, unsupported_type, too_large, bad_gzip, parse_error
     detail: str = ""
 
@@ -90,7 +91,8 @@ class _Source:
     def __init__(self, raw: BinaryIO) -> None:
         gzipped = raw.read(2) == GZIP_MAGIC
         raw.seek(0)
-        self.stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
+        # a GzipFile or the file as opened (buffered): both read1
+        self.stream: Any = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
         self.error: Exception | None = None
         self.tail = b""  # the last TAIL_BYTES bytes read
         self.position = 0
@@ -128,7 +130,7 @@ class _Source:
             rest = self.read(TAIL_BYTES)
         except Exception:  # noqa: BLE001 - recorded in self.error
             return None
-        return self.tail[len(self.tail) - behind:] + rest
+        return self.tail[len(self.tail) - behind :] + rest
 
     def tell(self) -> int:
         return self.position
@@ -173,8 +175,9 @@ def read_warc(path: Path, max_record_bytes: int) -> Iterator[WarcPage]:
 
 
 def _unreadable(path: Path, index: int, exc: Exception) -> WarcPage:
-    return WarcPage(f"{path}#record-{index}", None, None, None, None, reasons.PARSE_ERROR,
-                    f"{type(exc).__name__}: {exc}".strip())
+    return WarcPage(
+        f"{path}#record-{index}", None, None, None, None, reasons.PARSE_ERROR, f"{type(exc).__name__}: {exc}".strip()
+    )
 
 
 def _page(record: ArcWarcRecord, max_record_bytes: int) -> WarcPage:
@@ -182,20 +185,29 @@ def _page(record: ArcWarcRecord, max_record_bytes: int) -> WarcPage:
     date = _warc_date(record.rec_headers.get_header("WARC-Date"))
     http = record.http_headers
     if http is None:
-        return WarcPage(uri, date, None, record.content_type, None, reasons.UNSUPPORTED_TYPE,
-                        "response record without HTTP headers")
+        return WarcPage(
+            uri, date, None, record.content_type, None, reasons.UNSUPPORTED_TYPE, "response record without HTTP headers"
+        )
     code = (http.get_statuscode() or "").strip()
     status = int(code) if code.isdigit() else None
     content_type = (http.get_header("Content-Type") or "").strip() or None
     if status is None or not 100 <= status <= 599:
-        return WarcPage(uri, date, status, content_type, None, reasons.PARSE_ERROR,
-                        f"no HTTP status in {http.statusline!r}")
+        return WarcPage(
+            uri, date, status, content_type, None, reasons.PARSE_ERROR, f"no HTTP status in {http.statusline!r}"
+        )
     if status != 200:
         return WarcPage(uri, date, status, content_type, None, reasons.http_status_reason(status), http.statusline)
     truncated = (record.rec_headers.get_header("WARC-Truncated") or "").strip()
     if truncated:  # the crawler cut the page short ("length", "time", ...): not the whole article
-        return WarcPage(uri, date, status, content_type, None, reasons.TOO_LARGE,
-                        f"WARC-Truncated: {truncated} (the crawler kept only part of the page)")
+        return WarcPage(
+            uri,
+            date,
+            status,
+            content_type,
+            None,
+            reasons.TOO_LARGE,
+            f"WARC-Truncated: {truncated} (the crawler kept only part of the page)",
+        )
     media_type = content_type.split(";", 1)[0].strip().lower() if content_type else None
     if media_type is not None and media_type not in HTML_TYPES:
         return WarcPage(uri, date, status, content_type, None, reasons.UNSUPPORTED_TYPE, media_type)
@@ -203,21 +215,43 @@ def _page(record: ArcWarcRecord, max_record_bytes: int) -> WarcPage:
     if encoding in ("", "identity"):
         encoding = None
     elif encoding not in BufferedReader.get_supported_decompressors():
-        return WarcPage(uri, date, status, content_type, None, reasons.UNSUPPORTED_TYPE,
-                        f"Content-Encoding {encoding} not supported")
+        return WarcPage(
+            uri,
+            date,
+            status,
+            content_type,
+            None,
+            reasons.UNSUPPORTED_TYPE,
+            f"Content-Encoding {encoding} not supported",
+        )
     try:
         body = _read_at_most(_content_stream(record, encoding), max_record_bytes + 1)
     except Exception as exc:  # noqa: BLE001 - zlib
         if encoding is None:
             raise  # the WARC's own compression: the file is corrupt
-        return WarcPage(uri, date, status, content_type, None, reasons.BAD_GZIP,
-                        f"Content-Encoding {encoding}: {type(exc).__name__}: {exc}")
+        return WarcPage(
+            uri,
+            date,
+            status,
+            content_type,
+            None,
+            reasons.BAD_GZIP,
+            f"Content-Encoding {encoding}: {type(exc).__name__}: {exc}",
+        )
     if len(body) > max_record_bytes:
-        return WarcPage(uri, date, status, content_type, None, reasons.TOO_LARGE,
-                        f"body over the cap of {max_record_bytes} bytes")
+        return WarcPage(
+            uri, date, status, content_type, None, reasons.TOO_LARGE, f"body over the cap of {max_record_bytes} bytes"
+        )
     if media_type is None and not HTML_START.match(body[:SNIFF_BYTES]):
-        return WarcPage(uri, date, status, content_type, None, reasons.UNSUPPORTED_TYPE,
-                        "no Content-Type, and the body does not start like HTML")
+        return WarcPage(
+            uri,
+            date,
+            status,
+            content_type,
+            None,
+            reasons.UNSUPPORTED_TYPE,
+            "no Content-Type, and the body does not start like HTML",
+        )
     return WarcPage(uri, date, status, content_type, body)
 
 
@@ -225,10 +259,11 @@ class _StrictInflate:
     """warcio's readers print an inflate error past the first block to stderr and stop, as if the
     body ended there: a cut-off page. This raises it instead (warcio < 2: `_decompress`, `num_block_read`)."""
 
+    # a mixin of warcio's readers: the attributes and the method below are theirs
     def _decompress(self, data: bytes) -> bytes:
-        if self.decompressor and data and self.num_block_read:
-            return self.decompressor.decompress(data)
-        return super()._decompress(data)
+        if self.decompressor and data and self.num_block_read:  # type: ignore[attr-defined]
+            return self.decompressor.decompress(data)  # type: ignore[attr-defined]
+        return super()._decompress(data)  # type: ignore[misc]
 
 
 class _StrictReader(_StrictInflate, BufferedReader):
@@ -286,12 +321,13 @@ def _warc_date(value: str | None) -> datetime | None:
     except ValueError:
         return None
     if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
 
 
-def write_warc(path: Path, pages: Sequence[tuple[str, int, str, bytes]], *,
-               dates: Sequence[datetime] | None = None) -> None:
+def write_warc(
+    path: Path, pages: Sequence[tuple[str, int, str, bytes]], *, dates: Sequence[datetime] | None = None
+) -> None:
     """Write a WARC/1.0 file of one response record per (uri, status, content type, body), for tests
     and tooling; gzipped per record when path ends with .gz. A warcinfo record comes first and each
     response is preceded by its request record, as crawlers write them. An empty content type
@@ -307,13 +343,17 @@ def write_warc(path: Path, pages: Sequence[tuple[str, int, str, bytes]], *,
         for i, (uri, status, content_type, body) in enumerate(pages):
             warc_headers = None
             if dates is not None:
-                date = dates[i] if dates[i].tzinfo else dates[i].replace(tzinfo=timezone.utc)
-                iso = datetime_to_iso_date(date.astimezone(timezone.utc).replace(tzinfo=None))
+                date = dates[i] if dates[i].tzinfo else dates[i].replace(tzinfo=UTC)
+                iso = datetime_to_iso_date(date.astimezone(UTC).replace(tzinfo=None))
                 warc_headers = {"WARC-Date": iso}
-            request = StatusAndHeaders(f"GET {_request_target(uri)} HTTP/1.1", [("User-Agent", "newsetl-test")],
-                                       is_http_request=True)
-            writer.write_record(writer.create_warc_record(uri, "request", http_headers=request,
-                                                          warc_headers_dict=dict(warc_headers or {})))
+            request = StatusAndHeaders(
+                f"GET {_request_target(uri)} HTTP/1.1", [("User-Agent", "newsetl-test")], is_http_request=True
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "request", http_headers=request, warc_headers_dict=dict(warc_headers or {})
+                )
+            )
             headers = [("Content-Length", str(len(body)))]
             if content_type:
                 headers.insert(0, ("Content-Type", content_type))
@@ -322,9 +362,16 @@ def write_warc(path: Path, pages: Sequence[tuple[str, int, str, bytes]], *,
             except ValueError:
                 phrase = "Unknown"
             http = StatusAndHeaders(f"{status} {phrase}", headers, protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                uri, "response", payload=BytesIO(body), length=len(body), http_headers=http,
-                warc_headers_dict=dict(warc_headers or {})))
+            writer.write_record(
+                writer.create_warc_record(
+                    uri,
+                    "response",
+                    payload=BytesIO(body),
+                    length=len(body),
+                    http_headers=http,
+                    warc_headers_dict=dict(warc_headers or {}),
+                )
+            )
 
 
 def _request_target(uri: str) -> str:

@@ -11,17 +11,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.fetching import Conditional, Fetcher, FetchResult
+from flows.fetching import Conditional, Fetcher
 from flows.inputs import land_bytes
 from flows.warc import read_warc
 from transforms import reasons
+from transforms.documents.discovery import DiscoveryError, feed_entry_urls, sitemap_entries
 from transforms.documents.outcomes import LandedDocument
 from transforms.frames.ledger import FetchRecord, Reject
-from transforms.documents.discovery import DiscoveryError, feed_entry_urls, sitemap_entries
 from transforms.metadata.urls import canonical_url, is_web_url
 
-MAX_SITEMAP_DEPTH = 3        # an index of indexes of sitemaps, no deeper
-MAX_SITEMAPS = 1000          # sitemap files fetched per run, at most
+MAX_SITEMAP_DEPTH = 3  # an index of indexes of sitemaps, no deeper
+MAX_SITEMAPS = 1000  # sitemap files fetched per run, at most
 
 
 @dataclass
@@ -34,7 +34,9 @@ class Expansion:
 
     def add(self, url: str, found_in: str) -> None:
         if not is_web_url(url):
-            self.rejects.append(Reject(url, "discover", reasons.UNSUPPORTED_SCHEME, f"not an http(s) URL (from {found_in})"))
+            self.rejects.append(
+                Reject(url, "discover", reasons.UNSUPPORTED_SCHEME, f"not an http(s) URL (from {found_in})")
+            )
             return
         canonical = canonical_url(url)
         if canonical not in self._seen:
@@ -56,25 +58,27 @@ def read_url_list(path: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _fetched_body(fetcher: Fetcher, url: str, what: str, rejects: list[Reject]) -> FetchResult | None:
+def _fetched_body(fetcher: Fetcher, url: str, what: str, rejects: list[Reject]) -> tuple[bytes, str] | None:
+    """The body of a feed or sitemap and the URL it came from, or None (and a reject)."""
     result = fetcher.fetch(url)
     if result.reason or result.body is None:
         rejects.append(Reject(url, "discover", result.reason or reasons.UNDECODABLE, f"{what}: {result.detail}"))
         return None
-    return result
+    return result.body, result.final_url
 
 
-def expand_sources(fetcher: Fetcher, urls: Iterable[str], feeds: Iterable[str], sitemaps: Iterable[str],
-                   max_bytes: int) -> Expansion:
+def expand_sources(
+    fetcher: Fetcher, urls: Iterable[str], feeds: Iterable[str], sitemaps: Iterable[str], max_bytes: int
+) -> Expansion:
     """URLs given directly, feed entries, and the pages of sitemaps (indexes followed)."""
     found = Expansion()
     for url in urls:
         found.add(url, "the URL list")
     for feed in feeds:
-        if (result := _fetched_body(fetcher, feed, "feed", found.rejects)) is None:
+        if (fetched := _fetched_body(fetcher, feed, "feed", found.rejects)) is None:
             continue
         try:
-            for url in feed_entry_urls(result.body, result.final_url):
+            for url in feed_entry_urls(*fetched):
                 found.add(url, feed)
         except DiscoveryError as exc:
             found.rejects.append(Reject(feed, "discover", exc.reason, f"feed: {exc.detail}"))
@@ -85,10 +89,10 @@ def expand_sources(fetcher: Fetcher, urls: Iterable[str], feeds: Iterable[str], 
         if sitemap in visited:
             continue
         visited.add(sitemap)
-        if (result := _fetched_body(fetcher, sitemap, "sitemap", found.rejects)) is None:
+        if (fetched := _fetched_body(fetcher, sitemap, "sitemap", found.rejects)) is None:
             continue
         try:
-            entries = sitemap_entries(result.body, result.final_url, max_bytes)
+            entries = sitemap_entries(*fetched, max_bytes)
         except DiscoveryError as exc:
             found.rejects.append(Reject(sitemap, "discover", exc.reason, f"sitemap: {exc.detail}"))
             continue
@@ -99,44 +103,75 @@ def expand_sources(fetcher: Fetcher, urls: Iterable[str], feeds: Iterable[str], 
     return found
 
 
-def fetch_pages(fetcher: Fetcher, urls: list[str], validators: dict[str, tuple[str | None, str | None]],
-                landing_dir: Path) -> FetchedBatch:
+def fetch_pages(
+    fetcher: Fetcher, urls: list[str], validators: dict[str, tuple[str | None, str | None]], landing_dir: Path
+) -> FetchedBatch:
     """Fetch a batch of canonical URLs (conditionally when validators are known) and land every body."""
     results = fetcher.fetch_many([(url, Conditional(*validators.get(url, (None, None)))) for url in urls])
     landed, rejects, fetches, n_not_modified = [], [], [], 0
     for url, result in zip(urls, results, strict=True):
-        fetches.append(FetchRecord(url, result.headers.get("etag"), result.headers.get("last-modified"),
-                                   result.status, result.reason, result.fetched_at))
+        fetches.append(
+            FetchRecord(
+                url,
+                result.headers.get("etag"),
+                result.headers.get("last-modified"),
+                result.status,
+                result.reason,
+                result.fetched_at,
+            )
+        )
         if result.not_modified:
             n_not_modified += 1
         elif result.reason or result.body is None:
             rejects.append(Reject(url, "fetch", result.reason or reasons.UNDECODABLE, result.detail))
         else:
-            landed.append(land_bytes(
-                url, result.body, landing_dir, kind="html", fetched_at=result.fetched_at, origin="http",
-                http_status=result.status, content_type=result.headers.get("content-type"),
-                final_url=result.final_url, etag=result.headers.get("etag"),
-                last_modified=result.headers.get("last-modified"),
-            ))
+            landed.append(
+                land_bytes(
+                    url,
+                    result.body,
+                    landing_dir,
+                    kind="html",
+                    fetched_at=result.fetched_at,
+                    origin="http",
+                    http_status=result.status,
+                    content_type=result.headers.get("content-type"),
+                    final_url=result.final_url,
+                    etag=result.headers.get("etag"),
+                    last_modified=result.headers.get("last-modified"),
+                )
+            )
     return FetchedBatch(landed, rejects, fetches, n_not_modified)
 
 
-def warc_batches(paths: Iterable[Path], landing_dir: Path, max_record_bytes: int,
-                 batch_size: int) -> Iterator[tuple[list[LandedDocument], list[Reject]]]:
+def warc_batches(
+    paths: Iterable[Path], landing_dir: Path, max_record_bytes: int, batch_size: int
+) -> Iterator[tuple[list[LandedDocument], list[Reject]]]:
     """The HTML responses of WARC files, landed, in batches; other records are rejects or skipped."""
     landed: list[LandedDocument] = []
     rejects: list[Reject] = []
     for path in paths:
         if not path.is_file():
-            rejects.append(Reject(path.absolute().as_uri(), "discover", reasons.NOT_FOUND, f"no such WARC file: {path}"))
+            rejects.append(
+                Reject(path.absolute().as_uri(), "discover", reasons.NOT_FOUND, f"no such WARC file: {path}")
+            )
             continue
         for page in read_warc(path, max_record_bytes):
             uri = canonical_url(page.target_uri) if is_web_url(page.target_uri) else page.target_uri
             if page.reason or page.body is None:
                 rejects.append(Reject(uri, "warc", page.reason or reasons.UNDECODABLE, page.detail))
             else:
-                landed.append(land_bytes(uri, page.body, landing_dir, kind="html", fetched_at=page.date,
-                                         origin="warc", http_status=page.status, content_type=page.content_type))
+                landed.append(
+                    land_bytes(
+                        uri,
+                        page.body,
+                        landing_dir,
+                        kind="html",
+                        fetched_at=page.date,
+                        origin="warc",
+                        http_status=page.status,
+                        content_type=page.content_type,
+                    )
+                )
             if len(landed) + len(rejects) >= batch_size:
                 yield landed, rejects
                 landed, rejects = [], []

@@ -17,7 +17,7 @@ import pytest  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SHARED = ROOT.parent / "shared"          # ../shared: the dev sets, read-only; CI has it too
+SHARED = ROOT.parent / "shared"  # ../shared: the dev sets, read-only; CI has it too
 EXTRACTION = SHARED / "data" / "extraction"
 # the dev sets the tests were written against (wcxb/, added later, is read by the benchmarks)
 TEST_SETS = ("scrapinghub", "readability")

@@ -52,8 +52,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 __all__ = [
-    "Reply", "Request", "Exchange", "LocalServer", "serve", "as_reply",
-    "redirect", "slow_drip", "never_answer", "hang_up", "retry_after", "gzipped", "gzip_bomb", "robots", "conditional",
+    "Reply",
+    "Request",
+    "Exchange",
+    "LocalServer",
+    "serve",
+    "as_reply",
+    "redirect",
+    "slow_drip",
+    "never_answer",
+    "hang_up",
+    "retry_after",
+    "gzipped",
+    "gzip_bomb",
+    "robots",
+    "conditional",
 ]
 
 
@@ -70,10 +83,11 @@ class Reply:
 @dataclass(frozen=True)
 class Request:
     """One request as the server read it."""
+
     method: str
-    path: str                 # as sent, with the query string
-    headers: dict[str, str]   # lower-case names (repeated headers joined with ", ")
-    at: float                 # time.monotonic() once the request line and headers were read
+    path: str  # as sent, with the query string
+    headers: dict[str, str]  # lower-case names (repeated headers joined with ", ")
+    at: float  # time.monotonic() once the request line and headers were read
     client: tuple[str, int]
     body: bytes = b""
 
@@ -89,10 +103,11 @@ RouteValue = Reply | bytes | str | int | tuple | list | Handler
 @dataclass
 class Exchange:
     """What a callable route gets."""
+
     request: Request
-    call: int                          # how many requests this route had before this one (0 for the first)
-    handler: BaseHTTPRequestHandler    # raw access: handler.wfile, handler.connection
-    stopping: threading.Event          # set when the server shuts down
+    call: int  # how many requests this route had before this one (0 for the first)
+    handler: BaseHTTPRequestHandler  # raw access: handler.wfile, handler.connection
+    stopping: threading.Event  # set when the server shuts down
     server: LocalServer
 
     def wait(self, seconds: float) -> bool:
@@ -141,6 +156,7 @@ def as_reply(value: Any, path: str = "/") -> Reply:
 
 # --- ready-made handlers --------------------------------------------------------------------
 
+
 def redirect(location: str, status: int = 302) -> Reply:
     return Reply(status, {"Location": location})
 
@@ -164,7 +180,7 @@ def _bomb(decoded_size: int) -> bytes:
     comp = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     zeros, parts, left = bytes(1 << 20), [], decoded_size
     while left > 0:
-        parts.append(comp.compress(zeros[:min(left, len(zeros))]))
+        parts.append(comp.compress(zeros[: min(left, len(zeros))]))
         left -= len(zeros)
     parts.append(comp.flush())
     return b"".join(parts)
@@ -175,12 +191,19 @@ def gzip_bomb(decoded_size: int = 1 << 30) -> Reply:
     return Reply(200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, _bomb(decoded_size))
 
 
-def slow_drip(body: bytes = b"x" * 1000, interval: float = 1.0, *, status: int = 200,
-              headers: Mapping[str, str] | None = None, head_first: bool = True) -> Handler:
+def slow_drip(
+    body: bytes = b"x" * 1000,
+    interval: float = 1.0,
+    *,
+    status: int = 200,
+    headers: Mapping[str, str] | None = None,
+    head_first: bool = True,
+) -> Handler:
     """Send one byte of the body every `interval` seconds (Content-Length says the full size).
 
     With head_first=False the status line and headers drip too, one byte each interval.
     """
+
     def handle(ex: Exchange) -> None:
         ex.handler.close_connection = True
         head = [("Content-Type", "text/html"), ("Content-Length", str(len(body)))]
@@ -192,8 +215,9 @@ def slow_drip(body: bytes = b"x" * 1000, interval: float = 1.0, *, status: int =
             lines = [f"HTTP/1.1 {status} OK"] + [f"{k}: {v}" for k, v in head]
             rest = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
         for i in range(len(rest)):
-            if not ex.write(rest[i:i + 1]) or not ex.wait(interval):
+            if not ex.write(rest[i : i + 1]) or not ex.wait(interval):
                 return
+
     return handle
 
 
@@ -212,8 +236,13 @@ def hang_up(ex: Exchange) -> None:
         pass
 
 
-def conditional(body: bytes | str, *, etag: str | None = '"v1"', last_modified: str | None = None,
-                content_type: str = "text/html; charset=utf-8") -> Handler:
+def conditional(
+    body: bytes | str,
+    *,
+    etag: str | None = '"v1"',
+    last_modified: str | None = None,
+    content_type: str = "text/html; charset=utf-8",
+) -> Handler:
     """200 with ETag/Last-Modified, or 304 when If-None-Match / If-Modified-Since match them exactly."""
     data = body.encode("utf-8") if isinstance(body, str) else body
     validators = {k: v for k, v in (("ETag", etag), ("Last-Modified", last_modified)) if v}
@@ -221,13 +250,16 @@ def conditional(body: bytes | str, *, etag: str | None = '"v1"', last_modified: 
     def handle(ex: Exchange) -> Reply:
         h = ex.request.headers
         if (etag and h.get("if-none-match") == etag) or (
-                last_modified and "if-none-match" not in h and h.get("if-modified-since") == last_modified):
+            last_modified and "if-none-match" not in h and h.get("if-modified-since") == last_modified
+        ):
             return Reply(304, validators)
         return Reply(200, {"Content-Type": content_type, **validators}, data)
+
     return handle
 
 
 # --- the server -----------------------------------------------------------------------------
+
 
 class LocalServer(str):
     """The base URL ("http://127.0.0.1:PORT"), with the server's state as attributes."""
@@ -281,6 +313,7 @@ class _Server(ThreadingHTTPServer):
 
     def handle_error(self, request, client_address) -> None:  # noqa: ANN001
         import sys
+
         exc = sys.exc_info()[1]
         if isinstance(exc, (ConnectionError, TimeoutError)) or self.stopping.is_set():
             return
@@ -291,7 +324,7 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real servers do; every reply carries Content-Length
-    timeout = 30                   # an idle keep-alive connection is dropped after this
+    timeout = 30  # an idle keep-alive connection is dropped after this
     server: _Server
 
     def setup(self) -> None:
@@ -358,8 +391,9 @@ def serve(routes: dict[str, RouteValue] | None = None, *, host: str = "127.0.0.1
     port = server.server_address[1]
     local = LocalServer(f"http://{host}:{port}", routes=routes if routes is not None else {}, host=host, port=port)
     server.local = local
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              name=f"http-server-{port}", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=f"http-server-{port}", daemon=True
+    )
     thread.start()
     try:
         yield local

@@ -11,14 +11,14 @@ import pytest
 
 from tests.conftest import ROOT
 
-A_TEST_THAT_NEEDS_SHARED = '''
+A_TEST_THAT_NEEDS_SHARED = """
 import pytest
 from tests.conftest import EXTRACTION
 
 def test_reads_the_dev_set():
     if not EXTRACTION.is_dir():
         pytest.skip(f"the dev sets are not here: {EXTRACTION}")
-'''
+"""
 
 
 @pytest.mark.parametrize(("ci", "outcome"), [("true", "1 failed"), ("", "1 skipped")])
@@ -28,8 +28,14 @@ def test_a_missing_shared_folder_fails_under_ci(tmp_path: Path, ci: str, outcome
     shutil.copy(ROOT / "tests" / "conftest.py", project / "tests" / "conftest.py")
     (project / "tests" / "__init__.py").write_text("")
     (project / "tests" / "test_needs_shared.py").write_text(A_TEST_THAT_NEEDS_SHARED)
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=project,
-                         env={"CI": ci, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=project,
+        env={"CI": ci, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert outcome in run.stdout, run.stdout + run.stderr
     if ci:
         assert "CI=true and" in run.stdout and "is missing" in run.stdout

@@ -23,11 +23,14 @@ def _imports(path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize(("package", "only_in", "files"), [
-    ("trafilatura", "transforms/html/trafilatura_extraction.py", PYTHON_FILES),
-    ("readability", "transforms/html/readability_extraction.py", PYTHON_FILES),
-    ("duckdb", "warehouse/store.py", PIPELINE_FILES),  # bench tooling may read a warehouse file to check it
-])
+@pytest.mark.parametrize(
+    ("package", "only_in", "files"),
+    [
+        ("trafilatura", "transforms/html/trafilatura_extraction.py", PYTHON_FILES),
+        ("readability", "transforms/html/readability_extraction.py", PYTHON_FILES),
+        ("duckdb", "warehouse/store.py", PIPELINE_FILES),  # bench tooling may read a warehouse file to check it
+    ],
+)
 def test_each_library_is_imported_by_its_one_module(package: str, only_in: str, files: list) -> None:
     importers = sorted(str(p.relative_to(ROOT)) for p in files if package in _imports(p))
     assert importers == [only_in]
@@ -35,8 +38,11 @@ def test_each_library_is_imported_by_its_one_module(package: str, only_in: str, 
 
 def test_transforms_do_no_orchestration_storage_or_network() -> None:
     forbidden = {"prefect", "duckdb", "requests", "httpx", "urllib3", "socket"}
-    offenders = {str(p.relative_to(ROOT)): _imports(p) & forbidden
-                 for p in (ROOT / "transforms").rglob("*.py") if _imports(p) & forbidden}
+    offenders = {
+        str(p.relative_to(ROOT)): _imports(p) & forbidden
+        for p in (ROOT / "transforms").rglob("*.py")
+        if _imports(p) & forbidden
+    }
     assert offenders == {}
 
 
@@ -74,6 +80,9 @@ def test_flows_modules_import_each_other_without_a_cycle() -> None:
 
 
 def test_warehouse_imports_neither_flows_nor_transforms() -> None:
-    offenders = {str(p.relative_to(ROOT)): _imports(p) & {"flows", "transforms"}
-                 for p in (ROOT / "warehouse").rglob("*.py") if _imports(p) & {"flows", "transforms"}}
+    offenders = {
+        str(p.relative_to(ROOT)): _imports(p) & {"flows", "transforms"}
+        for p in (ROOT / "warehouse").rglob("*.py")
+        if _imports(p) & {"flows", "transforms"}
+    }
     assert offenders == {}

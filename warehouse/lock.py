@@ -14,7 +14,7 @@ import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -61,8 +61,12 @@ def read_holder(db_path: Path) -> LockHolder:
 
 
 def _write_holder(db_path: Path, command: str) -> None:
-    info = {"pid": os.getpid(), "host": socket.gethostname(), "command": command,
-            "since": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    info = {
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "command": command,
+        "since": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
     temp = info_path(db_path).with_name(info_path(db_path).name + f".tmp-{os.getpid()}")
     temp.write_text(json.dumps(info), encoding="utf-8")
     temp.replace(info_path(db_path))
@@ -73,8 +77,12 @@ def busy_message(db_path: Path, holder: LockHolder) -> str:
 
 
 @contextmanager
-def writer_lock(db_path: str | Path, timeout: float = DEFAULT_LOCK_TIMEOUT, command: str = "ingest",
-                on_wait: Callable[[LockHolder], None] | None = None) -> Iterator[None]:
+def writer_lock(
+    db_path: str | Path,
+    timeout: float = DEFAULT_LOCK_TIMEOUT,
+    command: str = "ingest",
+    on_wait: Callable[[LockHolder], None] | None = None,
+) -> Iterator[None]:
     """Hold the warehouse's writer lock for the block. When another run holds it, call
     `on_wait(holder)` once and wait up to `timeout` seconds, then raise WarehouseBusy."""
     db = Path(db_path).absolute()

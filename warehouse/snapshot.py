@@ -16,7 +16,7 @@ import shutil
 import uuid
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from warehouse.store import SQL_DIR, Warehouse, WarehouseError, sql_text
@@ -69,7 +69,7 @@ def _remove_leftovers(published_dir: Path, name: str) -> None:
 def _copy_database(wh: Warehouse, temp: Path, record: dict[str, object]) -> None:
     """Every table and view of the live database into a new file at `temp`, with this publish's
     row added to the copy's `publishes`."""
-    live = wh.con.execute("select current_database()").fetchone()[0]
+    live = wh.scalar("select current_database()")
     wh.con.execute(f"attach {_literal(temp)} as {SNAPSHOT_ALIAS} (storage_version '{STORAGE_VERSION}')")
     try:
         wh.con.execute(f'copy from database "{live}" to {SNAPSHOT_ALIAS}')
@@ -87,9 +87,13 @@ def _copy_database(wh: Warehouse, temp: Path, record: dict[str, object]) -> None
 
 
 def _tables(wh: Warehouse) -> list[str]:
-    return [row[0] for row in wh.con.execute(
-        "select table_name from duckdb_tables() where database_name = current_database() "
-        "and schema_name = 'main' order by table_name").fetchall()]
+    return [
+        row[0]
+        for row in wh.con.execute(
+            "select table_name from duckdb_tables() where database_name = current_database() "
+            "and schema_name = 'main' order by table_name"
+        ).fetchall()
+    ]
 
 
 def _export_parquet(wh: Warehouse, folder: Path) -> None:
@@ -100,12 +104,16 @@ def _export_parquet(wh: Warehouse, folder: Path) -> None:
         if query_file.exists():
             query = sql_text(f"publish/{table}.sql")
             partition = PARTITION_BY.search(query)
-            wh.con.execute(f"copy ({query.strip().rstrip(';')}) to {_literal(folder / table)} "
-                           f"(format parquet, partition_by ({partition.group(1)}))")
+            assert partition is not None, f"publish/{table}.sql names no partition_by"
+            wh.con.execute(
+                f"copy ({query.strip().rstrip(';')}) to {_literal(folder / table)} "
+                f"(format parquet, partition_by ({partition.group(1)}))"
+            )
         else:
             (folder / table).mkdir(parents=True, exist_ok=True)
-            wh.con.execute(f'copy (select * from "{table}") to {_literal(folder / table / "data.parquet")} '
-                           "(format parquet)")
+            wh.con.execute(
+                f'copy (select * from "{table}") to {_literal(folder / table / "data.parquet")} (format parquet)'
+            )
 
 
 def _switch_parquet(published_dir: Path, folder: Path) -> None:
@@ -119,27 +127,50 @@ def _switch_parquet(published_dir: Path, folder: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(wh: Warehouse, published_dir: Path, *, export_parquet: bool = False, run_id: str | None = None,
-            check_run_id: str | None = None) -> Publication:
+def publish(
+    wh: Warehouse,
+    published_dir: Path,
+    *,
+    export_parquet: bool = False,
+    run_id: str | None = None,
+    check_run_id: str | None = None,
+) -> Publication:
     """Write the read-only snapshot (and the Parquet export), then record it in `publishes` (the
     snapshot's own `publishes` lists it too). On failure the previous snapshot stays, nothing of
     this one is left behind, and WarehouseError says why."""
     target = snapshot_path(wh.path, published_dir)
     temp = published_dir / f".{target.name}.tmp-{os.getpid()}"
-    published_at = datetime.now(timezone.utc)
+    published_at = datetime.now(UTC)
     parquet_folder = published_dir / f"{PARQUET_LINK}.{published_at:%Y%m%dT%H%M%S%f}" if export_parquet else None
-    n_loads, n_articles, n_documents, last_load_id = wh.con.execute(
+    counts = wh.con.execute(
         "select (select count(*) from loads), (select count(*) from articles), (select count(*) from documents), "
-        "(select load_id from loads order by finished_at desc, load_id limit 1)").fetchone()
-    publication = Publication(str(uuid.uuid4()), target, STORAGE_VERSION,
-                              published_dir / PARQUET_LINK if export_parquet else None, last_load_id,
-                              n_loads, n_articles, n_documents, published_at)
+        "(select load_id from loads order by finished_at desc, load_id limit 1)"
+    ).fetchone()
+    assert counts is not None
+    n_loads, n_articles, n_documents, last_load_id = counts
+    publication = Publication(
+        str(uuid.uuid4()),
+        target,
+        STORAGE_VERSION,
+        published_dir / PARQUET_LINK if export_parquet else None,
+        last_load_id,
+        n_loads,
+        n_articles,
+        n_documents,
+        published_at,
+    )
     record = {
-        "publish_id": publication.publish_id, "run_id": run_id, "check_run_id": check_run_id,
-        "path": str(target), "storage_version": STORAGE_VERSION,
+        "publish_id": publication.publish_id,
+        "run_id": run_id,
+        "check_run_id": check_run_id,
+        "path": str(target),
+        "storage_version": STORAGE_VERSION,
         "parquet_path": str(publication.parquet_path) if publication.parquet_path else None,
-        "last_load_id": last_load_id, "n_loads": n_loads, "n_articles": n_articles,
-        "n_documents": n_documents, "published_at": published_at,
+        "last_load_id": last_load_id,
+        "n_loads": n_loads,
+        "n_articles": n_articles,
+        "n_documents": n_documents,
+        "published_at": published_at,
     }
     try:
         published_dir.mkdir(parents=True, exist_ok=True)

@@ -12,9 +12,10 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -47,7 +48,7 @@ class LoadBatch:
     fetches: pl.DataFrame | None = None  # web inputs: one row per canonical URL fetched (fetch_state)
     analysis: AnalysisFrames | None = None  # quotes, mentions, entities, signatures, copies, stories
     date_candidates: pl.DataFrame | None = None  # every date found per article, where from, chosen or dropped
-    article_dates: pl.DataFrame | None = None    # relative date phrases of each body
+    article_dates: pl.DataFrame | None = None  # relative date phrases of each body
 
 
 @dataclass(frozen=True)
@@ -55,12 +56,12 @@ class AnalysisFrames:
     """A batch's enrichment, loaded with its articles: rows only for articles that made a new version."""
 
     # columns: see sql/migrations/005_analysis.sql; document_id and load_id are added at load time
-    quotes: pl.DataFrame            # article_id, quote_index, quote_text, speaker, speaker_entity_id, verb, ...
-    mentions: pl.DataFrame          # article_id, mention_index, entity_id, kind, mention_text, field, role, ...
-    entities: pl.DataFrame          # entity_id, entity_name, kind, aliases (new or changed entities)
-    signatures: pl.DataFrame        # article_id, signature, band_keys
-    near_duplicates: pl.DataFrame   # article_id, duplicate_of_article_id, similarity, duplicate_group_id
-    story_articles: pl.DataFrame    # article_id, story_id, event_at, language, entity_ids, terms, similarity, is_opener
+    quotes: pl.DataFrame  # article_id, quote_index, quote_text, speaker, speaker_entity_id, verb, ...
+    mentions: pl.DataFrame  # article_id, mention_index, entity_id, kind, mention_text, field, role, ...
+    entities: pl.DataFrame  # entity_id, entity_name, kind, aliases (new or changed entities)
+    signatures: pl.DataFrame  # article_id, signature, band_keys
+    near_duplicates: pl.DataFrame  # article_id, duplicate_of_article_id, similarity, duplicate_group_id
+    story_articles: pl.DataFrame  # article_id, story_id, event_at, language, entity_ids, terms, similarity, is_opener
 
     def frames(self) -> dict[str, pl.DataFrame]:
         return {f"batch_{name}": getattr(self, name) for name in ANALYSIS_TABLES}
@@ -69,7 +70,15 @@ class AnalysisFrames:
 DATE_TABLES = ("date_candidates", "article_dates")  # loaded like removed_spans: rows of new versions only
 # load order: entities before the mentions naming them; stories last, from story_articles
 ANALYSIS_TABLES = ("entities", "mentions", "quotes", "signatures", "near_duplicates", "story_articles")
-ANALYSIS_LOADS = ("entities", "mentions", "quotes", "article_signatures", "near_duplicates", "story_articles", "stories")
+ANALYSIS_LOADS = (
+    "entities",
+    "mentions",
+    "quotes",
+    "article_signatures",
+    "near_duplicates",
+    "story_articles",
+    "stories",
+)
 
 
 @dataclass(frozen=True)
@@ -147,7 +156,9 @@ class Warehouse:
     def __enter__(self) -> Warehouse:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -186,8 +197,14 @@ class Warehouse:
         for path in sorted((SQL_DIR / "views").glob("*.sql")):
             self.con.execute(path.read_text(encoding="utf-8"))
 
+    def scalar(self, sql: str, params: dict[str, Any] | list[Any] | None = None) -> Any:  # noqa: ANN401
+        """The one value a query returns."""
+        row = self.con.execute(sql, params).fetchone()
+        assert row is not None, sql
+        return row[0]
+
     def schema_version(self) -> int:
-        return self.con.execute("select coalesce(max(version), 0) from schema_migrations").fetchone()[0]
+        return self.scalar("select coalesce(max(version), 0) from schema_migrations")
 
     # --- reads -----------------------------------------------------------------------------------
     def fetch_validators(self, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -234,12 +251,14 @@ class Warehouse:
     def snapshot_is_current(self, path: Path, export_parquet: bool) -> bool:
         """Whether the snapshot at `path` already holds every data change (see the SQL file)."""
         params = {"path": str(path), "export_parquet": export_parquet}
-        return bool(self.con.execute(sql_text("read/snapshot_is_current.sql"), params).fetchone()[0])
+        return bool(self.scalar(sql_text("read/snapshot_is_current.sql"), params))
 
     def known_entities(self, limit: int | None = None) -> pl.DataFrame:
         """Every entity (or the first `limit`): entity_id, entity_name, kind, aliases."""
         bound = "" if limit is None else f" limit {int(limit)}"
-        return self.con.sql("select entity_id, entity_name, kind, aliases from entities order by entity_id" + bound).pl()
+        return self.con.sql(
+            "select entity_id, entity_name, kind, aliases from entities order by entity_id" + bound
+        ).pl()
 
     def signatures_sharing_bands(self, band_keys: list[int]) -> pl.DataFrame:
         """Current articles with a MinHash band key among these: article_id, signature, band_keys,
@@ -252,7 +271,9 @@ class Warehouse:
         article_id, event_at, language, entity_ids, terms."""
         return self.con.sql(sql_text("read/story_neighbours.sql"), params={"start_at": start, "end_at": end}).pl()
 
-    def feature_frequencies(self, entity_ids: list[str], terms: list[str]) -> tuple[int, dict[str, int], dict[str, int]]:
+    def feature_frequencies(
+        self, entity_ids: list[str], terms: list[str]
+    ) -> tuple[int, dict[str, int], dict[str, int]]:
         """(articles in stories, entity_id -> articles naming it, term -> articles with it as a
         distinctive term), for the given entities and terms."""
         n_articles = self.con.execute("select count(*) from story_articles").fetchall()[0][0]
@@ -293,12 +314,12 @@ class Warehouse:
         frames |= {f"batch_{name}": frame for name, frame in dated.items()}
         for name, frame in frames.items():
             self.con.register(name, frame)
-        loaded_at = datetime.now(timezone.utc)
+        loaded_at = datetime.now(UTC)
         params = {"load_id": batch.load_id, "loaded_at": loaded_at}
         self.con.begin()
         try:
             self.con.execute(sql_text("load/new_versions.sql"))
-            n_loaded = self.con.execute("select count(*) from new_versions").fetchone()[0]
+            n_loaded = self.scalar("select count(*) from new_versions")
             for name in ("documents", "article_versions", "articles", "article_blocks", "removed_spans", "rejects"):
                 _execute(self.con, sql_text(f"load/{name}.sql"), params)
             if "batch_fetches" in frames:
@@ -316,9 +337,14 @@ class Warehouse:
                 sql_text("load/loads.sql"),
                 params
                 | {
-                    "run_id": batch.run_id, "batch_index": batch.batch_index, "started_at": batch.started_at,
-                    "n_inputs": batch.n_inputs, "n_loaded": n_loaded, "n_unchanged": n_unchanged,
-                    "n_rejected": n_rejected, "pipeline_version": batch.pipeline_version,
+                    "run_id": batch.run_id,
+                    "batch_index": batch.batch_index,
+                    "started_at": batch.started_at,
+                    "n_inputs": batch.n_inputs,
+                    "n_loaded": n_loaded,
+                    "n_unchanged": n_unchanged,
+                    "n_rejected": n_rejected,
+                    "pipeline_version": batch.pipeline_version,
                 },
             )
             self.con.execute("drop table new_versions")
@@ -339,7 +365,7 @@ class Warehouse:
         frame = counts.with_columns(pl.lit(run_id, pl.String).alias("run_id"))
         self.con.register("batch_stage_counts", frame)
         try:
-            _execute(self.con, sql_text("load/run_stage_counts.sql"), {"recorded_at": datetime.now(timezone.utc)})
+            _execute(self.con, sql_text("load/run_stage_counts.sql"), {"recorded_at": datetime.now(UTC)})
         finally:
             self.con.unregister("batch_stage_counts")
 
@@ -368,8 +394,12 @@ class Warehouse:
                 severity = SEVERITY.search(text)
                 failing = self.con.sql(text.strip().rstrip(";")).pl()
                 results.append(
-                    CheckResult(path.stem, severity.group(1) if severity else "error", failing.height,
-                                failing.head(sample_size).to_dicts())
+                    CheckResult(
+                        path.stem,
+                        severity.group(1) if severity else "error",
+                        failing.height,
+                        failing.head(sample_size).to_dicts(),
+                    )
                 )
         finally:
             self.con.unregister("reason_codes")
@@ -380,15 +410,25 @@ class Warehouse:
         check_run_id = str(uuid.uuid4())
         frame = pl.DataFrame(
             {
-                "check_run_id": [check_run_id] * len(results), "run_id": [run_id] * len(results),
-                "load_ids": [load_ids] * len(results), "check_name": [r.name for r in results],
-                "severity": [r.severity for r in results], "n_failing": [r.n_failing for r in results],
+                "check_run_id": [check_run_id] * len(results),
+                "run_id": [run_id] * len(results),
+                "load_ids": [load_ids] * len(results),
+                "check_name": [r.name for r in results],
+                "severity": [r.severity for r in results],
+                "n_failing": [r.n_failing for r in results],
                 "sample": [json.dumps(r.sample, default=str, ensure_ascii=False) for r in results],
-                "checked_at": [datetime.now(timezone.utc)] * len(results),
+                "checked_at": [datetime.now(UTC)] * len(results),
             },
-            schema={"check_run_id": pl.String, "run_id": pl.String, "load_ids": pl.List(pl.String),
-                    "check_name": pl.String, "severity": pl.String, "n_failing": pl.Int32, "sample": pl.String,
-                    "checked_at": pl.Datetime("us", "UTC")},
+            schema={
+                "check_run_id": pl.String,
+                "run_id": pl.String,
+                "load_ids": pl.List(pl.String),
+                "check_name": pl.String,
+                "severity": pl.String,
+                "n_failing": pl.Int32,
+                "sample": pl.String,
+                "checked_at": pl.Datetime("us", "UTC"),
+            },
         )
         self.con.register("batch_check_results", frame)
         try:

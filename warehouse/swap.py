@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 BUILDING_SUFFIX = ".rebuilding"  # the new file while it is built, beside the old one
-BACKUP_SUFFIX = ".bak"           # the old file once the new one is in place
+BACKUP_SUFFIX = ".bak"  # the old file once the new one is in place
 
 
 def building_path(db: Path) -> Path:

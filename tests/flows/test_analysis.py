@@ -17,42 +17,143 @@ from warehouse.store import SQL_DIR, analysis_queries
 
 # pages that name NATO, Russia, Ukraine, Biden or Putin: the hardest not to mistake for the seeds' story
 NEAR_TOPIC_PAGES = ("f5c90a6d5253", "7a664e40d256", "82b6d780c792", "c90731f051d0", "1ee91d1fce65", "9a440270bf86")
-SAMPLE_EVERY = 5            # and every fifth other page of both sets: about 60 pages
-MAX_DEV_STORY = 4           # the largest story of dev-set pages holds at most this many pages
+SAMPLE_EVERY = 5  # and every fifth other page of both sets: about 60 pages
+MAX_DEV_STORY = 4  # the largest story of dev-set pages holds at most this many pages
 ANALYSIS = ("quotes", "mentions", "entities", "article_signatures", "near_duplicates", "story_articles", "stories")
 # a re-published copy of the DW seed: a figure and a day changed, the outlet's sign-off different
-DW_COPY = (DW_SEED.read_text("utf-8").replace("more than 100,000 troops", "about 130,000 troops")
-           .replace("on Friday", "on Thursday").replace("© Deutsche Welle English", "© Example Wire"))
+DW_COPY = (
+    DW_SEED.read_text("utf-8")
+    .replace("more than 100,000 troops", "about 130,000 troops")
+    .replace("on Friday", "on Thursday")
+    .replace("© Deutsche Welle English", "© Example Wire")
+)
 
 VIEW_COLUMNS = {
-    "v_articles": ["article_id", "version", "source_id", "source_name", "title", "url", "uri", "authors", "agencies",
-                   "is_syndicated", "language", "published_at", "fetched_at", "reported_at", "n_words", "story_id",
-                   "duplicate_group_id", "duplicate_of_article_id", "duplicate_similarity", "n_quotes", "n_mentions",
-                   "loaded_at"],
-    "v_story_coverage": ["story_id", "story_title", "story_n_articles", "story_n_sources", "source_id", "source_name",
-                         "n_articles", "first_seen_at", "last_seen_at", "first_article_id", "languages", "is_first"],
-    "v_who_said_what": ["speaker", "speaker_entity_id", "speaker_entity_name", "quote_text", "verb", "speaker_method",
-                        "quote_index", "article_id", "title", "source_id", "source_name", "language", "published_at",
-                        "reported_at", "story_id"],
-    "v_entity_mentions": ["entity_id", "entity_name", "kind", "n_mentions", "n_articles", "n_sources", "source_ids",
-                          "first_seen_at", "last_seen_at"],
-    "v_boilerplate_by_source": ["source_id", "source_name", "fetched_on", "category", "rule_id", "n_hits",
-                                "n_documents"],
+    "v_articles": [
+        "article_id",
+        "version",
+        "source_id",
+        "source_name",
+        "title",
+        "url",
+        "uri",
+        "authors",
+        "agencies",
+        "is_syndicated",
+        "language",
+        "published_at",
+        "fetched_at",
+        "reported_at",
+        "n_words",
+        "story_id",
+        "duplicate_group_id",
+        "duplicate_of_article_id",
+        "duplicate_similarity",
+        "n_quotes",
+        "n_mentions",
+        "loaded_at",
+    ],
+    "v_story_coverage": [
+        "story_id",
+        "story_title",
+        "story_n_articles",
+        "story_n_sources",
+        "source_id",
+        "source_name",
+        "n_articles",
+        "first_seen_at",
+        "last_seen_at",
+        "first_article_id",
+        "languages",
+        "is_first",
+    ],
+    "v_who_said_what": [
+        "speaker",
+        "speaker_entity_id",
+        "speaker_entity_name",
+        "quote_text",
+        "verb",
+        "speaker_method",
+        "quote_index",
+        "article_id",
+        "title",
+        "source_id",
+        "source_name",
+        "language",
+        "published_at",
+        "reported_at",
+        "story_id",
+    ],
+    "v_entity_mentions": [
+        "entity_id",
+        "entity_name",
+        "kind",
+        "n_mentions",
+        "n_articles",
+        "n_sources",
+        "source_ids",
+        "first_seen_at",
+        "last_seen_at",
+    ],
+    "v_boilerplate_by_source": [
+        "source_id",
+        "source_name",
+        "fetched_on",
+        "category",
+        "rule_id",
+        "n_hits",
+        "n_documents",
+    ],
 }
 QUERY_COLUMNS = {
     "who_is_quoted_most_per_source": ["source_id", "source_name", "speaker", "n_quotes", "n_articles"],
-    "stories_covered_by_most_outlets": ["story_id", "story_title", "n_sources", "n_articles", "source_ids", "languages",
-                                        "first_seen_at", "last_seen_at"],
-    "first_outlet_per_story": ["story_id", "story_title", "source_id", "source_name", "first_seen_at", "is_first",
-                               "hours_behind_first"],
+    "stories_covered_by_most_outlets": [
+        "story_id",
+        "story_title",
+        "n_sources",
+        "n_articles",
+        "source_ids",
+        "languages",
+        "first_seen_at",
+        "last_seen_at",
+    ],
+    "first_outlet_per_story": [
+        "story_id",
+        "story_title",
+        "source_id",
+        "source_name",
+        "first_seen_at",
+        "is_first",
+        "hours_behind_first",
+    ],
     "entities_co_mentioned": ["with_entity_id", "entity_id", "entity_name", "kind", "n_articles_together"],
     "syndicated_copies_per_agency": ["agency", "n_articles", "n_copies", "n_groups_with_copies", "mean_similarity"],
-    "boilerplate_removed_per_source_per_day": ["source_id", "fetched_on", "category", "n_hits", "n_documents",
-                                               "n_rules"],
-    "stories_across_languages": ["story_id", "title", "n_articles", "n_sources", "n_languages", "languages",
-                                 "first_event_at", "last_event_at"],
-    "largest_near_duplicate_groups": ["duplicate_group_id", "n_articles", "n_sources", "source_ids",
-                                      "min_similarity", "first_title"],
+    "boilerplate_removed_per_source_per_day": [
+        "source_id",
+        "fetched_on",
+        "category",
+        "n_hits",
+        "n_documents",
+        "n_rules",
+    ],
+    "stories_across_languages": [
+        "story_id",
+        "title",
+        "n_articles",
+        "n_sources",
+        "n_languages",
+        "languages",
+        "first_event_at",
+        "last_event_at",
+    ],
+    "largest_near_duplicate_groups": [
+        "duplicate_group_id",
+        "n_articles",
+        "n_sources",
+        "source_ids",
+        "min_similarity",
+        "first_title",
+    ],
 }
 
 
@@ -77,7 +178,10 @@ def warehouse(tmp_path_factory) -> dict:
     shutil.copy(YONHAP_SEED, second / YONHAP_SEED.name)
     (second / "dw_copy.txt").write_text(DW_COPY, "utf-8")
     db = root / "news.duckdb"
-    runs = [ingest(paths=[str(first)], settings=Settings(db_path=str(db))), ingest(paths=[str(second)], settings=Settings(db_path=str(db)))]
+    runs = [
+        ingest(paths=[str(first)], settings=Settings(db_path=str(db))),
+        ingest(paths=[str(second)], settings=Settings(db_path=str(db))),
+    ]
     counts = _counts(db)
     runs.append(ingest(paths=[str(second)], settings=Settings(db_path=str(db))))
     return {"db": db, "runs": runs, "counts_after_two_runs": counts, "n_pages": len(list((first / "pages").iterdir()))}
@@ -108,35 +212,49 @@ def test_the_two_seeds_form_one_story_across_runs(warehouse) -> None:
 
 def test_no_dev_page_joins_the_seeds_story(warehouse) -> None:
     db = warehouse["db"]
-    members = _query(db, f"select uri from story_articles join articles using (article_id) "
-                         f"where story_id = '{_story_of(db, DW_SEED.name)}' order by uri")
+    members = _query(
+        db,
+        f"select uri from story_articles join articles using (article_id) "
+        f"where story_id = '{_story_of(db, DW_SEED.name)}' order by uri",
+    )
     assert [uri.rsplit("/", 1)[1] for (uri,) in members] == sorted([DW_SEED.name, YONHAP_SEED.name, "dw_copy.txt"])
 
 
 def test_dev_pages_do_not_collapse_into_a_few_giant_stories(warehouse) -> None:
-    sizes = _query(warehouse["db"], "select count(*) from story_articles join articles using (article_id) "
-                                    "where uri like '%/pages/%' group by story_id order by 1 desc")
+    sizes = _query(
+        warehouse["db"],
+        "select count(*) from story_articles join articles using (article_id) "
+        "where uri like '%/pages/%' group by story_id order by 1 desc",
+    )
     assert sizes[0][0] <= MAX_DEV_STORY
     assert len(sizes) >= 0.7 * sum(n for (n,) in sizes)  # mostly stories of one page
 
 
 def test_an_edited_copy_is_a_near_duplicate_of_the_original(warehouse) -> None:
     db = warehouse["db"]
-    rows = _query(db, "select copy.uri, original.uri, near_duplicates.similarity, near_duplicates.duplicate_group_id "
-                      "from near_duplicates join articles copy using (article_id) "
-                      "join articles original on original.article_id = near_duplicates.duplicate_of_article_id "
-                      "where copy.uri like '%dw_copy.txt'")
+    rows = _query(
+        db,
+        "select copy.uri, original.uri, near_duplicates.similarity, near_duplicates.duplicate_group_id "
+        "from near_duplicates join articles copy using (article_id) "
+        "join articles original on original.article_id = near_duplicates.duplicate_of_article_id "
+        "where copy.uri like '%dw_copy.txt'",
+    )
     assert len(rows) == 1
     copy_uri, original_uri, similarity, group = rows[0]
     assert original_uri.endswith(DW_SEED.name) and similarity > 0.8
     assert _query(db, f"select duplicate_group_id from v_articles where uri like '%{DW_SEED.name}'") == [(group,)]
-    assert _query(db, f"select count(*) from near_duplicates where duplicate_of_article_id in "
-                      f"(select article_id from articles where uri like '%{YONHAP_SEED.name}')") == [(0,)]
+    assert _query(
+        db,
+        f"select count(*) from near_duplicates where duplicate_of_article_id in "
+        f"(select article_id from articles where uri like '%{YONHAP_SEED.name}')",
+    ) == [(0,)]
 
 
 def test_who_said_what_has_the_seed_quotes_with_their_speakers(warehouse) -> None:
-    rows = _query(warehouse["db"], "select source_id, speaker_entity_name, quote_text from v_who_said_what "
-                                   "where source_id in ('dw', 'yonhap')")
+    rows = _query(
+        warehouse["db"],
+        "select source_id, speaker_entity_name, quote_text from v_who_said_what where source_id in ('dw', 'yonhap')",
+    )
     said = {(source, speaker) for source, speaker, _ in rows}
     assert {("dw", "Jens Stoltenberg"), ("dw", "Sergey Lavrov"), ("yonhap", "Jens Stoltenberg")} <= said
     assert any(speaker == "Jens Stoltenberg" and "ready for both options" in quote for _, speaker, quote in rows)
@@ -199,10 +317,19 @@ def test_the_analysis_command_lists_and_runs_the_questions(warehouse) -> None:
     assert runner.invoke(app, ["analysis", "no_such_question", "--db", db]).exit_code == 2
     assert runner.invoke(app, ["analysis", "first_outlet_per_story", "--var", "entity", "--db", db]).exit_code == 2
     # the published snapshot (written after the last run, so the same content) answers the same
-    from_snapshot = runner.invoke(app, ["analysis", "entities_co_mentioned", "--var", "entity=NATO", "--snapshot",
-                                        "--db", db])
+    from_snapshot = runner.invoke(
+        app, ["analysis", "entities_co_mentioned", "--var", "entity=NATO", "--snapshot", "--db", db]
+    )
     assert from_snapshot.exit_code == 0, from_snapshot.output
     assert from_snapshot.output == run.output
-    missing = runner.invoke(app, ["analysis", "first_outlet_per_story", "--snapshot",
-                                  "--db", str(warehouse["db"].parent / "elsewhere" / "news.duckdb")])
+    missing = runner.invoke(
+        app,
+        [
+            "analysis",
+            "first_outlet_per_story",
+            "--snapshot",
+            "--db",
+            str(warehouse["db"].parent / "elsewhere" / "news.duckdb"),
+        ],
+    )
     assert missing.exit_code == 2 and "no published snapshot" in missing.output

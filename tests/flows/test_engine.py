@@ -65,8 +65,16 @@ def test_shared_documents_wait_until_every_earlier_batch_is_loaded() -> None:
     batches = [Batch("a", {"x"}), Batch("b", {"y"}), Batch("c", {"x", "z"}), Batch("d", {"w"})]
     recorder = _run(batches, 10)
     # c shares "x" with a, which is in flight: a and b (everything before c) are loaded first
-    assert recorder.events == ["start 0 a", "start 1 b", "finish a", "finish b", "start 2 c", "start 3 d",
-                               "finish c", "finish d"]
+    assert recorder.events == [
+        "start 0 a",
+        "start 1 b",
+        "finish a",
+        "finish b",
+        "start 2 c",
+        "start 3 d",
+        "finish c",
+        "finish d",
+    ]
 
 
 def test_no_batches_no_work() -> None:

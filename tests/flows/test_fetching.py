@@ -6,21 +6,41 @@ import socket
 import time
 import tracemalloc
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
 
 from flows.fetching import Conditional, Fetcher, FetchPolicy, address_block_reason, parse_retry_after
 from tests.http_server import (
-    Exchange, Reply, conditional, gzip_bomb, gzipped, hang_up, never_answer, redirect, retry_after, robots, serve,
+    Exchange,
+    Reply,
+    conditional,
+    gzip_bomb,
+    gzipped,
+    hang_up,
+    never_answer,
+    redirect,
+    retry_after,
+    robots,
+    serve,
     slow_drip,
 )
 from transforms import reasons
 
 UA = "newsetl-test/0.2 (tests; +https://example.invalid/newsetl)"
-POLICY = FetchPolicy(user_agent=UA, connect_timeout=1.0, read_timeout=1.0, total_timeout=2.0, max_bytes=100_000,
-                     host_delay=0.1, max_retries=2, backoff_base=0.05, retry_after_cap=5.0, allow_private=True)
+POLICY = FetchPolicy(
+    user_agent=UA,
+    connect_timeout=1.0,
+    read_timeout=1.0,
+    total_timeout=2.0,
+    max_bytes=100_000,
+    host_delay=0.1,
+    max_retries=2,
+    backoff_base=0.05,
+    retry_after_cap=5.0,
+    allow_private=True,
+)
 PAGE = b"<html><body><p>Harbour wall rebuilt.</p></body></html>"
 
 
@@ -44,17 +64,31 @@ def gaps(requests) -> list[float]:
 
 
 def test_good_page_is_fetched_with_our_user_agent_and_kept_headers() -> None:
-    routes = {"/news/1": Reply(200, {"Content-Type": "text/html; charset=utf-8", "ETag": '"abc"', "X-Other": "1",
-                                     "Last-Modified": "Wed, 01 Jan 2025 00:00:00 GMT"}, PAGE)}
+    routes = {
+        "/news/1": Reply(
+            200,
+            {
+                "Content-Type": "text/html; charset=utf-8",
+                "ETag": '"abc"',
+                "X-Other": "1",
+                "Last-Modified": "Wed, 01 Jan 2025 00:00:00 GMT",
+            },
+            PAGE,
+        )
+    }
     with serve(routes) as base, fetcher() as f:
-        before = datetime.now(timezone.utc)
+        before = datetime.now(UTC)
         r = f.fetch(base + "/news/1")
     assert (r.reason, r.status, r.body, r.url, r.final_url) == (None, 200, PAGE, base + "/news/1", base + "/news/1")
     assert r.ok and not r.not_modified and r.n_attempts == 1 and r.detail == ""
     assert r.headers.pop("date").endswith(" GMT")  # the server's Date; its Server and X-Other headers are not kept
-    assert r.headers == {"content-type": "text/html; charset=utf-8", "etag": '"abc"',
-                         "last-modified": "Wed, 01 Jan 2025 00:00:00 GMT", "content-length": str(len(PAGE))}
-    assert r.fetched_at.tzinfo is not None and before <= r.fetched_at <= datetime.now(timezone.utc)
+    assert r.headers == {
+        "content-type": "text/html; charset=utf-8",
+        "etag": '"abc"',
+        "last-modified": "Wed, 01 Jan 2025 00:00:00 GMT",
+        "content-length": str(len(PAGE)),
+    }
+    assert r.fetched_at.tzinfo is not None and before <= r.fetched_at <= datetime.now(UTC)
     assert [q.route for q in base.requests] == ["/robots.txt", "/news/1"]
     assert all(q.headers["user-agent"] == UA for q in base.requests)
 
@@ -78,8 +112,10 @@ def test_slow_drip_body_ends_as_timeout_within_total_timeout() -> None:
 
 
 def test_slow_drip_of_the_headers_also_ends_within_total_timeout() -> None:
-    with serve({"/drip": slow_drip(b"x" * 10, interval=0.2, head_first=False)}) as base, \
-            fetcher(max_retries=0, total_timeout=1.5) as f:
+    with (
+        serve({"/drip": slow_drip(b"x" * 10, interval=0.2, head_first=False)}) as base,
+        fetcher(max_retries=0, total_timeout=1.5) as f,
+    ):
         f.fetch(base + "/nothing-here")
         start = time.monotonic()
         r = f.fetch(base + "/drip")
@@ -120,14 +156,17 @@ def test_503_then_200_is_retried_once() -> None:
 
 def test_503_every_time_ends_as_http_503_after_exponential_backoff() -> None:
     slept: list[float] = []
-    with serve({"/down": 503}) as base, Fetcher(replace(POLICY, max_retries=3, host_delay=0.0), sleep=slept.append) as f:
+    with (
+        serve({"/down": 503}) as base,
+        Fetcher(replace(POLICY, max_retries=3, host_delay=0.0), sleep=slept.append) as f,
+    ):
         r = f.fetch(base + "/down")
     assert (r.reason, r.status, r.n_attempts) == ("http_503", 503, 4)
     assert len(base.requests_for("/down")) == 4
     base_delay = POLICY.backoff_base
     assert len(slept) == 3
     for i, s in enumerate(slept):
-        assert base_delay * 2 ** i <= s <= base_delay * 2 ** i * 1.1 + 1e-9
+        assert base_delay * 2**i <= s <= base_delay * 2**i * 1.1 + 1e-9
 
 
 def test_429_with_retry_after_is_honoured_then_200() -> None:
@@ -140,7 +179,7 @@ def test_429_with_retry_after_is_honoured_then_200() -> None:
 
 def test_retry_after_as_http_date_and_over_the_cap() -> None:
     slept: list[float] = []
-    soon = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=4), usegmt=True)
+    soon = format_datetime(datetime.now(UTC) + timedelta(seconds=4), usegmt=True)
     routes = {"/date": [retry_after(soon, status=503), PAGE], "/later": retry_after(3600)}
     with serve(routes) as base, Fetcher(POLICY, sleep=slept.append) as f:
         dated = f.fetch(base + "/date")
@@ -151,7 +190,7 @@ def test_retry_after_as_http_date_and_over_the_cap() -> None:
 
 
 def test_parse_retry_after() -> None:
-    now = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2025, 1, 1, tzinfo=UTC)
     assert parse_retry_after("120") == 120.0
     assert parse_retry_after("Wed, 01 Jan 2025 00:00:30 GMT", now) == 30.0
     assert parse_retry_after("Tue, 31 Dec 2024 23:00:00 GMT", now) == 0.0
@@ -190,8 +229,9 @@ def test_too_many_redirects() -> None:
     assert [q.route for q in pages(base)] == ["/r0", "/r1", "/r2", "/r3"]  # three redirects followed, no fourth
 
 
-@pytest.mark.parametrize("url", ["ftp://example.com/file.txt", "file:///etc/passwd", "javascript:alert(1)",
-                                 "mailto:desk@example.com"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.com/file.txt", "file:///etc/passwd", "javascript:alert(1)", "mailto:desk@example.com"]
+)
 def test_unsupported_schemes(url: str) -> None:
     with fetcher() as f:
         r = f.fetch(url)
@@ -199,8 +239,10 @@ def test_unsupported_schemes(url: str) -> None:
 
 
 def test_redirect_to_another_scheme_is_unsupported() -> None:
-    with serve({"/ftp": redirect("ftp://example.com/x"), "/file": redirect("file:///etc/passwd")}) as base, \
-            fetcher() as f:
+    with (
+        serve({"/ftp": redirect("ftp://example.com/x"), "/file": redirect("file:///etc/passwd")}) as base,
+        fetcher() as f,
+    ):
         assert f.fetch(base + "/ftp").reason == reasons.UNSUPPORTED_SCHEME
         assert f.fetch(base + "/file").reason == reasons.UNSUPPORTED_SCHEME
 
@@ -212,6 +254,7 @@ def test_invalid_url() -> None:
 
 # --- addresses ---------------------------------------------------------------------------
 
+
 def fake_dns(table: dict[str, list[str]]):
     asked: list[str] = []
 
@@ -220,6 +263,7 @@ def fake_dns(table: dict[str, list[str]]):
         if host not in table:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
         return table[host]
+
     resolve.asked = asked
     return resolve
 
@@ -250,8 +294,15 @@ def test_address_connected_to_is_checked_again(monkeypatch) -> None:
     assert base.requests == []
 
 
-@pytest.mark.parametrize("target", ["http://10.0.0.1/", "http://internal.test:{port}/admin",
-                                    "http://[::ffff:127.0.0.1]:{port}/", "http://169.254.169.254/latest/"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://10.0.0.1/",
+        "http://internal.test:{port}/admin",
+        "http://[::ffff:127.0.0.1]:{port}/",
+        "http://169.254.169.254/latest/",
+    ],
+)
 def test_redirect_to_a_private_address_is_blocked(target: str) -> None:
     # "localhost" passes for a public host through the stub resolver; the server is really on 127.0.0.1
     resolver = fake_dns({"localhost": ["93.184.216.34"], "internal.test": ["93.184.216.35", "10.0.0.5"]})
@@ -265,19 +316,43 @@ def test_redirect_to_a_private_address_is_blocked(target: str) -> None:
     assert [q.route for q in base.requests] == ["/robots.txt", "/go"]  # nothing reached the private target
 
 
-@pytest.mark.parametrize(("address", "blocked"), [
-    ("127.0.0.1", True), ("10.1.2.3", True), ("172.16.0.1", True), ("192.168.1.1", True), ("169.254.169.254", True),
-    ("100.100.100.200", True), ("100.64.0.1", True), ("0.0.0.0", True), ("224.0.0.1", True), ("240.0.0.1", True),
-    ("::1", True), ("::", True), ("fe80::1", True), ("fc00::1", True), ("fd00:ec2::254", True), ("ff02::1", True),
-    ("::ffff:127.0.0.1", True), ("::ffff:10.0.0.1", True), ("::ffff:169.254.169.254", True), ("2002:a00:1::", True),
-    ("64:ff9b::a00:1", True), ("fe80::1%eth0", True),
-    ("93.184.216.34", False), ("8.8.8.8", False), ("::ffff:8.8.8.8", False), ("2606:4700::1111", False),
-])
+@pytest.mark.parametrize(
+    ("address", "blocked"),
+    [
+        ("127.0.0.1", True),
+        ("10.1.2.3", True),
+        ("172.16.0.1", True),
+        ("192.168.1.1", True),
+        ("169.254.169.254", True),
+        ("100.100.100.200", True),
+        ("100.64.0.1", True),
+        ("0.0.0.0", True),
+        ("224.0.0.1", True),
+        ("240.0.0.1", True),
+        ("::1", True),
+        ("::", True),
+        ("fe80::1", True),
+        ("fc00::1", True),
+        ("fd00:ec2::254", True),
+        ("ff02::1", True),
+        ("::ffff:127.0.0.1", True),
+        ("::ffff:10.0.0.1", True),
+        ("::ffff:169.254.169.254", True),
+        ("2002:a00:1::", True),
+        ("64:ff9b::a00:1", True),
+        ("fe80::1%eth0", True),
+        ("93.184.216.34", False),
+        ("8.8.8.8", False),
+        ("::ffff:8.8.8.8", False),
+        ("2606:4700::1111", False),
+    ],
+)
 def test_address_block_reason(address: str, blocked: bool) -> None:
     assert (address_block_reason(address) is not None) is blocked
 
 
 # --- size caps ----------------------------------------------------------------------------
+
 
 def test_body_over_the_cap_is_too_large() -> None:
     def no_length(ex: Exchange) -> None:  # no Content-Length: only the streaming count can stop it
@@ -312,17 +387,24 @@ def test_gzip_bomb_is_too_large_without_being_inflated() -> None:
 
 
 def test_corrupt_gzip_is_bad_gzip() -> None:
-    with serve({"/bad": Reply(200, {"Content-Encoding": "gzip"}, b"\x1f\x8b\x08\x00garbage-garbage")}) as base, \
-            fetcher() as f:
+    with (
+        serve({"/bad": Reply(200, {"Content-Encoding": "gzip"}, b"\x1f\x8b\x08\x00garbage-garbage")}) as base,
+        fetcher() as f,
+    ):
         r = f.fetch(base + "/bad")
     assert r.reason == reasons.BAD_GZIP
 
 
 # --- robots.txt ---------------------------------------------------------------------------
 
+
 def test_robots_disallow_blocks_that_path_only_and_is_read_once() -> None:
-    routes = {"/robots.txt": robots("User-agent: *\nDisallow: /private/\n\nUser-agent: newsetl-test\nDisallow: /drafts\n"),
-              "/private/a": PAGE, "/drafts/b": PAGE, "/news/c": PAGE}
+    routes = {
+        "/robots.txt": robots("User-agent: *\nDisallow: /private/\n\nUser-agent: newsetl-test\nDisallow: /drafts\n"),
+        "/private/a": PAGE,
+        "/drafts/b": PAGE,
+        "/news/c": PAGE,
+    }
     with serve(routes) as base, fetcher() as f:
         private, draft, news = (f.fetch(base + p) for p in ("/private/a", "/drafts/b", "/news/c"))
     assert draft.reason == reasons.ROBOTS_DISALLOWED and draft.n_attempts == 0
@@ -354,8 +436,12 @@ def test_robots_4xx_allows_all(answer: int) -> None:
 
 
 def test_robots_redirect_is_followed() -> None:
-    routes = {"/robots.txt": redirect("/real-robots.txt"), "/real-robots.txt": "User-agent: *\nDisallow: /no\n",
-              "/no": PAGE, "/yes": PAGE}
+    routes = {
+        "/robots.txt": redirect("/real-robots.txt"),
+        "/real-robots.txt": "User-agent: *\nDisallow: /no\n",
+        "/no": PAGE,
+        "/yes": PAGE,
+    }
     with serve(routes) as base, fetcher() as f:
         assert f.fetch(base + "/no").reason == reasons.ROBOTS_DISALLOWED
         assert f.fetch(base + "/yes").ok
@@ -364,11 +450,14 @@ def test_robots_redirect_is_followed() -> None:
 
 # --- conditional requests -----------------------------------------------------------------
 
+
 def test_conditional_request_sends_validators_and_304_is_not_modified() -> None:
     lm = "Wed, 01 Jan 2025 00:00:00 GMT"
     with serve({"/feed": conditional(PAGE, etag='"v7"', last_modified=lm)}) as base, fetcher() as f:
         fresh = f.fetch(base + "/feed")
-        same = f.fetch(base + "/feed", Conditional(etag=fresh.headers["etag"], last_modified=fresh.headers["last-modified"]))
+        same = f.fetch(
+            base + "/feed", Conditional(etag=fresh.headers["etag"], last_modified=fresh.headers["last-modified"])
+        )
         changed = f.fetch(base + "/feed", Conditional(etag='"v6"'))
     assert fresh.ok and fresh.body == PAGE and fresh.headers["etag"] == '"v7"'
     assert (same.status, same.not_modified, same.body, same.reason) == (304, True, None, None)
@@ -387,6 +476,7 @@ def test_304_without_a_conditional_request_is_an_error() -> None:
 
 # --- pacing and fetch_many ----------------------------------------------------------------
 
+
 def test_fetch_many_keeps_input_order_paces_each_host_and_runs_hosts_in_parallel() -> None:
     try:
         with socket.socket() as s:
@@ -394,11 +484,19 @@ def test_fetch_many_keeps_input_order_paces_each_host_and_runs_hosts_in_parallel
     except OSError:
         pytest.skip("no 127.0.0.2 on this machine")
     delay = 0.3
-    with serve({"/a": b"a", "/b": b"b", "/c": b"c"}) as one, \
-            serve({"/x": b"x", "/y": 404}, host="127.0.0.2") as two, \
-            fetcher(host_delay=delay) as f:
-        asked = [(one + "/a", Conditional()), (two + "/x", Conditional()), ("ftp://nowhere/z", Conditional()),
-                 (one + "/b", Conditional(etag='"e"')), (two + "/y", Conditional()), (one + "/c", Conditional())]
+    with (
+        serve({"/a": b"a", "/b": b"b", "/c": b"c"}) as one,
+        serve({"/x": b"x", "/y": 404}, host="127.0.0.2") as two,
+        fetcher(host_delay=delay) as f,
+    ):
+        asked = [
+            (one + "/a", Conditional()),
+            (two + "/x", Conditional()),
+            ("ftp://nowhere/z", Conditional()),
+            (one + "/b", Conditional(etag='"e"')),
+            (two + "/y", Conditional()),
+            (one + "/c", Conditional()),
+        ]
         start = time.monotonic()
         results = f.fetch_many(asked)
         took = time.monotonic() - start
@@ -423,16 +521,29 @@ def test_host_delay_holds_across_separate_fetch_calls_with_an_injected_clock() -
         slept.append(s)
         now[0] += s
 
-    with serve({"/a": b"a", "/b": b"b"}) as base, \
-            Fetcher(replace(POLICY, host_delay=5.0), sleep=sleep, clock=lambda: now[0]) as f:
+    with (
+        serve({"/a": b"a", "/b": b"b"}) as base,
+        Fetcher(replace(POLICY, host_delay=5.0), sleep=sleep, clock=lambda: now[0]) as f,
+    ):
         assert f.fetch(base + "/a").ok and f.fetch(base + "/b").ok
     assert slept == [5.0, 5.0]  # before /a (after robots.txt) and before /b
 
 
 def test_reason_codes_are_known() -> None:
     assert reasons.http_status_reason(503) == "http_503"
-    for code in ("timeout", "connection_error", "robots_disallowed", "robots_unavailable", "blocked_address",
-                 "redirect_loop", "too_many_redirects", "unsupported_scheme", "invalid_url", "too_large", "http_404"):
+    for code in (
+        "timeout",
+        "connection_error",
+        "robots_disallowed",
+        "robots_unavailable",
+        "blocked_address",
+        "redirect_loop",
+        "too_many_redirects",
+        "unsupported_scheme",
+        "invalid_url",
+        "too_large",
+        "http_404",
+    ):
         assert reasons.is_known(code), code
     assert not reasons.is_known("http_42") and not reasons.is_known("http_abc") and not reasons.is_known("nope")
     assert len(set(reasons.ALL)) == len(reasons.ALL)

@@ -53,7 +53,10 @@ def test_an_edited_file_gets_a_new_version_under_the_same_id(tmp_path) -> None:
     story.write_text(DW_SEED.read_text("utf-8").replace("more than 100,000 troops", "about 130,000 troops"), "utf-8")
     summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db)))
     assert (summary.n_loaded, summary.n_unchanged) == (1, 0)
-    versions = _query(db, "select article_id, version, content_hash, body_text like '%130,000%' from article_versions order by version")
+    versions = _query(
+        db,
+        "select article_id, version, content_hash, body_text like '%130,000%' from article_versions order by version",
+    )
     assert len(versions) == 2 and versions[0][0] == versions[1][0]
     assert versions[0][2] != versions[1][2]
     assert [v[3] for v in versions] == [False, True]
@@ -67,9 +70,15 @@ def bad_folder(tmp_path) -> Path:
     shutil.copy(YONHAP_SEED, folder / "good.txt")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    (folder / "broken_utf8.txt").write_bytes("Title here\n\nThe café’s owner said it was fine.".encode() + b"\xff\xfe\n")
-    (folder / "cp1252.txt").write_bytes("Straßenbau in München\n\nDer Bürgermeister sagte, die Brücke sei „sicher“.\n".encode("cp1252"))
-    (folder / "euckr.txt").write_bytes("북한 미사일 발사\n\n정부는 28일 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다.\n".encode("euc-kr"))
+    (folder / "broken_utf8.txt").write_bytes(
+        "Title here\n\nThe café’s owner said it was fine.".encode() + b"\xff\xfe\n"
+    )
+    (folder / "cp1252.txt").write_bytes(
+        "Straßenbau in München\n\nDer Bürgermeister sagte, die Brücke sei „sicher“.\n".encode("cp1252")
+    )
+    (folder / "euckr.txt").write_bytes(
+        "북한 미사일 발사\n\n정부는 28일 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다.\n".encode("euc-kr")
+    )
     (folder / "only_boilerplate.txt").write_text("Leave a Comment\n\n[email protected]\n", "utf-8")
     (folder / "notes.pdf").write_bytes(b"%PDF-1.7\n")
     (folder / "gone.txt").symlink_to(folder / "does-not-exist.txt")
@@ -82,8 +91,12 @@ def test_bad_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path, bad_f
     summary = ingest(paths=[str(bad_folder), str(tmp_path / "missing.txt")], settings=Settings(db_path=str(db)))
     reasons = dict(_query(db, "select regexp_extract(uri, '[^/]+$'), reason from rejects"))
     assert reasons == {
-        "empty.txt": "empty_file", "image.txt": "binary_content", "broken_utf8.txt": "invalid_utf8",
-        "only_boilerplate.txt": "no_article_text", "notes.pdf": "unsupported_type", "gone.txt": "unreadable",
+        "empty.txt": "empty_file",
+        "image.txt": "binary_content",
+        "broken_utf8.txt": "invalid_utf8",
+        "only_boilerplate.txt": "no_article_text",
+        "notes.pdf": "unsupported_type",
+        "gone.txt": "unreadable",
         "missing.txt": "not_found",
     }
     assert set(reasons.values()) <= set(reason_codes.ALL)
@@ -137,8 +150,13 @@ def test_cli_prints_the_summary_and_strict_fails_on_rejects(tmp_path, bad_folder
     assert not (tmp_path / "typo.duckdb").exists()
 
 
-@pytest.mark.parametrize("command", [[sys.executable, "-m", "flows", "ingest", "--help"],
-                                     [str(Path(sys.executable).parent / "newsetl"), "ingest", "--help"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, "-m", "flows", "ingest", "--help"],
+        [str(Path(sys.executable).parent / "newsetl"), "ingest", "--help"],
+    ],
+)
 def test_entry_points_answer(command: list[str]) -> None:
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import gzip
-from pathlib import Path
-
 
 from flows.ingest import ingest
 from flows.settings import Settings
-from transforms import reasons
 from tests.conftest import query as _query
+from transforms import reasons
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to rebuild the old harbour bridge, ending a debate that has run for "
@@ -70,13 +68,21 @@ def test_html_pages_load_with_metadata_and_clean_bodies(tmp_path) -> None:
     assert (summary.n_seen, summary.n_loaded, summary.n_rejected) == (2, 2, 0)
     assert all(c.passed for c in summary.checks), [c for c in summary.checks if not c.passed]
     assert sorted(_query(db, "select kind, encoding from documents")) == [("html", "cp1252"), ("html", "utf-8")]
-    rows = _query(db, """
+    rows = _query(
+        db,
+        """
         select title, site_name, url, published_at::date::varchar, authors, extractor, n_mojibake, body_text
-        from articles order by title desc""")
+        from articles order by title desc""",
+    )
     bridge = rows[0]
     assert bridge[:7] == (
-        "Council votes to rebuild harbour bridge", "Harbour Times", "https://harbour-times.example/news/bridge-vote",
-        "2026-03-12", ["Maria Jensen"], "trafilatura", 0,
+        "Council votes to rebuild harbour bridge",
+        "Harbour Times",
+        "https://harbour-times.example/news/bridge-vote",
+        "2026-03-12",
+        ["Maria Jensen"],
+        "trafilatura",
+        0,
     )
     assert bridge[7] == "\n\n".join(PARAGRAPHS)  # in order, nothing added, the boilerplate gone
     assert rows[1][0] == "Council votes on tunnel"
@@ -90,7 +96,6 @@ def test_every_removal_is_recorded_and_counted_per_source_and_day(tmp_path) -> N
     ingest(paths=[str(page)], settings=Settings(db_path=str(db)))
 
     removed = _query(db, "select rule_id, text from removed_spans order by span_index")
-    rules = {rule for rule, _ in removed}
     assert removed == [
         ("headline_repeat.title", "Council votes to rebuild harbour bridge"),
         ("related_teaser.marker_with_title", "Read more: Ferry operator warns of job losses"),
@@ -98,21 +103,27 @@ def test_every_removal_is_recorded_and_counted_per_source_and_day(tmp_path) -> N
     ]
     by_day = _query(db, "select site, rule_id, n_hits, n_documents from rule_hits_by_source_day order by rule_id")
     assert [row[1:] for row in by_day] == [
-        ("advertisement.en_label", 1, 1), ("headline_repeat.title", 1, 1), ("related_teaser.marker_with_title", 1, 1)]
+        ("advertisement.en_label", 1, 1),
+        ("headline_repeat.title", 1, 1),
+        ("related_teaser.marker_with_title", 1, 1),
+    ]
     assert {row[0] for row in by_day} == {"harbour-times.example"}
 
 
 def test_korean_page_in_euc_kr_is_decoded(tmp_path) -> None:
-    sentences = ["서울시는 화요일 한강 다리를 새로 짓기로 결정했다고 밝혔다. 공사는 내년 봄에 시작될 예정이다.",
-                 "시 관계자는 새 다리가 하루 3만 명 이상의 시민이 이용할 것으로 예상된다고 말했다.",
-                 "반대하는 시민들은 예산을 대중교통 개선에 써야 한다고 주장했다."]
+    sentences = [
+        "서울시는 화요일 한강 다리를 새로 짓기로 결정했다고 밝혔다. 공사는 내년 봄에 시작될 예정이다.",
+        "시 관계자는 새 다리가 하루 3만 명 이상의 시민이 이용할 것으로 예상된다고 말했다.",
+        "반대하는 시민들은 예산을 대중교통 개선에 써야 한다고 주장했다.",
+    ]
     page = tmp_path / "seoul.html"
     page.write_bytes(news_page("euc-kr", sentences, "서울시 한강 다리 새로 짓는다").encode("euc-kr"))
     db = tmp_path / "news.duckdb"
     ingest(paths=[str(page)], settings=Settings(db_path=str(db)))
     assert _query(db, "select encoding from documents") == [("cp949",)]
     assert _query(db, "select title, body_text, language from articles") == [
-        ("서울시 한강 다리 새로 짓는다", "\n\n".join(sentences), "ko")]
+        ("서울시 한강 다리 새로 짓는다", "\n\n".join(sentences), "ko")
+    ]
 
 
 def test_bad_html_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path) -> None:
@@ -121,7 +132,8 @@ def test_bad_html_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path) 
     (folder / "good.html").write_text(news_page("utf-8", PARAGRAPHS), "utf-8")
     (folder / "cut.html.gz").write_bytes(gzip.compress(b"<html><body><p>text</p></body></html>")[:20])
     (folder / "menu-only.html").write_text(
-        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>", "utf-8")
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>", "utf-8"
+    )
     (folder / "logo.png.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     db = tmp_path / "news.duckdb"
 
@@ -129,9 +141,13 @@ def test_bad_html_inputs_are_rejected_with_reasons_and_the_rest_loads(tmp_path) 
 
     assert summary.n_loaded == 1, summary.rejected_by_reason
     assert dict(summary.rejected_by_reason) == {
-        reasons.BAD_GZIP: 1, reasons.NO_ARTICLE_TEXT: 1, reasons.BINARY_CONTENT: 1}
+        reasons.BAD_GZIP: 1,
+        reasons.NO_ARTICLE_TEXT: 1,
+        reasons.BINARY_CONTENT: 1,
+    }
     assert sorted(_query(db, "select reason from rejects")) == sorted(
-        [(reasons.BAD_GZIP,), (reasons.NO_ARTICLE_TEXT,), (reasons.BINARY_CONTENT,)])
+        [(reasons.BAD_GZIP,), (reasons.NO_ARTICLE_TEXT,), (reasons.BINARY_CONTENT,)]
+    )
 
 
 def test_a_page_that_parses_too_long_is_cut_off_and_the_batch_goes_on(tmp_path) -> None:

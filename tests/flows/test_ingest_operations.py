@@ -38,8 +38,9 @@ def _env() -> dict[str, str]:
 
 def _newsetl(args: list[str], log: Path) -> subprocess.Popen:
     with log.open("w") as out:
-        return subprocess.Popen([sys.executable, "-c", CLI, *args], cwd=ROOT, env=_env(),
-                                stdout=out, stderr=subprocess.STDOUT, text=True)
+        return subprocess.Popen(
+            [sys.executable, "-c", CLI, *args], cwd=ROOT, env=_env(), stdout=out, stderr=subprocess.STDOUT, text=True
+        )
 
 
 def _wait_for(condition, seconds: float, what: str) -> None:
@@ -80,12 +81,15 @@ def test_a_busy_warehouse_ends_the_run_cleanly_and_writes_nothing(inputs, tmp_pa
     db = tmp_path / "live" / "news.duckdb"
     with writer_lock(db, timeout=0, command="test holder"):
         since = json.loads(info_path(db).read_text())["since"]
-        run = _newsetl(["ingest", str(inputs[0]), "--db", str(db), "--lock-timeout", "1", "--no-progress"],
-                       tmp_path / "busy.log")
+        run = _newsetl(
+            ["ingest", str(inputs[0]), "--db", str(db), "--lock-timeout", "1", "--no-progress"], tmp_path / "busy.log"
+        )
         assert run.wait(timeout=300) == 3
     last_line = (tmp_path / "busy.log").read_text().strip().splitlines()[-1]
-    assert last_line == (f"warehouse busy: {db} is being written by another run (pid {os.getpid()}, test holder, "
-                         f"since {since}); gave up after waiting 1 s")
+    assert last_line == (
+        f"warehouse busy: {db} is being written by another run (pid {os.getpid()}, test holder, "
+        f"since {since}); gave up after waiting 1 s"
+    )
     assert sorted(p.name for p in db.parent.iterdir()) == ["news.duckdb.lock"]  # no database, no landing store
 
 
@@ -97,8 +101,10 @@ def test_two_ingests_started_together_end_like_two_sequential_runs(inputs, tmp_p
     db = tmp_path / "together" / "news.duckdb"
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
     with writer_lock(db, timeout=0, command="test holder"):  # both start while the warehouse is busy
-        runs = [_newsetl(["ingest", str(folder), "--db", str(db), "--workers", "1", "--no-progress"], log)
-                for folder, log in zip(inputs, logs, strict=True)]
+        runs = [
+            _newsetl(["ingest", str(folder), "--db", str(db), "--workers", "1", "--no-progress"], log)
+            for folder, log in zip(inputs, logs, strict=True)
+        ]
         _wait_for(lambda: all("waiting up to 600 s" in log.read_text() for log in logs), 300, "both runs to wait")
         assert not db.exists()  # neither opened the warehouse while waiting
     assert [run.wait(timeout=300) for run in runs] == [0, 0], [log.read_text() for log in logs]
@@ -126,10 +132,29 @@ def test_bi_reads_the_snapshot_through_sqlalchemy_while_an_ingest_runs(inputs, t
     routes |= {f"/news/{i}.html": (PAGES_DIR / f"{page}.html").read_bytes() for i, page in enumerate(PAGE_IDS)}
     with serve(routes) as site:
         urls = [f"{site}/news/{i}.html" for i in range(len(PAGE_IDS))]
-        run = _newsetl(["ingest", *urls, "--db", str(db), "--allow-network", "127.0.0.1/32", "--host-delay", "1",
-                        "--workers", "1", "--no-progress"], tmp_path / "ingest.log")
-        _wait_for(lambda: run.poll() is not None or (info_path(db).exists() and f'"pid": {run.pid}' in info_path(db).read_text()),
-                  300, "the ingest to hold the warehouse")
+        run = _newsetl(
+            [
+                "ingest",
+                *urls,
+                "--db",
+                str(db),
+                "--allow-network",
+                "127.0.0.1/32",
+                "--host-delay",
+                "1",
+                "--workers",
+                "1",
+                "--no-progress",
+            ],
+            tmp_path / "ingest.log",
+        )
+        _wait_for(
+            lambda: (
+                run.poll() is not None or (info_path(db).exists() and f'"pid": {run.pid}' in info_path(db).read_text())
+            ),
+            300,
+            "the ingest to hold the warehouse",
+        )
         with engine.connect() as bi:
             rules = bi.execute(text("select source_id, rule_id, n_spans from removed_spans_by_rule")).fetchall()
             rejects = bi.execute(text("select stage, reason, n_inputs from rejects_by_reason")).fetchall()
@@ -165,23 +190,44 @@ def test_a_failing_error_check_keeps_the_previous_snapshot(inputs, tmp_path) -> 
     assert second.not_published == "error-level checks failed (reject_codes_are_known)"
     assert "published   no: error-level checks failed (reject_codes_are_known)" in second.lines()
     assert _query(db, "select count(*) from publishes") == [(1,)]
-    assert _query(db, "select n_failing from check_results where check_name = 'reject_codes_are_known' "
-                      "order by checked_at") == [(0,), (1,)]
+    assert _query(
+        db, "select n_failing from check_results where check_name = 'reject_codes_are_known' order by checked_at"
+    ) == [(0,), (1,)]
 
-    on_demand = subprocess.run([sys.executable, "-c", CLI, "publish", "--db", str(db)], cwd=ROOT, env=_env(),
-                               capture_output=True, text=True, timeout=300)
-    assert on_demand.returncode == 1 and "not published: error-level checks failed (reject_codes_are_known)" \
-        in on_demand.stderr
-    checked = subprocess.run([sys.executable, "-c", CLI, "check", "--db", str(db)], cwd=ROOT, env=_env(),
-                             capture_output=True, text=True, timeout=300)
+    on_demand = subprocess.run(
+        [sys.executable, "-c", CLI, "publish", "--db", str(db)],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (
+        on_demand.returncode == 1
+        and "not published: error-level checks failed (reject_codes_are_known)" in on_demand.stderr
+    )
+    checked = subprocess.run(
+        [sys.executable, "-c", CLI, "check", "--db", str(db)],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert checked.returncode == 1
     assert any(line.split()[:3] == ["error", "reject_codes_are_known", "1"] for line in checked.stdout.splitlines())
     assert snapshot.read_bytes() == before
 
     with duckdb.connect(str(db)) as con:
         con.execute("update rejects set reason = 'empty_file'")
-    fixed = subprocess.run([sys.executable, "-c", CLI, "publish", "--db", str(db), "--export-parquet"], cwd=ROOT,
-                           env=_env(), capture_output=True, text=True, timeout=300)
+    fixed = subprocess.run(
+        [sys.executable, "-c", CLI, "publish", "--db", str(db), "--export-parquet"],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert fixed.returncode == 0, fixed.stderr
     assert fixed.stdout.startswith(f"published {snapshot} (4 articles, storage v1.4.0)")
     assert _query(snapshot, "select count(*) from articles") == [(4,)]
@@ -205,8 +251,12 @@ def test_a_run_that_changes_no_data_keeps_the_snapshot(inputs, tmp_path) -> None
 
     with_parquet = ingest(paths=[str(clean)], settings=Settings(db_path=str(db), workers=1, export_parquet=True))
     assert with_parquet.published == str(snapshot)  # the export was asked for and is not there yet
-    rejected_again = ingest(paths=[str(inputs[0])], settings=Settings(db_path=str(db), workers=1))  # new data and a reject
+    rejected_again = ingest(
+        paths=[str(inputs[0])], settings=Settings(db_path=str(db), workers=1)
+    )  # new data and a reject
     assert rejected_again.n_loaded > 0 and rejected_again.published == str(snapshot)
-    seen_again = ingest(paths=[str(inputs[0])], settings=Settings(db_path=str(db), workers=1))  # only the reject, seen again
+    seen_again = ingest(
+        paths=[str(inputs[0])], settings=Settings(db_path=str(db), workers=1)
+    )  # only the reject, seen again
     assert seen_again.n_loaded == 0 and seen_again.n_rejected == 1 and seen_again.published == str(snapshot)
     assert _query(db, "select count(*) from publishes") == [(4,)]

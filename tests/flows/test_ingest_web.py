@@ -5,15 +5,14 @@ must each end as their reject while every good page still loads."""
 from __future__ import annotations
 
 import gzip
-from datetime import datetime, timezone
-from pathlib import Path
+from datetime import UTC, datetime
 
 import pytest
 
 from flows.ingest import ingest
 from flows.settings import Settings
 from flows.warc import write_warc
-from tests.conftest import EXTRACTION, ROOT
+from tests.conftest import EXTRACTION
 from tests.conftest import query as _query
 from tests.http_server import conditional, gzip_bomb, never_answer, redirect, retry_after, robots, serve, slow_drip
 from transforms import reasons
@@ -30,8 +29,10 @@ def _page(i: int) -> bytes:
 
 def _rss(base: str, paths: list[str]) -> bytes:
     items = "".join(f"<item><title>Story {i}</title><link>{base}{p}</link></item>" for i, p in enumerate(paths))
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>News</title>'
-            f"<link>{base}/</link><description>d</description>{items}</channel></rss>").encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>News</title>'
+        f"<link>{base}/</link><description>d</description>{items}</channel></rss>"
+    ).encode()
 
 
 def _urlset(base: str, paths: list[str]) -> bytes:
@@ -47,13 +48,24 @@ def site():
     routes = {"/robots.txt": robots("User-agent: *\nDisallow: /private/\n")}
     routes |= {f"/news/{i}.html": conditional(_page(i), etag=f'"v{i}"') for i in range(4)}
     with serve(routes) as base:
-        base.routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"},
-                                    _rss(base, ["/news/0.html", "/news/1.html?utm_source=rss#top"]))
-        base.routes["/sitemap-1.xml.gz"] = (200, {"Content-Type": "application/gzip"},
-                                            gzip.compress(_urlset(base, ["/news/2.html", "/news/0.html"])))
-        base.routes["/sitemap.xml"] = (200, {"Content-Type": "application/xml"}, (
-            '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            f"<sitemap><loc>{base}/sitemap-1.xml.gz</loc></sitemap></sitemapindex>").encode())
+        base.routes["/feed.xml"] = (
+            200,
+            {"Content-Type": "application/rss+xml"},
+            _rss(base, ["/news/0.html", "/news/1.html?utm_source=rss#top"]),
+        )
+        base.routes["/sitemap-1.xml.gz"] = (
+            200,
+            {"Content-Type": "application/gzip"},
+            gzip.compress(_urlset(base, ["/news/2.html", "/news/0.html"])),
+        )
+        base.routes["/sitemap.xml"] = (
+            200,
+            {"Content-Type": "application/xml"},
+            (
+                '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                f"<sitemap><loc>{base}/sitemap-1.xml.gz</loc></sitemap></sitemapindex>"
+            ).encode(),
+        )
         yield base
 
 
@@ -74,7 +86,9 @@ def test_feed_then_sitemap_then_url_list_load_each_page_once(site, tmp_path) -> 
     again = site.requests_for("/news/0.html")[n_before:]
     assert [r.headers.get("if-none-match") for r in again] == ['"v0"']
     assert _query(db, "select url, n_fetches, n_not_modified from fetch_state order by url") == [
-        (site + "/news/0.html", 2, 1), (site + "/news/1.html", 2, 1)]
+        (site + "/news/0.html", 2, 1),
+        (site + "/news/1.html", 2, 1),
+    ]
 
     # the sitemap index -> gzipped sitemap: page 2 is new, page 0 unchanged (304)
     third = ingest(sitemaps=[site + "/sitemap.xml"], settings=Settings(db_path=db, **LOCAL))
@@ -92,37 +106,45 @@ def test_feed_then_sitemap_then_url_list_load_each_page_once(site, tmp_path) -> 
 @needs_pages
 def test_warc_records_ingest_and_other_records_are_rejects(tmp_path) -> None:
     warc = tmp_path / "crawl.warc.gz"
-    crawled = [datetime(2024, 1, 1, 6, i, tzinfo=timezone.utc) for i in range(4)]
-    write_warc(warc, [
-        ("https://news.example/a.html", 200, "text/html; charset=utf-8", _page(0)),
-        ("https://news.example/b.html?utm_campaign=x", 200, "text/html", _page(1)),
-        ("https://news.example/gone.html", 404, "text/html", b"<html>not found</html>"),
-        ("https://news.example/report.pdf", 200, "application/pdf", b"%PDF-1.7 ..."),
-    ], dates=crawled)
+    crawled = [datetime(2024, 1, 1, 6, i, tzinfo=UTC) for i in range(4)]
+    write_warc(
+        warc,
+        [
+            ("https://news.example/a.html", 200, "text/html; charset=utf-8", _page(0)),
+            ("https://news.example/b.html?utm_campaign=x", 200, "text/html", _page(1)),
+            ("https://news.example/gone.html", 404, "text/html", b"<html>not found</html>"),
+            ("https://news.example/report.pdf", 200, "application/pdf", b"%PDF-1.7 ..."),
+        ],
+        dates=crawled,
+    )
     db = tmp_path / "news.duckdb"
     summary = ingest(warcs=[str(warc)], settings=Settings(db_path=str(db)))
     assert (summary.n_seen, summary.n_loaded, summary.n_rejected) == (4, 2, 2)
     assert dict(summary.rejected_by_reason) == {"http_404": 1, reasons.UNSUPPORTED_TYPE: 1}
     assert sorted(_query(db, "select uri, origin, fetched_at from documents")) == [
-        ("https://news.example/a.html", "warc", crawled[0]), ("https://news.example/b.html", "warc", crawled[1])]
+        ("https://news.example/a.html", "warc", crawled[0]),
+        ("https://news.example/b.html", "warc", crawled[1]),
+    ]
     assert _query(db, "select count(*) from articles where extractor is not null and n_words > 50") == [(2,)]
 
 
-ENTITIES = "".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10))
-BILLION_LAUGHS = (f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">{ENTITIES}]>'
-                  '<rss version="2.0"><channel><title>&lol9;</title></channel></rss>').encode()
+ENTITIES = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+BILLION_LAUGHS = (
+    f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">{ENTITIES}]>'
+    '<rss version="2.0"><channel><title>&lol9;</title></channel></rss>'
+).encode()
 HOSTILE = {  # route -> the reject reason it must end with
-    "/drip.html": reasons.TIMEOUT,                    # a slow drip that never finishes
-    "/silent.html": reasons.TIMEOUT,                  # a server that never answers
+    "/drip.html": reasons.TIMEOUT,  # a slow drip that never finishes
+    "/silent.html": reasons.TIMEOUT,  # a server that never answers
     "/loop-a": reasons.REDIRECT_LOOP,
-    "/to-private": reasons.BLOCKED_ADDRESS,           # a redirect to 10.0.0.1; only 127.0.0.1/32 is allowed
-    "/bomb.html": reasons.TOO_LARGE,                  # gzip: 50 KB that would inflate to 50 MB
-    "/huge.html": reasons.TOO_LARGE,                  # 1.5 MB over a 1 MB cap
-    "/paper.html": reasons.UNSUPPORTED_TYPE,          # a PDF served as text/html
-    "/logo.html": reasons.UNSUPPORTED_TYPE,           # a PNG served as text/html
+    "/to-private": reasons.BLOCKED_ADDRESS,  # a redirect to 10.0.0.1; only 127.0.0.1/32 is allowed
+    "/bomb.html": reasons.TOO_LARGE,  # gzip: 50 KB that would inflate to 50 MB
+    "/huge.html": reasons.TOO_LARGE,  # 1.5 MB over a 1 MB cap
+    "/paper.html": reasons.UNSUPPORTED_TYPE,  # a PDF served as text/html
+    "/logo.html": reasons.UNSUPPORTED_TYPE,  # a PNG served as text/html
     "/private/secret.html": reasons.ROBOTS_DISALLOWED,
     "/missing.html": "http_404",
-    "/bomb-feed.xml": reasons.PARSE_ERROR,            # a feed with an entity-expansion bomb
+    "/bomb-feed.xml": reasons.PARSE_ERROR,  # a feed with an entity-expansion bomb
 }
 GOOD = ["/good/0.html", "/good/1.html", "/flaky.html", "/busy.html"]  # flaky: 503 then 200; busy: 429 then 200
 
@@ -134,12 +156,14 @@ def hostile_run(tmp_path_factory):
         pytest.skip("../shared/data/extraction pages not found")
     routes = {
         "/robots.txt": robots("User-agent: *\nDisallow: /private/\n"),
-        "/good/0.html": _page(0), "/good/1.html": _page(1),
+        "/good/0.html": _page(0),
+        "/good/1.html": _page(1),
         "/flaky.html": [503, (200, {"Content-Type": "text/html"}, _page(2))],
         "/busy.html": [retry_after(1), (200, {"Content-Type": "text/html"}, _page(3))],
         "/drip.html": slow_drip(b"<html>" + b"x" * 200, interval=0.5),
         "/silent.html": never_answer,
-        "/loop-a": redirect("/loop-b"), "/loop-b": redirect("/loop-a"),
+        "/loop-a": redirect("/loop-b"),
+        "/loop-b": redirect("/loop-a"),
         "/to-private": redirect("http://10.0.0.1/admin"),
         "/bomb.html": gzip_bomb(50_000_000),
         "/huge.html": (200, {"Content-Type": "text/html"}, b"<html><body>" + b"a" * 1_500_000),
@@ -152,8 +176,11 @@ def hostile_run(tmp_path_factory):
     db = tmp_path_factory.mktemp("hostile") / "news.duckdb"
     with serve(routes) as base:
         pages = [base + p for p in GOOD + [p for p in HOSTILE if p != "/bomb-feed.xml"]]
-        summary = ingest(urls=pages, feeds=[base + "/bomb-feed.xml"], settings=Settings(db_path=db, max_fetch_bytes=1_000_000,
-                                                                                  **LOCAL))
+        summary = ingest(
+            urls=pages,
+            feeds=[base + "/bomb-feed.xml"],
+            settings=Settings(db_path=db, max_fetch_bytes=1_000_000, **LOCAL),
+        )
         busy = base.requests_for("/busy.html")
     rejected = {uri.removeprefix(base): reason for uri, reason in _query(db, "select uri, reason from rejects")}
     loaded = sorted(uri.removeprefix(base) for (uri,) in _query(db, "select uri from articles"))
@@ -184,12 +211,28 @@ def test_the_cli_takes_page_urls_and_source_options(site, tmp_path) -> None:
     from flows.cli import app
 
     db = tmp_path / "news.duckdb"
-    result = CliRunner().invoke(app, [
-        "ingest", site + "/news/3.html", "--feed", site + "/feed.xml", "--db", str(db), "--no-progress",
-        "--allow-network", "127.0.0.1/32", "--host-delay", "0.05", "--fetch-timeout", "5"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "ingest",
+            site + "/news/3.html",
+            "--feed",
+            site + "/feed.xml",
+            "--db",
+            str(db),
+            "--no-progress",
+            "--allow-network",
+            "127.0.0.1/32",
+            "--host-delay",
+            "0.05",
+            "--fetch-timeout",
+            "5",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "loaded      3" in result.output
-    refused = CliRunner().invoke(app, ["ingest", site + "/news/3.html", "--db", str(tmp_path / "other.duckdb"),
-                                       "--no-progress", "--strict"])
+    refused = CliRunner().invoke(
+        app, ["ingest", site + "/news/3.html", "--db", str(tmp_path / "other.duckdb"), "--no-progress", "--strict"]
+    )
     assert refused.exit_code == 1  # 127.0.0.1 is a private address unless allowed: blocked, and --strict
     assert _query(tmp_path / "other.duckdb", "select reason from rejects") == [(reasons.BLOCKED_ADDRESS,)]

@@ -25,7 +25,9 @@ def test_sidecars_are_claimed_by_their_inputs_and_orphans_rejected(tmp_path) -> 
     sidecars = {f.path.name: f.sidecar_path.name if f.sidecar_path else None for f in files}
     assert sidecars == {"a.txt": "a.txt.json", "b.html": "b.json", "c.txt": None}
     assert sorted((r.uri.rsplit("/", 1)[-1], r.reason) for r in rejects) == [
-        ("list.csv", "unsupported_type"), ("orphan.json", "unsupported_type")]
+        ("list.csv", "unsupported_type"),
+        ("orphan.json", "unsupported_type"),
+    ]
 
 
 def test_a_file_named_directly_finds_its_sidecar(tmp_path) -> None:
@@ -42,16 +44,20 @@ def test_manifest_paths_are_relative_to_the_manifest_absolute_or_file_uris(tmp_p
     for name in ("a.txt", "b.txt", "c.txt"):
         (folder / name).write_text(TEXT, "utf-8")
     manifest = tmp_path / "m.csv"
-    manifest.write_text("path,language\n"
-                        f"in/a.txt,en\n{folder / 'b.txt'},de\n{(folder / 'c.txt').as_uri()},fr\nin/d.txt,English\n",
-                        "utf-8")
+    manifest.write_text(
+        f"path,language\nin/a.txt,en\n{folder / 'b.txt'},de\n{(folder / 'c.txt').as_uri()},fr\nin/d.txt,English\n",
+        "utf-8",
+    )
     listed, paths, rejects = read_manifests([str(manifest), str(tmp_path / "none.csv")])
     assert _names(paths) == ["a.txt", "b.txt", "c.txt", "d.txt"]  # d.txt: a bad row still names its file
     assert sorted(r.reason for r in rejects) == ["bad_sidecar", "not_found"]
     files, missing = discover_files(paths, listed)
     assert [r.reason for r in missing] == ["not_found"]  # d.txt does not exist
     assert {f.path.name: (f.listed.language, f.listed_uri.rsplit("/", 1)[-1]) for f in files} == {
-        "a.txt": ("en", "m.csv#line=2"), "b.txt": ("de", "m.csv#line=3"), "c.txt": ("fr", "m.csv#line=4")}
+        "a.txt": ("en", "m.csv#line=2"),
+        "b.txt": ("de", "m.csv#line=3"),
+        "c.txt": ("fr", "m.csv#line=4"),
+    }
 
 
 def test_a_bad_sidecar_is_rejected_and_its_file_lands_without_it(tmp_path) -> None:
@@ -71,7 +77,9 @@ def test_a_bad_sidecar_is_rejected_and_its_file_lands_without_it(tmp_path) -> No
     # what the sidecar said is in the landing manifest: recovery gives it back without the file
     record_landed(landing, landed, "w.duckdb")
     (tmp_path / "good.txt.json").unlink()
-    recovered = {d.uri.rsplit("/", 1)[-1]: d for d in recover_landed(landing, landed_entries(landing, "w.duckdb"), set())}
+    recovered = {
+        d.uri.rsplit("/", 1)[-1]: d for d in recover_landed(landing, landed_entries(landing, "w.duckdb"), set())
+    }
     assert recovered["good.txt"].sidecar == by_name["good.txt"].sidecar
     assert recovered["good.txt"].sidecar_uris == by_name["good.txt"].sidecar_uris
     assert recovered["bad.txt"].sidecar is None

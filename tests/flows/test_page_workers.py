@@ -11,8 +11,11 @@ from tests.conftest import ROOT
 from transforms.html.pages import HtmlPage
 
 GOOD = (ROOT / "tests" / "fixtures" / "html" / "news_article.html").read_text("utf-8")
-SLOW = "<html><body><article>" + "".join(f"<p>Paragraph {i} has a few words in it.</p>" for i in range(50_000)) \
-    + "</article></body></html>"  # about 13 s to parse on a 2-core machine
+SLOW = (
+    "<html><body><article>"
+    + "".join(f"<p>Paragraph {i} has a few words in it.</p>" for i in range(50_000))
+    + "</article></body></html>"
+)  # about 13 s to parse on a 2-core machine
 
 
 @pytest.fixture(autouse=True, scope="module")

@@ -25,13 +25,20 @@ def _rows(db: Path) -> dict[str, list[tuple]]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {
-            "articles": con.sql("select article_id, version, document_id, uri, content_hash, title, source_id "
-                                "from articles order by all").fetchall(),
-            "versions": con.sql("select article_id, version, content_hash from article_versions order by all").fetchall(),
-            "documents": con.sql("select document_id, uri, kind, status, origin, http_status, content_type, fetched_at "
-                                 "from documents order by all").fetchall(),
-            "rejects": con.sql("select reject_id, stage, reason from rejects where stage in ('extract', 'clean') "
-                               "order by all").fetchall(),
+            "articles": con.sql(
+                "select article_id, version, document_id, uri, content_hash, title, source_id "
+                "from articles order by all"
+            ).fetchall(),
+            "versions": con.sql(
+                "select article_id, version, content_hash from article_versions order by all"
+            ).fetchall(),
+            "documents": con.sql(
+                "select document_id, uri, kind, status, origin, http_status, content_type, fetched_at "
+                "from documents order by all"
+            ).fetchall(),
+            "rejects": con.sql(
+                "select reject_id, stage, reason from rejects where stage in ('extract', 'clean') order by all"
+            ).fetchall(),
         }
     finally:
         con.close()
@@ -58,7 +65,11 @@ def original(tmp_path_factory) -> Path:
     routes |= {f"/news/{i}.html": page.read_bytes() for i, page in enumerate(pages)}
     db = tmp_path / "wh" / "news.duckdb"
     with serve(routes) as site:
-        first = ingest(paths=[str(folder)], urls=[f"{site}/news/{i}.html" for i in range(2)], settings=Settings(db_path=db, **LOCAL, **SLOW_MACHINE))
+        first = ingest(
+            paths=[str(folder)],
+            urls=[f"{site}/news/{i}.html" for i in range(2)],
+            settings=Settings(db_path=db, **LOCAL, **SLOW_MACHINE),
+        )
         n_requests = len(site.requests)
     assert first.n_loaded == 6 and first.rejected_by_reason == {"empty_file": 1}, first.lines()
     edited = folder / DW_SEED.name

@@ -35,8 +35,9 @@ def corpus(tmp_path_factory) -> Path:
 
 def _content(db: Path) -> dict[str, list[tuple]]:
     return {
-        "articles": query(db, "select article_id, document_id, content_hash, title, n_words from articles "
-                              "order by article_id"),
+        "articles": query(
+            db, "select article_id, document_id, content_hash, title, n_words from articles order by article_id"
+        ),
         "documents": query(db, "select document_id, uri, kind, status from documents order by document_id"),
         "rejects": query(db, "select reject_id, uri, stage, reason from rejects order by reject_id"),
         "blocks": query(db, "select count(*) from article_blocks"),
@@ -58,8 +59,13 @@ def test_a_dask_cluster_of_two_processes_loads_what_threads_load(corpus, tmp_pat
     from distributed import Client, get_task_stream
 
     with _dask_cluster() as cluster, Client(cluster) as client, get_task_stream(client) as stream:
-        settings = Settings(db_path=tmp_path / "dask" / "news.duckdb", task_runner="dask",
-                            dask_address=cluster.scheduler_address, runner_workers=2, **options)
+        settings = Settings(
+            db_path=tmp_path / "dask" / "news.duckdb",
+            task_runner="dask",
+            dask_address=cluster.scheduler_address,
+            runner_workers=2,
+            **options,
+        )
         on_dask = ingest.with_options(task_runner=task_runner(settings.runner))(paths=[str(corpus)], settings=settings)
     ran = stream.data
 
@@ -116,8 +122,10 @@ def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> No
     assert (summary.n_loaded, summary.n_unchanged, summary.n_rejected) == (1, 1, 2)
     assert [uri.rsplit("/", 1)[1] for (uri,) in query(db, "select uri from articles")] == ["a.txt"]
     rejected = query(db, "select uri, reason from rejects order by uri")
-    assert [(uri.rsplit("/", 1)[1], reason) for uri, reason in rejected] == [("c.txt", "empty_file"),
-                                                                             ("d.txt", "empty_file")]
+    assert [(uri.rsplit("/", 1)[1], reason) for uri, reason in rejected] == [
+        ("c.txt", "empty_file"),
+        ("d.txt", "empty_file"),
+    ]
 
 
 def test_text_batches_offloaded_to_the_page_workers_load_what_the_flow_thread_loads(tmp_path) -> None:
@@ -153,5 +161,7 @@ def test_text_batches_offloaded_to_the_page_workers_load_what_the_flow_thread_lo
 
 
 def _analysis(db: Path) -> dict[str, list[tuple]]:
-    return {table: query(db, f"select * exclude (load_id) from {table} order by all")
-            for table in ("quotes", "mentions", "article_signatures", "article_blocks")}
+    return {
+        table: query(db, f"select * exclude (load_id) from {table} order by all")
+        for table in ("quotes", "mentions", "article_signatures", "article_blocks")
+    }

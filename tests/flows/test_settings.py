@@ -28,14 +28,17 @@ def test_env_example_is_generated_from_the_settings_class() -> None:
 def test_every_environment_variable_the_cli_reads_is_listed() -> None:
     cli = (ROOT / "flows" / "cli.py").read_text("utf-8")
     assert set(re.findall(r'envvar="(NEWSETL_[A-Z_]+)"', cli)) == set(INPUT_VARIABLES)
-    assert "os.environ.get(\"NEWSETL_" not in cli and "os.getenv(\"NEWSETL_" not in cli
+    assert 'os.environ.get("NEWSETL_' not in cli and 'os.getenv("NEWSETL_' not in cli
 
 
 def test_options_win_over_the_environment_which_wins_over_dotenv(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NEWSETL_HOST_DELAY", "2.5")
-    (tmp_path / ".env").write_text("NEWSETL_BATCH_SIZE=17\nNEWSETL_TASK_RUNNER=processes\nNEWSETL_HOST_DELAY=9\n"
-                                   "PREFECT_API_URL=http://127.0.0.1:1/api\n", "utf-8")
+    (tmp_path / ".env").write_text(
+        "NEWSETL_BATCH_SIZE=17\nNEWSETL_TASK_RUNNER=processes\nNEWSETL_HOST_DELAY=9\n"
+        "PREFECT_API_URL=http://127.0.0.1:1/api\n",
+        "utf-8",
+    )
     settings = Settings()
     assert (settings.batch_size, settings.host_delay, settings.task_runner) == (17, 2.5, "processes")
     assert Settings(batch_size=5).batch_size == 5
@@ -61,12 +64,15 @@ def test_networks_are_a_comma_separated_list_and_a_typo_fails(monkeypatch) -> No
     assert settings_error(error.value).startswith("invalid settings: allowed_networks (NEWSETL_ALLOWED_NETWORKS): ")
 
 
-@pytest.mark.parametrize(("variable", "value", "says"), [
-    ("NEWSETL_BATCH_SIZE", "0", "batch_size (NEWSETL_BATCH_SIZE): Input should be greater than or equal to 1"),
-    ("NEWSETL_RUNNER_WORKERS", "0", "runner_workers (NEWSETL_RUNNER_WORKERS)"),
-    ("NEWSETL_TASK_RUNNER", "gpu", "'threads', 'processes' or 'dask' (got 'gpu')"),
-    ("NEWSETL_FETCH_TIMEOUT", "soon", "fetch_timeout (NEWSETL_FETCH_TIMEOUT): Input should be a valid number"),
-])
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("NEWSETL_BATCH_SIZE", "0", "batch_size (NEWSETL_BATCH_SIZE): Input should be greater than or equal to 1"),
+        ("NEWSETL_RUNNER_WORKERS", "0", "runner_workers (NEWSETL_RUNNER_WORKERS)"),
+        ("NEWSETL_TASK_RUNNER", "gpu", "'threads', 'processes' or 'dask' (got 'gpu')"),
+        ("NEWSETL_FETCH_TIMEOUT", "soon", "fetch_timeout (NEWSETL_FETCH_TIMEOUT): Input should be a valid number"),
+    ],
+)
 def test_a_bad_value_is_one_line_naming_it(monkeypatch, variable: str, value: str, says: str) -> None:
     monkeypatch.setenv(variable, value)
     with pytest.raises(ValidationError) as error:
@@ -76,8 +82,9 @@ def test_a_bad_value_is_one_line_naming_it(monkeypatch, variable: str, value: st
 
 
 def test_a_dask_address_implies_dask_and_contradicts_another_runner() -> None:
-    assert Settings(_env_file=None, dask_address="tcp://h:8786").runner == \
-        RunnerChoice("dask", "tcp://h:8786", Settings(_env_file=None).runner_workers)
+    assert Settings(_env_file=None, dask_address="tcp://h:8786").runner == RunnerChoice(
+        "dask", "tcp://h:8786", Settings(_env_file=None).runner_workers
+    )
     with pytest.raises(ValidationError, match="needs the dask task runner"):
         Settings(_env_file=None, dask_address="tcp://h:8786", task_runner="threads")
 
@@ -90,10 +97,16 @@ def test_settings_survive_a_round_trip_through_json() -> None:
 
 
 def test_the_cli_reports_a_bad_setting_in_one_line_and_exits_2(tmp_path) -> None:
-    run = subprocess.run([sys.executable, "-m", "flows", "settings"], cwd=tmp_path, capture_output=True, text=True,
-                         env={"NEWSETL_BATCH_SIZE": "-3", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
-                         timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "flows", "settings"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"NEWSETL_BATCH_SIZE": "-3", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [
         "error: invalid settings: batch_size (NEWSETL_BATCH_SIZE): Input should be greater than or equal to 1 "
-        "(got '-3')"]
+        "(got '-3')"
+    ]

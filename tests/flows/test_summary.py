@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import uuid
-from pathlib import Path
 
 import duckdb
 from prefect.client.orchestration import get_client
@@ -22,11 +21,18 @@ from warehouse import LoadCounts
 
 def test_stage_rows_follow_the_pipeline_and_keep_every_reason() -> None:
     summary = RunSummary("w.duckdb")
-    summary.add_batch(LoadCounts("l1", 2, 1, 2), 5,
-                      [Reject("file:///a", "extract", "empty_file"), Reject("file:///b", "discover", "not_found")],
-                      {"land": 4, "extract": 3, "clean": 2})
-    summary.add_batch(LoadCounts("l2", 1, 0, 1), 2, [Reject("file:///c", "extract", "empty_file")],
-                      {"land": 2, "extract": 1, "clean": 1})
+    summary.add_batch(
+        LoadCounts("l1", 2, 1, 2),
+        5,
+        [Reject("file:///a", "extract", "empty_file"), Reject("file:///b", "discover", "not_found")],
+        {"land": 4, "extract": 3, "clean": 2},
+    )
+    summary.add_batch(
+        LoadCounts("l2", 1, 0, 1),
+        2,
+        [Reject("file:///c", "extract", "empty_file")],
+        {"land": 2, "extract": 1, "clean": 1},
+    )
     rows = [(r["stage"], r["reason"], r["is_rejected"], r["n_inputs"]) for r in summary.stage_rows()]
     assert rows == [
         ("discover", "not_found", True, 1),
@@ -46,8 +52,11 @@ def test_stage_rows_follow_the_pipeline_and_keep_every_reason() -> None:
 
 def _artifact(key: str, run_id: str):
     with get_client(sync_client=True) as client:
-        found = client.read_artifacts(artifact_filter=ArtifactFilter(
-            key=ArtifactFilterKey(any_=[key]), flow_run_id=ArtifactFilterFlowRunId(any_=[uuid.UUID(run_id)])))
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(any_=[key]), flow_run_id=ArtifactFilterFlowRunId(any_=[uuid.UUID(run_id)])
+            )
+        )
     assert len(found) == 1, f"{key}: {len(found)} artifacts for run {run_id}"
     return found[0]
 
@@ -64,28 +73,34 @@ def test_a_run_with_rejects_keeps_its_stage_counts_and_artifacts(tmp_path) -> No
     con = duckdb.connect(str(db), read_only=True)
     try:
         run_ids = con.sql("select distinct run_id from loads").fetchall()
-        counts = con.sql("select run_id, stage, reason, is_rejected, n_inputs from run_stage_counts "
-                         "order by stage, reason").fetchall()
+        counts = con.sql(
+            "select run_id, stage, reason, is_rejected, n_inputs from run_stage_counts order by stage, reason"
+        ).fetchall()
     finally:
         con.close()
     assert len(run_ids) == 1
     run_id = run_ids[0][0]
-    assert counts == sorted([
-        (run_id, "discover", "unsupported_type", True, 1),
-        (run_id, "land", "passed", False, 3),
-        (run_id, "extract", "empty_file", True, 1),
-        (run_id, "extract", "passed", False, 2),
-        (run_id, "clean", "passed", False, 2),
-        (run_id, "load", "loaded", False, 2),
-        (run_id, "load", "unchanged", False, 0),
-    ], key=lambda row: (row[1], row[2]))
+    assert counts == sorted(
+        [
+            (run_id, "discover", "unsupported_type", True, 1),
+            (run_id, "land", "passed", False, 3),
+            (run_id, "extract", "empty_file", True, 1),
+            (run_id, "extract", "passed", False, 2),
+            (run_id, "clean", "passed", False, 2),
+            (run_id, "load", "loaded", False, 2),
+            (run_id, "load", "unchanged", False, 0),
+        ],
+        key=lambda row: (row[1], row[2]),
+    )
     assert (summary.n_seen, summary.n_loaded, summary.n_rejected) == (4, 2, 2)
 
     table = _artifact("ingest-stage-counts", run_id)
     assert table.type == "table"
     rows = json.loads(table.data) if isinstance(table.data, str) else table.data
-    assert {(r["stage"], r["reason"], r["n_inputs"]) for r in rows} >= {("extract", "empty_file", 1),
-                                                                      ("discover", "unsupported_type", 1)}
+    assert {(r["stage"], r["reason"], r["n_inputs"]) for r in rows} >= {
+        ("extract", "empty_file", 1),
+        ("discover", "unsupported_type", 1),
+    }
     markdown = _artifact("ingest-summary", run_id)
     assert markdown.type == "markdown" and "| extract | empty_file | 1 |" in markdown.data
     assert "| load | loaded | 2 |" in markdown.data

@@ -27,6 +27,7 @@ def as_golden(article: TextArticle) -> dict:
 if __name__ == "__main__":
     for seed in sorted(SEEDS.glob("*.txt")):
         golden = as_golden(parse_text_article(seed.read_text(encoding="utf-8")))
-        (HERE / f"{seed.stem}.json").write_text(json.dumps(golden, ensure_ascii=False, indent=2) + "\n",
-                                                encoding="utf-8")
+        (HERE / f"{seed.stem}.json").write_text(
+            json.dumps(golden, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         print("wrote", seed.stem)

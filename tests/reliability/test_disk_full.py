@@ -30,7 +30,7 @@ from tests.conftest import query
 from warehouse import Warehouse
 
 BIG = "64m"
-LANDING_DISK = "3m"    # the landing store: run 1's two small files fit, run 2's 3.4 MB do not
+LANDING_DISK = "3m"  # the landing store: run 1's two small files fit, run 2's 3.4 MB do not
 WAREHOUSE_DISK = "6m"  # the warehouse: a new one with run 1's rows is ~4 MB; run 2 needs ~13 MB
 ARTICLES = "select article_id, version, uri, content_hash from articles order by uri"
 
@@ -46,8 +46,9 @@ def _article(title: str, n_paragraphs: int, seed: int) -> str:
 
 
 def _mount(where: Path, options: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
-                          capture_output=True, text=True, timeout=30)
+    return subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True, text=True, timeout=30
+    )
 
 
 @pytest.fixture(scope="module")
@@ -113,13 +114,13 @@ def _torn_landing_files(db: Path, landing: Path) -> list[str]:
 class Scenario:
     db: Path
     landing: Path
-    before: list[tuple]             # articles after run 1
-    error: BaseException | None     # what run 2 ended with
-    summary: object | None          # run 2's summary, when it ended normally
-    after_error: list[tuple]        # articles after run 2
-    checks_after_error: list[str]   # error-level checks failing after run 2
+    before: list[tuple]  # articles after run 1
+    error: BaseException | None  # what run 2 ended with
+    summary: object | None  # run 2's summary, when it ended normally
+    after_error: list[tuple]  # articles after run 2
+    checks_after_error: list[str]  # error-level checks failing after run 2
     torn_after_error: list[str]
-    later: object                   # run 3's summary (bigger disk)
+    later: object  # run 3's summary (bigger disk)
     after_later: list[tuple]
     checks_after_later: list[str]
     torn_after_later: list[str]
@@ -144,8 +145,20 @@ def _scenario(tmp: Path, db: Path, landing: Path, disk: Path) -> Scenario:
     torn_after_error = _torn_landing_files(db, landing)
     _grow(disk)
     later = ingest(paths=[str(first), str(second)], settings=settings)
-    return Scenario(db, landing, before, error, summary, after_error, checks_after_error, torn_after_error,
-                    later, query(db, ARTICLES), _failed_checks(db), _torn_landing_files(db, landing))
+    return Scenario(
+        db,
+        landing,
+        before,
+        error,
+        summary,
+        after_error,
+        checks_after_error,
+        torn_after_error,
+        later,
+        query(db, ARTICLES),
+        _failed_checks(db),
+        _torn_landing_files(db, landing),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +185,7 @@ def _assert_completed(later) -> None:
 
 
 # --- the landing store fills up ---------------------------------------------------------------
+
 
 def test_landing_full_ends_with_a_disk_full_error_or_rejects(landing_full: Scenario) -> None:
     if landing_full.error is not None:
@@ -201,6 +215,7 @@ def test_landing_full_then_a_bigger_disk_loads_everything(landing_full: Scenario
 
 # --- the warehouse's disk fills up ------------------------------------------------------------
 
+
 def test_warehouse_full_ends_the_run_with_an_error(warehouse_full: Scenario) -> None:
     # a warehouse that cannot be written cannot record rejects either: the run must stop
     assert warehouse_full.error is not None and warehouse_full.summary is None
@@ -225,8 +240,10 @@ def test_warehouse_full_then_a_bigger_disk_loads_everything(warehouse_full: Scen
 
 # --- the disk of the published snapshot fills up ----------------------------------------------------
 
-def test_a_full_disk_under_published_keeps_the_previous_snapshot_and_the_loads(small_disk, tmp_path,
-                                                                                 monkeypatch) -> None:
+
+def test_a_full_disk_under_published_keeps_the_previous_snapshot_and_the_loads(
+    small_disk, tmp_path, monkeypatch
+) -> None:
     disk = small_disk(BIG)
     monkeypatch.setenv("NEWSETL_PUBLISHED_DIR", str(disk))
     first, second = _folders(tmp_path)

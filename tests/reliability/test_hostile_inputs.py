@@ -34,6 +34,7 @@ FIFO_PATIENCE = 5.0  # seconds the land step may wait on a named pipe before the
 
 # --- good content ---------------------------------------------------------------------------
 
+
 def paragraphs(topic: str) -> list[str]:
     """Five article paragraphs about one topic (distinct topics give distinct bodies)."""
     return [
@@ -43,8 +44,8 @@ def paragraphs(topic: str) -> list[str]:
         "open in the spring of 2028 if the construction tender goes to plan.",
         f"Opponents said the money for the {topic} would be better spent on the ferry service, which carries "
         "about 3,000 people a day between the two halves of the town.",
-        f"\"We have waited long enough for the {topic},\" the mayor told reporters after the vote. \"People want "
-        "to get on with their lives without checking a timetable first.\"",
+        f'"We have waited long enough for the {topic}," the mayor told reporters after the vote. "People want '
+        'to get on with their lives without checking a timetable first."',
         f"Work on the {topic} is expected to start next year, once the environmental review of the estuary has "
         "been published and the contractors have been chosen.",
     ]
@@ -56,39 +57,53 @@ def text_article(title: str, body: list[str]) -> str:
 
 def html_page(title: str, body: list[str], charset: str = "utf-8") -> str:
     ps = "\n".join(f"<p>{p}</p>" for p in body)
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="{charset}">'
-            f"<title>{title} | Harbour Times</title>"
-            f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="Harbour Times">'
-            "</head><body><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul></nav>"
-            f"<article><h1>{title}</h1>\n{ps}\n</article>"
-            "<footer><p>&copy; 2026 Harbour Times. All rights reserved.</p></footer></body></html>")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="{charset}">'
+        f"<title>{title} | Harbour Times</title>"
+        f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="Harbour Times">'
+        '</head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>'
+        f"<article><h1>{title}</h1>\n{ps}\n</article>"
+        "<footer><p>&copy; 2026 Harbour Times. All rights reserved.</p></footer></body></html>"
+    )
 
 
 # East Asian articles in their legacy encodings, with no declaration anywhere (plain .txt files).
 EAST_ASIAN = {
-    "euckr.txt": ("euc-kr", "북한 미사일 발사",
-                  "정부는 28일 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다. "
-                  "합동참모본부는 미사일이 약 600킬로미터를 "
-                  "비행했다고 설명했다. 정부는 국가안전보장회의를 열어 대응 방안을 논의했다."),
-    "sjis.txt": ("shift_jis", "東京都、新しい橋の建設を決定",
-                 "東京都は火曜日、隅田川に新しい橋を建設すると発表した。工事は来年の春に始まる予定で、総事業費は約四百億円に"
-                 "上る見込みだ。都の担当者は、新しい橋が一日三万人以上に利用されると説明した。"),
-    "gbk.txt": ("gbk", "北京市决定修建新桥",
-                "北京市政府星期二宣布，将在永定河上修建一座新桥。工程预计明年春天开工，总投资约为四十亿元人民币。"
-                "市政府官员表示，新桥建成后每天将有三万多名市民使用。"),
+    "euckr.txt": (
+        "euc-kr",
+        "북한 미사일 발사",
+        "정부는 28일 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다. "
+        "합동참모본부는 미사일이 약 600킬로미터를 "
+        "비행했다고 설명했다. 정부는 국가안전보장회의를 열어 대응 방안을 논의했다.",
+    ),
+    "sjis.txt": (
+        "shift_jis",
+        "東京都、新しい橋の建設を決定",
+        "東京都は火曜日、隅田川に新しい橋を建設すると発表した。工事は来年の春に始まる予定で、総事業費は約四百億円に"
+        "上る見込みだ。都の担当者は、新しい橋が一日三万人以上に利用されると説明した。",
+    ),
+    "gbk.txt": (
+        "gbk",
+        "北京市决定修建新桥",
+        "北京市政府星期二宣布，将在永定河上修建一座新桥。工程预计明年春天开工，总投资约为四十亿元人民币。"
+        "市政府官员表示，新桥建成后每天将有三万多名市民使用。",
+    ),
 }
-CP1252_BODY = [p.replace("48 million euros", "€48 million").replace("\"", "“", 1).replace("\"", "”", 1)
-               for p in paragraphs("harbour bridge")]
+CP1252_BODY = [
+    p.replace("48 million euros", "€48 million").replace('"', "“", 1).replace('"', "”", 1)
+    for p in paragraphs("harbour bridge")
+]
 
 
 # --- hostile content ------------------------------------------------------------------------
+
 
 def gzip_bomb(decoded_size: int) -> bytes:
     """Gzip bytes (about 1/1000 of the size) that inflate to decoded_size zero bytes."""
     comp = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     zeros, parts = bytes(1 << 20), []
     for start in range(0, decoded_size, len(zeros)):
-        parts.append(comp.compress(zeros[:min(len(zeros), decoded_size - start)]))
+        parts.append(comp.compress(zeros[: min(len(zeros), decoded_size - start)]))
     parts.append(comp.flush())
     return b"".join(parts)
 
@@ -97,7 +112,7 @@ def _cut_last_record(path: Path, body: bytes) -> None:
     """Cut an uncompressed WARC inside the block of its last record (which holds `body`)."""
     data = path.read_bytes()
     start = data.rindex(body[:200])
-    path.write_bytes(data[:start + len(body) // 2])
+    path.write_bytes(data[: start + len(body) // 2])
 
 
 class FifoWatchdog(threading.Thread):
@@ -129,19 +144,20 @@ class FifoWatchdog(threading.Thread):
 
 # --- the run --------------------------------------------------------------------------------
 
+
 @dataclass
 class CatalogueRun:
     summary: object
     seconds: float
-    base: str                      # the local server's URL
+    base: str  # the local server's URL
     tmp: Path
     landing: Path
-    articles: dict[str, dict]      # key -> row (key: file name, URL path, or WARC record name)
+    articles: dict[str, dict]  # key -> row (key: file name, URL path, or WARC record name)
     rejects: dict[str, dict]
     documents: dict[str, dict]
-    requests: dict[str, int]       # sitemap routes -> number of requests
+    requests: dict[str, int]  # sitemap routes -> number of requests
     fifo_unblocked: bool
-    changed_to: bytes              # what changing.txt held when the land step read it
+    changed_to: bytes  # what changing.txt held when the land step read it
     extra: dict = field(default_factory=dict)
 
     def outcome(self, key: str) -> str | None:
@@ -154,7 +170,7 @@ class CatalogueRun:
 
 def _key(uri: str, base: str) -> str:
     if uri.startswith(base):
-        return uri[len(base):]
+        return uri[len(base) :]
     if uri.startswith(("http://", "https://")):
         return "/" + uri.split("://", 1)[1].split("/", 1)[1]
     return uri.rsplit("/", 1)[-1]
@@ -199,27 +215,42 @@ def _build_folder(tmp: Path) -> tuple[Path, dict]:
     # bytes that are not clean text
     nul = text_article("Council backs new harbour wall", paragraphs("harbour wall")).encode()
     write("nul.txt", nul[:200] + b"\x00" + nul[200:])
-    write("surrogate.txt", text_article("Council backs new pier", paragraphs("pier")).encode()
-          .replace(b"Opponents", b"Opp\xed\xa0\x80onents"))  # U+D800 as UTF-8 would encode it
-    write("controls_dense.txt", b"Council backs new tower\n\n"
-          b"The \x1b[31mcouncil\x1b[0m \x07voted\x08 \x01\x02\x03 on Tuesday to build a \x1b[1mtower\x1b[0m.\x1f\x1e\n")
+    write(
+        "surrogate.txt",
+        text_article("Council backs new pier", paragraphs("pier"))
+        .encode()
+        .replace(b"Opponents", b"Opp\xed\xa0\x80onents"),
+    )  # U+D800 as UTF-8 would encode it
+    write(
+        "controls_dense.txt",
+        b"Council backs new tower\n\n"
+        b"The \x1b[31mcouncil\x1b[0m \x07voted\x08 \x01\x02\x03 on Tuesday to build a \x1b[1mtower\x1b[0m.\x1f\x1e\n",
+    )
     sparse = paragraphs("lighthouse")
     sparse[1] = sparse[1].replace("The new", "The \x1b[1mnew\x1b[0m")
     sparse[3] = sparse[3].replace("mayor", "mayor\x07")
     write("controls_sparse.txt", text_article("Council backs new lighthouse", sparse).encode())
-    write("invalid_utf8.txt", text_article("Council backs new café", paragraphs("café")).encode()
-          .replace("café's".encode(), b"caf\xc3 owner\xe2\x80") + b"\xff\xfe\n")
+    write(
+        "invalid_utf8.txt",
+        text_article("Council backs new café", paragraphs("café"))
+        .encode()
+        .replace("café's".encode(), b"caf\xc3 owner\xe2\x80")
+        + b"\xff\xfe\n",
+    )
 
     # encodings
-    write("cp1252_as_latin1.html", html_page("Council votes to rebuild harbour bridge", CP1252_BODY,
-                                             charset="iso-8859-1").encode("cp1252"))
+    write(
+        "cp1252_as_latin1.html",
+        html_page("Council votes to rebuild harbour bridge", CP1252_BODY, charset="iso-8859-1").encode("cp1252"),
+    )
     for name, (codec, title, body) in EAST_ASIAN.items():
         write(name, f"{title}\n\n{body}\n".encode(codec))
     moji = paragraphs("concert hall")
     moji[0] = moji[0].replace("town's", "townâ€™s") + " The Ã©lite choir will sing at the opening."
     write("mojibake.txt", text_article("Council backs new concert hall", moji).encode())
-    write("utf16_bom.txt",
-          text_article("Council backs new swimming pool", paragraphs("swimming pool")).encode("utf-16"))
+    write(
+        "utf16_bom.txt", text_article("Council backs new swimming pool", paragraphs("swimming pool")).encode("utf-16")
+    )
 
     # compression and size
     write("bomb.html.gz", gzip_bomb(100_000_000))  # 100 MB of zeros, over the 50 MB cap, in ~100 KB
@@ -229,21 +260,28 @@ def _build_folder(tmp: Path) -> tuple[Path, dict]:
 
     # structure
     deep = 100_000
-    write("deep.html", (f"<html><head><title>Deep</title></head><body>{'<div>' * deep}"
-                        + "".join(f"<p>{p}</p>" for p in paragraphs("deep tunnel"))
-                        + f"{'</div>' * deep}</body></html>").encode())
+    write(
+        "deep.html",
+        (
+            f"<html><head><title>Deep</title></head><body>{'<div>' * deep}"
+            + "".join(f"<p>{p}</p>" for p in paragraphs("deep tunnel"))
+            + f"{'</div>' * deep}</body></html>"
+        ).encode(),
+    )
 
     # names and links
     (outside / "linked_story.txt").write_text(text_article("Council backs new skate park", paragraphs("skate park")))
     (folder / "outside_link.txt").symlink_to(outside / "linked_story.txt")
     (outside / "folder" / "in_linked_folder.txt").write_text(
-        text_article("Council backs new cycle lane", paragraphs("cycle lane")))
+        text_article("Council backs new cycle lane", paragraphs("cycle lane"))
+    )
     (folder / "linked_folder").symlink_to(outside / "folder", target_is_directory=True)
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
     write("a..b.txt", text_article("Council backs new market hall", paragraphs("market hall")).encode())
     (tmp / "elsewhere").mkdir()
     (tmp / "elsewhere" / "dotdot_story.txt").write_text(
-        text_article("Council backs new bus depot", paragraphs("bus depot")))
+        text_article("Council backs new bus depot", paragraphs("bus depot"))
+    )
     os.mkfifo(folder / "pipe.txt")
 
     # duplicates and a file that changes between discover and land
@@ -257,15 +295,30 @@ def _build_folder(tmp: Path) -> tuple[Path, dict]:
 def _warc(tmp: Path) -> Path:
     path = tmp / "crawl.warc"
     cut_body = html_page("Council backs new ring road", paragraphs("ring road")).encode()
-    write_warc(path, [
-        ("https://news.example/warc/1.html", 200, "text/html; charset=utf-8",
-         html_page("Council backs new school", paragraphs("school")).encode()),
-        ("https://news.example/warc/2.html", 200, "text/html; charset=utf-8",
-         html_page("Council backs new hospital", paragraphs("hospital")).encode()),
-        ("https://news.example/warc/3.html", 200, "text/html; charset=utf-8",
-         html_page("Council backs new park", paragraphs("park")).encode()),
-        ("https://news.example/warc/cut.html", 200, "text/html; charset=utf-8", cut_body),
-    ])
+    write_warc(
+        path,
+        [
+            (
+                "https://news.example/warc/1.html",
+                200,
+                "text/html; charset=utf-8",
+                html_page("Council backs new school", paragraphs("school")).encode(),
+            ),
+            (
+                "https://news.example/warc/2.html",
+                200,
+                "text/html; charset=utf-8",
+                html_page("Council backs new hospital", paragraphs("hospital")).encode(),
+            ),
+            (
+                "https://news.example/warc/3.html",
+                200,
+                "text/html; charset=utf-8",
+                html_page("Council backs new park", paragraphs("park")).encode(),
+            ),
+            ("https://news.example/warc/cut.html", 200, "text/html; charset=utf-8", cut_body),
+        ],
+    )
     _cut_last_record(path, cut_body)
     return path
 
@@ -287,25 +340,41 @@ def run(tmp_path_factory) -> CatalogueRun:
         return real_land_files(files, landing_dir, max_bytes)
 
     routes = {"/robots.txt": robots("User-agent: *\nAllow: /\n")}
-    routes |= {f"/news/s{i}.html": html_page(f"Council backs new {t}", paragraphs(t)).encode()
-               for i, t in ((1, "theatre"), (2, "harbour crane"))}
+    routes |= {
+        f"/news/s{i}.html": html_page(f"Council backs new {t}", paragraphs(t)).encode()
+        for i, t in ((1, "theatre"), (2, "harbour crane"))
+    }
     with serve(routes) as base, pytest.MonkeyPatch.context() as patch:
-        base.routes["/sitemap.xml"] = (200, {"Content-Type": "application/xml"}, (
-            '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            f"<sitemap><loc>{base}/sitemap.xml</loc></sitemap><sitemap><loc>{base}/pages.xml</loc></sitemap>"
-            "</sitemapindex>").encode())
-        base.routes["/pages.xml"] = (200, {"Content-Type": "application/xml"}, (
-            '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            f"<url><loc>{base}/news/s1.html</loc></url><url><loc>{base}/pages.xml</loc></url>"
-            f"<url><loc>{base}/news/s2.html</loc></url></urlset>").encode())
+        base.routes["/sitemap.xml"] = (
+            200,
+            {"Content-Type": "application/xml"},
+            (
+                '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                f"<sitemap><loc>{base}/sitemap.xml</loc></sitemap><sitemap><loc>{base}/pages.xml</loc></sitemap>"
+                "</sitemapindex>"
+            ).encode(),
+        )
+        base.routes["/pages.xml"] = (
+            200,
+            {"Content-Type": "application/xml"},
+            (
+                '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                f"<url><loc>{base}/news/s1.html</loc></url><url><loc>{base}/pages.xml</loc></url>"
+                f"<url><loc>{base}/news/s2.html</loc></url></urlset>"
+            ).encode(),
+        )
         patch.setattr(flows.acquire, "land_files", land_files_after_an_edit)
         watchdog.start()
         started = time.monotonic()
         try:
-            summary = ingest(paths=[str(folder), str(tmp / "in" / ".." / "elsewhere" / "dotdot_story.txt")],
-                             warcs=[str(warc)], sitemaps=[base + "/sitemap.xml"],
-                             settings=Settings(db_path=str(db), allowed_networks=["127.0.0.1/32"], host_delay=0.05,
-                                               fetch_timeout=5.0))
+            summary = ingest(
+                paths=[str(folder), str(tmp / "in" / ".." / "elsewhere" / "dotdot_story.txt")],
+                warcs=[str(warc)],
+                sitemaps=[base + "/sitemap.xml"],
+                settings=Settings(
+                    db_path=str(db), allowed_networks=["127.0.0.1/32"], host_delay=0.05, fetch_timeout=5.0
+                ),
+            )
         finally:
             watchdog.stop.set()
             watchdog.join(5)
@@ -314,8 +383,20 @@ def run(tmp_path_factory) -> CatalogueRun:
     articles = _rows(db, "select uri, document_id, title, body_text, n_mojibake, content_hash from articles", base)
     rejects = _rows(db, "select uri, document_id, stage, reason, detail from rejects", base)
     documents = _rows(db, "select uri, document_id, encoding, n_bytes, landing_path, status from documents", base)
-    return CatalogueRun(summary, seconds, base, tmp, tmp / "landing", articles, rejects, documents, requests,
-                        watchdog.unblocked, changed_to, facts)
+    return CatalogueRun(
+        summary,
+        seconds,
+        base,
+        tmp,
+        tmp / "landing",
+        articles,
+        rejects,
+        documents,
+        requests,
+        watchdog.unblocked,
+        changed_to,
+        facts,
+    )
 
 
 # --- one outcome per entry --------------------------------------------------------------------
@@ -351,8 +432,9 @@ CATALOGUE = [  # (key, expected outcome: a reason code or LOADED, marks)
 ] + [(key, LOADED, ()) for key in GOOD]
 
 
-@pytest.mark.parametrize(("key", "expected"), [pytest.param(k, e, marks=m) for k, e, m in CATALOGUE],
-                         ids=[k for k, _, _ in CATALOGUE])
+@pytest.mark.parametrize(
+    ("key", "expected"), [pytest.param(k, e, marks=m) for k, e, m in CATALOGUE], ids=[k for k, _, _ in CATALOGUE]
+)
 def test_entry_ends_as_expected(run: CatalogueRun, key: str, expected: str) -> None:
     assert run.outcome(key) == expected, run.rejects.get(key)
 
@@ -381,6 +463,7 @@ def test_the_whole_catalogue_runs_in_reasonable_time(run: CatalogueRun) -> None:
 
 
 # --- what loaded entries must hold ------------------------------------------------------------
+
 
 def test_cp1252_page_labelled_iso_8859_1_keeps_euro_and_quotes(run: CatalogueRun) -> None:
     page = run.articles["cp1252_as_latin1.html"]
@@ -437,6 +520,7 @@ def test_a_gzip_bomb_is_landed_compressed_and_refused_when_inflating(run: Catalo
 
 # --- names, links, pipes ----------------------------------------------------------------------
 
+
 def test_a_symlink_to_a_file_outside_the_folder_is_followed(run: CatalogueRun) -> None:
     """Decision: a file symlink is followed wherever it points; the article's uri is the link's path."""
     article = run.articles["outside_link.txt"]
@@ -484,6 +568,7 @@ def test_duplicate_files_under_two_names_are_one_document_and_one_article(run: C
 
 
 # --- web sources: WARC and sitemap ------------------------------------------------------------
+
 
 def test_a_truncated_warc_record_is_a_parse_error_and_the_whole_records_load(run: CatalogueRun) -> None:
     cut = [k for k in run.rejects if k.startswith("crawl.warc#record-")]

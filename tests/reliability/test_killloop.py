@@ -26,15 +26,35 @@ DOCS = 100
 BATCH_SIZE = 20
 
 
-@pytest.mark.skipif(not any(SHARED_HTML.glob("*/html/*.html")),
-                    reason=f"no HTML pages under {SHARED_HTML}/*/html: the kill-loop corpus is built from them")
+@pytest.mark.skipif(
+    not any(SHARED_HTML.glob("*/html/*.html")),
+    reason=f"no HTML pages under {SHARED_HTML}/*/html: the kill-loop corpus is built from them",
+)
 def test_twenty_kills_lose_and_duplicate_nothing(tmp_path: Path) -> None:
     out = tmp_path / "killloop.json"
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--kills", str(KILLS), "--docs", str(DOCS), "--seed", "20",
-         "--batch-size", str(BATCH_SIZE), "--workdir", str(tmp_path / "work"), "--out", str(out),
-         "--hard-limit", "600"],
-        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--kills",
+            str(KILLS),
+            "--docs",
+            str(DOCS),
+            "--seed",
+            "20",
+            "--batch-size",
+            str(BATCH_SIZE),
+            "--workdir",
+            str(tmp_path / "work"),
+            "--out",
+            str(out),
+            "--hard-limit",
+            "600",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     assert out.exists(), f"no summary written (rc {done.returncode}):\n{done.stderr[-5000:]}"
     summary = json.loads(out.read_text(encoding="utf-8"))

@@ -33,41 +33,92 @@ def _articles(inputs: list[tuple[str, str]]) -> tuple[pl.DataFrame, pl.DataFrame
 
 def _analysis(articles: pl.DataFrame, story_of: dict[str, str]) -> AnalysisFrames:
     ids = articles["article_id"].to_list()
-    quotes = pl.DataFrame({
-        "article_id": ids, "quote_index": [0] * len(ids), "quote_text": ["We are ready."] * len(ids),
-        "speaker": ["Stoltenberg"] * len(ids), "speaker_method": ["verb"] * len(ids),
-        "speaker_entity_id": ["person:jens_stoltenberg"] * len(ids), "verb": ["said"] * len(ids),
-        "start_char": [0] * len(ids), "end_char": [13] * len(ids)})
-    mentions = pl.DataFrame({
-        "article_id": ids, "mention_index": [0] * len(ids), "entity_id": ["org:nato"] * len(ids),
-        "kind": ["organisation"] * len(ids), "mention_text": ["NATO"] * len(ids), "start_char": [0] * len(ids),
-        "end_char": [4] * len(ids), "method": ["gazetteer"] * len(ids), "role": [None] * len(ids),
-        "field": ["body"] * len(ids)}, schema_overrides={"role": pl.String})
-    entities = pl.DataFrame({"entity_id": ["org:nato", "person:jens_stoltenberg"],
-                             "entity_name": ["NATO", "Jens Stoltenberg"], "kind": ["organisation", "person"],
-                             "aliases": [["North Atlantic Treaty Organization"], []]})
-    copies = pl.DataFrame({"article_id": ids[1:], "duplicate_of_article_id": ids[:1] * (len(ids) - 1),
-                           "similarity": [0.9] * (len(ids) - 1), "duplicate_group_id": ids[:1] * (len(ids) - 1)},
-                          schema=COPY_SCHEMA)
-    stories = pl.DataFrame({
-        "article_id": ids, "story_id": [story_of[i] for i in ids],
-        "event_at": [DAY + timedelta(hours=i) for i in range(len(ids))], "language": ["en"] * len(ids),
-        "entity_ids": [["org:nato"]] * len(ids), "terms": [["nato", "russia"]] * len(ids),
-        "similarity": [None] + [0.5] * (len(ids) - 1), "is_opener": [True] + [False] * (len(ids) - 1)},
-        schema_overrides={"event_at": pl.Datetime("us", "UTC"), "similarity": pl.Float64})
+    quotes = pl.DataFrame(
+        {
+            "article_id": ids,
+            "quote_index": [0] * len(ids),
+            "quote_text": ["We are ready."] * len(ids),
+            "speaker": ["Stoltenberg"] * len(ids),
+            "speaker_method": ["verb"] * len(ids),
+            "speaker_entity_id": ["person:jens_stoltenberg"] * len(ids),
+            "verb": ["said"] * len(ids),
+            "start_char": [0] * len(ids),
+            "end_char": [13] * len(ids),
+        }
+    )
+    mentions = pl.DataFrame(
+        {
+            "article_id": ids,
+            "mention_index": [0] * len(ids),
+            "entity_id": ["org:nato"] * len(ids),
+            "kind": ["organisation"] * len(ids),
+            "mention_text": ["NATO"] * len(ids),
+            "start_char": [0] * len(ids),
+            "end_char": [4] * len(ids),
+            "method": ["gazetteer"] * len(ids),
+            "role": [None] * len(ids),
+            "field": ["body"] * len(ids),
+        },
+        schema_overrides={"role": pl.String},
+    )
+    entities = pl.DataFrame(
+        {
+            "entity_id": ["org:nato", "person:jens_stoltenberg"],
+            "entity_name": ["NATO", "Jens Stoltenberg"],
+            "kind": ["organisation", "person"],
+            "aliases": [["North Atlantic Treaty Organization"], []],
+        }
+    )
+    copies = pl.DataFrame(
+        {
+            "article_id": ids[1:],
+            "duplicate_of_article_id": ids[:1] * (len(ids) - 1),
+            "similarity": [0.9] * (len(ids) - 1),
+            "duplicate_group_id": ids[:1] * (len(ids) - 1),
+        },
+        schema=COPY_SCHEMA,
+    )
+    stories = pl.DataFrame(
+        {
+            "article_id": ids,
+            "story_id": [story_of[i] for i in ids],
+            "event_at": [DAY + timedelta(hours=i) for i in range(len(ids))],
+            "language": ["en"] * len(ids),
+            "entity_ids": [["org:nato"]] * len(ids),
+            "terms": [["nato", "russia"]] * len(ids),
+            "similarity": [None] + [0.5] * (len(ids) - 1),
+            "is_opener": [True] + [False] * (len(ids) - 1),
+        },
+        schema_overrides={"event_at": pl.Datetime("us", "UTC"), "similarity": pl.Float64},
+    )
     return AnalysisFrames(quotes, mentions, entities, signatures_frame(articles), copies, stories)
 
 
 def _batch(inputs: list[tuple[str, str]], story: str = "s1") -> LoadBatch:
     documents, normalised, _ = _articles(inputs)
     analysis = _analysis(normalised.articles, dict.fromkeys(normalised.articles["article_id"], story))
-    return LoadBatch(str(uuid.uuid4()), "run", 0, DAY, len(inputs), PIPELINE_VERSION, documents,
-                     normalised.articles, normalised.blocks, normalised.removed_spans, rejects_frame([]),
-                     analysis=analysis)
+    return LoadBatch(
+        str(uuid.uuid4()),
+        "run",
+        0,
+        DAY,
+        len(inputs),
+        PIPELINE_VERSION,
+        documents,
+        normalised.articles,
+        normalised.blocks,
+        normalised.removed_spans,
+        rejects_frame([]),
+        analysis=analysis,
+    )
 
 
-CHECKS = ("rows_belong_to_completed_loads", "keys_are_unique_and_not_null", "analysis_rows_have_articles",
-          "stories_match_their_articles")
+CHECKS = (
+    "rows_belong_to_completed_loads",
+    "keys_are_unique_and_not_null",
+    "analysis_rows_have_articles",
+    "stories_match_their_articles",
+)
 
 
 def _failing_checks(wh: Warehouse) -> dict[str, int]:
@@ -77,8 +128,10 @@ def _failing_checks(wh: Warehouse) -> dict[str, int]:
 def test_the_checks_catch_a_story_count_out_of_step_and_an_orphan_quote(wh) -> None:
     wh.load_batch(_batch(SEEDS))
     wh.con.execute("update stories set n_articles = 5")
-    wh.con.execute("update quotes set document_id = 'gone' where quote_index = 0 and article_id = "
-                   "(select min(article_id) from quotes)")
+    wh.con.execute(
+        "update quotes set document_id = 'gone' where quote_index = 0 and article_id = "
+        "(select min(article_id) from quotes)"
+    )
     assert _failing_checks(wh) == {"stories_match_their_articles": 1, "analysis_rows_have_articles": 1}
 
 
@@ -99,8 +152,15 @@ def wh(tmp_path):
 def test_analysis_rows_load_with_the_batch_and_a_repeat_adds_none(wh) -> None:
     wh.load_batch(_batch(SEEDS))
     first = _counts(wh)
-    assert first == {"quotes": 2, "mentions": 2, "entities": 2, "article_signatures": 2, "near_duplicates": 1,
-                     "story_articles": 2, "stories": 1}
+    assert first == {
+        "quotes": 2,
+        "mentions": 2,
+        "entities": 2,
+        "article_signatures": 2,
+        "near_duplicates": 1,
+        "story_articles": 2,
+        "stories": 1,
+    }
     wh.load_batch(_batch(SEEDS))
     assert _counts(wh) == first
     story = wh.query("select n_articles, n_sources, n_languages, title from stories").rows()
@@ -124,8 +184,12 @@ def test_reads_for_the_next_batch(wh) -> None:
     wh.load_batch(batch)
     ids = batch.articles["article_id"].to_list()
     assert wh.changed_articles(batch.articles).height == 0
-    edited = batch.articles.with_columns(pl.when(pl.col("article_id") == ids[1]).then(pl.lit("other"))
-                                         .otherwise(pl.col("content_hash")).alias("content_hash"))
+    edited = batch.articles.with_columns(
+        pl.when(pl.col("article_id") == ids[1])
+        .then(pl.lit("other"))
+        .otherwise(pl.col("content_hash"))
+        .alias("content_hash")
+    )
     assert wh.changed_articles(edited)["article_id"].to_list() == [ids[1]]
     assert wh.known_entities()["entity_id"].to_list() == ["org:nato", "person:jens_stoltenberg"]
     keys = batch.analysis.signatures["band_keys"][0].to_list()

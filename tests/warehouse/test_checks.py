@@ -37,8 +37,10 @@ def _failing(wh: Warehouse) -> dict[str, int]:
 
 def _reject(wh: Warehouse, reject_id: str, stage: str, reason: str, document_id: str | None = None) -> None:
     load_id = wh.con.execute("select load_id from loads limit 1").fetchone()[0]
-    wh.con.execute("insert into rejects values (?, 'file:///x', ?, ?, ?, null, now(), now(), 1, ?, ?)",
-                   [reject_id, document_id, stage, reason, load_id, load_id])
+    wh.con.execute(
+        "insert into rejects values (?, 'file:///x', ?, ?, ?, null, now(), now(), 1, ?, ?)",
+        [reject_id, document_id, stage, reason, load_id, load_id],
+    )
 
 
 def test_every_check_declares_its_severity() -> None:
@@ -70,8 +72,10 @@ def test_a_reject_naming_unknown_bytes_breaks_referential_integrity(wh) -> None:
 
 
 def test_blocks_of_an_unknown_document_break_referential_integrity(wh) -> None:
-    wh.con.execute("update article_blocks set document_id = 'nowhere' where block_index = 0 and article_id = "
-                   "(select min(article_id) from article_blocks)")
+    wh.con.execute(
+        "update article_blocks set document_id = 'nowhere' where block_index = 0 and article_id = "
+        "(select min(article_id) from article_blocks)"
+    )
     assert _failing(wh)["blocks_and_spans_have_articles"] == 1
 
 
@@ -88,8 +92,10 @@ def test_a_loaded_count_that_does_not_match_the_versions_written_breaks_conserva
 def test_duplicate_keys_fail(wh) -> None:
     # the tables' primary keys refuse duplicates, so a temp table (found before main) stands in for
     # a table whose migration lost its key
-    wh.con.execute("create temp table sources as select * from main.sources union all "
-                   "select * from main.sources where source_id = 'dw'")
+    wh.con.execute(
+        "create temp table sources as select * from main.sources union all "
+        "select * from main.sources where source_id = 'dw'"
+    )
     assert _failing(wh) == {"keys_are_unique_and_not_null": 1}
 
 
@@ -99,8 +105,7 @@ def test_dates_out_of_range_fail(wh) -> None:
     wh.con.execute("update articles set published_at = timestamptz '1850-05-01 00:00:00+00'")
     wh.con.execute("update loads set started_at = finished_at + interval 1 minute")
     failing = {c.name: (c.severity, c.n_failing) for c in wh.run_checks(reason_codes=reasons.ALL) if not c.passed}
-    assert failing == {"ledger_dates_are_in_range": ("error", 2),
-                       "published_dates_are_plausible": ("warn", 2)}
+    assert failing == {"ledger_dates_are_in_range": ("error", 2), "published_dates_are_plausible": ("warn", 2)}
 
 
 def test_mojibake_replacement_characters_and_empty_bodies_are_warnings(wh) -> None:
@@ -122,11 +127,17 @@ def test_results_are_kept_per_checks_run(wh) -> None:
     results = wh.run_checks(reason_codes=reasons.ALL)
     first = wh.record_checks(results, "run-1", ["load-a", "load-b"])
     second = wh.record_checks(results, None, [])
-    rows = wh.query("select check_run_id, run_id, load_ids, check_name, severity, n_failing, sample "
-                    "from check_results order by check_run_id, check_name")
+    rows = wh.query(
+        "select check_run_id, run_id, load_ids, check_name, severity, n_failing, sample "
+        "from check_results order by check_run_id, check_name"
+    )
     assert rows.height == 2 * len(list(CHECKS.glob("*.sql")))
     assert set(rows["check_run_id"]) == {first, second}
     failed = rows.filter(check_name="reject_codes_are_known", check_run_id=first).row(0, named=True)
-    assert (failed["run_id"], failed["load_ids"], failed["severity"], failed["n_failing"]) == \
-        ("run-1", ["load-a", "load-b"], "error", 1)
+    assert (failed["run_id"], failed["load_ids"], failed["severity"], failed["n_failing"]) == (
+        "run-1",
+        ["load-a", "load-b"],
+        "error",
+        1,
+    )
     assert json.loads(failed["sample"]) == [{"stage": "clean", "reason": "looked_odd", "n_rejects": 1}]

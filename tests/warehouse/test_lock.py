@@ -27,8 +27,9 @@ HOLDER = textwrap.dedent("""
 def held(tmp_path):
     """A warehouse path whose writer lock another process holds until the test ends."""
     db = tmp_path / "news.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], cwd=ROOT, stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert holder.stdout.readline().strip() == "held"
     yield db, holder.pid
     holder.stdin.close()

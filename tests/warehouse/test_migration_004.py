@@ -22,16 +22,25 @@ def _at_003(path) -> None:
     for migration in sorted(MIGRATIONS.glob("00[1-3]_*.sql")):
         text = migration.read_text("utf-8")
         con.execute(text)
-        con.execute("insert into schema_migrations (version, name, checksum) values (?, ?, ?)",
-                    [int(migration.name[:3]), migration.name, hashlib.sha256(text.encode()).hexdigest()])
-    con.execute("insert into documents (document_id, uri, kind, fetched_at, n_bytes, landing_path, status, load_id) "
-                "values ('d1', 'https://example.com/a', 'html', ?, 10, '/x', 'loaded', 'l1')", [FETCHED])
-    article = ("'a1', 1, 'd1', 'unknown', 'https://example.com/a', 'Title', [], ['Jane Doe'], [], [], [], [], "
-               "timestamptz '2024-03-05 00:00:00+00', 'html_metadata', 'Body text.', 2, 1, 0, 'h', false, "
-               "'0.1.0', 'l1', ?")
-    columns = ("article_id, version, document_id, source_id, uri, title, deck, authors, agencies, editor_initials, "
-               "photo_credits, captions, published_at, published_at_source, body_text, n_words, n_blocks, "
-               "n_removed_spans, content_hash, is_syndicated, pipeline_version, load_id, loaded_at")
+        con.execute(
+            "insert into schema_migrations (version, name, checksum) values (?, ?, ?)",
+            [int(migration.name[:3]), migration.name, hashlib.sha256(text.encode()).hexdigest()],
+        )
+    con.execute(
+        "insert into documents (document_id, uri, kind, fetched_at, n_bytes, landing_path, status, load_id) "
+        "values ('d1', 'https://example.com/a', 'html', ?, 10, '/x', 'loaded', 'l1')",
+        [FETCHED],
+    )
+    article = (
+        "'a1', 1, 'd1', 'unknown', 'https://example.com/a', 'Title', [], ['Jane Doe'], [], [], [], [], "
+        "timestamptz '2024-03-05 00:00:00+00', 'html_metadata', 'Body text.', 2, 1, 0, 'h', false, "
+        "'0.1.0', 'l1', ?"
+    )
+    columns = (
+        "article_id, version, document_id, source_id, uri, title, deck, authors, agencies, editor_initials, "
+        "photo_credits, captions, published_at, published_at_source, body_text, n_words, n_blocks, "
+        "n_removed_spans, content_hash, is_syndicated, pipeline_version, load_id, loaded_at"
+    )
     con.execute(f"insert into articles ({columns}) values ({article})", [FETCHED])
     con.execute(f"insert into article_versions ({columns}) values ({article})", [FETCHED])
     con.close()
@@ -47,8 +56,20 @@ def test_a_warehouse_at_003_with_data_migrates_cleanly(tmp_path) -> None:
                 select authors, published_at, published_at_source, published_at_precision, modified_at,
                        modified_at_source, seen_at, seen_at_source, author_roles, author_emails
                 from {table}""").fetchall()
-            assert row == [(["Jane Doe"], datetime(2024, 3, 5, tzinfo=UTC), "htmldate", "date", None, None,
-                            FETCHED, "fetch_time", [], [])]
+            assert row == [
+                (
+                    ["Jane Doe"],
+                    datetime(2024, 3, 5, tzinfo=UTC),
+                    "htmldate",
+                    "date",
+                    None,
+                    None,
+                    FETCHED,
+                    "fetch_time",
+                    [],
+                    [],
+                )
+            ]
         assert wh.con.execute("select sidecar_uris from documents").fetchall() == [(None,)]
         assert wh.con.execute("select count(*) from date_candidates").fetchall() == [(0,)]
         assert wh.con.execute("select count(*) from article_dates").fetchall() == [(0,)]

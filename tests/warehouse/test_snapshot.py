@@ -27,11 +27,18 @@ def wh(tmp_path):
 
 
 def _objects(con: duckdb.DuckDBPyConnection, database: str) -> tuple[set[str], set[str]]:
-    tables = {r[0] for r in con.execute(
-        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'main'",
-        [database]).fetchall()}
-    views = {r[0] for r in con.execute(
-        "select view_name from duckdb_views() where database_name = ? and not internal", [database]).fetchall()}
+    tables = {
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where database_name = ? and schema_name = 'main'", [database]
+        ).fetchall()
+    }
+    views = {
+        r[0]
+        for r in con.execute(
+            "select view_name from duckdb_views() where database_name = ? and not internal", [database]
+        ).fetchall()
+    }
     return tables, views
 
 
@@ -42,8 +49,12 @@ def test_the_snapshot_holds_every_table_and_view_in_the_old_storage_version(wh, 
     assert os.listdir(tmp_path / "published") == ["news.duckdb"]  # no temp file left beside it
     live_tables, live_views = _objects(wh.con, "news")
     with duckdb.connect(str(published.path), read_only=True) as con:
-        assert con.execute("select tags['storage_version'] from duckdb_databases() where database_name = 'news'"
-                           ).fetchone()[0] == "v1.4.0+"
+        assert (
+            con.execute(
+                "select tags['storage_version'] from duckdb_databases() where database_name = 'news'"
+            ).fetchone()[0]
+            == "v1.4.0+"
+        )
         assert _objects(con, "news") == (live_tables, live_views)
         assert {"removed_spans_by_rule", "rejects_by_reason"} <= live_views
         for table in live_tables - {"publishes"}:
@@ -99,22 +110,28 @@ def test_the_parquet_export_is_partitioned_by_date_and_switched_whole(wh, tmp_pa
     assert first.parquet_path == link and link.is_symlink()
     assert (link / "articles" / "published_on=2024-03-06").is_dir()
     assert (link / "sources" / "data.parquet").is_file()
-    rows = duckdb.sql(f"select article_id, published_on from read_parquet('{link}/articles/**/*.parquet', "
-                      "hive_partitioning = true)").fetchall()
+    rows = duckdb.sql(
+        f"select article_id, published_on from read_parquet('{link}/articles/**/*.parquet', hive_partitioning = true)"
+    ).fetchall()
     assert [str(day) for _, day in rows] == ["2024-03-06"]
     old_target = link.resolve()
     publish(wh, tmp_path / "published", export_parquet=True)
     assert link.resolve() != old_target and not old_target.exists()  # the older export is gone
 
 
-@pytest.mark.skipif(not shutil.which(os.environ.get("DUCKDB1_PYTHON", "") or "no-such-python"),
-                    reason="set DUCKDB1_PYTHON to a Python with duckdb 1.4 or 1.5 installed")
+@pytest.mark.skipif(
+    not shutil.which(os.environ.get("DUCKDB1_PYTHON", "") or "no-such-python"),
+    reason="set DUCKDB1_PYTHON to a Python with duckdb 1.4 or 1.5 installed",
+)
 def test_a_duckdb_1x_client_opens_the_snapshot(wh, tmp_path) -> None:
     published = publish(wh, tmp_path / "published")
-    script = ("import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
-              "print(duckdb.__version__, con.execute('select count(*) from removed_spans_by_rule').fetchone()[0] > 0)")
-    done = subprocess.run([os.environ["DUCKDB1_PYTHON"], "-c", script, str(published.path)],
-                          capture_output=True, text=True, timeout=60)
+    script = (
+        "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+        "print(duckdb.__version__, con.execute('select count(*) from removed_spans_by_rule').fetchone()[0] > 0)"
+    )
+    done = subprocess.run(
+        [os.environ["DUCKDB1_PYTHON"], "-c", script, str(published.path)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     version, has_rows = done.stdout.split()
     assert version.startswith("1.") and has_rows == "True"

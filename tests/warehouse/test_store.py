@@ -28,9 +28,19 @@ def _batch(inputs: list[tuple[str, str]], rejects: list[Reject] = ()) -> LoadBat
         records.append(DocumentRecord(document_id, uri, "text", now, "utf-8", len(text.encode()), "/x", "loaded"))
         parsed.append(ParsedDocument(document_id, uri, parse_text_article(text)))
     normalised = normalise_batch(parsed)
-    return LoadBatch(str(uuid.uuid4()), "run", 0, now, len(inputs) + len(rejects), PIPELINE_VERSION,
-                     documents_frame(records), normalised.articles, normalised.blocks, normalised.removed_spans,
-                     rejects_frame(list(rejects)))
+    return LoadBatch(
+        str(uuid.uuid4()),
+        "run",
+        0,
+        now,
+        len(inputs) + len(rejects),
+        PIPELINE_VERSION,
+        documents_frame(records),
+        normalised.articles,
+        normalised.blocks,
+        normalised.removed_spans,
+        rejects_frame(list(rejects)),
+    )
 
 
 def _counts(wh: Warehouse) -> dict[str, int]:
@@ -52,8 +62,12 @@ def test_migrations_apply_once_and_are_recorded(tmp_path) -> None:
         assert first.migrate() == []
     with Warehouse(path) as again:
         assert again.con.execute("select count(*) from schema_migrations").fetchall() == [(n_migrations,)]
-        tables = {r[0] for r in again.con.execute(
-            "select table_name from information_schema.tables where table_type = 'BASE TABLE'").fetchall()}
+        tables = {
+            r[0]
+            for r in again.con.execute(
+                "select table_name from information_schema.tables where table_type = 'BASE TABLE'"
+            ).fetchall()
+        }
     assert set(TABLES) <= tables
 
 
@@ -72,8 +86,9 @@ def test_an_edited_input_keeps_its_id_and_its_history(wh) -> None:
     uri = "file:///news/story.txt"
     wh.load_batch(_batch([(uri, "Storm hits coast\n\nWinds of 150 km/h hit the coast on Monday.\n")]))
     wh.load_batch(_batch([(uri, "Storm hits coast\n\nWinds of 160 km/h hit the coast on Monday, officials said.\n")]))
-    current = wh.query("select article_id, version, body_text, content_hash from articles where uri = $uri",
-                       {"uri": uri})
+    current = wh.query(
+        "select article_id, version, body_text, content_hash from articles where uri = $uri", {"uri": uri}
+    )
     history = wh.query("select article_id, version, body_text, content_hash from article_versions order by version")
     assert current.height == 1 and history.height == 2
     assert history["article_id"].n_unique() == 1

@@ -20,16 +20,18 @@ class Annotations:
     mentions: pl.DataFrame
     quotes: pl.DataFrame
     signatures: pl.DataFrame
-    terms: pl.DataFrame       # [article_id, terms]: what stories compare besides entities
+    terms: pl.DataFrame  # [article_id, terms]: what stories compare besides entities
 
     def of(self, article_ids: pl.Series) -> Annotations:
         keep = pl.col("article_id").is_in(article_ids.implode())
-        return Annotations(self.mentions.filter(keep), self.quotes.filter(keep), self.signatures.filter(keep),
-                           self.terms.filter(keep))
+        return Annotations(
+            self.mentions.filter(keep), self.quotes.filter(keep), self.signatures.filter(keep), self.terms.filter(keep)
+        )
 
 
 def annotations_of(articles: pl.DataFrame) -> Annotations:
     """Mentions, quotes, signatures and terms of the articles (the last row of a repeated article_id)."""
     articles = articles.unique("article_id", keep="last", maintain_order=True)
-    return Annotations(mentions_frame(articles), quotes_frame(articles), signatures_frame(articles),
-                       terms_frame(articles))
+    return Annotations(
+        mentions_frame(articles), quotes_frame(articles), signatures_frame(articles), terms_frame(articles)
+    )

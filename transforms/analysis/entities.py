@@ -40,9 +40,21 @@ from transforms.analysis.mention_candidates import (
 from transforms.frames.schemas import MENTIONS
 
 __all__ = [  # callers import everything about mentions and entities from here
-    "ALIAS", "COREFERENCE", "ENTITY_SCHEMA", "GAZETTEER", "MENTION_SCHEMA", "METHODS", "NAME_SEQUENCE",
-    "TITLE_PATTERN", "Mention", "canonical_entity", "empty_mentions_frame", "entity_for_name", "find_mentions",
-    "mentions_frame", "resolve_entities",
+    "ALIAS",
+    "COREFERENCE",
+    "ENTITY_SCHEMA",
+    "GAZETTEER",
+    "MENTION_SCHEMA",
+    "METHODS",
+    "NAME_SEQUENCE",
+    "TITLE_PATTERN",
+    "Mention",
+    "canonical_entity",
+    "empty_mentions_frame",
+    "entity_for_name",
+    "find_mentions",
+    "mentions_frame",
+    "resolve_entities",
 ]
 
 MENTION_SCHEMA = MENTIONS
@@ -55,14 +67,15 @@ class Mention:
     mention_text: str
     start_char: int
     end_char: int
-    kind: str           # person | organisation | place
-    entity_id: str      # stable canonical key: "person:volodymyr-zelensky", "place:kyiv"
-    entity_name: str    # canonical display name
-    method: str         # gazetteer | title_pattern | name_sequence | alias | coreference
+    kind: str  # person | organisation | place
+    entity_id: str  # stable canonical key: "person:volodymyr-zelensky", "place:kyiv"
+    entity_name: str  # canonical display name
+    method: str  # gazetteer | title_pattern | name_sequence | alias | coreference
     role: str | None = None  # the title or role word before a person ("Foreign Minister")
 
 
 # --- in-document merging ---------------------------------------------------------------------
+
 
 def _name_parts(name: str) -> list[str]:
     parts = [p for p in name.split() if p not in HONORIFICS and p not in NAME_SUFFIXES]
@@ -136,8 +149,18 @@ def _resolve(cands: list[Candidate], doc: Doc) -> list[Mention]:
             known = g.aliases.get(alias_key(c.name))
             ref = known if known is not None and known.kind == c.kind else entity_ref(c.name, c.kind)
         role = c.role if ref.kind == PERSON and c.role not in HONORIFICS else None
-        mentions.append(Mention(doc.text[c.start:c.end], c.start, c.end, ref.kind, ref.entity_id, ref.entity_name,
-                                method, role or None))
+        mentions.append(
+            Mention(
+                doc.text[c.start : c.end],
+                c.start,
+                c.end,
+                ref.kind,
+                ref.entity_id,
+                ref.entity_name,
+                method,
+                role or None,
+            )
+        )
     return mentions
 
 
@@ -153,6 +176,7 @@ def find_mentions(text: str, *, headline: bool = False) -> list[Mention]:
 
 
 # --- one name, and whole batches -------------------------------------------------------------
+
 
 def canonical_entity(name: str, kind: str | None = None) -> tuple[str, str] | None:
     """(entity_id, entity_name) for one name as the alias table knows it, else as find_mentions keys it.
@@ -192,8 +216,11 @@ def entity_for_name(name: str, mentions: list[Mention]) -> tuple[str, str] | Non
         if clean and clean in (m.mention_text, m.entity_name):
             return m.entity_id, m.entity_name
     if words:
-        owners = {m.entity_id: m.entity_name for m in mentions
-                  if m.kind == PERSON and _name_parts(m.entity_name)[-1] == words[-1]}
+        owners = {
+            m.entity_id: m.entity_name
+            for m in mentions
+            if m.kind == PERSON and _name_parts(m.entity_name)[-1] == words[-1]
+        }
         if len(owners) == 1:
             return next(iter(owners.items()))
     return canonical_entity(name)
@@ -214,14 +241,24 @@ def mentions_frame(articles: pl.DataFrame) -> pl.DataFrame:
         return empty_mentions_frame()
     titles = articles.get_column("title").to_list() if "title" in articles.columns else [None] * articles.height
     rows: dict[str, list] = {k: [] for k in MENTION_SCHEMA}
-    for article_id, body, title in zip(articles.get_column("article_id").to_list(),
-                                       articles.get_column("body_text").to_list(), titles):
+    for article_id, body, title in zip(
+        articles.get_column("article_id").to_list(), articles.get_column("body_text").to_list(), titles
+    ):
         found = [("title", m) for m in find_mentions(title or "", headline=True)]
         found += [("body", m) for m in find_mentions(body or "")]
         for index, (where, m) in enumerate(found):
-            for key, value in (("article_id", article_id), ("mention_index", index), ("entity_id", m.entity_id),
-                               ("entity_name", m.entity_name), ("kind", m.kind), ("mention_text", m.mention_text),
-                               ("start_char", m.start_char), ("end_char", m.end_char), ("method", m.method),
-                               ("role", m.role), ("field", where)):
+            for key, value in (
+                ("article_id", article_id),
+                ("mention_index", index),
+                ("entity_id", m.entity_id),
+                ("entity_name", m.entity_name),
+                ("kind", m.kind),
+                ("mention_text", m.mention_text),
+                ("start_char", m.start_char),
+                ("end_char", m.end_char),
+                ("method", m.method),
+                ("role", m.role),
+                ("field", where),
+            ):
                 rows[key].append(value)
     return pl.DataFrame(rows, schema=MENTION_SCHEMA)

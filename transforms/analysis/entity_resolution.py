@@ -30,12 +30,13 @@ from transforms.analysis.gazetteers import PERSON, gazetteer
 from transforms.frames.schemas import ENTITIES
 
 ENTITY_SCHEMA = ENTITIES
-FUZZY_MIN_LENGTH = 5       # letters: a shorter name (or last name) only merges when it is spelt the same
-NAME_SIMILARITY = 90.0     # rapidfuzz ratio (0-100) for a last name, or a whole organisation or place name
+FUZZY_MIN_LENGTH = 5  # letters: a shorter name (or last name) only merges when it is spelt the same
+NAME_SIMILARITY = 90.0  # rapidfuzz ratio (0-100) for a last name, or a whole organisation or place name
 FIRST_NAME_SIMILARITY = 80.0  # rapidfuzz ratio for two spellings of a first name (Sergei / Sergey)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "herr", "frau", "mme", "hon", "rt", "prof",
-                         "rev"})
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "herr", "frau", "mme", "hon", "rt", "prof", "rev"}
+)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -87,9 +88,9 @@ class _Index:
     """The known entities, keyed for exact and blocked fuzzy look-ups."""
 
     by_id: dict[str, _Entity] = field(default_factory=dict)
-    exact: dict[tuple[str, str], str] = field(default_factory=dict)           # (kind, folded name) -> id
-    blocks: dict[tuple[str, str], list[str]] = field(default_factory=dict)    # (kind, block) -> ids
-    last_names: dict[str, set[str]] = field(default_factory=dict)             # folded last name -> person ids
+    exact: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, folded name) -> id
+    blocks: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (kind, block) -> ids
+    last_names: dict[str, set[str]] = field(default_factory=dict)  # folded last name -> person ids
 
     def add(self, entity: _Entity) -> None:
         self.by_id[entity.entity_id] = entity
@@ -151,9 +152,14 @@ def _words_agree(a: str, b: str) -> bool:
     'West'/'East', 'England'/'Ireland', 'G7'/'G8' no."""
     wa, wb = a.split(), b.split()
     return len(wa) == len(wb) and all(
-        x == y or (min(len(x), len(y)) >= FUZZY_MIN_LENGTH and not re.search(r"\d", x + y)
-                   and ratio(x, y) >= FIRST_NAME_SIMILARITY)
-        for x, y in zip(wa, wb))
+        x == y
+        or (
+            min(len(x), len(y)) >= FUZZY_MIN_LENGTH
+            and not re.search(r"\d", x + y)
+            and ratio(x, y) >= FIRST_NAME_SIMILARITY
+        )
+        for x, y in zip(wa, wb)
+    )
 
 
 def _match_person(index: _Index, name: str) -> str | None:
@@ -177,8 +183,12 @@ def _match_person(index: _Index, name: str) -> str | None:
                 found.add(entity_id)
     if len(found) == 1:
         return found.pop()
-    if (not found and len(lone) == 1 and len(parts[-1]) >= FUZZY_MIN_LENGTH
-            and len(index.last_names.get(parts[-1], ())) <= 1):
+    if (
+        not found
+        and len(lone) == 1
+        and len(parts[-1]) >= FUZZY_MIN_LENGTH
+        and len(index.last_names.get(parts[-1], ())) <= 1
+    ):
         return lone.pop()
     return None
 
@@ -207,12 +217,19 @@ def resolve_entities(mentions: pl.DataFrame, known: pl.DataFrame | None = None) 
     known_ids = set(index.by_id)
     if mentions.is_empty():
         return mentions, pl.DataFrame(schema=ENTITY_SCHEMA)
-    seen = (mentions.group_by("entity_id", "entity_name", "kind", maintain_order=True)
-            .agg(pl.col("mention_text").unique(maintain_order=True)))
+    seen = mentions.group_by("entity_id", "entity_name", "kind", maintain_order=True).agg(
+        pl.col("mention_text").unique(maintain_order=True)
+    )
     gazetteer_ids = _gazetteer_ids()
-    order = sorted(seen.iter_rows(named=True),
-                   key=lambda r: (r["entity_id"] not in gazetteer_ids, -len(_person_parts(r["entity_name"])),
-                                  -len(r["entity_name"]), r["entity_id"]))
+    order = sorted(
+        seen.iter_rows(named=True),
+        key=lambda r: (
+            r["entity_id"] not in gazetteer_ids,
+            -len(_person_parts(r["entity_name"])),
+            -len(r["entity_name"]),
+            r["entity_id"],
+        ),
+    )
     remap: dict[str, str] = {}
     for row in order:
         entity_id, name, kind = row["entity_id"], row["entity_name"], row["kind"]
@@ -237,13 +254,18 @@ def resolve_entities(mentions: pl.DataFrame, known: pl.DataFrame | None = None) 
     names = {entity_id: index.by_id[target].entity_name for entity_id, target in remap.items()}
     resolved = mentions.with_columns(
         pl.col("entity_id").replace_strict(remap, default=pl.col("entity_id"), return_dtype=pl.String),
-        pl.col("entity_id").replace_strict(names, default=pl.col("entity_name"), return_dtype=pl.String)
+        pl.col("entity_id")
+        .replace_strict(names, default=pl.col("entity_name"), return_dtype=pl.String)
         .alias("entity_name"),
     )
     changed = [e for e in index.by_id.values() if e.changed or e.entity_id not in known_ids]
     entities = pl.DataFrame(
-        {"entity_id": [e.entity_id for e in changed], "entity_name": [e.entity_name for e in changed],
-         "kind": [e.kind for e in changed], "aliases": [sorted(e.aliases) for e in changed]},
+        {
+            "entity_id": [e.entity_id for e in changed],
+            "entity_name": [e.entity_name for e in changed],
+            "kind": [e.kind for e in changed],
+            "aliases": [sorted(e.aliases) for e in changed],
+        },
         schema=ENTITY_SCHEMA,
     )
     return resolved, entities

@@ -22,8 +22,9 @@ KINDS = (PERSON, ORGANISATION, PLACE)
 
 # Agency aliases too ambiguous to be a mention in running text ("PA" is also Pennsylvania, "EP" an
 # extended play, "EPA" the US environment agency); sign-off parsing still knows them through agencies.py.
-_AMBIGUOUS_AGENCY_ALIASES = frozenset({"PA", "AA", "EP", "EPA", "APA", "ATS", "RIA", "rtr", "reu", "ABr",
-                                       "共同", "時事", "연합", "신화", "교도"})
+_AMBIGUOUS_AGENCY_ALIASES = frozenset(
+    {"PA", "AA", "EP", "EPA", "APA", "ATS", "RIA", "rtr", "reu", "ABr", "共同", "時事", "연합", "신화", "교도"}
+)
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,11 @@ def _load(name: str) -> dict:
 class Gazetteer:
     """Every name the finder knows, exact case (`aliases`) and case-folded (`folded`)."""
 
-    aliases: dict[str, EntityRef]          # alias_key(alias) -> entity
-    folded: dict[str, EntityRef]           # alias.casefold() -> entity, for single names given by callers
-    demonyms: dict[str, EntityRef]         # "Russian" -> place:russia
-    caseless: tuple[str, ...]              # aliases without an upper-case first letter (CJK, "dpa")
-    longest: int                           # most words in one alias
+    aliases: dict[str, EntityRef]  # alias_key(alias) -> entity
+    folded: dict[str, EntityRef]  # alias.casefold() -> entity, for single names given by callers
+    demonyms: dict[str, EntityRef]  # "Russian" -> place:russia
+    caseless: tuple[str, ...]  # aliases without an upper-case first letter (CJK, "dpa")
+    longest: int  # most words in one alias
     people_surnames: dict[str, EntityRef]  # unique last names of the alias table
 
 
@@ -111,8 +112,12 @@ def gazetteer() -> Gazetteer:
             folded.setdefault(alias_key(alias).casefold(), ref)
             if not alias[:1].isupper():
                 caseless.add(alias)
-    surnames = {last: entity_ref(e["name"], PERSON) for e in people for last in e["last"]
-                if e.get("last_alone", True) and len(surname_owner[last]) == 1}
+    surnames = {
+        last: entity_ref(e["name"], PERSON)
+        for e in people
+        for last in e["last"]
+        if e.get("last_alone", True) and len(surname_owner[last]) == 1
+    }
     return Gazetteer(
         aliases=exact,
         folded=folded,
@@ -128,7 +133,7 @@ class EntityWords:
     """The word lists of entity_words.toml and first_names.toml, as sets."""
 
     titles: frozenset[str]
-    title_words: int                       # most words in one title
+    title_words: int  # most words in one title
     title_modifiers: frozenset[str]
     role_words: frozenset[str]
     speech_verbs: frozenset[str]
@@ -155,8 +160,24 @@ def entity_words() -> EntityWords:
         titles=titles,
         title_words=max(len(t.split()) for t in titles),
         first_names=frozenset(_load("first_names.toml")["first_names"]),
-        **{k: frozenset(raw[k]) for k in (
-            "title_modifiers", "role_words", "speech_verbs", "stopwords", "months_and_days", "connectors",
-            "abbreviations", "organisation_heads", "organisation_starts", "place_heads", "place_starts",
-            "place_words_after", "place_prepositions", "non_entity_heads", "organisation_nouns")},
+        **{
+            k: frozenset(raw[k])
+            for k in (
+                "title_modifiers",
+                "role_words",
+                "speech_verbs",
+                "stopwords",
+                "months_and_days",
+                "connectors",
+                "abbreviations",
+                "organisation_heads",
+                "organisation_starts",
+                "place_heads",
+                "place_starts",
+                "place_words_after",
+                "place_prepositions",
+                "non_entity_heads",
+                "organisation_nouns",
+            )
+        },
     )

@@ -29,10 +29,16 @@ from transforms.analysis.gazetteers import (
 )
 
 GAZETTEER, TITLE_PATTERN, NAME_SEQUENCE, ALIAS, COREFERENCE = (
-    "gazetteer", "title_pattern", "name_sequence", "alias", "coreference")
+    "gazetteer",
+    "title_pattern",
+    "name_sequence",
+    "alias",
+    "coreference",
+)
 METHODS = (GAZETTEER, TITLE_PATTERN, NAME_SEQUENCE, ALIAS, COREFERENCE)
 
 # --- the lexical layer: one regex finds capitalised runs, a second splits a run into tokens -----
+
 
 def _upper_class() -> str:
     chars = [chr(c) for c in range(0x3000) if chr(c).isupper()]
@@ -40,19 +46,25 @@ def _upper_class() -> str:
 
 
 _U = _upper_class()
-_ADJECTIVE_SUFFIXES = (r"(?:based|backed|led|controlled|owned|run|born|style|funded|affiliated|linked|made|era|like"
-                       r"|speaking|related|bound|focused|dominated|sponsored|allied|friendly|inspired|specific)")
-_TITLE_ABBREVIATIONS = (r"(?:Jr|Sr|St|Mt|Ft|Co|Corp|Inc|Ltd|Bros|No|Dept|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt"
-                        r"|Sgt|Maj|Adm|Rev|Hon|Rt|Calif|Ariz|Colo|Conn|Fla|Ill|Ind|Md|Mass|Mich|Minn|Tenn)\.")
+_ADJECTIVE_SUFFIXES = (
+    r"(?:based|backed|led|controlled|owned|run|born|style|funded|affiliated|linked|made|era|like"
+    r"|speaking|related|bound|focused|dominated|sponsored|allied|friendly|inspired|specific)"
+)
+_TITLE_ABBREVIATIONS = (
+    r"(?:Jr|Sr|St|Mt|Ft|Co|Corp|Inc|Ltd|Bros|No|Dept|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt"
+    r"|Sgt|Maj|Adm|Rev|Hon|Rt|Calif|Ariz|Colo|Conn|Fla|Ill|Ind|Md|Mass|Mich|Minn|Tenn)\."
+)
 _CAP_TOKEN = (
     rf"(?=[{_U}]|a[ldnrst]-|el-|ash-)(?<![\w'’.#@-])(?:{_TITLE_ABBREVIATIONS}"
-    rf"|(?:[{_U}]\.){{2,}}(?!\w)"                    # U.S., U.K.
-    rf"|[{_U}]\.(?=[ \t])"                           # a middle initial: "Patrick W. Carlineo"
-    rf"|(?:a[ldnrst]|el|ash)-[{_U}]\w*"              # al-Bashir, el-Sisi, as-Sadr
+    rf"|(?:[{_U}]\.){{2,}}(?!\w)"  # U.S., U.K.
+    rf"|[{_U}]\.(?=[ \t])"  # a middle initial: "Patrick W. Carlineo"
+    rf"|(?:a[ldnrst]|el|ash)-[{_U}]\w*"  # al-Bashir, el-Sisi, as-Sadr
     rf"|[{_U}](?:\w|-(?!{_ADJECTIVE_SUFFIXES}\b)(?=\w)|['’](?=\w)(?![sS]\b))*)"  # a word; 's and -based stay out
 )
-_CONNECTOR = (r"(?:of|the|for|and|&|de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el"
-              r"|am|an|im|y|e)")
+_CONNECTOR = (
+    r"(?:of|the|for|and|&|de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el"
+    r"|am|an|im|y|e)"
+)
 _GAP = r"[ \t\u00a0]+"
 _RUN = re.compile(rf"{_CAP_TOKEN}(?:(?:['’]s)?{_GAP}(?:{_CONNECTOR}{_GAP})*{_CAP_TOKEN})*")
 _TOKEN = re.compile(rf"(?P<cap>{_CAP_TOKEN})|(?P<poss>['’]s\b)|(?P<conn>(?<!\w){_CONNECTOR}(?!\w))")
@@ -61,37 +73,138 @@ _CONTRACTION = re.compile(r"['’](?:m|ve|ll|d|re|t)$")  # "I'm", "We're", "Don'
 _WORD_EDGES = "\"“”‘’'()[],.;:!?—–-*"
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,4}")
 _AGE_APPOSITION = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
-_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the|his|her|its|their|another|one|our)[ \t]+)?"
-                         r"((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)")
+_APPOSITION = re.compile(
+    r",[ \t]+(?:(?:a|an|the|his|her|its|their|another|one|our)[ \t]+)?"
+    r"((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)"
+)
 _NEXT_WORD = re.compile(r",?[ \t]+([a-z][\w-]*)")
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
     r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–:-]",
-    re.MULTILINE)
+    re.MULTILINE,
+)
 _OPENERS = " \t\"“‘'([«¿¡*•-–—"
 _SENTENCE_ENDS = ".!?:\n"
-_PLACE_NOUNS = frozenset({"village", "town", "city", "suburb", "province", "region", "district", "county", "state",
-                          "country", "island", "neighborhood", "neighbourhood", "capital", "port", "municipality"})
+_PLACE_NOUNS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "suburb",
+        "province",
+        "region",
+        "district",
+        "county",
+        "state",
+        "country",
+        "island",
+        "neighborhood",
+        "neighbourhood",
+        "capital",
+        "port",
+        "municipality",
+    }
+)
 _SINGLE_ORGANISATIONS = frozenset({"Senate", "Parliament"})
-_NAME_PARTICLES = frozenset({"bin", "ibn", "van", "von", "de", "da", "der", "den", "du", "di", "del", "della", "dos",
-                             "das", "ter", "la", "le", "al", "el"})
+_NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "ibn",
+        "van",
+        "von",
+        "de",
+        "da",
+        "der",
+        "den",
+        "du",
+        "di",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "ter",
+        "la",
+        "le",
+        "al",
+        "el",
+    }
+)
 _TOLD_TO = frozenset({"told", "tells", "asked"})  # "told Business Insider": the one told is often an outlet
-_PLACE_MODIFIERS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-                              "Inner", "Outer", "Upper", "Lower", "Greater", "Old"})
+_PLACE_MODIFIERS = frozenset(
+    {
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Inner",
+        "Outer",
+        "Upper",
+        "Lower",
+        "Greater",
+        "Old",
+    }
+)
 _ORGANISATION_WORDS_AFTER = frozenset({"network", "militia"})  # part of the name: "Haqqani network"
-_INSTITUTION_WORDS_AFTER = frozenset({"hospital", "clinic"})   # not part of it: "Walter Reed hospital"
+_INSTITUTION_WORDS_AFTER = frozenset({"hospital", "clinic"})  # not part of it: "Walter Reed hospital"
 # lower-case role nouns after a lone unknown name that make it an organisation ("Wikileaks co-founder")
-_ORGANISATION_ROLE_NOUNS = frozenset({"coach", "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
-                                      "chairman", "executive", "editor", "editor-in-chief", "manager", "captain",
-                                      "striker", "official", "officials", "boss", "analyst", "researchers",
-                                      "shareholders", "employees", "staff"})
+_ORGANISATION_ROLE_NOUNS = frozenset(
+    {
+        "coach",
+        "founder",
+        "co-founder",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "executive",
+        "editor",
+        "editor-in-chief",
+        "manager",
+        "captain",
+        "striker",
+        "official",
+        "officials",
+        "boss",
+        "analyst",
+        "researchers",
+        "shareholders",
+        "employees",
+        "staff",
+    }
+)
 # organisation starts a demonym belongs to ("American University of Kabul", not "Chinese Ministry of ...")
 _INSTITUTION_STARTS = frozenset({"University", "College", "Academy", "Institute", "Bank", "Museum"})
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CAMEL_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Du", "O'", "O’")
-HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Herr", "Frau",
-                         "M.", "Mme", "Hon.", "Rt. Hon.", "Prof.", "Rev."})
+HONORIFICS = frozenset(
+    {
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Miss",
+        "Dr",
+        "Dr.",
+        "Sir",
+        "Dame",
+        "Herr",
+        "Frau",
+        "M.",
+        "Mme",
+        "Hon.",
+        "Rt. Hon.",
+        "Prof.",
+        "Rev.",
+    }
+)
 NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 
 
@@ -108,6 +221,7 @@ def _caseless_scanner() -> re.Pattern[str] | None:
 
 # --- candidates ----------------------------------------------------------------------------------
 
+
 @dataclass
 class Candidate:
     """A span that may be a mention; entities.py merges and keys the candidates of one text."""
@@ -115,11 +229,11 @@ class Candidate:
     start: int
     end: int
     kind: str
-    name: str                    # the name as written, titles removed
+    name: str  # the name as written, titles removed
     method: str
     ref: EntityRef | None = None  # known canonical entity (gazetteer, alias table)
     role: str | None = None
-    single: bool = False         # one bare word: resolved by coreference, else `fallback`
+    single: bool = False  # one bare word: resolved by coreference, else `fallback`
     fallback: str | None = None  # kind to give a lone word nothing else explains (None: drop it)
 
 
@@ -130,10 +244,10 @@ class _Tok:
     start: int
     end: int
     text: str
-    kind: str                    # cap | poss | conn
-    role: str = "name"           # name | gaz | title | demonym | stop | sep | modifier | inside (of a match)
+    kind: str  # cap | poss | conn
+    role: str = "name"  # name | gaz | title | demonym | stop | sep | modifier | inside (of a match)
     ref: EntityRef | None = None
-    span_end: int = 0            # for gaz/title/demonym: index of the last token of the match
+    span_end: int = 0  # for gaz/title/demonym: index of the last token of the match
     lookup: str = ""
 
 
@@ -166,7 +280,7 @@ class Doc:
         start = self.text.rfind("\n", 0, pos) + 1
         if start not in self.lines:
             end = self.text.find("\n", pos)
-            self.lines[start] = _line_flags(self.text[start:end if end >= 0 else len(self.text)])
+            self.lines[start] = _line_flags(self.text[start : end if end >= 0 else len(self.text)])
         return self.lines[start]
 
 
@@ -207,7 +321,7 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
         for j in range(min(n, i + max(g.longest, w.title_words)) - 1, i - 1, -1):
             if toks[j].kind != "cap":
                 continue
-            key = alias_key(text[tok.start:toks[j].end])
+            key = alias_key(text[tok.start : toks[j].end])
             if key in g.aliases:
                 match = ("gaz", j, g.aliases[key], key)
             elif key in w.titles:
@@ -218,34 +332,56 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
                 break
         if match and match[0] == "gaz" and match[2].kind == PLACE and match[1] == i and _looks_like_given_name(toks, i):
             match = None  # "George Washington", "Jordan Henderson": a name, not a place
-        if (match and match[0] == "title" and match[1] == i and i > 0 and toks[i - 1].role == "name"
-                and toks[i - 1].text in w.first_names):
+        if (
+            match
+            and match[0] == "title"
+            and match[1] == i
+            and i > 0
+            and toks[i - 1].role == "name"
+            and toks[i - 1].text in w.first_names
+        ):
             match = None  # "Kevin King", "John Major": a last name that is also a title
         if match and match[0] == "demonym" and i > 0 and toks[i - 1].role == "name" and toks[i - 1].kind == "cap":
             match = None  # "Free Syrian Army": a demonym inside a name
         if match and match[0] == "gaz" and _gazetteer_hit_is_part_of_a_name(toks, i, match[2], match[3]):
             match = None  # "Real Madrid", "Diplomatic Academy of Vietnam", "Peoples Democratic Party"
-        if match and match[0] == "gaz" and match[2].kind == PLACE and i > 0 and toks[i - 1].role == "name" \
-                and toks[i - 1].text in _PLACE_MODIFIERS and toks[i - 1].end + 1 == tok.start:
+        if (
+            match
+            and match[0] == "gaz"
+            and match[2].kind == PLACE
+            and i > 0
+            and toks[i - 1].role == "name"
+            and toks[i - 1].text in _PLACE_MODIFIERS
+            and toks[i - 1].end + 1 == tok.start
+        ):
             prev = toks[i - 1]  # "Inner Mongolia", "Western Europe" not in the gazetteer
-            key = alias_key(text[prev.start:toks[match[1]].end])
+            key = alias_key(text[prev.start : toks[match[1]].end])
             ref = g.aliases.get(key) or entity_ref(key, PLACE)
             prev.role, prev.span_end, prev.ref, prev.lookup = "gaz", match[1], ref, key
             for k in range(i, match[1] + 1):
                 toks[k].role = "inside"
             i = match[1] + 1
             continue
-        if (match and match[0] == "gaz" and match[2].kind == PERSON and i > 0 and toks[i - 1].role == "name"
-                and not doc.headline and not doc.line_flags(start)[0]):
+        if (
+            match
+            and match[0] == "gaz"
+            and match[2].kind == PERSON
+            and i > 0
+            and toks[i - 1].role == "name"
+            and not doc.headline
+            and not doc.line_flags(start)[0]
+        ):
             # names right before a known person's alias: the same person ("Donald J. Trump") or another
             # one of the same last name ("Hunter Biden")
             k = i - 1
             while k > 0 and toks[k - 1].role == "name" and toks[k - 1].kind == "cap":
                 k -= 1
             first = toks[k].text
-            if all(len(x.text) == 2 and x.text.endswith(".") for x in toks[k + 1:i]) and g.aliases.get(
-                    f"{first} {match[3].split()[-1]}") == match[2]:
-                key = alias_key(text[toks[k].start:toks[match[1]].end])
+            if (
+                all(len(x.text) == 2 and x.text.endswith(".") for x in toks[k + 1 : i])
+                and g.aliases.get(f"{first} {match[3].split()[-1]}") == match[2]
+            ):
+                key = alias_key(text[toks[k].start : toks[match[1]].end])
                 toks[k].role, toks[k].span_end, toks[k].ref, toks[k].lookup = "gaz", match[1], match[2], key
                 for m in range(k + 1, match[1] + 1):
                     toks[m].role = "inside"
@@ -254,16 +390,26 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
             match = None
         if not match and i == 0 and initial and tok.text.lower() in w.role_words and tok.text not in w.first_names:
             match = ("title", i, None, tok.text)  # "Employee Steve Castro" at the start of a sentence
-        if match and not (i == 0 and initial and match[0] == "title" and doc.in_lower_case(tok.text)
-                          and tok.text not in ("President", "Secretary", "Mr", "Mrs", "Ms", "Dr")):
+        if match and not (
+            i == 0
+            and initial
+            and match[0] == "title"
+            and doc.in_lower_case(tok.text)
+            and tok.text not in ("President", "Secretary", "Mr", "Mrs", "Ms", "Dr")
+        ):
             tok.role, tok.span_end, tok.ref, tok.lookup = match[0], match[1], match[2], match[3]
             for k in range(i + 1, match[1] + 1):
                 toks[k].role = "inside"
             i = match[1] + 1
             continue
         word = tok.text
-        if (word in w.stopwords or word in w.months_and_days or _HAS_DIGIT(word) or _CONTRACTION.search(word)
-                or (i == 0 and initial and (doc.in_lower_case(word) or word in w.title_modifiers))):
+        if (
+            word in w.stopwords
+            or word in w.months_and_days
+            or _HAS_DIGIT(word)
+            or _CONTRACTION.search(word)
+            or (i == 0 and initial and (doc.in_lower_case(word) or word in w.title_modifiers))
+        ):
             tok.role = "stop"
         elif word in w.title_modifiers:
             tok.role = "modifier"
@@ -290,19 +436,27 @@ def _looks_like_given_name(toks: list[_Tok], i: int) -> bool:
     w = entity_words()
     before = toks[i - 1] if i > 0 else None
     after = toks[i + 1] if i + 1 < len(toks) else None
-    return bool((before and before.kind == "cap" and before.text in w.first_names)
-                or (toks[i].text in w.first_names and after and after.kind == "cap"
-                    and after.text not in w.stopwords and after.text[:1].isupper() and not after.text.isupper()))
+    return bool(
+        (before and before.kind == "cap" and before.text in w.first_names)
+        or (
+            toks[i].text in w.first_names
+            and after
+            and after.kind == "cap"
+            and after.text not in w.stopwords
+            and after.text[:1].isupper()
+            and not after.text.isupper()
+        )
+    )
 
 
 def _previous_word(text: str, pos: int) -> str:
     """The word before a position, across spaces and one comma ("leader, Sirajuddin Haqqani")."""
     if pos == 0 or text[pos - 1] not in " \t\u00a0":
         return ""
-    chunk = text[max(0, pos - 40):pos].rstrip()
+    chunk = text[max(0, pos - 40) : pos].rstrip()
     if chunk.endswith(","):
         chunk = chunk[:-1].rstrip()
-    if not chunk or chunk[-1] in ".!?:;\"”’)":
+    if not chunk or chunk[-1] in '.!?:;"”’)':
         return ""
     word = chunk.rsplit(None, 1)[-1].lstrip("\"“‘'([")
     return word if word.replace("-", "").isalnum() else ""
@@ -311,7 +465,7 @@ def _previous_word(text: str, pos: int) -> str:
 def _context_after(text: str, end: int) -> str | None:
     """What the words right after a name say it is: 'person', 'organisation', 'place' or None."""
     w = entity_words()
-    tail = text[end:end + 80]
+    tail = text[end : end + 80]
     if _AGE_APPOSITION.match(tail):
         return PERSON
     nxt = _NEXT_WORD.match(tail)
@@ -337,8 +491,9 @@ def _context_after(text: str, end: int) -> str | None:
     return None
 
 
-def _classify(words: list[str], before: str | None, prev_word: str, after: str | None,
-              speech_before: bool) -> tuple[str, str] | None:
+def _classify(
+    words: list[str], before: str | None, prev_word: str, after: str | None, speech_before: bool
+) -> tuple[str, str] | None:
     """Kind and method of a run of unknown capitalised words, or None when there is no cue."""
     w = entity_words()
     first, last, k = words[0], words[-1], len(words)
@@ -366,8 +521,12 @@ def _classify(words: list[str], before: str | None, prev_word: str, after: str |
         return (ORGANISATION, NAME_SEQUENCE) if after == "organisation_role" else None
     if after in (PERSON, ORGANISATION):
         return after, NAME_SEQUENCE
-    if (first in w.first_names or before == "demonym" or speech_before
-            or any(len(x) == 2 and x[1] == "." for x in words)):
+    if (
+        first in w.first_names
+        or before == "demonym"
+        or speech_before
+        or any(len(x) == 2 and x[1] == "." for x in words)
+    ):
         return PERSON, NAME_SEQUENCE
     return None
 
@@ -379,8 +538,8 @@ class _Reader:
     text: str
     doc: Doc
     out: list[Candidate]
-    cautious: bool    # a headline or a title-case line: no new name without a strong cue
-    shouting: bool    # a line in capitals: known names only
+    cautious: bool  # a headline or a title-case line: no new name without a strong cue
+    shouting: bool  # a line in capitals: known names only
 
     def add(self, start: int, end: int, kind: str, method: str, **extra) -> str:
         self.out.append(Candidate(start, end, kind, alias_key(self.text[start:end]), method, **extra))
@@ -391,12 +550,12 @@ class _Reader:
 class _Context:
     """What surrounds a segment of unknown capitalised words inside its run."""
 
-    before: str | None = None   # right before it: title, portfolio, modifier, demonym, gaz_<kind>, name
-    role: str | None = None     # the title before it
+    before: str | None = None  # right before it: title, portfolio, modifier, demonym, gaz_<kind>, name
+    role: str | None = None  # the title before it
     last_gaz: Candidate | None = None  # the known name right before it, if it was just added
-    prev_word: str = ""         # the word before the run (the run's first segment only)
+    prev_word: str = ""  # the word before the run (the run's first segment only)
     speech_before: bool = False  # that word is a verb of saying ("said Jane Doe")
-    run_end: bool = False       # the segment ends the run: the words after it are its context
+    run_end: bool = False  # the segment ends the run: the words after it are its context
     force_person: bool = False  # "A B and C D" after a person
 
 
@@ -418,14 +577,21 @@ def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -
             if tok.role == "gaz":
                 kind = tok.ref.kind  # type: ignore[union-attr]  # a "gaz" token always has its entity
                 method = GAZETTEER if alias_key(tok.ref.entity_name) == tok.lookup else ALIAS  # type: ignore[union-attr]
-                cand = Candidate(tok.start, stop.end, kind, tok.lookup, method, tok.ref,
-                                 role if kind == PERSON and before == "title" else None)
-                if not (shouting and not text[tok.start:stop.end].isupper() and kind != PLACE):
+                cand = Candidate(
+                    tok.start,
+                    stop.end,
+                    kind,
+                    tok.lookup,
+                    method,
+                    tok.ref,
+                    role if kind == PERSON and before == "title" else None,
+                )
+                if not (shouting and not text[tok.start : stop.end].isupper() and kind != PLACE):
                     out.append(cand)
                     last_gaz = cand
                 before = "gaz_" + kind
             elif tok.role == "title":
-                role = tok.lookup if before != "modifier" else alias_key(text[toks[i - 1].start:stop.end])
+                role = tok.lookup if before != "modifier" else alias_key(text[toks[i - 1].start : stop.end])
                 before = "title"
             else:
                 before, last_gaz = "demonym", None
@@ -445,11 +611,12 @@ def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -
             continue
         # a segment of unknown capitalised words, connectors and possessives allowed inside
         j = i
-        while j + 1 < n and (toks[j + 1].role == "name" or (toks[j + 1].role == "sep" and j + 2 < n
-                                                              and toks[j + 2].role == "name")):
+        while j + 1 < n and (
+            toks[j + 1].role == "name" or (toks[j + 1].role == "sep" and j + 2 < n and toks[j + 2].role == "name")
+        ):
             j += 1
         context = _Context(before, role, last_gaz, prev_word if i == 0 else "", speech_before and i == 0, j == n - 1)
-        _read_segment(reader, toks[i:j + 1], context)
+        _read_segment(reader, toks[i : j + 1], context)
         before, last_gaz = "name", None
         i = j + 1
 
@@ -483,9 +650,10 @@ def _read_glued(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
         return None
     is_org = words[-1] in w.organisation_heads or words[0] in w.organisation_starts or _head_before_of(seg)
     is_place = words[-1] in w.place_heads
-    if not ((is_org and (ctx.before != "demonym" or words[-1] in w.organisation_heads
-                         or words[0] in _INSTITUTION_STARTS))
-            or (is_place and ctx.before == "gaz_place")):
+    if not (
+        (is_org and (ctx.before != "demonym" or words[-1] in w.organisation_heads or words[0] in _INSTITUTION_STARTS))
+        or (is_place and ctx.before == "gaz_place")
+    ):
         return None
     start = seg[0].start
     if ctx.last_gaz is not None and r.out and r.out[-1] is ctx.last_gaz:
@@ -506,14 +674,18 @@ def _read_joined(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) -
     if poss is not None and (seg[poss - 1].text in w.organisation_heads or seg[0].text in w.organisation_starts):
         # "Tufts University's Feinstein International Center": two organisations
         first = _read_segment(r, seg[:poss], replace(ctx, run_end=False))
-        _read_segment(r, seg[poss + 1:], _Context("name" if first else ctx.before, run_end=ctx.run_end))
+        _read_segment(r, seg[poss + 1 :], _Context("name" if first else ctx.before, run_end=ctx.run_end))
         return first
     is_org = words[-1] in w.organisation_heads or words[0] in w.organisation_starts or _head_before_of(seg)
     is_place = words[-1] in w.place_heads and ctx.before != "title"
-    if len(words) >= 2 and ((is_org and not joins & {"y", "e"}
-                             and (words[-1] in w.organisation_heads or not joins & {"and", "&"}
-                                  or _head_before_of(seg)))
-                            or (is_place and not joins & {"and", "&"})):
+    if len(words) >= 2 and (
+        (
+            is_org
+            and not joins & {"y", "e"}
+            and (words[-1] in w.organisation_heads or not joins & {"and", "&"} or _head_before_of(seg))
+        )
+        or (is_place and not joins & {"and", "&"})
+    ):
         return r.add(start, end, ORGANISATION if is_org else PLACE, NAME_SEQUENCE)
     if joins <= _NAME_PARTICLES and len(words) >= 2:  # "Osama bin Laden", "Alex de Minaur"
         after = _context_after(r.text, end) if ctx.run_end else None
@@ -529,9 +701,15 @@ def _read_joined(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) -
             continue
         if part:
             part_context = ctx if part[0] is seg[0] else _Context("name")
-            found = _read_segment(r, part, replace(
-                part_context, run_end=ctx.run_end and t is None,
-                force_person=found == PERSON and joiner == "and" and len(part) >= 2))
+            found = _read_segment(
+                r,
+                part,
+                replace(
+                    part_context,
+                    run_end=ctx.run_end and t is None,
+                    force_person=found == PERSON and joiner == "and" and len(part) >= 2,
+                ),
+            )
         joiner = t.text if t is not None else None
         part = []
     return found
@@ -543,7 +721,7 @@ def _read_words(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
     text, start, end = r.text, seg[0].start, seg[-1].end
     after = _context_after(text, end) if ctx.run_end else None
     # a bracketed acronym right after an entity names that entity: "Centre for Disease Control (CDC)"
-    if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and text[start - 1:start] == "(":
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and text[start - 1 : start] == "(":
         owner = r.out[-1] if r.out and 0 <= start - r.out[-1].end <= 3 and not r.out[-1].single else None
         if owner is not None:
             r.doc.acronyms[words[0]] = owner
@@ -560,9 +738,14 @@ def _read_words(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
             _read_lone_word(r, start, end, ctx)
         return None
     kind, method = verdict
-    if r.cautious and method == NAME_SEQUENCE and not (
+    if (
+        r.cautious
+        and method == NAME_SEQUENCE
+        and not (
             (kind == PERSON and words[0] in w.first_names)
-            or (kind != PERSON and len(words) >= 2 and (words[-1] in w.organisation_heads | w.place_heads))):
+            or (kind != PERSON and len(words) >= 2 and (words[-1] in w.organisation_heads | w.place_heads))
+        )
+    ):
         return None
     if r.cautious and kind == PERSON and len(words) > 2:
         end = seg[1].end  # a headline capitalises its verbs too: "Kevin Volker Meets Putin" names Kevin Volker
@@ -577,16 +760,31 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
     w = entity_words()
     text, doc, word = r.text, r.doc, r.text[start:end]
     if _ACRONYM.fullmatch(word):
-        if (not r.cautious and word not in doc.dead_acronyms and word not in w.stopwords
-                and not doc.in_lower_case(word) and not _in_a_code_or_list(text, start, end)
-                and not _CJK.search(text, max(0, start - 20), end + 20)):
+        if (
+            not r.cautious
+            and word not in doc.dead_acronyms
+            and word not in w.stopwords
+            and not doc.in_lower_case(word)
+            and not _in_a_code_or_list(text, start, end)
+            and not _CJK.search(text, max(0, start - 20), end + 20)
+        ):
             r.add(start, end, ORGANISATION, NAME_SEQUENCE, single=True, fallback=ORGANISATION)
         return
-    if (_CAMEL_CASE.match(word) and not word.startswith(_CAMEL_NAME_PREFIXES) and len(word) >= 5
-            and sum(c.isupper() for c in word) == 2):
+    if (
+        _CAMEL_CASE.match(word)
+        and not word.startswith(_CAMEL_NAME_PREFIXES)
+        and len(word) >= 5
+        and sum(c.isupper() for c in word) == 2
+    ):
         fallback = None if r.cautious else ORGANISATION  # "WeWork", "MarketAxess"
-    elif (ctx.prev_word in w.place_prepositions and ctx.before is None and not r.cautious and doc.is_english()
-          and not _sentence_initial(text, start) and word not in _head_words()):
+    elif (
+        ctx.prev_word in w.place_prepositions
+        and ctx.before is None
+        and not r.cautious
+        and doc.is_english()
+        and not _sentence_initial(text, start)
+        and word not in _head_words()
+    ):
         fallback = PLACE  # "in Senkata"
     else:
         fallback = None
@@ -595,8 +793,11 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
 
 def _in_a_code_or_list(text: str, start: int, end: int) -> bool:
     """'FHC/ABJ/03', 'DÇÜ,HT': capitals glued to slashes, hyphens or commas are codes or initials."""
-    return text[start - 1:start] in ("/", "-", ",") or text[end:end + 1] in ("/", "-") or (
-        text[end:end + 1] == "," and text[end + 1:end + 2] not in ("", " ", "\n"))
+    return (
+        text[start - 1 : start] in ("/", "-", ",")
+        or text[end : end + 1] in ("/", "-")
+        or (text[end : end + 1] == "," and text[end + 1 : end + 2] not in ("", " ", "\n"))
+    )
 
 
 @cache
@@ -615,7 +816,7 @@ def _head_before_of(seg: list[_Tok]) -> bool:
 
 
 def _glued_demonym_start(text: str, seg_start: int) -> int:
-    m = re.search(r"[^\W\d_][\w'’-]*[ \t]+$", text[max(0, seg_start - 30):seg_start])
+    m = re.search(r"[^\W\d_][\w'’-]*[ \t]+$", text[max(0, seg_start - 30) : seg_start])
     return seg_start - (len(m.group(0)) if m else 0)
 
 
@@ -632,8 +833,9 @@ def read_candidates(text: str, headline: bool) -> tuple[list[Candidate], Doc]:
             ref = gazetteer().folded.get(alias_key(city).casefold()) or entity_ref(city.title(), PLACE)
             if ref.kind == PLACE:
                 known = alias_key(city).casefold() in gazetteer().folded
-                cands.append(Candidate(s, s + len(city), PLACE, city.title(), GAZETTEER if known else NAME_SEQUENCE,
-                                        ref))
+                cands.append(
+                    Candidate(s, s + len(city), PLACE, city.title(), GAZETTEER if known else NAME_SEQUENCE, ref)
+                )
                 skip.add(s)
     for run in _RUN.finditer(text):
         if run.start() not in skip:

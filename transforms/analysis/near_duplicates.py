@@ -24,10 +24,10 @@ from transforms.frames.schemas import ARTICLE_SIGNATURES, NEAR_DUPLICATES, subsc
 
 SHINGLE_WORDS = 4
 BIN_BITS = 6
-N_HASHES = 1 << BIN_BITS     # bins of the signature
+N_HASHES = 1 << BIN_BITS  # bins of the signature
 N_BANDS = 16
 ROWS_PER_BAND = N_HASHES // N_BANDS
-VALUE_BITS = 64 - BIN_BITS   # a bin keeps these bits of a hash; densification adds distance << VALUE_BITS
+VALUE_BITS = 64 - BIN_BITS  # a bin keeps these bits of a hash; densification adds distance << VALUE_BITS
 MAX_U64 = (1 << 64) - 1
 DUPLICATE_SIMILARITY = 0.7  # estimated Jaccard similarity from which two bodies are copies of one text
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -50,7 +50,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     words = [w.casefold() for w in WORD.findall(text)]
     if len(words) <= size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def minhash(text: str) -> list[int]:
@@ -77,7 +77,7 @@ def minhash(text: str) -> list[int]:
 
 def band_keys(signature: Sequence[int]) -> list[int]:
     """One 64-bit key per band (the band's index is part of the key)."""
-    rows = [signature[band * ROWS_PER_BAND:(band + 1) * ROWS_PER_BAND] for band in range(N_BANDS)]
+    rows = [signature[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND] for band in range(N_BANDS)]
     return [_hash64(f"{band}:{','.join(map(str, values))}".encode()) for band, values in enumerate(rows)]
 
 
@@ -90,8 +90,9 @@ def signatures_frame(articles: pl.DataFrame) -> pl.DataFrame:
     """articles[article_id, body_text] -> [article_id, signature, band_keys]."""
     signatures = [minhash(text or "") for text in articles["body_text"]]
     keys = [band_keys(s) for s in signatures]
-    return pl.DataFrame({"article_id": articles["article_id"], "signature": signatures, "band_keys": keys},
-                        schema=SIGNATURE_SCHEMA)
+    return pl.DataFrame(
+        {"article_id": articles["article_id"], "signature": signatures, "band_keys": keys}, schema=SIGNATURE_SCHEMA
+    )
 
 
 def _band_index(rows: Iterable[tuple[str, Sequence[int]]]) -> dict[int, list[str]]:
@@ -112,8 +113,9 @@ def duplicate_pairs(new: pl.DataFrame, known: pl.DataFrame, threshold: float = D
     index = _band_index(zip(known["article_id"], known["band_keys"].to_list(), strict=True))
     order = {article_id: i for i, article_id in enumerate(known["article_id"])}
     rows = []
-    for article_id, signature, keys in zip(new["article_id"], new["signature"].to_list(), new["band_keys"].to_list(),
-                                           strict=True):
+    for article_id, signature, keys in zip(
+        new["article_id"], new["signature"].to_list(), new["band_keys"].to_list(), strict=True
+    ):
         if signature == EMPTY_SIGNATURE:
             continue
         candidates = {c for key in keys for c in index.get(key, ()) if c != article_id}

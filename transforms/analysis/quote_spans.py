@@ -17,11 +17,17 @@ from dataclasses import dataclass
 
 # Opening mark -> marks that close it. A straight " may be closed by a curly ” and vice versa.
 CLOSERS = {
-    "“": ("”", "’’", "''", '"'), "„": ("“", "”"), "«": ("»",), "»": ("«",), "「": ("」",),
-    "『": ("』",), '"': ('"', "”"), "”": ("”",),
+    "“": ("”", "’’", "''", '"'),
+    "„": ("“", "”"),
+    "«": ("»",),
+    "»": ("«",),
+    "「": ("」",),
+    "『": ("』",),
+    '"': ('"', "”"),
+    "”": ("”",),
 }
 # A paragraph left open continues when the next one starts with one of these.
-REOPENERS = {"“": "“\"", '"': "\"“", "„": "„", "«": "«", "»": "»", "「": "「", "”": "”"}
+REOPENERS = {"“": '“"', '"': '"“', "„": "„", "«": "«", "»": "»", "「": "「", "”": "”"}
 _MARK = re.compile(r"’’|''|[“”„«»「」『』\"]|\n")
 
 

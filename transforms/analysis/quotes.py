@@ -59,8 +59,8 @@ from transforms.frames.schemas import QUOTES
 QUOTES_SCHEMA = pl.Schema({name: dtype for name, dtype in QUOTES.items() if name != "speaker_entity_id"})
 SCARE_QUOTE_MAX_WORDS = 3
 MAX_WORDS_BEFORE_VERB_AFTER_QUOTE = 20  # "…" announced in October, said Derek Scissors
-MAX_WORDS_VERB_TO_QUOTE = 20            # X said in the release this case shows that … “…”
-MAX_PHRASE_CHARS = 200                  # a name written after its verb is looked for this far
+MAX_WORDS_VERB_TO_QUOTE = 20  # X said in the release this case shows that … “…”
+MAX_PHRASE_CHARS = 200  # a name written after its verb is looked for this far
 # Between two quotes of one attribution: X said “…” and that “…”.
 _JOINED_TO_PREVIOUS = re.compile(r"\s*,?\s*(?:and|or|but|et|und|y)\s+(?:that\s+|que\s+|qu’|dass\s+)?", re.IGNORECASE)
 
@@ -159,21 +159,24 @@ def _subject_before(text: str, lo: int, pos: int) -> _Subject | None:
         word = last.group(1) if last else ""
         if not word or (word.casefold() not in skippable and not (word.endswith("ly") and word.islower())):
             break  # "Stoltenberg also said", "Brooke tearfully asked"
-        segment = segment[:last.start()].rstrip()  # type: ignore[union-attr]  # a word was found: `last` matched
+        segment = segment[: last.start()].rstrip()  # type: ignore[union-attr]  # a word was found: `last` matched
     if not segment:
         return None
     if segment.endswith(","):  # "X, the commander of Y, said" / "her mother, Fiona, said"
         inner = segment[:-1]
         comma = inner.rfind(",")
-        apposition = inner[comma + 1:]
+        apposition = inner[comma + 1 :]
         found = name_at_end(apposition)
         if found and " ".join(found[0]) == apposition.strip().removeprefix("the ").removeprefix("The "):
             return _Subject(name=" ".join(found[0]), is_titled=found[1], has_article=found[2])
         if comma < 0:
             return None
         first = inner.split(",")[0]  # "Cmdr. Sean Robertson, a spokesperson for X, the Y operation, told"
-        if inner.count(",") <= 3 and word_matches(first) and all(
-                is_capitalised(w.group()) or w.group() in word_set("name_particles") for w in word_matches(first)):
+        if (
+            inner.count(",") <= 3
+            and word_matches(first)
+            and all(is_capitalised(w.group()) or w.group() in word_set("name_particles") for w in word_matches(first))
+        ):
             found = name_at_end(first)
             if found:
                 return _Subject(name=" ".join(found[0]), is_titled=found[1], has_article=found[2])
@@ -238,7 +241,7 @@ def _attribution_after(text: str, lo: int, hi: int) -> _Attribution | None:
     """A speech verb in the first words after a quote (lo = just after its closing mark)."""
     hi = _sentence_end(text, lo, hi)
     for verb in _verb_scanner().finditer(text, lo, hi):
-        lead = text[lo:verb.start()]
+        lead = text[lo : verb.start()]
         if _word_count(lead) > MAX_WORDS_BEFORE_VERB_AFTER_QUOTE:
             return None
         subject = _subject_before(text, lo, verb.start())
@@ -249,7 +252,7 @@ def _attribution_after(text: str, lo: int, hi: int) -> _Attribution | None:
                 return None  # "…,” at the release, adding that …": a new clause, not an attribution
             continue
         # "“No,” he said": the quote ends its clause and only its subject stands before the verb.
-        ends_clause = bool(re.match(r"\s*[,—–-]", lead) or re.search(r"[,.!?…]\W{0,2}$", text[max(0, lo - 3):lo]))
+        ends_clause = bool(re.match(r"\s*[,—–-]", lead) or re.search(r"[,.!?…]\W{0,2}$", text[max(0, lo - 3) : lo]))
         is_adjacent = lead.strip(" ,—–-") == "" or (_word_count(lead) <= 4 and ends_clause)
         method = "told" if verb.group() in patterns()["told_verbs"] else "said_after"
         return _Attribution(subject, verb.group(), method, is_adjacent)
@@ -268,16 +271,16 @@ def _attribution_before(text: str, lo: int, pos: int) -> _Attribution | None:
         if found and " ".join(found[0]) == colon.group("who").strip():
             return _Attribution(_Subject(name=" ".join(found[0]), is_titled=found[1]), None, "colon", True)
     verbs = list(_verb_scanner().finditer(text, lo, pos))
-    if not verbs or _word_count(text[verbs[-1].end():pos]) > MAX_WORDS_VERB_TO_QUOTE:
+    if not verbs or _word_count(text[verbs[-1].end() : pos]) > MAX_WORDS_VERB_TO_QUOTE:
         return None
     last = verbs[-1]
-    is_adjacent = _word_count(text[last.end():pos]) <= 4 and before.rstrip().endswith((":", ","))
+    is_adjacent = _word_count(text[last.end() : pos]) <= 4 and before.rstrip().endswith((":", ","))
     for verb in reversed(verbs):
         if verb.group().endswith("ing"):
             continue  # "…, warning: “": a participle's subject is the earlier verb's
         subject = _subject_before(text, lo, verb.start())
         if subject is None:
-            head = text[lo:verb.start()].rstrip()
+            head = text[lo : verb.start()].rstrip()
             if head.endswith((" and", " but")):
                 continue  # "He emphasized …, and emphasized that “": the first verb's subject
             if head and not head.endswith(","):
@@ -301,28 +304,31 @@ def _last_close_before(spans: list[QuoteSpan], pos: int) -> int:
 
 
 def _starts_clause(text: str, pos: int) -> bool:
-    head = text[max(0, pos - 40):pos].rstrip(" ")
+    head = text[max(0, pos - 40) : pos].rstrip(" ")
     return head == "" or head.endswith(("\n", ".", "!", "?", ",", ";", ":", "”", '"', "»", " and", " but"))
 
 
 def _speech_events(text: str, spans: list[QuoteSpan], names: Names) -> list[_Event]:
     """Names seen as the subject of a verb outside quotes, in order: the candidates for a pronoun."""
-    titled = frozenset(" ".join(tokens) for tokens, is_titled in (name_tokens(list(r.words)) for r in names.runs)
-                       if is_titled and tokens)
+    titled = frozenset(
+        " ".join(tokens)
+        for tokens, is_titled in (name_tokens(list(r.words)) for r in names.runs)
+        if is_titled and tokens
+    )
     titled = titled | {names.fullest(name) for name in titled}
     events = _speech_verb_subjects(text, spans, names, titled) + _clause_subjects(text, spans, names, titled)
     return sorted(events, key=lambda e: e.at)
 
 
 def _speech_verb_subjects(text: str, spans: list[QuoteSpan], names: Names, titled: frozenset[str]) -> list[_Event]:
-    """"Esper said", "said Brent Sherwood", "Hicks, a Navy veteran, said"."""
+    """ "Esper said", "said Brent Sherwood", "Hicks, a Navy veteran, said"."""
     events = []
     for verb in _verb_scanner().finditer(text):
         if _inside(spans, verb.start()):
             continue
         lo = max(text.rfind("\n", 0, verb.start()) + 1, _last_close_before(spans, verb.start()))
         subject = _subject_before(text, lo, verb.start())
-        if subject is None and text[lo:verb.start()].rstrip().endswith((",", "”", '"', "»")):
+        if subject is None and text[lo : verb.start()].rstrip().endswith((",", "”", '"', "»")):
             subject = _subject_after(text, verb.end(), min(len(text), verb.end() + MAX_PHRASE_CHARS))
         if subject and subject.name:
             full = names.fullest(subject.name)
@@ -337,12 +343,18 @@ def _clause_subjects(text: str, spans: list[QuoteSpan], names: Names, titled: fr
     events = []
     for run in names.runs:
         following = clause_verb.match(text, run.end)
-        if (not following or following.group(1) in word_set("phrase_enders") | word_set("role_nouns")
-                or _inside(spans, run.start) or not _starts_clause(text, run.start)):
+        if (
+            not following
+            or following.group(1) in word_set("phrase_enders") | word_set("role_nouns")
+            or _inside(spans, run.start)
+            or not _starts_clause(text, run.start)
+        ):
             continue
         tokens, is_titled = name_tokens(list(run.words))
         if tokens:
-            has_article = run.words[0].casefold() == "the" or text[max(0, run.start - 4):run.start].casefold() == "the "
+            has_article = (
+                run.words[0].casefold() == "the" or text[max(0, run.start - 4) : run.start].casefold() == "the "
+            )
             full = names.fullest(" ".join(tokens))
             events.append(_Event(following.start(1), full, kind(full, has_article, is_titled, titled)))
     return events
@@ -375,8 +387,9 @@ def _attribution(text: str, spans: list[QuoteSpan], k: int) -> _Attribution | No
     span = spans[k]
     after_hi = min(spans[k + 1].open_at if k + 1 < len(spans) else len(text), _paragraph_end(text, span.close_end))
     before_lo = _attribution_start(text, spans, k)
-    return ((_attribution_after(text, span.close_end, after_hi) if span.is_closed else None)
-            or _attribution_before(text, before_lo, span.open_at))
+    return (_attribution_after(text, span.close_end, after_hi) if span.is_closed else None) or _attribution_before(
+        text, before_lo, span.open_at
+    )
 
 
 def find_quotes(body_text: str) -> list[Quote]:
@@ -395,18 +408,19 @@ def find_quotes(body_text: str) -> list[Quote]:
         attribution = _attribution(text, spans, k)
         speaker, method, verb = None, None, None
         if attribution:
-            pronoun_at = (span.close_end if attribution.method in ("said_after", "told") and span.is_closed
-                          else span.open_at)
+            pronoun_at = (
+                span.close_end if attribution.method in ("said_after", "told") and span.is_closed else span.open_at
+            )
             speaker, from_pronoun = _resolve(attribution.subject, pronoun_at, events, names)
             verb = attribution.verb
             method = ("pronoun" if from_pronoun else attribution.method) if speaker else None
-        elif joined and joined[1] and _JOINED_TO_PREVIOUS.fullmatch(text[joined[0].close_end:span.open_at]):
+        elif joined and joined[1] and _JOINED_TO_PREVIOUS.fullmatch(text[joined[0].close_end : span.open_at]):
             speaker, method, verb = joined[1], "continuation", joined[2]  # X said “…” and that “…”
         elif previous and previous[1] and _continues(text, previous, span, _attribution_start(text, spans, k), events):
             speaker, method = previous[1], "continuation"
         joined = (span, speaker, verb)
         end = span.end - 1 if text[span.end - 1] == "," and span.end - 1 > span.start else span.end
-        quote_text = text[span.start:end]  # without the comma that joins it to "he said"
+        quote_text = text[span.start : end]  # without the comma that joins it to "he said"
         if _scare_word_count(quote_text) <= SCARE_QUOTE_MAX_WORDS and not (attribution and attribution.is_adjacent):
             continue
         quotes.append(Quote(len(quotes), quote_text, span.start, end, speaker, method, verb))
@@ -420,19 +434,20 @@ def _attribution_start(text: str, spans: list[QuoteSpan], k: int) -> int:
     return _sentence_start(text, lo, spans[k].open_at)
 
 
-def _continues(text: str, previous: tuple[QuoteSpan, str | None], span: QuoteSpan, sentence_start: int,
-               events: list[_Event]) -> bool:
+def _continues(
+    text: str, previous: tuple[QuoteSpan, str | None], span: QuoteSpan, sentence_start: int, events: list[_Event]
+) -> bool:
     """Does `span` carry on the previous quote (same speaker, no attribution of its own)?"""
     previous_span, previous_speaker = previous
-    if text[sentence_start:span.open_at].strip():
+    if text[sentence_start : span.open_at].strip():
         return False  # the quote does not open its sentence
-    between = text[previous_span.close_end:span.open_at]
+    between = text[previous_span.close_end : span.open_at]
     if len(re.findall(r"\n+", between)) > 1:
         return False  # more than one paragraph break
     if any(e.name != previous_speaker for e in events if previous_span.close_end <= e.at < span.open_at):
         return False  # someone else spoke in between
-    tail = text[span.end:_paragraph_end(text, span.end)]
-    return bool(re.search(r"[.!?…]", text[span.start:span.end][-2:] + tail))  # a heading has no full stop
+    tail = text[span.end : _paragraph_end(text, span.end)]
+    return bool(re.search(r"[.!?…]", text[span.start : span.end][-2:] + tail))  # a heading has no full stop
 
 
 def quotes_frame(articles: pl.DataFrame) -> pl.DataFrame:

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-MAX_TITLED_NAME_WORDS = 4               # after a title: "Dr. Luz Contreras Arroyo"
-MAX_GIVEN_NAMES = 1                     # "Stoltenberg" may grow into "Jens Stoltenberg", "Sonya A. Zoghlin"
+MAX_TITLED_NAME_WORDS = 4  # after a title: "Dr. Luz Contreras Arroyo"
+MAX_GIVEN_NAMES = 1  # "Stoltenberg" may grow into "Jens Stoltenberg", "Sonya A. Zoghlin"
 WORD = re.compile(r"[^\W\d_][\w’'.\-&]*|\d[\w.\-]*")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gov sen rep gen lt col sgt prof inc corp co no vs mt ft capt cmdr adm"
-    " dept est approx jan feb mar apr jun jul aug sep sept oct nov dec".split())
+    " dept est approx jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 @cache
@@ -42,8 +43,12 @@ def ends_sentence(word: str) -> bool:
     if not word.endswith("."):
         return False
     bare = word.rstrip(".")
-    return not (bare.casefold() in ABBREVIATIONS or bare.casefold() in word_set("titles") or "." in bare
-                or (len(bare) == 1 and bare.isupper()))
+    return not (
+        bare.casefold() in ABBREVIATIONS
+        or bare.casefold() in word_set("titles")
+        or "." in bare
+        or (len(bare) == 1 and bare.isupper())
+    )
 
 
 def is_capitalised(word: str) -> bool:
@@ -56,11 +61,11 @@ def name_tokens(run: list[str]) -> tuple[list[str], bool]:
     run = [w for w in run if w]
     for k in range(len(run) - 1, -1, -1):  # a possessive ends what precedes: "NASA’s Administrator Jim"
         if re.search(r"[’']s?$", run[k]) and k < len(run) - 1:
-            run = run[k + 1:]
+            run = run[k + 1 :]
             break
     titles = word_set("titles")
     last_title = max((k for k, w in enumerate(run) if w.casefold() in titles), default=-1)
-    tokens = run[last_title + 1:]
+    tokens = run[last_title + 1 :]
     is_org = any(w.casefold().rstrip(".") in word_set("organisation_words") for w in tokens)
     while tokens and tokens[0].casefold() in word_set("not_names"):
         tokens = tokens[1:]
@@ -93,7 +98,7 @@ def name_at_end(segment: str) -> tuple[list[str], bool, bool] | None:
     first = len(words) - 1
     while first > 0:
         prev, cur = words[first - 1], words[first]
-        gap = stripped[prev.end():cur.start()]
+        gap = stripped[prev.end() : cur.start()]
         if gap != " " or ends_sentence(prev.group()):
             break
         word = prev.group()
@@ -124,10 +129,10 @@ def _given_name_like(word: str) -> bool:
     if re.fullmatch(r"[A-Z]\.", word):
         return True
     folded = word.casefold()
-    excluded = (word_set("titles") | word_set("organisation_words") | word_set("nationalities")
-                | word_set("not_names"))
-    return (is_capitalised(word) and not word.isupper() and folded not in excluded
-            and "’" not in word and "'" not in word)
+    excluded = word_set("titles") | word_set("organisation_words") | word_set("nationalities") | word_set("not_names")
+    return (
+        is_capitalised(word) and not word.isupper() and folded not in excluded and "’" not in word and "'" not in word
+    )
 
 
 @dataclass(frozen=True)
@@ -151,7 +156,7 @@ def _lowercase_words(text: str) -> frozenset[str]:
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
-    head = text[max(0, pos - 4):pos].rstrip(" ")
+    head = text[max(0, pos - 4) : pos].rstrip(" ")
     return head == "" or head.endswith("\n") or bool(re.search(r"[.!?…][”\"’)]*$", head))
 
 
@@ -163,8 +168,11 @@ def capitalised_runs(text: str) -> list[Run]:
     lowercase = _lowercase_words(text)
 
     def close() -> None:
-        after_title = (before is not None and text[before.end():current[0].start()] == " "
-                       and before.group().casefold() in word_set("titles"))
+        after_title = (
+            before is not None
+            and text[before.end() : current[0].start()] == " "
+            and before.group().casefold() in word_set("titles")
+        )
         words = current
         if len(words) > 1 and words[0].group().casefold() in lowercase and _opens_sentence(text, words[0].start()):
             words = words[1:]  # "Once Fetter arrived", "Suddenly I was": an ordinary word opening a sentence
@@ -172,8 +180,12 @@ def capitalised_runs(text: str) -> list[Run]:
 
     previous: re.Match[str] | None = None
     for match in WORD.finditer(text):
-        if (is_capitalised(match.group()) and current and text[current[-1].end():match.start()] == " "
-                and not ends_sentence(current[-1].group())):
+        if (
+            is_capitalised(match.group())
+            and current
+            and text[current[-1].end() : match.start()] == " "
+            and not ends_sentence(current[-1].group())
+        ):
             current.append(match)
             previous = match
             continue
@@ -206,7 +218,8 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool, bool]]
         if titled:  # after a title the whole rest of the run is the name: "Dr. Luz Contreras Arroyo"
             part = tuple(_bare(w) for w in name_tokens(list(bare))[0])
             if len(tokens) < len(part) <= MAX_TITLED_NAME_WORDS and (
-                    list(part[-len(tokens):]) == tokens or list(part[:len(tokens)]) == tokens):
+                list(part[-len(tokens) :]) == tokens or list(part[: len(tokens)]) == tokens
+            ):
                 forms.add(part)
                 continue
         for start in range(len(bare) - len(tokens) + 1):
@@ -214,8 +227,12 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool, bool]]
             if list(bare[start:end]) != tokens:
                 continue
             grew_forward = False
-            while (not is_modifier and end < len(bare) and end - start < len(tokens) + MAX_GIVEN_NAMES
-                   and _given_name_like(bare[end])):
+            while (
+                not is_modifier
+                and end < len(bare)
+                and end - start < len(tokens) + MAX_GIVEN_NAMES
+                and _given_name_like(bare[end])
+            ):
                 grew_forward |= bare[end] not in ("Jr.", "Sr.")
                 end += 1
             if end != len(bare):
@@ -238,13 +255,17 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool, bool]]
 
 def _modifies_a_noun(text: str, run: Run) -> bool:
     """'the Margaret Hamilton Lego set': a lowercase noun follows, so the run is no full name."""
-    following = re.match(r" ([a-z][\w’'-]*)", text[run.end:run.end + 40])
+    following = re.match(r" ([a-z][\w’'-]*)", text[run.end : run.end + 40])
     if not following:
         return False
     word = following.group(1)
-    verb_like = (word in patterns()["verbs"] or word.endswith(("ed", "ly"))
-                 or word in ("is", "was", "has", "had", "says")
-                 or word in word_set("skippable") or word in word_set("phrase_enders"))
+    verb_like = (
+        word in patterns()["verbs"]
+        or word.endswith(("ed", "ly"))
+        or word in ("is", "was", "has", "had", "says")
+        or word in word_set("skippable")
+        or word in word_set("phrase_enders")
+    )
     return not verb_like
 
 
@@ -254,8 +275,10 @@ class Names:
     def __init__(self, text: str, runs: list[Run]) -> None:
         self.runs = runs
         self._bare = [tuple(_bare(w) for w in run.words) for run in runs]
-        self._titled = [run.after_title or any(w.casefold() in word_set("titles") for w in bare)
-                        for run, bare in zip(runs, self._bare, strict=True)]
+        self._titled = [
+            run.after_title or any(w.casefold() in word_set("titles") for w in bare)
+            for run, bare in zip(runs, self._bare, strict=True)
+        ]
         self._modifier = [_modifies_a_noun(text, run) for run in runs]
         self._by_word: dict[str, list[int]] = {}
         for k, bare in enumerate(self._bare):
@@ -268,6 +291,7 @@ class Names:
             first = _bare(name.split()[0])
             last = _bare(name.split()[-1])
             keys = sorted(set(self._by_word.get(first, [])) | set(self._by_word.get(last, [])))
-            self._fullest[name] = _fullest_form(name, [(self._bare[k], self._titled[k], self._modifier[k])
-                                                       for k in keys])
+            self._fullest[name] = _fullest_form(
+                name, [(self._bare[k], self._titled[k], self._modifier[k]) for k in keys]
+            )
         return self._fullest[name]

@@ -33,8 +33,8 @@ from transforms.frames.schemas import STORY_ARTICLES, subschema
 WINDOW = timedelta(days=3)
 MIN_SIMILARITY = 0.3
 MIN_SHARED_ENTITIES = 2
-ENTITY_SHARE = 0.6           # in one language: 0.6 entities + 0.4 terms; across languages: entities alone
-PRIOR_ARTICLES = 50          # pseudo-articles in which no feature occurs: rarity means little in a small corpus
+ENTITY_SHARE = 0.6  # in one language: 0.6 entities + 0.4 terms; across languages: entities alone
+PRIOR_ARTICLES = 50  # pseudo-articles in which no feature occurs: rarity means little in a small corpus
 PLACE_KINDS = frozenset({"place", "location", "loc", "gpe", "country", "city"})
 KIND_WEIGHTS = {"person": 1.0, "per": 1.0, "organisation": 1.0, "organization": 1.0, "org": 1.0}
 PLACE_WEIGHT = 0.35
@@ -130,12 +130,16 @@ def neighbour_window(features: pl.DataFrame) -> tuple[datetime, datetime] | None
 
 def entity_kinds(*frames: pl.DataFrame) -> dict[str, str]:
     """entity_id -> kind from frames with those columns (entities, mentions); later frames win."""
-    return {entity_id: kind for frame in frames
-            for entity_id, kind in frame.select("entity_id", "kind").unique("entity_id", keep="last").iter_rows()}
+    return {
+        entity_id: kind
+        for frame in frames
+        for entity_id, kind in frame.select("entity_id", "kind").unique("entity_id", keep="last").iter_rows()
+    }
 
 
-def assign_stories(new: pl.DataFrame, known: pl.DataFrame | None, frequencies: FeatureFrequencies,
-                   kinds: Mapping[str, str]) -> pl.DataFrame:
+def assign_stories(
+    new: pl.DataFrame, known: pl.DataFrame | None, frequencies: FeatureFrequencies, kinds: Mapping[str, str]
+) -> pl.DataFrame:
     """new[article_id, event_at, language, entity_ids, terms] -> [article_id, story_id, similarity, is_opener].
 
     `known` holds the articles of existing stories near the batch in time (with `story_id`), if any;
@@ -179,14 +183,27 @@ def assign_stories(new: pl.DataFrame, known: pl.DataFrame | None, frequencies: F
             out.append({"article_id": row["article_id"], "story_id": story_id, "similarity": None, "is_opener": True})
         else:
             story_id = best[1]
-            out.append({"article_id": row["article_id"], "story_id": story_id, "similarity": round(best[0], 4),
-                        "is_opener": False})
+            out.append(
+                {
+                    "article_id": row["article_id"],
+                    "story_id": story_id,
+                    "similarity": round(best[0], 4),
+                    "is_opener": False,
+                }
+            )
         add(story_id, row, entities, terms)
     return pl.DataFrame(out, schema=ASSIGNMENT_SCHEMA, orient="row")
 
 
-def _similarity(row: dict, entities: set[str], terms: set[str], story: _Story, entity_weight: _Weights,
-                term_weight: _Weights, kinds: Mapping[str, str]) -> float | None:
+def _similarity(
+    row: dict,
+    entities: set[str],
+    terms: set[str],
+    story: _Story,
+    entity_weight: _Weights,
+    term_weight: _Weights,
+    kinds: Mapping[str, str],
+) -> float | None:
     """The article's similarity to the story, or None when it may not join it."""
     if not story.in_window(row["event_at"]):
         return None
@@ -199,15 +216,19 @@ def _similarity(row: dict, entities: set[str], terms: set[str], story: _Story, e
     return score if score >= MIN_SIMILARITY else None
 
 
-def story_features(articles: pl.DataFrame, documents: pl.DataFrame, mentions: pl.DataFrame,
-                   terms: pl.DataFrame | None = None) -> pl.DataFrame:
+def story_features(
+    articles: pl.DataFrame, documents: pl.DataFrame, mentions: pl.DataFrame, terms: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """What stories are told from: articles[article_id, document_id, published_at, language, title,
     body_text], documents[document_id, fetched_at] and mentions[article_id, entity_id] ->
     [article_id, event_at, language, entity_ids, terms]. The event time is the publication time,
     else when the document was fetched. `terms` is the articles' `terms_frame` when already made."""
     entity_ids = (
-        mentions.select("article_id", "entity_id").unique().sort("article_id", "entity_id")
-        .group_by("article_id", maintain_order=True).agg(pl.col("entity_id").alias("entity_ids"))
+        mentions.select("article_id", "entity_id")
+        .unique()
+        .sort("article_id", "entity_id")
+        .group_by("article_id", maintain_order=True)
+        .agg(pl.col("entity_id").alias("entity_ids"))
     )
     return (
         articles.select("article_id", "document_id", "published_at", "language")
@@ -216,8 +237,10 @@ def story_features(articles: pl.DataFrame, documents: pl.DataFrame, mentions: pl
         .join(terms_frame(articles) if terms is None else terms, on="article_id", how="left")
         .select(
             "article_id",
-            pl.coalesce(pl.col("published_at").cast(pl.Datetime("us", "UTC")),
-                        pl.col("fetched_at").cast(pl.Datetime("us", "UTC"))).alias("event_at"),
+            pl.coalesce(
+                pl.col("published_at").cast(pl.Datetime("us", "UTC")),
+                pl.col("fetched_at").cast(pl.Datetime("us", "UTC")),
+            ).alias("event_at"),
             "language",
             pl.col("entity_ids").fill_null([]),
             pl.col("terms").fill_null([]),

@@ -21,7 +21,14 @@ Precision = Literal["date", "time"]
 
 # Where a date came from: the fixed vocabulary of the *_at_source columns.
 JSONLD, META, URL, HTMLDATE, VISIBLE_TEXT, SIDECAR, FETCH_TIME = (
-    "jsonld", "meta", "url", "htmldate", "visible_text", "sidecar", "fetch_time")
+    "jsonld",
+    "meta",
+    "url",
+    "htmldate",
+    "visible_text",
+    "sidecar",
+    "fetch_time",
+)
 PROVENANCE = (JSONLD, META, URL, HTMLDATE, VISIBLE_TEXT, SIDECAR, FETCH_TIME)
 # Most trusted first: what a person said about the file, then the page's structured data, its
 # meta tags, the date in its URL, htmldate's heuristics, and a date printed in the text.
@@ -30,19 +37,41 @@ MODIFIED_ORDER = (SIDECAR, JSONLD, META, HTMLDATE, VISIBLE_TEXT)
 
 # Why a candidate was not used (date_candidates.drop_reason).
 BEFORE_PUBLISHED = "before_published_at"  # a modification earlier than the publication
-AFTER_SEEN = "after_seen_at"              # later than the input was read (plus a day of slack)
+AFTER_SEEN = "after_seen_at"  # later than the input was read (plus a day of slack)
 NOT_A_MODIFICATION = "same_as_published"  # htmldate's latest date is the publication date itself
-BEFORE_1900 = "before_1900"               # not a news date: a parsing accident or a placeholder
+BEFORE_1900 = "before_1900"  # not a news date: a parsing accident or a placeholder
 DROP_REASONS = (BEFORE_PUBLISHED, AFTER_SEEN, NOT_A_MODIFICATION, BEFORE_1900)
-FUTURE_SLACK = timedelta(days=1)          # clocks and time zones: a day ahead of the fetch is allowed
+FUTURE_SLACK = timedelta(days=1)  # clocks and time zones: a day ahead of the fetch is allowed
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 
 # Zone names that mean one offset the whole year (ambiguous ones such as CST or IST are left out).
 ZONE_OFFSETS: dict[str, int] = {
-    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "cet": 60, "mez": 60, "west": 60, "cest": 120,
-    "mesz": 120, "eet": 120, "eest": 180, "msk": 180, "kst": 540, "jst": 540, "hkt": 480, "sgt": 480,
-    "aest": 600, "aedt": 660, "est": -300, "edt": -240, "cdt": -300, "mst": -420, "mdt": -360,
-    "pst": -480, "pdt": -420,
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "wet": 0,
+    "bst": 60,
+    "cet": 60,
+    "mez": 60,
+    "west": 60,
+    "cest": 120,
+    "mesz": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "kst": 540,
+    "jst": 540,
+    "hkt": 480,
+    "sgt": 480,
+    "aest": 600,
+    "aedt": 660,
+    "est": -300,
+    "edt": -240,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
 }
 ISO_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 ZONE_SUFFIX = re.compile(r"\s*\b([A-Za-z]{1,4})$")
@@ -50,17 +79,17 @@ ZONE_SUFFIX = re.compile(r"\s*\b([A-Za-z]{1,4})$")
 
 @dataclass(frozen=True)
 class DateValue:
-    value: datetime          # UTC
+    value: datetime  # UTC
     precision: Precision
-    local_date: date         # the day in the source's own time zone (what "yesterday" counts from)
+    local_date: date  # the day in the source's own time zone (what "yesterday" counts from)
 
 
 @dataclass(frozen=True)
 class DateCandidate:
     field: Field
-    source: str              # one of PROVENANCE
+    source: str  # one of PROVENANCE
     value: DateValue
-    raw: str                 # the text it was read from
+    raw: str  # the text it was read from
 
 
 @dataclass(frozen=True)
@@ -96,8 +125,8 @@ def instant_value(moment: datetime) -> DateValue:
 
 def _with_zone_name(text: str) -> tuple[str, timezone | None]:
     match = ZONE_SUFFIX.search(text)
-    if match and match.group(1).lower() in ZONE_OFFSETS and re.search(r"\d", text[:match.start()]):
-        return text[:match.start()].strip(), timezone(timedelta(minutes=ZONE_OFFSETS[match.group(1).lower()]))
+    if match and match.group(1).lower() in ZONE_OFFSETS and re.search(r"\d", text[: match.start()]):
+        return text[: match.start()].strip(), timezone(timedelta(minutes=ZONE_OFFSETS[match.group(1).lower()]))
     return text, None
 
 
@@ -115,8 +144,9 @@ def parse_timestamp(text: str | None) -> DateValue | None:
             return day_value(date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
         body, zone = _with_zone_name(text)
         try:
-            moment = datetime.fromisoformat(body.replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2} \d", body)
-                                            else body)
+            moment = datetime.fromisoformat(
+                body.replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2} \d", body) else body
+            )
         except ValueError:
             moment = parsedate_to_datetime(text)  # "Tue, 05 Mar 2024 10:00:00 GMT"
             zone = None

@@ -19,18 +19,51 @@ from transforms.dates.article_dates import HTMLDATE, JSONLD, META, DateCandidate
 # <meta> names (name=, property= or itemprop=, case-insensitive) that carry a date, per field.
 META_DATES: dict[Field, tuple[str, ...]] = {
     "published_at": (
-        "article:published_time", "og:article:published_time", "datepublished", "publish-date", "publishdate",
-        "pubdate", "publication_date", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued",
-        "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published",
+        "article:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "publish-date",
+        "publishdate",
+        "pubdate",
+        "publication_date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.date",
+        "dcterms.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+        "citation_publication_date",
+        "article.published",
     ),
     "modified_at": (
-        "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "last-modified",
-        "dc.date.modified", "dcterms.modified", "article.updated", "lastmod",
+        "article:modified_time",
+        "og:updated_time",
+        "og:article:modified_time",
+        "datemodified",
+        "last-modified",
+        "dc.date.modified",
+        "dcterms.modified",
+        "article.updated",
+        "lastmod",
     ),
 }
 JSONLD_KEYS: dict[Field, str] = {"published_at": "datePublished", "modified_at": "dateModified"}
-ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-                           "opinionnewsarticle", "backgroundnewsarticle", "report", "webpage", "liveblogposting"})
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "blogposting",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "report",
+        "webpage",
+        "liveblogposting",
+    }
+)
 HTMLDATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "outputformat": "%Y-%m-%d"}
 
 logging.getLogger("htmldate").setLevel(logging.ERROR)

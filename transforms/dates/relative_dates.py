@@ -27,34 +27,68 @@ from datetime import date, timedelta
 
 from transforms.dates.text_dates import MONTHS
 
-WEEKDAYS = {name: i for i, name in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "a": 1}
-ENGLISH_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-                  "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+WEEKDAYS = {
+    name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+}
+ENGLISH_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
 LOCAL_TIME = r"(?P<local>\s*\(local\s+time\))?"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # Words that may follow "the 28th" in a sentence (anything else, "the 28th floor", is not a date).
-AFTER_DAY_OF_MONTH = (r"(?=\s*(?:\(local\s+time\)|[.,;:)!?]|$"
-                      r"|\s+(?:and|at|in|when|after|before|that|with|to|as|said|but|for|from|of\s+this\s+month)\b))")
+AFTER_DAY_OF_MONTH = (
+    r"(?=\s*(?:\(local\s+time\)|[.,;:)!?]|$"
+    r"|\s+(?:and|at|in|when|after|before|that|with|to|as|said|but|for|from|of\s+this\s+month)\b))"
+)
 ORDINAL = r"(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 MONTH_NAME = r"(?-i:(?P<month>" + "|".join(m.capitalize() for m in ENGLISH_MONTHS.split("|")) + r"))\.?"
 NO_YEAR = r"(?!,?\s*(?:19|20)\d{2}\b)(?!\d)"
 
-PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, re.IGNORECASE))
-                                                         for kind, pattern in (
-    ("days_ago", r"\b(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days?\s+ago\b"),
-    ("day_word", r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|"
-                 r"tomorrow|last\s+night)\b" + PART_OF_DAY + LOCAL_TIME),
-    ("month_day", r"\b" + MONTH_NAME + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b" + NO_YEAR + LOCAL_TIME),
-    ("month_day", r"\b(?:the\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAME + r"\b"
-                  + NO_YEAR + LOCAL_TIME),
-    ("weekday", r"\b(?:(?P<modifier>last|next|this|on|since)\s+)?"
-                r"(?-i:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!')" + PART_OF_DAY
-                + LOCAL_TIME),
-    ("day_of_month", r"\b(?:on\s+)?the\s+" + ORDINAL + r"\b" + AFTER_DAY_OF_MONTH + LOCAL_TIME),
-))
+PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("days_ago", r"\b(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days?\s+ago\b"),
+        (
+            "day_word",
+            r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|"
+            r"tomorrow|last\s+night)\b" + PART_OF_DAY + LOCAL_TIME,
+        ),
+        (
+            "month_day",
+            r"\b" + MONTH_NAME + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b" + NO_YEAR + LOCAL_TIME,
+        ),
+        (
+            "month_day",
+            r"\b(?:the\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + MONTH_NAME
+            + r"\b"
+            + NO_YEAR
+            + LOCAL_TIME,
+        ),
+        (
+            "weekday",
+            r"\b(?:(?P<modifier>last|next|this|on|since)\s+)?"
+            r"(?-i:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!')"
+            + PART_OF_DAY
+            + LOCAL_TIME,
+        ),
+        ("day_of_month", r"\b(?:on\s+)?the\s+" + ORDINAL + r"\b" + AFTER_DAY_OF_MONTH + LOCAL_TIME),
+    )
+)
 # A kind's pattern runs only on texts holding one of these words (most hold none; each pattern
 # would otherwise try every word boundary). Lower-case words are looked for in the lower-cased text.
 GATES: dict[str, tuple[str, ...]] = {
@@ -66,20 +100,27 @@ GATES: dict[str, tuple[str, ...]] = {
 }
 CASE_SENSITIVE_GATES = frozenset({"month_day", "weekday"})
 ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
-DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1,
-             "the day before yesterday": -2, "the day after tomorrow": 2}
+DAY_WORDS = {
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "last night": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 MONTH_DAY_FUTURE_DAYS = 31  # "March 3" up to a month after the anchor is this year's
 
 
 @dataclass(frozen=True)
 class RelativeDate:
     phrase: str
-    kind: str                 # weekday | day_word | days_ago | day_of_month | month_day
-    start_char: int           # offsets into the text it was found in (the article's body_text)
+    kind: str  # weekday | day_word | days_ago | day_of_month | month_day
+    start_char: int  # offsets into the text it was found in (the article's body_text)
     end_char: int
     is_local_time: bool
     resolved_date: date | None
-    anchor: str | None        # "published_at" when resolved against it, else None
+    anchor: str | None  # "published_at" when resolved against it, else None
 
 
 def _weekday(groups: dict, anchor: date) -> date:
@@ -145,6 +186,15 @@ def relative_dates(text: str, anchor: date | None) -> list[RelativeDate]:
             groups = match.groupdict()
             resolved = _resolve(kind, groups, anchor) if anchor is not None else None
             taken.append((start, end))
-            found.append(RelativeDate(match.group(0), kind, start, end, bool(groups.get("local")), resolved,
-                                      "published_at" if resolved is not None else None))
+            found.append(
+                RelativeDate(
+                    match.group(0),
+                    kind,
+                    start,
+                    end,
+                    bool(groups.get("local")),
+                    resolved,
+                    "published_at" if resolved is not None else None,
+                )
+            )
     return sorted(found, key=lambda r: r.start_char)

@@ -27,40 +27,51 @@ from transforms.dates.article_dates import (
 from transforms.text.articles import TextArticle
 
 STAMP_CATEGORIES = frozenset({"timestamp", "byline", "dateline"})
-DATELINE_CHARS = 120   # a dateline date sits in the first characters of the first paragraph
+DATELINE_CHARS = 120  # a dateline date sits in the first characters of the first paragraph
 DATELINE_END = re.compile(r"\s(?:--|-|–|—)\s|\)\s*(?:--|-|–|—)|:\s")
 
 MONTHS: dict[str, int] = {}
-for number, names in enumerate((
-    "january jan januar jänner janvier enero ene janeiro",
-    "february feb februar février fevrier febrero fevereiro fev",
-    "march mar märz maerz mrz mars marzo março",
-    "april apr avril abril abr",
-    "may mai mayo maio",
-    "june jun juni juin junio junho",
-    "july jul juli juillet julio julho",
-    "august aug août aout agosto ago",
-    "september sep sept septembre septiembre setiembre setembro set",
-    "october oct oktober okt octobre octubre outubro out",
-    "november nov novembre noviembre novembro",
-    "december dec dezember dez décembre decembre diciembre dic dezembro",
-), start=1):
+for number, names in enumerate(
+    (
+        "january jan januar jänner janvier enero ene janeiro",
+        "february feb februar février fevrier febrero fevereiro fev",
+        "march mar märz maerz mrz mars marzo março",
+        "april apr avril abril abr",
+        "may mai mayo maio",
+        "june jun juni juin junio junho",
+        "july jul juli juillet julio julho",
+        "august aug août aout agosto ago",
+        "september sep sept septembre septiembre setiembre setembro set",
+        "october oct oktober okt octobre octubre outubro out",
+        "november nov novembre noviembre novembro",
+        "december dec dezember dez décembre decembre diciembre dic dezembro",
+    ),
+    start=1,
+):
     for name in names.split():
         MONTHS.setdefault(name, number)
 MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
 ZONE = r"(?P<zone>" + "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True)) + r"|[+-]\d{2}:?\d{2})"
-TIME = (r"(?:\s*(?:,|at|à|um|a\s+las|às|-|\|)?\s*(?P<hour>\d{1,2})\s*[:h.시時]\s*(?P<minute>\d{2})\s*(?:분|分)?"
-        r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h))?(?:\s*\(?" + ZONE + r"\b\)?)?)?")
-DATE_PATTERNS = tuple(re.compile(p + TIME, re.IGNORECASE) for p in (
-    r"\b(?P<year>(?:19|20)\d{2})\s*[-./]\s*(?P<mon>\d{1,2})\s*[-./]\s*(?P<day>\d{1,2})\b",
-    r"\b(?P<year>(?:19|20)\d{2})\s*[년年]\s*(?P<mon>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日](?:\s*\([^)]{1,3}\))?",
-    r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b",
-    r"\b(?P<day>\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?" + MONTH + r"(?:\s+de)?,?\s+(?P<year>(?:19|20)\d{2})\b",
-    r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b",
-    r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d{2})\b",
-))
+TIME = (
+    r"(?:\s*(?:,|at|à|um|a\s+las|às|-|\|)?\s*(?P<hour>\d{1,2})\s*[:h.시時]\s*(?P<minute>\d{2})\s*(?:분|分)?"
+    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h))?(?:\s*\(?" + ZONE + r"\b\)?)?)?"
+)
+DATE_PATTERNS = tuple(
+    re.compile(p + TIME, re.IGNORECASE)
+    for p in (
+        r"\b(?P<year>(?:19|20)\d{2})\s*[-./]\s*(?P<mon>\d{1,2})\s*[-./]\s*(?P<day>\d{1,2})\b",
+        r"\b(?P<year>(?:19|20)\d{2})\s*[년年]\s*(?P<mon>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日](?:\s*\([^)]{1,3}\))?",
+        r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b",
+        r"\b(?P<day>\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?"
+        + MONTH
+        + r"(?:\s+de)?,?\s+(?P<year>(?:19|20)\d{2})\b",
+        r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b",
+        r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d{2})\b",
+    )
+)
 MODIFIED_WORDS = re.compile(
-    r"updated|modified|aktualisiert|\bstand\b|mis\s+à\s+jour|actualizado|atualizado|수정|更新", re.IGNORECASE)
+    r"updated|modified|aktualisiert|\bstand\b|mis\s+à\s+jour|actualizado|atualizado|수정|更新", re.IGNORECASE
+)
 
 
 def _day(match: re.Match[str]) -> date | None:
@@ -102,8 +113,9 @@ def _value(match: re.Match[str], day: date) -> DateValue:
     else:
         sign, digits = (-1 if zone[0] == "-" else 1), zone[1:].replace(":", "")
         offset = sign * (int(digits[:2]) * 60 + int(digits[2:]))
-    return instant_value(datetime(day.year, day.month, day.day, hour, minute,
-                                  tzinfo=timezone(timedelta(minutes=offset))))
+    return instant_value(
+        datetime(day.year, day.month, day.day, hour, minute, tzinfo=timezone(timedelta(minutes=offset)))
+    )
 
 
 def dates_in(text: str) -> list[tuple[int, int, DateValue]]:
@@ -141,5 +153,5 @@ def visible_text_dates(article: TextArticle) -> tuple[DateCandidate, ...]:
         head = body[0].text[:DATELINE_CHARS]
         end = DATELINE_END.search(head)
         if end:
-            found += [c for c in stamp_candidates(head[:end.start() + 1]) if c.field == "published_at"]
+            found += [c for c in stamp_candidates(head[: end.start() + 1]) if c.field == "published_at"]
     return tuple(found)

@@ -35,8 +35,23 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # File signatures of formats that are never text articles.
 BINARY_MAGIC: tuple[bytes, ...] = (
-    b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\xfd7zXZ",
-    b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"MZ", b"OggS", b"ID3", b"RIFF", b"\x00\x00\x01\x00", b"SQLite format 3",
+    b"%PDF-",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\x7fELF",
+    b"MZ",
+    b"OggS",
+    b"ID3",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+    b"SQLite format 3",
 )
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return.
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
@@ -50,8 +65,16 @@ UTF8_SHARE_MEANS_BROKEN_UTF8 = 0.6
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Codecs that charset-normalizer names, replaced by the superset browsers decode them with.
 ENCODING_ALIASES = {
-    "latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "utf-8", "euc_kr": "cp949", "shift_jis": "cp932",
-    "gb2312": "gb18030", "gbk": "gb18030", "iso8859_9": "cp1254", "tis_620": "cp874", "iso8859_11": "cp874",
+    "latin_1": "cp1252",
+    "iso8859_1": "cp1252",
+    "ascii": "utf-8",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso8859_9": "cp1254",
+    "tis_620": "cp874",
+    "iso8859_11": "cp874",
     "big5": "big5hkscs",
 }
 # Tie-breaking order among equally good detections: the web's most common legacy encodings first.
@@ -59,16 +82,34 @@ DETECTION_PREFERENCE = {codec: rank for rank, codec in enumerate(("cp1252", "lat
 # The non-ASCII letters of Latin-script languages, to tell single-byte readings apart: Czech read
 # as cp1252 has ø and è in its words, French read as cp1250 has ę and ŕ, Polish as cp1252 has ³ and ¿.
 LATIN_ALPHABETS: dict[str, str] = {
-    "fr": "àâæçéèêëîïôœùûüÿ", "de": "äöüß", "es": "áéíñóúü", "pt": "áâãàçéêíóôõú", "it": "àèéìíîòóùú",
-    "nl": "áäéèëíïóöúü", "da_no": "æøåéó", "sv_fi": "åäöéšž", "is": "áðéíóúýþæö", "ca": "àçèéíïòóúü·",
-    "ro": "ăâîșțşţ", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž", "sk": "áäčďéíĺľňóôŕšťúýž",
-    "hu": "áéíóöőúüű", "hr_sl": "čćđšž", "tr": "çğıöşüâî", "et": "äõöüšž", "lt": "ąčęėįšųūž",
-    "lv": "āčēģīķļņšūž", "vi": "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "de": "äöüß",
+    "es": "áéíñóúü",
+    "pt": "áâãàçéêíóôõú",
+    "it": "àèéìíîòóùú",
+    "nl": "áäéèëíïóöúü",
+    "da_no": "æøåéó",
+    "sv_fi": "åäöéšž",
+    "is": "áðéíóúýþæö",
+    "ca": "àçèéíïòóúü·",
+    "ro": "ăâîșțşţ",
+    "pl": "ąćęłńóśźż",
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "hu": "áéíóöőúüű",
+    "hr_sl": "čćđšž",
+    "tr": "çğıöşüâî",
+    "et": "äõöüšž",
+    "lt": "ąčęėįšųūž",
+    "lv": "āčēģīķļņšūž",
+    "vi": "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
 }
 LATIN_LETTER = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 # A symbol between two letters ("rz¹d", "Krakˇw"): a byte of another code page's letter.
-SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u02b0-\u02ff\u2500-\u259f]"
-                            r"(?=[^\W\d_])")
+SYMBOL_IN_WORD = re.compile(
+    r"(?<=[^\W\d_])[\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u02b0-\u02ff\u2500-\u259f]"
+    r"(?=[^\W\d_])"
+)
 
 # WHATWG encoding labels (https://encoding.spec.whatwg.org/#names-and-labels), by Python codec.
 # Browsers decode iso-8859-1 and us-ascii as windows-1252, EUC-KR as windows-949, Shift_JIS as
@@ -80,14 +121,22 @@ _LABELS_BY_CODEC: tuple[tuple[str, str], ...] = (
     ("iso8859_2", "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2"),
     ("iso8859_3", "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3"),
     ("iso8859_4", "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4"),
-    ("iso8859_5", "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 "
-                  "iso_8859-5:1988"),
-    ("iso8859_6", "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e "
-                  "iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987"),
-    ("iso8859_7", "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 "
-                  "iso_8859-7 iso_8859-7:1987 sun_eu_greek"),
-    ("iso8859_8", "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 "
-                  "iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical"),
+    ("iso8859_5", "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988"),
+    (
+        "iso8859_6",
+        "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e "
+        "iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+    ),
+    (
+        "iso8859_7",
+        "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 "
+        "iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+    ),
+    (
+        "iso8859_8",
+        "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 "
+        "iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
+    ),
     ("iso8859_10", "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6"),
     ("iso8859_13", "iso-8859-13 iso8859-13 iso885913"),
     ("iso8859_14", "iso-8859-14 iso8859-14 iso885914"),
@@ -99,11 +148,17 @@ _LABELS_BY_CODEC: tuple[tuple[str, str], ...] = (
     ("cp874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874"),
     ("cp1250", "cp1250 windows-1250 x-cp1250"),
     ("cp1251", "cp1251 windows-1251 x-cp1251"),
-    ("cp1252", "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 "
-               "iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252"),
+    (
+        "cp1252",
+        "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 "
+        "iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252",
+    ),
     ("cp1253", "cp1253 windows-1253 x-cp1253"),
-    ("cp1254", "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 "
-               "latin5 windows-1254 x-cp1254"),
+    (
+        "cp1254",
+        "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 "
+        "latin5 windows-1254 x-cp1254",
+    ),
     ("cp1255", "cp1255 windows-1255 x-cp1255"),
     ("cp1256", "cp1256 windows-1256 x-cp1256"),
     ("cp1257", "cp1257 windows-1257 x-cp1257"),
@@ -114,8 +169,10 @@ _LABELS_BY_CODEC: tuple[tuple[str, str], ...] = (
     ("euc_jp", "cseucpkdfmtjapanese euc-jp x-euc-jp"),
     ("iso2022_jp", "csiso2022jp iso-2022-jp"),
     ("cp932", "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis"),
-    ("cp949", "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 "
-              "windows-949"),
+    (
+        "cp949",
+        "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 windows-949",
+    ),
     ("utf-16-be", "unicodefffe utf-16be"),
     ("utf-16-le", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le"),
     # Not WHATWG labels (browsers ignore them), but pages use them and Python has the codecs.
@@ -200,8 +257,10 @@ def _latin_misfits(text: str) -> int:
 
 def _preference(match: CharsetMatch) -> tuple[int, str]:
     """Rank and name of the likeliest codec among those that read the bytes as this match does."""
-    return min((DETECTION_PREFERENCE.get(codec, len(DETECTION_PREFERENCE)), codec)
-               for codec in [match.encoding, *match.could_be_from_charset])
+    return min(
+        (DETECTION_PREFERENCE.get(codec, len(DETECTION_PREFERENCE)), codec)
+        for codec in [match.encoding, *match.could_be_from_charset]
+    )
 
 
 def _detect(data: bytes, source: str = "detected", detail: str = "") -> DecodedText | None:
@@ -388,8 +447,9 @@ def maybe_gunzip(data: bytes, max_bytes: int) -> bytes:
                 chunk = inflater.decompress(pending, max_bytes + 1 - len(out))
                 out += chunk
                 if len(out) > max_bytes:
-                    raise DecompressionRefused(reasons.DECOMPRESSED_TOO_LARGE,
-                                               f"inflates to more than {max_bytes} bytes")
+                    raise DecompressionRefused(
+                        reasons.DECOMPRESSED_TOO_LARGE, f"inflates to more than {max_bytes} bytes"
+                    )
                 if not chunk and not pending and not inflater.eof:
                     raise DecompressionRefused(reasons.BAD_GZIP, f"stream ends early after {len(out)} bytes")
                 pending = inflater.unconsumed_tail
@@ -404,4 +464,4 @@ HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 def is_html_media_type(content_type: str | None) -> bool:
     """Whether a Content-Type names an HTML page ("text/html; charset=utf-8" does)."""
-    return bool(content_type) and content_type.split(";")[0].strip().lower() in HTML_MEDIA_TYPES
+    return bool(content_type) and content_type.split(";")[0].strip().lower() in HTML_MEDIA_TYPES  # type: ignore[union-attr]

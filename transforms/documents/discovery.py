@@ -54,7 +54,7 @@ class DiscoveryError(Exception):
 
 @dataclass(frozen=True)
 class SitemapEntries:
-    page_urls: tuple[str, ...]     # from a urlset (or a plain-text sitemap, or a feed given as a sitemap)
+    page_urls: tuple[str, ...]  # from a urlset (or a plain-text sitemap, or a feed given as a sitemap)
     sitemap_urls: tuple[str, ...]  # from a sitemapindex: the child sitemaps to read next
 
 
@@ -70,7 +70,8 @@ def feed_entry_urls(data: bytes, base_url: str) -> tuple[str, ...]:
         parsed = feedparser.parse(
             io.BytesIO(data),  # a stream: feedparser takes a str for a URL to fetch, bytes for a file name
             response_headers=_feed_headers(base_url),
-            resolve_relative_uris=False, sanitize_html=False,  # only the links are used: skip the HTML work
+            resolve_relative_uris=False,
+            sanitize_html=False,  # only the links are used: skip the HTML work
         )
     except Exception as exc:  # noqa: BLE001 - feedparser flags bad feeds as bozo; anything else is one too
         raise DiscoveryError(reasons.PARSE_ERROR, f"feedparser failed: {exc!r}") from exc

@@ -15,8 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from transforms import reasons
-from transforms.documents.decoding import DecodedText, DecompressionRefused, decode_html, decode_text, \
-    is_html_media_type, maybe_gunzip
+from transforms.documents.decoding import (
+    DecodedText,
+    DecompressionRefused,
+    decode_html,
+    decode_text,
+    is_html_media_type,
+    maybe_gunzip,
+)
 from transforms.frames.ledger import DocumentRecord, Reject
 from transforms.frames.normalise import ParsedDocument
 from transforms.html.pages import MIN_BODY_WORDS, HtmlPage
@@ -32,18 +38,18 @@ class LandedDocument:
 
     document_id: str
     uri: str
-    data: bytes            # as read and landed: still gzip-compressed when the input was
+    data: bytes  # as read and landed: still gzip-compressed when the input was
     fetched_at: datetime
     landing_path: str
     kind: str
-    origin: str = "file"             # file | http | warc
+    origin: str = "file"  # file | http | warc
     http_status: int | None = None
     content_type: str | None = None  # the Content-Type the server (or WARC record) gave: its charset counts
     final_url: str | None = None
     etag: str | None = None
     last_modified: str | None = None
-    sidecar: Sidecar | None = None        # the metadata given with it (sidecar file over manifest row)
-    sidecar_uris: tuple[str, ...] = ()    # where that metadata came from
+    sidecar: Sidecar | None = None  # the metadata given with it (sidecar file over manifest row)
+    sidecar_uris: tuple[str, ...] = ()  # where that metadata came from
 
 
 @dataclass(frozen=True)
@@ -112,12 +118,29 @@ def extracted_batch(landed: Iterable[LandedDocument], max_bytes: int) -> Extract
     for doc in landed:
         decoded = decoded_text(doc, max_bytes)
         status = "rejected" if decoded.text is None else "loaded"
-        records.append(DocumentRecord(doc.document_id, doc.uri, doc.kind, doc.fetched_at, decoded.encoding,
-                                      len(doc.data), doc.landing_path, status, doc.origin, doc.http_status,
-                                      doc.content_type, doc.final_url, doc.etag, doc.last_modified, doc.sidecar_uris))
+        records.append(
+            DocumentRecord(
+                doc.document_id,
+                doc.uri,
+                doc.kind,
+                doc.fetched_at,
+                decoded.encoding,
+                len(doc.data),
+                doc.landing_path,
+                status,
+                doc.origin,
+                doc.http_status,
+                doc.content_type,
+                doc.final_url,
+                doc.etag,
+                doc.last_modified,
+                doc.sidecar_uris,
+            )
+        )
         if decoded.text is None:
-            rejects.append(Reject(doc.uri, "extract", decoded.reason or reasons.UNDECODABLE, decoded.detail,
-                                  doc.document_id))
+            rejects.append(
+                Reject(doc.uri, "extract", decoded.reason or reasons.UNDECODABLE, decoded.detail, doc.document_id)
+            )
         else:
             texts.append((doc, decoded.text))
     return Extracted(texts, rejects, records)
@@ -127,32 +150,50 @@ def html_outcome(doc: LandedDocument, page: HtmlPage | TimedOut | Failed) -> Par
     """A parsed page -> its article, or why it has none (time limit, parser error, nesting too
     deep for the parser, too few body words)."""
     if isinstance(page, TimedOut):
-        return Reject(doc.uri, "clean", reasons.EXTRACT_TIMEOUT, f"parsing stopped after {page.seconds} s",
-                      doc.document_id)
+        return Reject(
+            doc.uri, "clean", reasons.EXTRACT_TIMEOUT, f"parsing stopped after {page.seconds} s", doc.document_id
+        )
     if isinstance(page, Failed):
         return Reject(doc.uri, "clean", reasons.EXTRACT_FAILED, page.error, doc.document_id)
     if page.is_too_deep:
-        return Reject(doc.uri, "clean", reasons.TOO_DEEPLY_NESTED,
-                      "no article text: the HTML nests deeper than the parser's limit of 256 elements, "
-                      "which drops everything below it", doc.document_id)
+        return Reject(
+            doc.uri,
+            "clean",
+            reasons.TOO_DEEPLY_NESTED,
+            "no article text: the HTML nests deeper than the parser's limit of 256 elements, "
+            "which drops everything below it",
+            doc.document_id,
+        )
     if not page.has_article:
-        return Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
-                      f"{page.n_body_words} body words (fewer than {MIN_BODY_WORDS}) after "
-                      f"{len(page.article.removed)} boilerplate spans; extractor vote: {page.vote}", doc.document_id)
-    return ParsedDocument(doc.document_id, doc.uri, page.article, page.metadata, page.extractor, doc.fetched_at,
-                          doc.sidecar, page.dates)
+        return Reject(
+            doc.uri,
+            "clean",
+            reasons.NO_ARTICLE_TEXT,
+            f"{page.n_body_words} body words (fewer than {MIN_BODY_WORDS}) after "
+            f"{len(page.article.removed)} boilerplate spans; extractor vote: {page.vote}",
+            doc.document_id,
+        )
+    return ParsedDocument(
+        doc.document_id, doc.uri, page.article, page.metadata, page.extractor, doc.fetched_at, doc.sidecar, page.dates
+    )
 
 
 def text_outcome(doc: LandedDocument, article: TextArticle) -> ParsedDocument | Reject:
     """A parsed plain text -> its article, or a reject when no body paragraph is left."""
     if not article.body_blocks:
-        return Reject(doc.uri, "clean", reasons.NO_ARTICLE_TEXT,
-                      f"{len(article.removed)} boilerplate spans, no body paragraph", doc.document_id)
+        return Reject(
+            doc.uri,
+            "clean",
+            reasons.NO_ARTICLE_TEXT,
+            f"{len(article.removed)} boilerplate spans, no body paragraph",
+            doc.document_id,
+        )
     return ParsedDocument(doc.document_id, doc.uri, article, seen_at=doc.fetched_at, sidecar=doc.sidecar)
 
 
-def cleaned_batch(extracted: Extracted, text_articles: Iterable[TextArticle],
-                  pages: Mapping[str, HtmlPage | TimedOut | Failed]) -> Cleaned:
+def cleaned_batch(
+    extracted: Extracted, text_articles: Iterable[TextArticle], pages: Mapping[str, HtmlPage | TimedOut | Failed]
+) -> Cleaned:
     """The batch's outcomes in its order: `text_articles` are the plain texts' articles in order,
     `pages` the HTML pages' parse results by document id."""
     articles = iter(text_articles)
@@ -166,8 +207,9 @@ def cleaned_batch(extracted: Extracted, text_articles: Iterable[TextArticle],
     return Cleaned(parsed, rejects)
 
 
-def twins_of_rejects(landed: Iterable[LandedDocument], fresh: Iterable[LandedDocument],
-                     rejects: Iterable[Reject]) -> list[Reject]:
+def twins_of_rejects(
+    landed: Iterable[LandedDocument], fresh: Iterable[LandedDocument], rejects: Iterable[Reject]
+) -> list[Reject]:
     """An input with the same bytes as one parsed in this batch shares its fate: when that one was
     rejected, the twin gets its own rejects row (else it would pass as 'unchanged')."""
     parsed = {id(doc) for doc in fresh}

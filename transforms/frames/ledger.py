@@ -21,8 +21,8 @@ class DocumentRecord:
     n_bytes: int
     landing_path: str
     status: str  # loaded | rejected (the load turns 'loaded' into 'unchanged' when the body is)
-    origin: str = "file"             # file | http | warc
-    http_status: int | None = None   # web inputs: what the server (or the WARC record) said
+    origin: str = "file"  # file | http | warc
+    http_status: int | None = None  # web inputs: what the server (or the WARC record) said
     content_type: str | None = None
     final_url: str | None = None
     etag: str | None = None
@@ -47,10 +47,23 @@ def reject_id_for(reject: Reject) -> str:
 
 def documents_frame(records: list[DocumentRecord]) -> pl.DataFrame:
     rows = [
-        {"document_id": r.document_id, "uri": r.uri, "kind": r.kind, "fetched_at": r.fetched_at,
-         "encoding": r.encoding, "n_bytes": r.n_bytes, "landing_path": r.landing_path, "status": r.status,
-         "origin": r.origin, "http_status": r.http_status, "content_type": r.content_type, "final_url": r.final_url,
-         "etag": r.etag, "last_modified": r.last_modified, "sidecar_uris": list(r.sidecar_uris)}
+        {
+            "document_id": r.document_id,
+            "uri": r.uri,
+            "kind": r.kind,
+            "fetched_at": r.fetched_at,
+            "encoding": r.encoding,
+            "n_bytes": r.n_bytes,
+            "landing_path": r.landing_path,
+            "status": r.status,
+            "origin": r.origin,
+            "http_status": r.http_status,
+            "content_type": r.content_type,
+            "final_url": r.final_url,
+            "etag": r.etag,
+            "last_modified": r.last_modified,
+            "sidecar_uris": list(r.sidecar_uris),
+        }
         for r in records
     ]
     return pl.DataFrame(rows, schema=DOCUMENTS, orient="row").unique("document_id", keep="first", maintain_order=True)
@@ -58,8 +71,14 @@ def documents_frame(records: list[DocumentRecord]) -> pl.DataFrame:
 
 def rejects_frame(rejects: list[Reject]) -> pl.DataFrame:
     rows = [
-        {"reject_id": reject_id_for(r), "uri": r.uri, "document_id": r.document_id, "stage": r.stage,
-         "reason": r.reason, "detail": r.detail}
+        {
+            "reject_id": reject_id_for(r),
+            "uri": r.uri,
+            "document_id": r.document_id,
+            "stage": r.stage,
+            "reason": r.reason,
+            "detail": r.detail,
+        }
         for r in rejects
     ]
     return pl.DataFrame(rows, schema=REJECTS, orient="row")

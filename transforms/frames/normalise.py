@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from typing import cast
 
 import polars as pl
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -41,19 +42,38 @@ LANGUAGE_SAMPLE_CHARS = 4000  # the language is told from the body's start; the 
 LIST_FIELDS = ("authors", "agencies", "editor_initials", "photo_credits", "captions")
 TEXT_FIELDS = ("publisher", "dateline_place", "dateline_agency", "section", "section_slug")
 # Page metadata (HTML inputs): column -> HtmlMetadata attribute.
-PAGE_TEXT_FIELDS = {"url": "canonical_url", "site_name": "site_name", "site_host": "hostname",
-                    "description": "description", "image_url": "image_url", "page_language": "language"}
+PAGE_TEXT_FIELDS = {
+    "url": "canonical_url",
+    "site_name": "site_name",
+    "site_host": "hostname",
+    "description": "description",
+    "image_url": "image_url",
+    "page_language": "language",
+}
 PAGE_LIST_FIELDS = ("categories", "tags")
 DATE_FIELDS = ("published_at", "modified_at", "seen_at")
 CREDIT_CATEGORIES = frozenset({"byline", "contact_line"})  # removed lines whose e-mails are the authors'
 # the columns of ARTICLES that normalise_batch computes over the batch; the others are each
 # article's fields, credits and dates, as _fields_frame makes them
-COMPUTED_COLUMNS = ("body_text", "n_blocks", "deck", "n_removed_spans", "n_words", "content_hash", "n_mojibake",
-                    "language", "language_score", "source_id", "is_syndicated", "pipeline_version")
+COMPUTED_COLUMNS = (
+    "body_text",
+    "n_blocks",
+    "deck",
+    "n_removed_spans",
+    "n_words",
+    "content_hash",
+    "n_mojibake",
+    "language",
+    "language_score",
+    "source_id",
+    "is_syndicated",
+    "pipeline_version",
+)
 # columns of _fields_frame for normalise's own use, not handed on
 PRIVATE_COLUMNS = pl.Schema({"_anchor_date": pl.Date, "_sidecar_source": pl.String, "_sidecar_language": pl.String})
 FIELDS_SCHEMA = pl.Schema(
-    {name: dtype for name, dtype in ARTICLES.items() if name not in COMPUTED_COLUMNS} | dict(PRIVATE_COLUMNS))
+    {name: dtype for name, dtype in ARTICLES.items() if name not in COMPUTED_COLUMNS} | dict(PRIVATE_COLUMNS)
+)
 
 
 @dataclass(frozen=True)
@@ -64,9 +84,9 @@ class ParsedDocument:
     uri: str
     article: TextArticle
     metadata: HtmlMetadata | None = None  # HTML inputs: what the page says about itself
-    extractor: str | None = None          # HTML inputs: whose blocks the article is made of
-    seen_at: datetime | None = None       # when its bytes were read or fetched (seen_at, source fetch_time)
-    sidecar: Sidecar | None = None        # metadata given beside the input: wins over what was extracted
+    extractor: str | None = None  # HTML inputs: whose blocks the article is made of
+    seen_at: datetime | None = None  # when its bytes were read or fetched (seen_at, source fetch_time)
+    sidecar: Sidecar | None = None  # metadata given beside the input: wins over what was extracted
     date_candidates: tuple[DateCandidate, ...] = ()  # HTML inputs: the dates the page's markup offers
 
 
@@ -75,8 +95,8 @@ class NormalisedBatch:
     articles: pl.DataFrame
     blocks: pl.DataFrame
     removed_spans: pl.DataFrame
-    date_candidates: pl.DataFrame     # every date found, where from, whether chosen, why dropped
-    article_dates: pl.DataFrame       # relative date phrases of each body, resolved or not
+    date_candidates: pl.DataFrame  # every date found, where from, whether chosen, why dropped
+    article_dates: pl.DataFrame  # relative date phrases of each body, resolved or not
 
 
 def article_id_for(uri: str) -> str:
@@ -86,8 +106,11 @@ def article_id_for(uri: str) -> str:
 
 def clean_text(column: str) -> pl.Expr:
     return (
-        pl.col(column).str.normalize("NFC").str.replace_all(CONTROL_CHARACTERS, "")
-        .str.replace_all(INLINE_WHITESPACE, " ").str.strip_chars()
+        pl.col(column)
+        .str.normalize("NFC")
+        .str.replace_all(CONTROL_CHARACTERS, "")
+        .str.replace_all(INLINE_WHITESPACE, " ")
+        .str.strip_chars()
     )
 
 
@@ -111,19 +134,36 @@ def _language(texts: pl.Series) -> pl.Series:
 
 def _blocks_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
     rows = [
-        {"document_id": d.document_id, "article_id": article_id_for(d.uri), "block_index": i, "kind": b.kind,
-         "text": b.text, "start_offset": b.start, "end_offset": b.end}
-        for d in docs for i, b in enumerate(d.article.blocks)
+        {
+            "document_id": d.document_id,
+            "article_id": article_id_for(d.uri),
+            "block_index": i,
+            "kind": b.kind,
+            "text": b.text,
+            "start_offset": b.start,
+            "end_offset": b.end,
+        }
+        for d in docs
+        for i, b in enumerate(d.article.blocks)
     ]
     return pl.DataFrame(rows, schema=ARTICLE_BLOCKS, orient="row").with_columns(clean_text("text"))
 
 
 def _spans_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
     rows = [
-        {"document_id": d.document_id, "article_id": article_id_for(d.uri), "span_index": i, "rule_id": s.rule_id,
-         "category": s.category, "text": s.text, "start_offset": s.start, "end_offset": s.end,
-         "fields": json.dumps(s.fields, ensure_ascii=False)}
-        for d in docs for i, s in enumerate(d.article.removed)
+        {
+            "document_id": d.document_id,
+            "article_id": article_id_for(d.uri),
+            "span_index": i,
+            "rule_id": s.rule_id,
+            "category": s.category,
+            "text": s.text,
+            "start_offset": s.start,
+            "end_offset": s.end,
+            "fields": json.dumps(s.fields, ensure_ascii=False),
+        }
+        for d in docs
+        for i, s in enumerate(d.article.removed)
     ]
     return pl.DataFrame(rows, schema=REMOVED_SPANS, orient="row")
 
@@ -132,12 +172,17 @@ def _credits(d: ParsedDocument) -> Credits:
     """The text's byline first, else the page's author; a sidecar's authors win over both.
     Roles, e-mails and agencies from every credit are kept, and the e-mails of removed contact lines."""
     f = d.article.fields
-    text = Credits(tuple(f.get("authors", [])), tuple(f.get("author_roles", [])),  # type: ignore[arg-type]
-                   tuple(f.get("author_emails", [])), tuple(f.get("agencies", [])))  # type: ignore[arg-type]
+    text = Credits(
+        tuple(cast("list[str]", f.get("authors", []))),
+        tuple(cast("list[str]", f.get("author_roles", []))),
+        tuple(cast("list[str]", f.get("author_emails", []))),
+        tuple(cast("list[str]", f.get("agencies", []))),
+    )
     page = credits_from(d.metadata.author if d.metadata else None)
     given = credits_of(d.sidecar.authors if d.sidecar else ())
-    contacts = Credits(emails=tuple(e for s in d.article.removed if s.category in CREDIT_CATEGORIES
-                                    for e in emails_in(s.text)))
+    contacts = Credits(
+        emails=tuple(e for s in d.article.removed if s.category in CREDIT_CATEGORIES for e in emails_in(s.text))
+    )
     merged = text + page + given + contacts
     authors = given.authors or text.authors or page.authors
     return Credits(authors, merged.roles, merged.emails, merged.agencies)
@@ -147,11 +192,20 @@ def _date_candidates(d: ParsedDocument) -> list[DateCandidate]:
     """Sidecar dates, the page's markup dates, the date in its URL, dates printed in the text."""
     found: list[DateCandidate] = []
     if d.sidecar:
-        found += [c for c in (candidate("published_at", SIDECAR, d.sidecar.published_at),
-                              candidate("modified_at", SIDECAR, d.sidecar.modified_at)) if c]
+        found += [
+            c
+            for c in (
+                candidate("published_at", SIDECAR, d.sidecar.published_at),
+                candidate("modified_at", SIDECAR, d.sidecar.modified_at),
+            )
+            if c
+        ]
     found += d.date_candidates
-    urls = (d.sidecar.url if d.sidecar else None, d.metadata.canonical_url if d.metadata else None,
-            d.uri if d.uri.startswith(("http://", "https://")) else None)
+    urls = (
+        d.sidecar.url if d.sidecar else None,
+        d.metadata.canonical_url if d.metadata else None,
+        d.uri if d.uri.startswith(("http://", "https://")) else None,
+    )
     found += [c for c in (url_date(u) for u in urls) if c][:1]
     found += visible_text_dates(d.article)
     return found
@@ -169,10 +223,18 @@ def _date_columns(dates: ArticleDates) -> dict[str, object]:
 
 def _candidate_rows(d: ParsedDocument, dates: ArticleDates) -> list[dict[str, object]]:
     return [
-        {"document_id": d.document_id, "article_id": article_id_for(d.uri), "candidate_index": i,
-         "field": o.candidate.field, "source": o.candidate.source, "value": o.candidate.value.value,
-         "precision": o.candidate.value.precision, "raw_text": o.candidate.raw, "is_chosen": o.is_chosen,
-         "drop_reason": o.drop_reason}
+        {
+            "document_id": d.document_id,
+            "article_id": article_id_for(d.uri),
+            "candidate_index": i,
+            "field": o.candidate.field,
+            "source": o.candidate.source,
+            "value": o.candidate.value.value,
+            "precision": o.candidate.value.precision,
+            "raw_text": o.candidate.raw,
+            "is_chosen": o.is_chosen,
+            "drop_reason": o.drop_reason,
+        }
         for i, o in enumerate(dates.outcomes)
     ]
 
@@ -188,9 +250,13 @@ def _fields_frame(docs: list[ParsedDocument]) -> tuple[pl.DataFrame, pl.DataFram
         candidates += _candidate_rows(d, dates)
         rows.append(
             {"document_id": d.document_id, "uri": d.uri, "article_id": article_id_for(d.uri), "title": d.article.title}
-            | {k: list(f.get(k, [])) for k in LIST_FIELDS}  # type: ignore[arg-type]
-            | {"authors": list(credited.authors), "author_roles": list(credited.roles),
-               "author_emails": list(credited.emails), "agencies": list(credited.agencies)}
+            | {k: list(cast("list[str]", f.get(k, []))) for k in LIST_FIELDS}
+            | {
+                "authors": list(credited.authors),
+                "author_roles": list(credited.roles),
+                "author_emails": list(credited.emails),
+                "agencies": list(credited.agencies),
+            }
             | {k: f.get(k) for k in TEXT_FIELDS}
             | {k: getattr(m, attr) for k, attr in PAGE_TEXT_FIELDS.items()}
             | {"url": side.url or m.canonical_url}
@@ -199,18 +265,30 @@ def _fields_frame(docs: list[ParsedDocument]) -> tuple[pl.DataFrame, pl.DataFram
             | _date_columns(dates)
             | {"_sidecar_source": side.source, "_sidecar_language": side.language}
         )
-    return (pl.DataFrame(rows, schema=FIELDS_SCHEMA, orient="row"),
-            pl.DataFrame(candidates, schema=DATE_CANDIDATES, orient="row"))
+    return (
+        pl.DataFrame(rows, schema=FIELDS_SCHEMA, orient="row"),
+        pl.DataFrame(candidates, schema=DATE_CANDIDATES, orient="row"),
+    )
 
 
 def _article_dates_frame(articles: pl.DataFrame) -> pl.DataFrame:
     """The relative date phrases of each body, resolved against its publication day when known."""
     rows = [
-        {"document_id": document_id, "article_id": article_id, "date_index": i, "phrase": r.phrase, "kind": r.kind,
-         "start_char": r.start_char, "end_char": r.end_char, "is_local_time": r.is_local_time,
-         "resolved_date": r.resolved_date, "anchor": r.anchor}
+        {
+            "document_id": document_id,
+            "article_id": article_id,
+            "date_index": i,
+            "phrase": r.phrase,
+            "kind": r.kind,
+            "start_char": r.start_char,
+            "end_char": r.end_char,
+            "is_local_time": r.is_local_time,
+            "resolved_date": r.resolved_date,
+            "anchor": r.anchor,
+        }
         for document_id, article_id, body, anchor in articles.select(
-            "document_id", "article_id", "body_text", "_anchor_date").iter_rows()
+            "document_id", "article_id", "body_text", "_anchor_date"
+        ).iter_rows()
         for i, r in enumerate(relative_dates(body, anchor))
     ]
     return pl.DataFrame(rows, schema=ARTICLE_DATES, orient="row")
@@ -230,12 +308,19 @@ def _source_id() -> pl.Expr:
     site name and host; 'unknown' when none is known."""
     aliases = source_aliases()
     by_publisher = pl.col("publisher").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
-    by_dateline = pl.col("dateline_agency").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
+    by_dateline = (
+        pl.col("dateline_agency").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
+    )
     by_site = pl.col("site_name").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
-    by_host = (pl.col("site_host").str.to_lowercase().str.strip_prefix("www.")
-               .replace_strict(aliases, default=None, return_dtype=pl.String))
-    return pl.coalesce(pl.col("_sidecar_source"), by_publisher, by_dateline, by_site, by_host,
-                       pl.lit(UNKNOWN_SOURCE)).alias("source_id")
+    by_host = (
+        pl.col("site_host")
+        .str.to_lowercase()
+        .str.strip_prefix("www.")
+        .replace_strict(aliases, default=None, return_dtype=pl.String)
+    )
+    return pl.coalesce(
+        pl.col("_sidecar_source"), by_publisher, by_dateline, by_site, by_host, pl.lit(UNKNOWN_SOURCE)
+    ).alias("source_id")
 
 
 def normalise_batch(docs: list[ParsedDocument]) -> NormalisedBatch:
@@ -257,8 +342,7 @@ def normalise_batch(docs: list[ParsedDocument]) -> NormalisedBatch:
     aliases = source_aliases()
     fields, candidates = _fields_frame(docs)
     articles = (
-        fields
-        .with_columns(clean_text("title"), *(clean_text(f) for f in TEXT_FIELDS))
+        fields.with_columns(clean_text("title"), *(clean_text(f) for f in TEXT_FIELDS))
         .join(bodies, on="document_id", how="left")
         .join(decks, on="document_id", how="left")
         .join(n_spans, on="document_id", how="left")
@@ -272,8 +356,9 @@ def normalise_batch(docs: list[ParsedDocument]) -> NormalisedBatch:
             pl.col("body_text").str.count_matches(r"\S+").cast(pl.Int32).alias("n_words"),
             pl.col("body_text").map_batches(_sha256, return_dtype=pl.String).alias("content_hash"),
             pl.col("body_text").map_elements(count_mojibake, return_dtype=pl.Int32).alias("n_mojibake"),
-            pl.col("body_text").map_batches(_language, return_dtype=pl.Struct(
-                {"language": pl.String, "language_score": pl.Float64})).alias("_language"),
+            pl.col("body_text")
+            .map_batches(_language, return_dtype=pl.Struct({"language": pl.String, "language_score": pl.Float64}))
+            .alias("_language"),
             _source_id(),
         )
         .unnest("_language")
@@ -284,13 +369,15 @@ def normalise_batch(docs: list[ParsedDocument]) -> NormalisedBatch:
             .alias("_agency_sources")
         )
         .with_columns(
-            (pl.col("_agency_sources").list.set_difference(pl.concat_list(pl.col("source_id"))).list.len() > 0)
-            .alias("is_syndicated"),
+            (pl.col("_agency_sources").list.set_difference(pl.concat_list(pl.col("source_id"))).list.len() > 0).alias(
+                "is_syndicated"
+            ),
             pl.lit(PIPELINE_VERSION).alias("pipeline_version"),
         )
         .drop("_agency_sources")
     )
     article_dates = _article_dates_frame(articles)
     articles = articles.select(list(ARTICLES))
-    return NormalisedBatch(articles=articles, blocks=blocks, removed_spans=spans, date_candidates=candidates,
-                           article_dates=article_dates)
+    return NormalisedBatch(
+        articles=articles, blocks=blocks, removed_spans=spans, date_candidates=candidates, article_dates=article_dates
+    )

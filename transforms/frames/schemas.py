@@ -17,78 +17,208 @@ TEXTS = pl.List(pl.String())
 INSTANT = pl.Datetime("us", "UTC")
 
 # one row per article of a batch (transforms/frames/normalise.py); also loaded into article_versions
-ARTICLES = pl.Schema({
-    "document_id": TEXT, "uri": TEXT, "article_id": TEXT, "title": TEXT,
-    "authors": TEXTS, "agencies": TEXTS, "editor_initials": TEXTS, "photo_credits": TEXTS, "captions": TEXTS,
-    "author_roles": TEXTS, "author_emails": TEXTS,
-    "publisher": TEXT, "dateline_place": TEXT, "dateline_agency": TEXT, "section": TEXT, "section_slug": TEXT,
-    "url": TEXT, "site_name": TEXT, "site_host": TEXT, "description": TEXT, "image_url": TEXT, "page_language": TEXT,
-    "categories": TEXTS, "tags": TEXTS, "extractor": TEXT,
-    "published_at": INSTANT, "published_at_source": TEXT, "published_at_precision": TEXT,
-    "modified_at": INSTANT, "modified_at_source": TEXT, "modified_at_precision": TEXT,
-    "seen_at": INSTANT, "seen_at_source": TEXT, "seen_at_precision": TEXT,
-    "body_text": TEXT, "n_blocks": pl.Int32(), "deck": TEXTS, "n_removed_spans": pl.Int32(), "n_words": pl.Int32(),
-    "content_hash": TEXT, "n_mojibake": pl.Int32(), "language": TEXT, "language_score": pl.Float64(),
-    "source_id": TEXT, "is_syndicated": pl.Boolean(), "pipeline_version": TEXT,
-})
-ARTICLE_BLOCKS = pl.Schema({
-    "document_id": TEXT, "article_id": TEXT, "block_index": pl.Int32(), "kind": TEXT, "text": TEXT,
-    "start_offset": pl.Int64(), "end_offset": pl.Int64(),
-})
-REMOVED_SPANS = pl.Schema({
-    "document_id": TEXT, "article_id": TEXT, "span_index": pl.Int32(), "rule_id": TEXT, "category": TEXT,
-    "text": TEXT, "start_offset": pl.Int64(), "end_offset": pl.Int64(),
-    "fields": TEXT,  # a JSON object (the table's column is json)
-})
-DATE_CANDIDATES = pl.Schema({
-    "document_id": TEXT, "article_id": TEXT, "candidate_index": pl.Int32(), "field": TEXT, "source": TEXT,
-    "value": INSTANT, "precision": TEXT, "raw_text": TEXT, "is_chosen": pl.Boolean(), "drop_reason": TEXT,
-})
-ARTICLE_DATES = pl.Schema({
-    "document_id": TEXT, "article_id": TEXT, "date_index": pl.Int32(), "phrase": TEXT, "kind": TEXT,
-    "start_char": pl.Int32(), "end_char": pl.Int32(), "is_local_time": pl.Boolean(), "resolved_date": pl.Date(),
-    "anchor": TEXT,
-})
+ARTICLES = pl.Schema(
+    {
+        "document_id": TEXT,
+        "uri": TEXT,
+        "article_id": TEXT,
+        "title": TEXT,
+        "authors": TEXTS,
+        "agencies": TEXTS,
+        "editor_initials": TEXTS,
+        "photo_credits": TEXTS,
+        "captions": TEXTS,
+        "author_roles": TEXTS,
+        "author_emails": TEXTS,
+        "publisher": TEXT,
+        "dateline_place": TEXT,
+        "dateline_agency": TEXT,
+        "section": TEXT,
+        "section_slug": TEXT,
+        "url": TEXT,
+        "site_name": TEXT,
+        "site_host": TEXT,
+        "description": TEXT,
+        "image_url": TEXT,
+        "page_language": TEXT,
+        "categories": TEXTS,
+        "tags": TEXTS,
+        "extractor": TEXT,
+        "published_at": INSTANT,
+        "published_at_source": TEXT,
+        "published_at_precision": TEXT,
+        "modified_at": INSTANT,
+        "modified_at_source": TEXT,
+        "modified_at_precision": TEXT,
+        "seen_at": INSTANT,
+        "seen_at_source": TEXT,
+        "seen_at_precision": TEXT,
+        "body_text": TEXT,
+        "n_blocks": pl.Int32(),
+        "deck": TEXTS,
+        "n_removed_spans": pl.Int32(),
+        "n_words": pl.Int32(),
+        "content_hash": TEXT,
+        "n_mojibake": pl.Int32(),
+        "language": TEXT,
+        "language_score": pl.Float64(),
+        "source_id": TEXT,
+        "is_syndicated": pl.Boolean(),
+        "pipeline_version": TEXT,
+    }
+)
+ARTICLE_BLOCKS = pl.Schema(
+    {
+        "document_id": TEXT,
+        "article_id": TEXT,
+        "block_index": pl.Int32(),
+        "kind": TEXT,
+        "text": TEXT,
+        "start_offset": pl.Int64(),
+        "end_offset": pl.Int64(),
+    }
+)
+REMOVED_SPANS = pl.Schema(
+    {
+        "document_id": TEXT,
+        "article_id": TEXT,
+        "span_index": pl.Int32(),
+        "rule_id": TEXT,
+        "category": TEXT,
+        "text": TEXT,
+        "start_offset": pl.Int64(),
+        "end_offset": pl.Int64(),
+        "fields": TEXT,  # a JSON object (the table's column is json)
+    }
+)
+DATE_CANDIDATES = pl.Schema(
+    {
+        "document_id": TEXT,
+        "article_id": TEXT,
+        "candidate_index": pl.Int32(),
+        "field": TEXT,
+        "source": TEXT,
+        "value": INSTANT,
+        "precision": TEXT,
+        "raw_text": TEXT,
+        "is_chosen": pl.Boolean(),
+        "drop_reason": TEXT,
+    }
+)
+ARTICLE_DATES = pl.Schema(
+    {
+        "document_id": TEXT,
+        "article_id": TEXT,
+        "date_index": pl.Int32(),
+        "phrase": TEXT,
+        "kind": TEXT,
+        "start_char": pl.Int32(),
+        "end_char": pl.Int32(),
+        "is_local_time": pl.Boolean(),
+        "resolved_date": pl.Date(),
+        "anchor": TEXT,
+    }
+)
 
 # the ledger (transforms/frames/ledger.py) and the outlet registry (transforms/metadata/sources.py)
-DOCUMENTS = pl.Schema({
-    "document_id": TEXT, "uri": TEXT, "kind": TEXT, "fetched_at": INSTANT, "encoding": TEXT, "n_bytes": pl.Int64(),
-    "landing_path": TEXT, "status": TEXT, "origin": TEXT, "http_status": pl.Int32(), "content_type": TEXT,
-    "final_url": TEXT, "etag": TEXT, "last_modified": TEXT, "sidecar_uris": TEXTS,
-})
-REJECTS = pl.Schema({
-    "reject_id": TEXT, "uri": TEXT, "document_id": TEXT, "stage": TEXT, "reason": TEXT, "detail": TEXT,
-})
-FETCH_STATE = pl.Schema({  # LoadBatch.fetches
-    "url": TEXT, "etag": TEXT, "last_modified": TEXT, "last_status": pl.Int32(), "last_reason": TEXT,
-    "last_fetched_at": INSTANT,
-})
+DOCUMENTS = pl.Schema(
+    {
+        "document_id": TEXT,
+        "uri": TEXT,
+        "kind": TEXT,
+        "fetched_at": INSTANT,
+        "encoding": TEXT,
+        "n_bytes": pl.Int64(),
+        "landing_path": TEXT,
+        "status": TEXT,
+        "origin": TEXT,
+        "http_status": pl.Int32(),
+        "content_type": TEXT,
+        "final_url": TEXT,
+        "etag": TEXT,
+        "last_modified": TEXT,
+        "sidecar_uris": TEXTS,
+    }
+)
+REJECTS = pl.Schema(
+    {
+        "reject_id": TEXT,
+        "uri": TEXT,
+        "document_id": TEXT,
+        "stage": TEXT,
+        "reason": TEXT,
+        "detail": TEXT,
+    }
+)
+FETCH_STATE = pl.Schema(
+    {  # LoadBatch.fetches
+        "url": TEXT,
+        "etag": TEXT,
+        "last_modified": TEXT,
+        "last_status": pl.Int32(),
+        "last_reason": TEXT,
+        "last_fetched_at": INSTANT,
+    }
+)
 SOURCES = pl.Schema({"source_id": TEXT, "name": TEXT, "domain": TEXT, "aliases": TEXTS})
 
 # the analysis of a batch (transforms/analysis/, put together by flows/enrichment.py)
 ENTITIES = pl.Schema({"entity_id": TEXT, "entity_name": TEXT, "kind": TEXT, "aliases": TEXTS})
-MENTIONS = pl.Schema({
-    "article_id": TEXT, "mention_index": pl.Int32(), "entity_id": TEXT,
-    "entity_name": TEXT,  # not loaded: the entities table holds the name (see NOT_LOADED)
-    "kind": TEXT, "mention_text": TEXT, "start_char": pl.Int32(), "end_char": pl.Int32(), "method": TEXT,
-    "role": TEXT, "field": TEXT,
-})
-QUOTES = pl.Schema({
-    "article_id": TEXT, "quote_index": pl.Int32(), "quote_text": TEXT, "speaker": TEXT, "speaker_method": TEXT,
-    "verb": TEXT, "start_char": pl.Int32(), "end_char": pl.Int32(),
-    "speaker_entity_id": TEXT,  # added by transforms/analysis/speakers.py, once the batch's entities are known
-})
-ARTICLE_SIGNATURES = pl.Schema({  # AnalysisFrames.signatures
-    "article_id": TEXT, "signature": pl.List(pl.UInt64()), "band_keys": pl.List(pl.UInt64()),
-})
-NEAR_DUPLICATES = pl.Schema({
-    "article_id": TEXT, "duplicate_of_article_id": TEXT, "similarity": pl.Float64(), "duplicate_group_id": TEXT,
-})
-STORY_ARTICLES = pl.Schema({  # an article's story features, then the story it was assigned to
-    "article_id": TEXT, "event_at": INSTANT, "language": TEXT, "entity_ids": TEXTS, "terms": TEXTS,
-    "story_id": TEXT, "similarity": pl.Float64(), "is_opener": pl.Boolean(),
-})
-
+MENTIONS = pl.Schema(
+    {
+        "article_id": TEXT,
+        "mention_index": pl.Int32(),
+        "entity_id": TEXT,
+        "entity_name": TEXT,  # not loaded: the entities table holds the name (see NOT_LOADED)
+        "kind": TEXT,
+        "mention_text": TEXT,
+        "start_char": pl.Int32(),
+        "end_char": pl.Int32(),
+        "method": TEXT,
+        "role": TEXT,
+        "field": TEXT,
+    }
+)
+QUOTES = pl.Schema(
+    {
+        "article_id": TEXT,
+        "quote_index": pl.Int32(),
+        "quote_text": TEXT,
+        "speaker": TEXT,
+        "speaker_method": TEXT,
+        "verb": TEXT,
+        "start_char": pl.Int32(),
+        "end_char": pl.Int32(),
+        "speaker_entity_id": TEXT,  # added by transforms/analysis/speakers.py, once the batch's entities are known
+    }
+)
+ARTICLE_SIGNATURES = pl.Schema(
+    {  # AnalysisFrames.signatures
+        "article_id": TEXT,
+        "signature": pl.List(pl.UInt64()),
+        "band_keys": pl.List(pl.UInt64()),
+    }
+)
+NEAR_DUPLICATES = pl.Schema(
+    {
+        "article_id": TEXT,
+        "duplicate_of_article_id": TEXT,
+        "similarity": pl.Float64(),
+        "duplicate_group_id": TEXT,
+    }
+)
+STORY_ARTICLES = pl.Schema(
+    {  # an article's story features, then the story it was assigned to
+        "article_id": TEXT,
+        "event_at": INSTANT,
+        "language": TEXT,
+        "entity_ids": TEXTS,
+        "terms": TEXTS,
+        "story_id": TEXT,
+        "similarity": pl.Float64(),
+        "is_opener": pl.Boolean(),
+    }
+)
 
 
 def subschema(schema: pl.Schema, *names: str) -> pl.Schema:

@@ -29,21 +29,21 @@ from transforms.text.articles import TAIL_LINES, Block, BlockKind, TextArticle, 
 from transforms.text.rules import RuleHit, match_line
 
 BLOCK_SEPARATOR = "\n\n"
-HEADLINE_SEARCH_BLOCKS = 3        # the headline repeat is looked for among the first blocks
+HEADLINE_SEARCH_BLOCKS = 3  # the headline repeat is looked for among the first blocks
 TEASER_LIST_MIN_ITEMS = 2
-TEASER_LINK_DENSITY = 0.6         # an item this much link text is a teaser link
-TEASER_LIST_SHARE = 0.8           # ... and a list this share of teaser items is a teaser list
-TEASER_LABEL_MAX_WORDS = 6        # a heading this short right before a teaser list is its label
-LEAD_LINK_LIST_MIN_ITEMS = 3     # a list whose every item opens with a headline link ...
-LEAD_LINK_MIN_CHARS = 15          # ... this long ...
-LEAD_LINK_MIN_SHARE = 0.25        # ... and this share of the item ...
-BLURB_MAX_WORDS = 30              # ... followed by at most a one-sentence blurb, is a list of teasers
+TEASER_LINK_DENSITY = 0.6  # an item this much link text is a teaser link
+TEASER_LIST_SHARE = 0.8  # ... and a list this share of teaser items is a teaser list
+TEASER_LABEL_MAX_WORDS = 6  # a heading this short right before a teaser list is its label
+LEAD_LINK_LIST_MIN_ITEMS = 3  # a list whose every item opens with a headline link ...
+LEAD_LINK_MIN_CHARS = 15  # ... this long ...
+LEAD_LINK_MIN_SHARE = 0.25  # ... and this share of the item ...
+BLURB_MAX_WORDS = 30  # ... followed by at most a one-sentence blurb, is a list of teasers
 INNER_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s+\S")
-LINK_PARAGRAPH_DENSITY = 0.9      # a standalone paragraph that is all link ...
-LINK_PARAGRAPH_MAX_WORDS = 15     # ... and this short, not a sentence, is a teaser link
-SHOUTED_MIN_WORDS = 3             # an all-caps link paragraph this long is a teaser on its own
-COMMENTS_FROM_SHARE = 0.5         # a comment section starts in the second half of the blocks ...
-COMMENTS_MIN_BLOCKS = 2           # ... with a comment-widget heading and at least this many blocks after it,
+LINK_PARAGRAPH_DENSITY = 0.9  # a standalone paragraph that is all link ...
+LINK_PARAGRAPH_MAX_WORDS = 15  # ... and this short, not a sentence, is a teaser link
+SHOUTED_MIN_WORDS = 3  # an all-caps link paragraph this long is a teaser on its own
+COMMENTS_FROM_SHARE = 0.5  # a comment section starts in the second half of the blocks ...
+COMMENTS_MIN_BLOCKS = 2  # ... with a comment-widget heading and at least this many blocks after it,
 # ... one of which carries a comment's furniture (a reply link, "x hours ago", "Name says:").
 COMMENT_MARKERS = re.compile(
     r"\b(?:reply|antworten|répondre|responder|rispondi)\b|답글|返信"
@@ -84,10 +84,12 @@ def _is_teaser_item(block: HtmlBlock) -> bool:
 
 
 def _opens_with_headline_link(block: HtmlBlock) -> bool:
-    return (block.lead_link_chars >= LEAD_LINK_MIN_CHARS
-            and block.lead_link_chars >= LEAD_LINK_MIN_SHARE * len(block.text.replace("\n", ""))
-            and _n_words(block.text) <= BLURB_MAX_WORDS
-            and not INNER_SENTENCE_END.search(block.text))
+    return (
+        block.lead_link_chars >= LEAD_LINK_MIN_CHARS
+        and block.lead_link_chars >= LEAD_LINK_MIN_SHARE * len(block.text.replace("\n", ""))
+        and _n_words(block.text) <= BLURB_MAX_WORDS
+        and not INNER_SENTENCE_END.search(block.text)
+    )
 
 
 def _headline_repeat(blocks: tuple[HtmlBlock, ...], title: str | None) -> dict[int, _BlockRemoval]:
@@ -126,8 +128,12 @@ def _teaser_lists(blocks: tuple[HtmlBlock, ...]) -> dict[int, _BlockRemoval]:
             for i in members:
                 found[i] = _BlockRemoval("related_teaser.link_list", "related_teaser")
             label = members[0] - 1
-            if label >= 0 and blocks[label].kind in ("heading", "paragraph") \
-                    and _n_words(blocks[label].text) <= TEASER_LABEL_MAX_WORDS and not is_sentence(blocks[label].text):
+            if (
+                label >= 0
+                and blocks[label].kind in ("heading", "paragraph")
+                and _n_words(blocks[label].text) <= TEASER_LABEL_MAX_WORDS
+                and not is_sentence(blocks[label].text)
+            ):
                 found[label] = _BlockRemoval("related_teaser.link_list", "related_teaser")
     return found
 
@@ -166,9 +172,8 @@ def _comment_run(blocks: tuple[HtmlBlock, ...]) -> dict[int, _BlockRemoval]:
     for index in range(start, len(blocks) - COMMENTS_MIN_BLOCKS):
         verdict = match_line(blocks[index].text.split("\n")[0])
         is_header = not verdict.kept and any(h.category == "comment_widget" for h in verdict.hits)
-        if is_header and any(COMMENT_MARKERS.search(b.text) for b in blocks[index + 1:]):
-            return {i: _BlockRemoval("comment_widget.comment_run", "comment_widget")
-                    for i in range(index, len(blocks))}
+        if is_header and any(COMMENT_MARKERS.search(b.text) for b in blocks[index + 1 :]):
+            return {i: _BlockRemoval("comment_widget.comment_run", "comment_widget") for i in range(index, len(blocks))}
     return {}
 
 
@@ -221,8 +226,10 @@ def parse_html_article(extraction: HtmlExtraction) -> TextArticle:
         line_offset = offset
         for line in lines:
             verdict = match_line(line, in_tail=line_number >= tail_from)
-            removed += [RuleHit(h.rule_id, h.category, h.text, line_offset + h.start, line_offset + h.end, h.fields)
-                        for h in verdict.hits]
+            removed += [
+                RuleHit(h.rule_id, h.category, h.text, line_offset + h.start, line_offset + h.end, h.fields)
+                for h in verdict.hits
+            ]
             if verdict.kept:
                 pieces.append((verdict.kept, line_offset + verdict.kept_start, line_offset + len(line)))
             line_offset += len(line) + 1

@@ -15,10 +15,10 @@ HtmlBlockKind = Literal["heading", "paragraph", "item", "quote", "row", "code", 
 @dataclass(frozen=True)
 class HtmlBlock:
     kind: HtmlBlockKind
-    text: str            # lines separated by "\n" where the page had line breaks
-    link_chars: int      # characters of `text` that are link (anchor) text
-    group: int           # blocks of the same list or table share a group number
-    level: int = 0       # heading level (h1 = 1), 0 for other blocks
+    text: str  # lines separated by "\n" where the page had line breaks
+    link_chars: int  # characters of `text` that are link (anchor) text
+    group: int  # blocks of the same list or table share a group number
+    level: int = 0  # heading level (h1 = 1), 0 for other blocks
     lead_link_chars: int = 0  # characters of the link(s) the block opens with
 
     @property
@@ -31,14 +31,14 @@ class HtmlBlock:
 class HtmlMetadata:
     title: str | None = None
     author: str | None = None
-    date: str | None = None          # ISO date as trafilatura/htmldate found it
+    date: str | None = None  # ISO date as trafilatura/htmldate found it
     site_name: str | None = None
     description: str | None = None
     categories: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     canonical_url: str | None = None
     image_url: str | None = None
-    language: str | None = None       # as declared by the page
+    language: str | None = None  # as declared by the page
     hostname: str | None = None
 
 

@@ -24,9 +24,14 @@ from transforms.text.articles import TextArticle
 MIN_BODY_WORDS = 10  # a page whose body is shorter (a menu, a bare link list) holds no article
 SECOND_OPINION_MAX_BLOCKS = 6  # trafilatura results with at most this many blocks get a second opinion
 EXTRACTOR_OF_CHOICE: dict[Choice, str | None] = {
-    "agree": "trafilatura", "not_consulted": "trafilatura", "primary_only": "trafilatura",
-    "primary_has_extra": "readability", "primary_unstructured": "readability",
-    "primary_missed": "readability", "fallback_only": "readability", "none": None,
+    "agree": "trafilatura",
+    "not_consulted": "trafilatura",
+    "primary_only": "trafilatura",
+    "primary_has_extra": "readability",
+    "primary_unstructured": "readability",
+    "primary_missed": "readability",
+    "fallback_only": "readability",
+    "none": None,
 }
 
 
@@ -34,7 +39,7 @@ EXTRACTOR_OF_CHOICE: dict[Choice, str | None] = {
 class HtmlPage:
     article: TextArticle
     metadata: HtmlMetadata
-    extractor: str | None   # whose blocks the article is made of; None when neither found any
+    extractor: str | None  # whose blocks the article is made of; None when neither found any
     vote: Choice
     is_too_deep: bool = False  # no article, and the HTML nests past the parser's depth limit
     dates: tuple[DateCandidate, ...] = ()  # JSON-LD, meta tag and htmldate dates (pages with an article)

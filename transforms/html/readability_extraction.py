@@ -17,9 +17,20 @@ from readability.readability import Unparseable
 from transforms.html.blocks import BlockText, HtmlBlock, HtmlBlockKind
 
 BLOCK_TAGS: dict[str, HtmlBlockKind] = {
-    "p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
-    "h6": "heading", "li": "item", "dt": "item", "dd": "item", "blockquote": "quote", "pre": "code",
-    "tr": "row", "figcaption": "caption",
+    "p": "paragraph",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "li": "item",
+    "dt": "item",
+    "dd": "item",
+    "blockquote": "quote",
+    "pre": "code",
+    "tr": "row",
+    "figcaption": "caption",
 }
 GROUP_TAGS = frozenset({"ul", "ol", "dl", "table"})
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "form", "select", "iframe"})

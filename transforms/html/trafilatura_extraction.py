@@ -32,7 +32,12 @@ EXTRACT_OPTIONS: dict[str, object] = {
 }
 # trafilatura body element -> block kind. Container elements (list, table, div) are walked into.
 BLOCK_TAGS: dict[str, HtmlBlockKind] = {
-    "head": "heading", "p": "paragraph", "item": "item", "quote": "quote", "row": "row", "code": "code",
+    "head": "heading",
+    "p": "paragraph",
+    "item": "item",
+    "quote": "quote",
+    "row": "row",
+    "code": "code",
 }
 CONTAINER_TAGS = frozenset({"list", "table", "div", "article", "section", "span", "body"})
 CELL_SEPARATOR = " | "
@@ -40,10 +45,13 @@ CELL_SEPARATOR = " | "
 LANGUAGE_PRESCAN_CHARS = 8192
 DECLARED_LANGUAGE = (
     re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*", re.IGNORECASE),
-    re.compile(r"<meta\b[^>]*?http-equiv\s*=\s*[\"']?content-language[\"']?[^>]*?content\s*=\s*[\"']?([A-Za-z]{2,3})",
-               re.IGNORECASE),
-    re.compile(r"<meta\b[^>]*?property\s*=\s*[\"']?og:locale[\"']?[^>]*?content\s*=\s*[\"']?([A-Za-z]{2,3})",
-               re.IGNORECASE),
+    re.compile(
+        r"<meta\b[^>]*?http-equiv\s*=\s*[\"']?content-language[\"']?[^>]*?content\s*=\s*[\"']?([A-Za-z]{2,3})",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"<meta\b[^>]*?property\s*=\s*[\"']?og:locale[\"']?[^>]*?content\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE
+    ),
 )
 
 # trafilatura warns about every empty link it drops; a pipeline log does not need those.
@@ -131,7 +139,7 @@ def declared_language(html: str) -> str | None:
 
 
 def _metadata(document: object, html: str) -> HtmlMetadata:
-    get = lambda name: (getattr(document, name, None) or None)  # noqa: E731
+    get = lambda name: getattr(document, name, None) or None  # noqa: E731
     return HtmlMetadata(
         title=get("title"),
         author=get("author"),
@@ -157,8 +165,10 @@ def extract_html(html: str, url: str | None = None, *, thorough: bool = False) -
     document = trafilatura.bare_extraction(html, url=url, **options)  # type: ignore[arg-type]
     if document is None:
         return HtmlExtraction((), HtmlMetadata())
-    return HtmlExtraction(_blocks(document.body),  # type: ignore[union-attr]  # as_dict is off: a Document
-                          _metadata(document, html) if not thorough else HtmlMetadata())
+    return HtmlExtraction(
+        _blocks(document.body),  # type: ignore[union-attr]  # as_dict is off: a Document
+        _metadata(document, html) if not thorough else HtmlMetadata(),
+    )
 
 
 def baseline_text(html: bytes | str) -> str:

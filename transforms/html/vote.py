@@ -24,16 +24,24 @@ from typing import Literal
 
 from transforms.html.blocks import HtmlBlock
 
-Choice = Literal["agree", "not_consulted", "primary_unstructured", "primary_has_extra", "primary_missed",
-                 "primary_only", "fallback_only", "none"]
+Choice = Literal[
+    "agree",
+    "not_consulted",
+    "primary_unstructured",
+    "primary_has_extra",
+    "primary_missed",
+    "primary_only",
+    "fallback_only",
+    "none",
+]
 
 WORD = re.compile(r"\w+")
 SHINGLE_SIZE = 4
-CONTAINED = 0.8            # "almost all inside"
+CONTAINED = 0.8  # "almost all inside"
 PRIMARY_EXTRA_BELOW = 0.5  # primary's share inside the fallback under this: primary has extra
 PRIMARY_ALL_INSIDE = 0.95
-FALLBACK_EXTRA_BELOW = 0.6 # fallback's share inside primary under this: primary missed text
-MIN_FALLBACK_SHINGLES = 50 # a fallback shorter than this is too small to overrule the primary
+FALLBACK_EXTRA_BELOW = 0.6  # fallback's share inside primary under this: primary missed text
+MIN_FALLBACK_SHINGLES = 50  # a fallback shorter than this is too small to overrule the primary
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,7 @@ class Vote:
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
     tokens = WORD.findall(text.casefold())
-    return Counter(tuple(tokens[i:i + size]) for i in range(max(0, len(tokens) - size + 1)))
+    return Counter(tuple(tokens[i : i + size]) for i in range(max(0, len(tokens) - size + 1)))
 
 
 def _text(blocks: tuple[HtmlBlock, ...]) -> str:

@@ -22,24 +22,46 @@ LEADING_BY = re.compile(
     r"(?:by|von|por|par)\b\s*:?\s*|^\s*(?:text|autor(?:in)?|auteur|autor(?:a)?)\s*:\s*",
     re.IGNORECASE,
 )
-NOT_AUTHORS = re.compile(r"^\s*(?:editing|edited|graphics|fact[- ]?check(?:ing|ed)?|production|photos?)\s+by\b",
-                         re.IGNORECASE)  # "Editing by Tom Brown": credited, but not an author
+NOT_AUTHORS = re.compile(
+    r"^\s*(?:editing|edited|graphics|fact[- ]?check(?:ing|ed)?|production|photos?)\s+by\b", re.IGNORECASE
+)  # "Editing by Tom Brown": credited, but not an author
 SEPARATORS = re.compile(r"\s*(?:[,;|/·・、()]|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")
-ROLE_NOUN = (r"(?:correspondents?|reporters?|writers?|editors?|journalists?|columnists?|contributors?|producers?|"
-             r"critics?|photographers?|analysts?|redakteur(?:in)?|korrespondent(?:in)?|correspondant(?:e)?|"
-             r"corresponsal|correspondente|periodista|jornalista|repórter|특파원|기자|논설위원|칼럼니스트|에디터|"
-             r"통신원|記者|特派員|編集委員|論説委員)")
+ROLE_NOUN = (
+    r"(?:correspondents?|reporters?|writers?|editors?|journalists?|columnists?|contributors?|producers?|"
+    r"critics?|photographers?|analysts?|redakteur(?:in)?|korrespondent(?:in)?|correspondant(?:e)?|"
+    r"corresponsal|correspondente|periodista|jornalista|repórter|특파원|기자|논설위원|칼럼니스트|에디터|"
+    r"통신원|記者|特派員|編集委員|論説委員)"
+)
 # A role is its noun with up to three words before it ("Senior Editor", "AP National Security Writer").
 ROLE_ALONE = re.compile(r"^(?:[\w.&'-]+\s+){0,3}" + ROLE_NOUN + r"$", re.IGNORECASE)
-ROLE_BEFORE_NAME = re.compile(r"^(?P<role>(?:(?:senior|chief|staff|special|foreign|political|economics|"
-                              r"business|sports|science|national|international|diplomatic|security|deputy|"
-                              r"managing|executive|contributing|associate|news)\s+){0,3}" + ROLE_NOUN + r")\s+",
-                              re.IGNORECASE)
-ROLE_AFTER_NAME = re.compile(r"\s+(?P<role>(?:선임|수석|객원|인턴|전문|편집)?\s*"
-                             r"(?:특파원|기자|논설위원|칼럼니스트|에디터|통신원|"
-                             r"記者|特派員|編集委員|論説委員))$")
-NOT_NAMES = frozenset({"staff", "staff reports", "staff report", "admin", "redaktion", "editorial staff", "news desk",
-                       "newsdesk", "the", "agencies", "wires", "wire", "news"})
+ROLE_BEFORE_NAME = re.compile(
+    r"^(?P<role>(?:(?:senior|chief|staff|special|foreign|political|economics|"
+    r"business|sports|science|national|international|diplomatic|security|deputy|"
+    r"managing|executive|contributing|associate|news)\s+){0,3}" + ROLE_NOUN + r")\s+",
+    re.IGNORECASE,
+)
+ROLE_AFTER_NAME = re.compile(
+    r"\s+(?P<role>(?:선임|수석|객원|인턴|전문|편집)?\s*"
+    r"(?:특파원|기자|논설위원|칼럼니스트|에디터|통신원|"
+    r"記者|特派員|編集委員|論説委員))$"
+)
+NOT_NAMES = frozenset(
+    {
+        "staff",
+        "staff reports",
+        "staff report",
+        "admin",
+        "redaktion",
+        "editorial staff",
+        "news desk",
+        "newsdesk",
+        "the",
+        "agencies",
+        "wires",
+        "wire",
+        "news",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -50,9 +72,16 @@ class Credits:
     agencies: tuple[str, ...] = ()
 
     def __add__(self, other: Credits) -> Credits:
-        return Credits(*(tuple(dict.fromkeys(a + b)) for a, b in zip(
-            (self.authors, self.roles, self.emails, self.agencies),
-            (other.authors, other.roles, other.emails, other.agencies), strict=True)))
+        return Credits(
+            *(
+                tuple(dict.fromkeys(a + b))
+                for a, b in zip(
+                    (self.authors, self.roles, self.emails, self.agencies),
+                    (other.authors, other.roles, other.emails, other.agencies),
+                    strict=True,
+                )
+            )
+        )
 
 
 def _role_text(text: str) -> str:
@@ -75,8 +104,8 @@ def _part(part: str) -> Credits:
         return Credits()
     if agency := agency_name(part.strip(" .()")):
         return Credits(agencies=(agency,))
-    if (after := ROLE_AFTER_NAME.search(part)) and _name(part[:after.start()]):  # "홍길동 기자"
-        return Credits(authors=(_name(part[:after.start()]),), roles=(_role_text(after.group("role")),))  # type: ignore[arg-type]
+    if (after := ROLE_AFTER_NAME.search(part)) and _name(part[: after.start()]):  # "홍길동 기자"
+        return Credits(authors=(_name(part[: after.start()]),), roles=(_role_text(after.group("role")),))  # type: ignore[arg-type]
     if ROLE_ALONE.match(part):
         words = re.findall(r"\S+", part)  # "AP National Security Writer": an agency, then the role
         agencies = tuple(dict.fromkeys(a for a in map(agency_name, words) if a))
@@ -85,7 +114,7 @@ def _part(part: str) -> Credits:
     roles: list[str] = []
     if match := ROLE_BEFORE_NAME.match(part):
         roles.append(_role_text(match.group("role")))
-        part = part[match.end():]
+        part = part[match.end() :]
     name = _name(part)
     return Credits(authors=(name,) if name else (), roles=tuple(roles))
 

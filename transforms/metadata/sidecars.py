@@ -34,10 +34,10 @@ class BadSidecar(ValueError):
 @dataclass(frozen=True)
 class Sidecar:
     url: str | None = None
-    source: str | None = None           # a source_id of transforms/data/sources.toml
-    published_at: str | None = None     # as written (checked to parse; normalise converts it)
+    source: str | None = None  # a source_id of transforms/data/sources.toml
+    published_at: str | None = None  # as written (checked to parse; normalise converts it)
     modified_at: str | None = None
-    language: str | None = None         # ISO 639 code, lower case
+    language: str | None = None  # ISO 639 code, lower case
     authors: tuple[str, ...] = ()
 
     def over(self, other: Sidecar | None) -> Sidecar:
@@ -87,9 +87,14 @@ def sidecar_from(values: Mapping[str, object]) -> Sidecar:
         raw_authors = [raw_authors]
     if raw_authors is not None and not (isinstance(raw_authors, list) and all(isinstance(a, str) for a in raw_authors)):
         raise BadSidecar("authors: expected a list of strings")
-    return Sidecar(url, source_id, dates["published_at"], dates["modified_at"],
-                   LANGUAGE.match(language).group(1).lower() if language else None,  # type: ignore[union-attr]
-                   tuple(a.strip() for a in raw_authors or [] if a.strip()))
+    return Sidecar(
+        url,
+        source_id,
+        dates["published_at"],
+        dates["modified_at"],
+        LANGUAGE.match(language).group(1).lower() if language else None,  # type: ignore[union-attr]
+        tuple(a.strip() for a in raw_authors or [] if a.strip()),
+    )
 
 
 def parse_sidecar(data: bytes) -> Sidecar:
@@ -107,8 +112,8 @@ def parse_sidecar(data: bytes) -> Sidecar:
 
 @dataclass(frozen=True)
 class ManifestRow:
-    line: int          # the row's line number in the CSV (the header is line 1)
-    path: str          # as written: a path (relative to the manifest's folder, or absolute) or a file:// URI
+    line: int  # the row's line number in the CSV (the header is line 1)
+    path: str  # as written: a path (relative to the manifest's folder, or absolute) or a file:// URI
     sidecar: Sidecar | None  # None when the row's values cannot be used (the file is still an input)
 
 

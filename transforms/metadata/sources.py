@@ -38,6 +38,6 @@ def source_aliases() -> dict[str, str]:
     """Case-folded alias (names, ids, domains) -> source_id."""
     out: dict[str, str] = {}
     for r in _raw_sources():
-        for alias in [r["source_id"], r["name"], *( [r["domain"]] if r["domain"] else []), *r["aliases"]]:
+        for alias in [r["source_id"], r["name"], *([r["domain"]] if r["domain"] else []), *r["aliases"]]:
             out.setdefault(alias.casefold(), r["source_id"])
     return out

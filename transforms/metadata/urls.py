@@ -44,24 +44,89 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 # Query parameters that only say where a click came from: ad and mail campaign ids, share
 # buttons, analytics cookies carried in the link. Lower-case; compared with the lower-cased name.
 TRACKING_PARAM_PREFIXES: tuple[str, ...] = (
-    "utm_",    # Google Analytics campaign parameters (utm_source, utm_medium, utm_campaign, ...)
+    "utm_",  # Google Analytics campaign parameters (utm_source, utm_medium, utm_campaign, ...)
 )
-TRACKING_PARAMS: frozenset[str] = frozenset({
-    # ad click ids
-    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
-    "li_fat_id", "igshid", "igsh", "rb_clickid", "s_kwcid", "ef_id",
-    # mail campaigns (Mailchimp, HubSpot, Marketo, Vero)
-    "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp", "hsctatrack", "mkt_tok", "vero_id",
-    "vero_conv",
-    # analytics carried in the link (Google, Matomo/Piwik, Adobe, Webtrends, AT Internet, comScore)
-    "_ga", "_gl", "pk_campaign", "pk_kwd", "pk_source", "pk_medium", "pk_content", "mtm_campaign",
-    "mtm_keyword", "mtm_source", "mtm_medium", "mtm_content", "mtm_cid", "mtm_group", "mtm_placement",
-    "s_cid", "wt.mc_id", "wt_mc_id", "xtor", "at_medium", "at_campaign", "at_link_origin", "at_link_type",
-    "at_ptr_name", "at_format", "ns_mchannel", "ns_source", "ns_campaign", "ns_linkname", "ns_fee",
-    # news sites' share and placement tags (MSN, The Guardian, NYT, Telegraph, Twitter, Alibaba, Yahoo)
-    "ocid", "cmpid", "cmp", "ito", "smid", "smtyp", "ref_src", "ref_url", "spm", "guccounter",
-    "guce_referrer", "guce_referrer_sig", "oly_anon_id", "oly_enc_id", "soc_src", "soc_trk",
-})
+TRACKING_PARAMS: frozenset[str] = frozenset(
+    {
+        # ad click ids
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "igshid",
+        "igsh",
+        "rb_clickid",
+        "s_kwcid",
+        "ef_id",
+        # mail campaigns (Mailchimp, HubSpot, Marketo, Vero)
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+        "__hstc",
+        "__hssc",
+        "__hsfp",
+        "hsctatrack",
+        "mkt_tok",
+        "vero_id",
+        "vero_conv",
+        # analytics carried in the link (Google, Matomo/Piwik, Adobe, Webtrends, AT Internet, comScore)
+        "_ga",
+        "_gl",
+        "pk_campaign",
+        "pk_kwd",
+        "pk_source",
+        "pk_medium",
+        "pk_content",
+        "mtm_campaign",
+        "mtm_keyword",
+        "mtm_source",
+        "mtm_medium",
+        "mtm_content",
+        "mtm_cid",
+        "mtm_group",
+        "mtm_placement",
+        "s_cid",
+        "wt.mc_id",
+        "wt_mc_id",
+        "xtor",
+        "at_medium",
+        "at_campaign",
+        "at_link_origin",
+        "at_link_type",
+        "at_ptr_name",
+        "at_format",
+        "ns_mchannel",
+        "ns_source",
+        "ns_campaign",
+        "ns_linkname",
+        "ns_fee",
+        # news sites' share and placement tags (MSN, The Guardian, NYT, Telegraph, Twitter, Alibaba, Yahoo)
+        "ocid",
+        "cmpid",
+        "cmp",
+        "ito",
+        "smid",
+        "smtyp",
+        "ref_src",
+        "ref_url",
+        "spm",
+        "guccounter",
+        "guce_referrer",
+        "guce_referrer_sig",
+        "oly_anon_id",
+        "oly_enc_id",
+        "soc_src",
+        "soc_trk",
+    }
+)
 
 # AMP (Accelerated Mobile Pages) copies of an article, and how each maps back to the article URL.
 # https://www-x-com.cdn.ampproject.org/c/s/www.x.com/a -> https://www.x.com/a
@@ -70,8 +135,8 @@ AMP_CACHE_PATH = re.compile(r"^/[cv]/(s/)?(?P<rest>[^/?#]+.*)$")  # /c/s/<host><
 GOOGLE_AMP_VIEWER_HOSTS = frozenset({"google.com", "www.google.com"})
 GOOGLE_AMP_VIEWER_PATH = re.compile(r"^/amp/(s/)?(?P<rest>[^/?#]+.*)$")  # https://www.google.com/amp/s/www.x.com/a
 AMP_PATH_SEGMENT = re.compile(r"(?<=[^/])/amp(?P<slash>/?)$", re.IGNORECASE)  # /story/amp, /story/amp/
-AMP_HTML_SUFFIX = re.compile(r"(?<=[^/.])\.amp\.html?$", re.IGNORECASE)    # story.amp.html -> story.html
-AMP_SUFFIX = re.compile(r"(?<=[^/.])\.amp$", re.IGNORECASE)                # story.amp -> story (BBC)
+AMP_HTML_SUFFIX = re.compile(r"(?<=[^/.])\.amp\.html?$", re.IGNORECASE)  # story.amp.html -> story.html
+AMP_SUFFIX = re.compile(r"(?<=[^/.])\.amp$", re.IGNORECASE)  # story.amp -> story (BBC)
 AMP_QUERY_PARAMS: dict[str, frozenset[str]] = {  # lower-cased name -> lower-cased values that mean "AMP"
     "amp": frozenset({"", "1", "true"}),
     "outputtype": frozenset({"amp"}),
@@ -154,7 +219,7 @@ def _netloc(parts: SplitResult, scheme: str) -> str:
     userinfo, at, hostport = netloc.rpartition("@")
     if hostport.startswith("["):  # IPv6 literal
         end = hostport.find("]")
-        host, port = hostport[:end + 1], hostport[end + 1:].removeprefix(":")
+        host, port = hostport[: end + 1], hostport[end + 1 :].removeprefix(":")
     else:
         host, _, port = hostport.partition(":")
     try:
@@ -182,8 +247,8 @@ def _percent_normalise(text: str, safe: frozenset[str]) -> str:
         char = text[i]
         if char == "%":
             if i + 2 < n and text[i + 1] in HEX and text[i + 2] in HEX:
-                decoded = chr(int(text[i + 1:i + 3], 16))
-                out.append(decoded if decoded in UNRESERVED else "%" + text[i + 1:i + 3].upper())
+                decoded = chr(int(text[i + 1 : i + 3], 16))
+                out.append(decoded if decoded in UNRESERVED else "%" + text[i + 1 : i + 3].upper())
                 i += 3
                 continue
             out.append("%25")

@@ -22,9 +22,9 @@ from transforms.text.rules import RuleHit, match_line
 
 BlockKind = Literal["title", "deck", "heading", "paragraph", "caption"]
 
-TAIL_LINES = 6           # rules with zone "tail" look at this many last non-empty lines
-DECK_MAX_WORDS = 40      # a longer line starts the body even without terminal punctuation
-HEADING_MAX_WORDS = 20   # a cross-heading is at most this long
+TAIL_LINES = 6  # rules with zone "tail" look at this many last non-empty lines
+DECK_MAX_WORDS = 40  # a longer line starts the body even without terminal punctuation
+HEADING_MAX_WORDS = 20  # a cross-heading is at most this long
 CAPTION_MAX_WORDS = 40
 TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»」』)\]]*$")
 BODY_KINDS: frozenset[str] = frozenset({"heading", "paragraph"})
@@ -61,7 +61,7 @@ class _Unit:
     text: str
     start: int
     end: int
-    group: int           # consecutive non-empty lines share a group
+    group: int  # consecutive non-empty lines share a group
     after_dateline: bool
     before_credit: bool = False
     after_credit: bool = False
@@ -119,8 +119,14 @@ def _units_and_removals(text: str) -> tuple[list[_Unit], list[RuleHit]]:
             units[-1].before_credit = True
         if verdict.kept:
             after_dateline = any(h.category == "dateline" for h in verdict.hits)
-            unit = _Unit(verdict.kept, offset + verdict.kept_start, offset + len(line.rstrip()), group,
-                         after_dateline, after_credit=pending_credit)
+            unit = _Unit(
+                verdict.kept,
+                offset + verdict.kept_start,
+                offset + len(line.rstrip()),
+                group,
+                after_dateline,
+                after_credit=pending_credit,
+            )
             if units and _continues(units[-1], unit):
                 units[-1].text += " " + unit.text
                 units[-1].end = unit.end
@@ -164,7 +170,7 @@ def _kinds(units: list[_Unit]) -> list[BlockKind]:
             kinds.append("title")
         elif _is_caption(unit):
             kinds.append("caption")
-        elif not body_started and not _starts_body(unit) and any(_starts_body(u) for u in units[index + 1:]):
+        elif not body_started and not _starts_body(unit) and any(_starts_body(u) for u in units[index + 1 :]):
             kinds.append("deck")
         else:
             body_started = True

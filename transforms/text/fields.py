@@ -61,8 +61,9 @@ def _credits(author: str, after_author: str) -> dict[str, object]:
     return fields
 
 
-def fields_from_groups(groups: Mapping[str, str | None], *, require_known_agencies: bool,
-                       after_author: str = "") -> dict[str, object]:
+def fields_from_groups(
+    groups: Mapping[str, str | None], *, require_known_agencies: bool, after_author: str = ""
+) -> dict[str, object]:
     """Clean a match's named groups into fields; raises UnknownAgency when the match must be refused.
     `after_author`: the matched text after the `author` group (where a role or e-mail may stand)."""
     fields: dict[str, object] = {}

@@ -51,8 +51,14 @@ else:
     _INTERNALS = True
     ZERO_WIDTH = (AT, ASSERT, ASSERT_NOT)
     # \d, \w, \s as `re` tests them on str patterns (Unicode): decimal, alphanumeric or "_", space.
-    CLASSES = {CATEGORY_DIGIT: "digit", CATEGORY_UNI_DIGIT: "digit", CATEGORY_WORD: "word", CATEGORY_UNI_WORD: "word",
-               CATEGORY_SPACE: "space", CATEGORY_UNI_SPACE: "space"}
+    CLASSES = {
+        CATEGORY_DIGIT: "digit",
+        CATEGORY_UNI_DIGIT: "digit",
+        CATEGORY_WORD: "word",
+        CATEGORY_UNI_WORD: "word",
+        CATEGORY_SPACE: "space",
+        CATEGORY_UNI_SPACE: "space",
+    }
 
 MAX_RANGE = 2000  # a character range wider than this counts as "any character"
 
@@ -76,15 +82,17 @@ _CHECKS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 @dataclass(frozen=True)
 class Starts:
-    chars: frozenset[str]      # folded (`fold`)
-    classes: frozenset[str]    # "digit", "word", "space"
+    chars: frozenset[str]  # folded (`fold`)
+    classes: frozenset[str]  # "digit", "word", "space"
 
     def admits(self, char: str) -> bool:
         """Whether a match may start with `char`."""
-        return (fold(char) in self.chars
-                or ("digit" in self.classes and char.isdecimal())
-                or ("word" in self.classes and (char.isalnum() or char == "_"))
-                or ("space" in self.classes and char.isspace()))
+        return (
+            fold(char) in self.chars
+            or ("digit" in self.classes and char.isdecimal())
+            or ("word" in self.classes and (char.isalnum() or char == "_"))
+            or ("space" in self.classes and char.isspace())
+        )
 
 
 def fold(char: str) -> str:

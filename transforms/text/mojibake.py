@@ -21,20 +21,26 @@ import re
 CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 # Characters that are UTF-8 continuation bytes (0x80-0xBF) read as cp1252 or Latin-1.
 _CONT = f"[\u0080-\u00bf{CP1252_SPECIALS}]"
-UTF8_AS_CP1252 = re.compile(
-    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
-)
+UTF8_AS_CP1252 = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}")
 # Code points whose mojibake counts alone: Latin letters and symbols, Romanian ș ț, the combining
 # accents of decomposed text (not U+0305, which Italian "COSÌ…" would be), Vietnamese, general
 # punctuation, currency and letterlike symbols (the "â€" family), the BOM, and past the BMP (emoji).
 SINGLE_RANGES: tuple[tuple[int, int], ...] = (
-    (0x0080, 0x01FF), (0x0218, 0x021B), (0x0300, 0x0304), (0x0306, 0x030C), (0x0327, 0x0328),
-    (0x1E00, 0x1EFF), (0x2000, 0x2BFF), (0xFEFF, 0xFEFF), (0x10000, 0x10FFFF),
+    (0x0080, 0x01FF),
+    (0x0218, 0x021B),
+    (0x0300, 0x0304),
+    (0x0306, 0x030C),
+    (0x0327, 0x0328),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x2BFF),
+    (0xFEFF, 0xFEFF),
+    (0x10000, 0x10FFFF),
 )
 # Code points whose mojibake counts only next to other mojibake: the letters of other scripts.
 RUN_RANGES: tuple[tuple[int, int], ...] = (
     (0x0370, 0x03FF),  # Greek
-    (0x0400, 0x045F), (0x0490, 0x0491),  # Cyrillic, Ukrainian ґ
+    (0x0400, 0x045F),
+    (0x0490, 0x0491),  # Cyrillic, Ukrainian ґ
     (0x0530, 0x058F),  # Armenian
     (0x05D0, 0x05EA),  # Hebrew letters
     (0x0600, 0x06FF),  # Arabic, Persian, Urdu
@@ -110,6 +116,7 @@ def count_mojibake(text: str) -> int:
     sjis = [m.span() for m in SJIS_AS_CP1252.finditer(rest) if LATIN1_HIGH.search(m.group())]
     count += sum((end - start) // 2 for start, end in sjis)
     rest = _blank(rest, sjis)
-    count += sum(len(run) // 2 for run in EUC_AS_CP1252.findall(rest)
-                 if LATIN1_SYMBOL.search(run) and LATIN1_LETTER.search(run))
+    count += sum(
+        len(run) // 2 for run in EUC_AS_CP1252.findall(rest) if LATIN1_SYMBOL.search(run) and LATIN1_LETTER.search(run)
+    )
     return count

@@ -92,9 +92,10 @@ def load_rules() -> tuple[Rule, ...]:
 
 def _fields(rule: Rule, match: re.Match[str]) -> dict[str, object] | None:
     try:
-        after_author = match.string[match.end("author"):match.end()] if match.groupdict().get("author") else ""
-        return fields_from_groups(match.groupdict(), require_known_agencies=rule.require_known_agencies,
-                                  after_author=after_author)
+        after_author = match.string[match.end("author") : match.end()] if match.groupdict().get("author") else ""
+        return fields_from_groups(
+            match.groupdict(), require_known_agencies=rule.require_known_agencies, after_author=after_author
+        )
     except UnknownAgency:
         return None
 
@@ -144,8 +145,10 @@ def _by_scope(rules: tuple[Rule, ...], in_tail: bool) -> _Scoped:
     key = (id(rules), in_tail)
     cached = _SCOPED.get(key)
     if cached is None or cached[0] is not rules:
-        line, prefix, inline = (tuple(r for r in rules if r.scope == scope and _applies(r, in_tail))
-                                for scope in ("line", "prefix", "inline"))
+        line, prefix, inline = (
+            tuple(r for r in rules if r.scope == scope and _applies(r, in_tail))
+            for scope in ("line", "prefix", "inline")
+        )
         split = _Scoped(_ByStart(line), _ByStart(prefix), inline)
         if len(_SCOPED) > 256:
             _SCOPED.clear()
@@ -203,7 +206,7 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
     if kept and not re.search(r"\w", kept):
         kept = ""
     if pieces:
-        first = line[pieces[0][0]:]
+        first = line[pieces[0][0] :]
         kept_start = pieces[0][0] + len(first) - len(first.lstrip())
     else:
         kept_start = len(line)

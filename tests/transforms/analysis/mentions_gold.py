@@ -19,7 +19,7 @@ GOLD: dict[str, dict[str, str]] = {
         "person": "Singh Jabarjung; Lakshiwnder Singh",
         "organisation": "PTI",
         "place": "New Delhi; United States; Punjab; Bhatinda; Mexico; Moscow; Paris; California; Arizona; Amritsar; "
-                 "Delhi; India; Bangladesh",
+        "Delhi; India; Bangladesh",
     },
     "7a457a4f": {
         "person": "Ilhan Omar; Patrick W. Carlineo Jr.; Sonya Zoghlin; James P. Kennedy Jr.",
@@ -29,7 +29,7 @@ GOLD: dict[str, dict[str, str]] = {
     },
     "a1fca19b": {
         "person": "Kevin King; Timothy Weeks; Anas Haqqani; Sirajuddin Haqqani; Mike Pompeo; Stephanie Grisham; "
-                  "Ashraf Ghani; Scott Morrison; Donald Trump",
+        "Ashraf Ghani; Scott Morrison; Donald Trump",
         "organisation": "Taliban; American University of Kabul; AFP; White House; Haqqani network",
         "place": "Afghanistan; Kabul; Zabul; Qatar; Doha; United States; Washington",
     },
@@ -55,18 +55,18 @@ GOLD: dict[str, dict[str, str]] = {
         "organisation": "AP; Diplomatic Academy of Vietnam; Communist Party",
         "place": "Hanoi; Vietnam; China; South China Sea; Beijing; United States",
         "optional": "place: Hoa Lo prison; place: Hanoi Hilton; organisation: Navy; "
-                    "organisation: Vietnam's Communist Party",
+        "organisation: Vietnam's Communist Party",
     },
     "e7301133": {
         "person": "Bukola Saraki; Dino Melaye; Ben Murray-Bruce; Ibrahim Idris; Mahmud Abubakar Magaji",
         "organisation": "Senate; Nigeria Police; Peoples Democratic Party; Independent National Electoral Commission; "
-                        "Federal Capital Territory Command",
+        "Federal Capital Territory Command",
         "place": "Abuja; Osun State",
         "optional": "place: Nigeria; organisation: Force Headquarters; place: Federal Capital Territory",
     },
     "telegraph": {
         "person": "Robert Mugabe; Grace; Jonathan Moyo; Saviour Kasukuwere; Fidelis Mukonori; Emmerson Mnangagwa; "
-                  "Morgan Tsvangirai; Jacob Zuma",
+        "Morgan Tsvangirai; Jacob Zuma",
         "organisation": "Reuters; Zanu-PF",
         "place": "Zimbabwe; Harare; United Kingdom; South Africa; Africa",
         "optional": "person: Sally; organisation: G40; place: Blue House; person: Grace Mugabe",
@@ -85,30 +85,30 @@ GOLD: dict[str, dict[str, str]] = {
     "92101975": {
         "person": "Jose Mourinho; Mauricio Pochettino; Harry Kane",
         "organisation": "Tottenham Hotspur; FC Porto; Inter Milan; Chelsea; Real Madrid; Manchester United; "
-                        "Sky Sports; Twitter; West Ham",
+        "Sky Sports; Twitter; West Ham",
         "place": "London; Portugal; England; Italy; Spain; China",
         "optional": "person: Dele; organisation: Champions League; organisation: UEFA; organisation: Premier League; "
-                    "place: Old Trafford; organisation: Spurs; organisation: Tottenham; organisation: Porto; "
-                    "organisation: UEFA Champions League; organisation: SpursOfficial",
+        "place: Old Trafford; organisation: Spurs; organisation: Tottenham; organisation: Porto; "
+        "organisation: UEFA Champions League; organisation: SpursOfficial",
     },
     "d605bdef": {
         "person": "Donald Trump; Jeffrey Halley; Xi Jinping",
         "organisation": "CNN; CNBC; Oanda; Huawei",
         "place": "Hong Kong; United States; China; Beijing; Japan; South Korea; Asia",
         "optional": "organisation: Hang Seng Index; organisation: Nikkei; organisation: Kospi; "
-                    "organisation: Shanghai Composite; organisation: HSI; organisation: KOSPI; organisation: SHCOMP",
+        "organisation: Shanghai Composite; organisation: HSI; organisation: KOSPI; organisation: SHCOMP",
     },
     "e4c6a3b4": {
         "person": "Xi Jinping; Emmanuel Macron; Carrie Lam",
         "organisation": "People's Liberation Army; Ministry of State Security; Chinese Communist Party; "
-                        "Standing Committee; NBA",
+        "Standing Committee; NBA",
         "place": "Hong Kong; China; Beijing",
         "optional": "organisation: Communist Party; organisation: Chinese Ministry of State Security",
     },
     "06e5123e": {
         "person": "Letitia James; Adam Neumann; Marcelo Claure",
         "organisation": "Reuters; New York State Attorney General; WeWork; The We Company; SoftBank; "
-                        "The New York Times; Bloomberg; Securities and Exchange Commission; MarketAxess",
+        "The New York Times; Bloomberg; Securities and Exchange Commission; MarketAxess",
         "place": "",
         "optional": "place: Wall Street; organisation: NYAG; place: New York State; place: New York",
     },
@@ -118,7 +118,7 @@ GOLD: dict[str, dict[str, str]] = {
         # "the US space agency": United States added on review, missed at the first labelling
         "place": "Washington; California; United States",
         "optional": "organisation: Nature Astronomy; place: Titan; place: Saturn; place: Jupiter; place: Ganymede; "
-                    "place: Mercury; place: Earth; place: Solar System; organisation: JPL",
+        "place: Mercury; place: Earth; place: Solar System; organisation: JPL",
     },
     "432362af": {
         "person": "",
@@ -136,7 +136,7 @@ GOLD: dict[str, dict[str, str]] = {
         "person": "Fan Mengguang",
         "organisation": "AFP; Weibo; Twitter; Centers for Disease Control and Prevention",
         "place": "China; Inner Mongolia; Beijing; Mediterranean; Europe; United States; "
-                 "Democratic Republic of the Congo; Madagascar; Peru",
+        "Democratic Republic of the Congo; Madagascar; Peru",
         "optional": "organisation: Centre for Disease Control",
     },
     "c7e39ac4": {
@@ -144,18 +144,18 @@ GOLD: dict[str, dict[str, str]] = {
         "organisation": "Wikileaks; Swedish Prosecution Authority; BBC",
         "place": "Sweden; London; United States; United Kingdom; Stockholm",
         "optional": "place: Belmarsh; organisation: HMP Belmarsh; organisation: Westminster Magistrate's Court; "
-                    "place: Westminster",
+        "place: Westminster",
     },
     "961bd85c": {
         "person": "Elizabeth A. Burton; Matt Harris; Christopher L. Tays; Jonathan P. Blair; Ryan S. Hollman; "
-                  "Victor N. Burton; Christopher D. Battin",
+        "Victor N. Burton; Christopher D. Battin",
         "organisation": "Columbus Police Department; Bartholomew County Sheriff's Department; "
-                        "Joint Narcotics Enforcement Team",
+        "Joint Narcotics Enforcement Team",
         "place": "Franklin; Hope; Bartholomew County",
         "optional": "organisation: Bartholomew County Jail; organisation: Intelligence Led Policing Unit; "
-                    "place: Columbus; place: Seventh Street; place: Central Avenue; place: Gladstone Avenue; "
-                    "place: Jolinda Drive; place: Caldwell Place; place: Eighth St.; "
-                    "organisation: Columbus Police Department Intelligence Led Policing Unit",
+        "place: Columbus; place: Seventh Street; place: Central Avenue; place: Gladstone Avenue; "
+        "place: Jolinda Drive; place: Caldwell Place; place: Eighth St.; "
+        "organisation: Columbus Police Department Intelligence Led Policing Unit",
     },
     "8e3efab5": {
         "person": "Anthony Lynn",
@@ -172,45 +172,45 @@ HELD_OUT: dict[str, dict[str, str]] = {
     "833caf3b": {
         "person": "Mike Pompeo; Benjamin Netanyahu; Donald Trump; Ayman Safadi; Saeb Erekat; Avi Bell",
         "organisation": "United Nations; European Union; Arab League; UN Security Council; "
-                        "International Court of Justice; International Criminal Court; Palestinian Authority; "
-                        "Foreign Office; Kohelet Policy Forum; United Nations High Commissioner for Human Rights",
+        "International Court of Justice; International Criminal Court; Palestinian Authority; "
+        "Foreign Office; Kohelet Policy Forum; United Nations High Commissioner for Human Rights",
         "place": "United States; Washington; West Bank; Jerusalem; Israel; Egypt; Jordan; United Kingdom; Russia; "
-                 "Gush Etzion",
+        "Gush Etzion",
         "optional": "organisation: UN General Assembly; organisation: General Assembly; place: East Jerusalem",
     },
     "e7994d55": {
         "person": "Boris Johnson; Jeremy Corbyn; Will Moy; Dominic Raab; Keir Starmer; Nick Clegg",
         "organisation": "AP; Conservative Party; Labour Party; Twitter; Full Fact; BBC; Electoral Commission; "
-                        "Liberal Democrats; Facebook; European Union",
+        "Liberal Democrats; Facebook; European Union",
         "place": "London; United Kingdom",
         "optional": "organisation: CCHQ Press; organisation: factcheckUK; organisation: CCHQ; "
-                    "organisation: Liberal Democrat",
+        "organisation: Liberal Democrat",
     },
     "bbc-1": {
         "person": "Barack Obama; Jon Sopel",
         "organisation": "BBC; US Congress; Islamic State; White House; African Union; European Union",
         "place": "United States; Louisiana; United Kingdom; Iran; Syria; Kenya; South Carolina; Washington; Cuba; "
-                 "Nairobi; Ethiopia; North America",
+        "Nairobi; Ethiopia; North America",
         "optional": "organisation: BBC News; place: Gulf",
     },
     "1ee91d1f": {
         "person": "Donald Trump; Omar Lamrani; Charles Simpson; Nisan Ahmado; Sean Robertson; Carla Babb; "
-                  "Farhan Aziz Haq; Bashar al-Assad",
+        "Farhan Aziz Haq; Bashar al-Assad",
         "organisation": "Pentagon; Polygraph.info; Islamic State; Maghawir al Thawra; Free Syrian Army; Stratfor; "
-                        "Business Insider; Tufts University; Feinstein International Center; VOA; United Nations; "
-                        "Russian Defense Ministry",
+        "Business Insider; Tufts University; Feinstein International Center; VOA; United Nations; "
+        "Russian Defense Ministry",
         "place": "Syria; al-Tanf; Rukban; United States; Iraq; Jordan; Iran; Russia; Middle East; Damascus; Baghdad; "
-                 "Homs; Palmyra; Texas",
+        "Homs; Palmyra; Texas",
         "optional": "organisation: MaT; place: Rubkan; organisation: Inherent Resolve; "
-                    "organisation: International Coalition Forces; organisation: Refugees in Towns Project; "
-                    "organisation: VOA Extremism Watch Desk; place: Berm; place: M2; "
-                    "organisation: Government of Syria",  # added on review: named once, missed at first
+        "organisation: International Coalition Forces; organisation: Refugees in Towns Project; "
+        "organisation: VOA Extremism Watch Desk; place: Berm; place: M2; "
+        "organisation: Government of Syria",  # added on review: named once, missed at first
     },
     "82b6d780": {
         "person": "Gordon Sondland; Donald Trump; Joe Biden; Volodymyr Zelensky; Rudy Giuliani; David Holmes; "
-                  "Fiona Hill; Alexander Vindman; Hunter Biden; Timothy Morrison; Kurt Volker",
+        "Fiona Hill; Alexander Vindman; Hunter Biden; Timothy Morrison; Kurt Volker",
         "organisation": "AP; European Union; White House; US State Department; Burisma; National Security Council; "
-                        "Democratic Party",
+        "Democratic Party",
         # "U.S. military aid": United States added on review, missed at the first labelling
         "place": "Washington; Ukraine; Kyiv; Brussels; Warsaw; Russia; United States",
         "optional": "organisation: Army; person: Williams",
@@ -223,50 +223,49 @@ HELD_OUT: dict[str, dict[str, str]] = {
 FROZEN: dict[str, dict[str, str]] = {
     "c90731f0": {
         "person": "Donald Trump; Volodymyr Zelensky; Joe Biden; Alexander Vindman; Jennifer Williams; Pence; "
-                  "Kurt Volker; Tim Morrison; Stephanie Grisham; Schiff",
+        "Kurt Volker; Tim Morrison; Stephanie Grisham; Schiff",
         "organisation": "Democratic Party; US House of Representatives; Republican Party; "
-                        "House Select Committee on Intelligence; National Security Council; White House",
+        "House Select Committee on Intelligence; National Security Council; White House",
         "place": "United States; Ukraine; Kyiv; Russia",
         "optional": "organisation: House Committee; organisation: NSC; organisation: House Select Committee",
     },
     "ef4e67b6": {
         "person": "Donald Trump; Sanjay Gupta; Ronny Jackson; Hogan Gidley; Stephanie Grisham; Harold Bornstein; "
-                  "Hillary Clinton",
+        "Hillary Clinton",
         "organisation": "CNN; White House; Walter Reed; Mayo Clinic; The Washington Post",
         "place": "",
         "optional": "organisation: Fact Checker; organisation: Republican Party",
     },
     "nytimes-1": {
         "person": "Barack Obama; Bill Clinton; Osama bin Laden; Omar Hassan al-Bashir; Eric Reeves; Donald Trump; "
-                  "Ashraf Shazly",
+        "Ashraf Shazly",
         "organisation": "United Nations; AFP; Getty Images; International Criminal Court; "
-                        "François-Xavier Bagnoud Center for Health and Human Rights; Harvard University",
+        "François-Xavier Bagnoud Center for Health and Human Rights; Harvard University",
         "place": "Sudan; United States; South Sudan; London; Africa; Khartoum; Kenya; Tanzania; Darfur; Iran; Syria; "
-                 "Libya",
+        "Libya",
         "optional": "organisation: United States Embassies",
     },
     "04a6711c": {
         "person": "Donald Trump; Matt Bevin; John Bel Edwards; Jim Hood; Phil Bryant; Andy Beshear; Mitch McConnell",
         "organisation": "Democratic Party; Republican Party; ABC News; Reuters; US Senate; US Congress; White House",
-        "place": "Virginia; Mississippi; Kentucky; Louisiana; Ukraine; Turkey; Saudi Arabia; Washington; "
-                 "United States",
+        "place": "Virginia; Mississippi; Kentucky; Louisiana; Ukraine; Turkey; Saudi Arabia; Washington; United States",
         "optional": "organisation: US House of Representatives; person: MattBevin; place: Watergate",
     },
     "0d461229": {
         "person": "Rafael Nadal; Marcel Granollers; Feliciano Lopez; Karen Khachanov; Andrey Rublev; "
-                  "Roberto Bautista-Agut; Novak Djokovic; Andy Murray; Gerard Pique; Neymar; Vasek Pospisil; "
-                  "Reilly Opelka; Denis Shapovalov; Taylor Fritz; Pierre-Hugues Herbert; Nicolas Mahut; "
-                  "Ben McLachlan; Yasutaka Uchiyama; Jo-Wilfried Tsonga; Yoshihito Nishioka; Gael Monfils; "
-                  "Raven Klaasen; Michael Venus; Guido Pella; Nicolas Jarry; Diego Schwartzman; Cristian Garin; "
-                  "Maximo Gonzalez; Leonardo Mayer; Hans Podlipnik-Castillo; Mikhail Kukushkin; Alexander Bublik; "
-                  "Robin Haase; Jean-Julien Rojer; Botic van de Zanschulp; Nick Kyrgios; Alejandro Gonzalez; "
-                  "Alex de Minaur; Daniel Elahi Galan",
+        "Roberto Bautista-Agut; Novak Djokovic; Andy Murray; Gerard Pique; Neymar; Vasek Pospisil; "
+        "Reilly Opelka; Denis Shapovalov; Taylor Fritz; Pierre-Hugues Herbert; Nicolas Mahut; "
+        "Ben McLachlan; Yasutaka Uchiyama; Jo-Wilfried Tsonga; Yoshihito Nishioka; Gael Monfils; "
+        "Raven Klaasen; Michael Venus; Guido Pella; Nicolas Jarry; Diego Schwartzman; Cristian Garin; "
+        "Maximo Gonzalez; Leonardo Mayer; Hans Podlipnik-Castillo; Mikhail Kukushkin; Alexander Bublik; "
+        "Robin Haase; Jean-Julien Rojer; Botic van de Zanschulp; Nick Kyrgios; Alejandro Gonzalez; "
+        "Alex de Minaur; Daniel Elahi Galan",
         "organisation": "International Tennis Federation; Kosmos; Barcelona",
         "place": "Madrid; Spain; Russia; Croatia; Serbia; United Kingdom; Japan; Netherlands; Brazil; United States; "
-                 "Canada; France; South Africa; New Zealand; London; Argentina; Chile; Kazakhstan; Australia; "
-                 "Colombia; Belgium",
+        "Canada; France; South Africa; New Zealand; London; Argentina; Chile; Kazakhstan; Australia; "
+        "Colombia; Belgium",
         "optional": "place: Caja Magica; place: Magic Box; organisation: Davis Cup; organisation: ATP; "
-                    "organisation: ATP Finals; place: North America",
+        "organisation: ATP Finals; place: North America",
     },
 }
 
@@ -274,8 +273,12 @@ FROZEN: dict[str, dict[str, str]] = {
 def gold_entities(key: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(required, optional) sets of (kind, name) for one article."""
     entry = {**GOLD, **HELD_OUT, **FROZEN}[key]
-    required = {(kind, name.strip()) for kind in ("person", "organisation", "place")
-                for name in entry.get(kind, "").split(";") if name.strip()}
+    required = {
+        (kind, name.strip())
+        for kind in ("person", "organisation", "place")
+        for name in entry.get(kind, "").split(";")
+        if name.strip()
+    }
     optional = set()
     for item in entry.get("optional", "").split(";"):
         if item.strip():

@@ -39,6 +39,7 @@ def _by_text(text: str) -> dict[str, Mention]:
 
 # --- the two seeds: golden -------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, str]:
     return {"dw": DW_SEED.read_text("utf-8"), "yonhap": YONHAP_SEED.read_text("utf-8")}
@@ -46,26 +47,45 @@ def seeds() -> dict[str, str]:
 
 def test_dw_seed_entities(seeds: dict[str, str]) -> None:
     assert _entities(seeds["dw"]) == {
-        ("person", "person:jens-stoltenberg"), ("person", "person:vladimir-putin"),
-        ("person", "person:emmanuel-macron"), ("person", "person:sergey-lavrov"),
-        ("person", "person:volodymyr-zelensky"), ("person", "person:joe-biden"),
-        ("organisation", "organisation:nato"), ("organisation", "organisation:kremlin"),
-        ("organisation", "organisation:european-union"), ("organisation", "organisation:atlantic-council"),
-        ("organisation", "organisation:elysee"), ("organisation", "organisation:russian-foreign-ministry"),
-        ("organisation", "organisation:dw"), ("organisation", "organisation:afp"),
-        ("place", "place:russia"), ("place", "place:ukraine"), ("place", "place:united-states"),
-        ("place", "place:moscow"), ("place", "place:kyiv"), ("place", "place:brussels"),
+        ("person", "person:jens-stoltenberg"),
+        ("person", "person:vladimir-putin"),
+        ("person", "person:emmanuel-macron"),
+        ("person", "person:sergey-lavrov"),
+        ("person", "person:volodymyr-zelensky"),
+        ("person", "person:joe-biden"),
+        ("organisation", "organisation:nato"),
+        ("organisation", "organisation:kremlin"),
+        ("organisation", "organisation:european-union"),
+        ("organisation", "organisation:atlantic-council"),
+        ("organisation", "organisation:elysee"),
+        ("organisation", "organisation:russian-foreign-ministry"),
+        ("organisation", "organisation:dw"),
+        ("organisation", "organisation:afp"),
+        ("place", "place:russia"),
+        ("place", "place:ukraine"),
+        ("place", "place:united-states"),
+        ("place", "place:moscow"),
+        ("place", "place:kyiv"),
+        ("place", "place:brussels"),
     }
 
 
 def test_yonhap_seed_entities(seeds: dict[str, str]) -> None:
     assert _entities(seeds["yonhap"]) == {
-        ("person", "person:jens-stoltenberg"), ("person", "person:lee-sang-heon"),
-        ("person", "person:volodymyr-zelensky"), ("person", "person:joe-biden"),
-        ("organisation", "organisation:nato"), ("organisation", "organisation:afp"),
-        ("organisation", "organisation:yonhap-news"), ("organisation", "organisation:atlantic-council"),
-        ("place", "place:russia"), ("place", "place:ukraine"), ("place", "place:united-states"),
-        ("place", "place:belarus"), ("place", "place:eastern-europe"), ("place", "place:europe"),
+        ("person", "person:jens-stoltenberg"),
+        ("person", "person:lee-sang-heon"),
+        ("person", "person:volodymyr-zelensky"),
+        ("person", "person:joe-biden"),
+        ("organisation", "organisation:nato"),
+        ("organisation", "organisation:afp"),
+        ("organisation", "organisation:yonhap-news"),
+        ("organisation", "organisation:atlantic-council"),
+        ("place", "place:russia"),
+        ("place", "place:ukraine"),
+        ("place", "place:united-states"),
+        ("place", "place:belarus"),
+        ("place", "place:eastern-europe"),
+        ("place", "place:europe"),
         ("place", "place:washington"),
     }
 
@@ -76,8 +96,12 @@ def test_seed_spellings_merge_into_one_entity(seeds: dict[str, str]) -> None:
     for m in dw + yonhap:
         ids_of.setdefault(m.mention_text, set()).add(m.entity_id)
     # Zelenski (DW) and Zelensky (Yonhap): one person
-    assert ids_of["Zelenski"] == ids_of["Volodymyr Zelenski"] == ids_of["Volodymyr Zelensky"] \
+    assert (
+        ids_of["Zelenski"]
+        == ids_of["Volodymyr Zelenski"]
+        == ids_of["Volodymyr Zelensky"]
         == {"person:volodymyr-zelensky"}
+    )
     # Stoltenberg alone (both) and Jens Stoltenberg (Yonhap): one person
     assert ids_of["Stoltenberg"] == ids_of["Jens Stoltenberg"] == {"person:jens-stoltenberg"}
     # Kiev (DW) is Kyiv
@@ -104,7 +128,7 @@ def test_seed_titles_are_kept_as_roles(seeds: dict[str, str]) -> None:
 def test_seed_offsets_point_at_the_mention(seeds: dict[str, str]) -> None:
     for text in seeds.values():
         for m in find_mentions(text):
-            assert text[m.start_char:m.end_char] == m.mention_text
+            assert text[m.start_char : m.end_char] == m.mention_text
 
 
 def test_seeds_resolve_to_one_entity_each_across_articles(seeds: dict[str, str]) -> None:
@@ -113,13 +137,16 @@ def test_seeds_resolve_to_one_entity_each_across_articles(seeds: dict[str, str])
     zelensky = entities.filter(pl.col("entity_name") == "Volodymyr Zelensky")
     assert zelensky.height == 1
     assert {"Zelenski", "Volodymyr Zelenski"} <= set(zelensky["aliases"][0])
-    assert entities.filter(pl.col("entity_name").str.contains("Stoltenberg"))["entity_id"].to_list() \
-        == ["person:jens-stoltenberg"]
-    assert set(mentions.filter(pl.col("mention_text").str.contains("Zelensk"))["entity_id"]) \
-        == {"person:volodymyr-zelensky"}
+    assert entities.filter(pl.col("entity_name").str.contains("Stoltenberg"))["entity_id"].to_list() == [
+        "person:jens-stoltenberg"
+    ]
+    assert set(mentions.filter(pl.col("mention_text").str.contains("Zelensk"))["entity_id"]) == {
+        "person:volodymyr-zelensky"
+    }
 
 
 # --- 23 real articles, labelled by hand ---------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def gold_bodies() -> dict[str, str]:
@@ -183,12 +210,24 @@ def test_exact_rows_on_labelled_articles(gold_bodies: dict[str, str]) -> None:
 
     assert row("a1fca19b", "Mike Pompeo") == ("person", "person:mike-pompeo", "gazetteer", "Secretary of State")
     assert row("a1fca19b", "Stephanie Grisham") == (
-        "person", "person:stephanie-grisham", "title_pattern", "Press Secretary")
+        "person",
+        "person:stephanie-grisham",
+        "title_pattern",
+        "Press Secretary",
+    )
     assert row("a1fca19b", "Sirajuddin Haqqani") == ("person", "person:sirajuddin-haqqani", "title_pattern", "leader")
     assert row("a1fca19b", "American University of Kabul") == (
-        "organisation", "organisation:american-university-of-kabul", "name_sequence", None)
+        "organisation",
+        "organisation:american-university-of-kabul",
+        "name_sequence",
+        None,
+    )
     assert row("7916ecca", "Zabihullah Mujahid") == (
-        "person", "person:zabihullah-mujahid", "title_pattern", "spokesman")
+        "person",
+        "person:zabihullah-mujahid",
+        "title_pattern",
+        "spokesman",
+    )
     assert row("7916ecca", "Mujahid", 1) == ("person", "person:zabihullah-mujahid", "coreference", None)
     assert row("7916ecca", "Logar") == ("place", "place:logar", "name_sequence", None)  # "in Logar province"
     assert row("telegraph", "Mugabe", 2) == ("person", "person:robert-mugabe", "coreference", None)  # "Mr Mugabe"
@@ -197,7 +236,11 @@ def test_exact_rows_on_labelled_articles(gold_bodies: dict[str, str]) -> None:
     assert row("961bd85c", "Victor N. Burton") == ("person", "person:victor-n-burton", "name_sequence", None)
     assert row("4a44ab3e", "Senkata") == ("place", "place:senkata", "name_sequence", None)  # "in Senkata"
     assert row("e7301133", "Peoples Democratic Party") == (
-        "organisation", "organisation:peoples-democratic-party", "name_sequence", None)
+        "organisation",
+        "organisation:peoples-democratic-party",
+        "name_sequence",
+        None,
+    )
     assert row("db6b0816", "HANOI") == ("place", "place:hanoi", "gazetteer", None)  # the dateline
     assert row("5a822960", "VIENNA") == ("place", "place:vienna", "gazetteer", None)
     assert row("ba4dfe2d", "Inner Mongolia") == ("place", "place:inner-mongolia", "gazetteer", None)
@@ -217,16 +260,20 @@ def test_no_mention_where_a_known_name_is_part_of_something_else(gold_bodies: di
 
 # --- the rules, one by one -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "name", "role"), [
-    ("Foreign Minister Sergey Lavrov said it.", "Sergey Lavrov", "Foreign Minister"),
-    ("Prime Minister Keir Starmer spoke.", "Keir Starmer", "Prime Minister"),
-    ("Secretary-General Jane Doe left.", "Jane Doe", "Secretary-General"),
-    ("the spokesman Omar Qasim said", "Omar Qasim", "spokesman"),
-    ("opposition leader, Ana Petrova, returned", "Ana Petrova", "leader"),
-    ("Bundeskanzler Olaf Scholz sagte", "Olaf Scholz", "Bundeskanzler"),
-    ("Presidente Pedro Sánchez dijo", "Pedro Sánchez", "Presidente"),
-    ("Employee Steve Castro tells the paper", "Steve Castro", "Employee"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Foreign Minister Sergey Lavrov said it.", "Sergey Lavrov", "Foreign Minister"),
+        ("Prime Minister Keir Starmer spoke.", "Keir Starmer", "Prime Minister"),
+        ("Secretary-General Jane Doe left.", "Jane Doe", "Secretary-General"),
+        ("the spokesman Omar Qasim said", "Omar Qasim", "spokesman"),
+        ("opposition leader, Ana Petrova, returned", "Ana Petrova", "leader"),
+        ("Bundeskanzler Olaf Scholz sagte", "Olaf Scholz", "Bundeskanzler"),
+        ("Presidente Pedro Sánchez dijo", "Pedro Sánchez", "Presidente"),
+        ("Employee Steve Castro tells the paper", "Steve Castro", "Employee"),
+    ],
+)
 def test_titles_and_roles_before_a_name(text: str, name: str, role: str) -> None:
     m = _by_text(text)[name]
     assert (m.kind, m.role) == ("person", role)
@@ -236,27 +283,34 @@ def test_a_title_word_after_a_first_name_is_a_last_name() -> None:
     assert _by_text("They freed Kevin King on Tuesday.")["Kevin King"].entity_id == "person:kevin-king"
 
 
-@pytest.mark.parametrize("text", [
-    "Officers arrested him. Officers said so.",
-    "Yesterday Smith left.",
-    "Meanwhile, the talks went on.",
-    "We met Lorem Ipsum there.",
-    "On Monday and Tuesday in March nothing happened.",
-    "The First Amendment protects speech.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers arrested him. Officers said so.",
+        "Yesterday Smith left.",
+        "Meanwhile, the talks went on.",
+        "We met Lorem Ipsum there.",
+        "On Monday and Tuesday in March nothing happened.",
+        "The First Amendment protects speech.",
+    ],
+)
 def test_no_entity_without_evidence(text: str) -> None:
     assert find_mentions(text) == []
 
 
 def test_months_and_days_are_not_names() -> None:
     assert [(m.mention_text, m.entity_id) for m in find_mentions("On Friday March 3 Putin said no.")] == [
-        ("Putin", "person:vladimir-putin")]
+        ("Putin", "person:vladimir-putin")
+    ]
 
 
 def test_headlines_take_known_names_only() -> None:
     assert find_mentions("Bans Entry To Western Markets Expected Soon", headline=True) == []
     assert [m.entity_id for m in find_mentions("Putin Meets Macron In Paris", headline=True)] == [
-        "person:vladimir-putin", "person:emmanuel-macron", "place:paris"]
+        "person:vladimir-putin",
+        "person:emmanuel-macron",
+        "place:paris",
+    ]
 
 
 def test_title_case_line_inside_a_body_is_read_like_a_headline() -> None:
@@ -280,7 +334,9 @@ def test_an_acronym_in_brackets_names_the_entity_before_it() -> None:
 
 def test_a_given_name_before_a_place_makes_a_person() -> None:
     assert {m.entity_id for m in find_mentions("He met George Washington in Washington.")} == {
-        "person:george-washington", "place:washington"}
+        "person:george-washington",
+        "place:washington",
+    }
 
 
 def test_canonical_entity_for_single_names() -> None:
@@ -306,8 +362,13 @@ def test_entity_for_name_prefers_the_article() -> None:
 
 
 def test_mentions_frame_rows_and_schema() -> None:
-    articles = pl.DataFrame({"article_id": ["a", "b"], "title": ["Putin Meets Macron", None],
-                             "body_text": ["Vladimir Putin met him in Kiev.", ""]})
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "title": ["Putin Meets Macron", None],
+            "body_text": ["Vladimir Putin met him in Kiev.", ""],
+        }
+    )
     frame = mentions_frame(articles)
     assert frame.schema == pl.Schema(MENTION_SCHEMA)
     assert frame.select("article_id", "mention_index", "entity_id", "field", "start_char").rows() == [
@@ -327,15 +388,21 @@ def test_mentions_frame_without_title_or_rows() -> None:
 
 def test_overlapping_finds_keep_the_longest() -> None:
     assert [(m.mention_text, m.entity_id) for m in find_mentions("Factories in mainland China and al-Qaeda.")] == [
-        ("mainland China", "place:china"), ("al-Qaeda", "organisation:al-qaeda")]
+        ("mainland China", "place:china"),
+        ("al-Qaeda", "organisation:al-qaeda"),
+    ]
 
 
 def test_name_particles_and_initials_stay_inside_a_name() -> None:
     text = "The president, Omar Hassan al-Bashir, was charged. Later Mr. Bashir left for Khartoum."
     assert [(m.mention_text, m.entity_id) for m in find_mentions(text) if m.kind == "person"] == [
-        ("Omar Hassan al-Bashir", "person:omar-hassan-al-bashir"), ("Bashir", "person:omar-hassan-al-bashir")]
-    assert _by_text("They briefed President-elect Donald J. Trump on Friday.")["Donald J. Trump"].entity_id \
+        ("Omar Hassan al-Bashir", "person:omar-hassan-al-bashir"),
+        ("Bashir", "person:omar-hassan-al-bashir"),
+    ]
+    assert (
+        _by_text("They briefed President-elect Donald J. Trump on Friday.")["Donald J. Trump"].entity_id
         == "person:donald-trump"
+    )
     assert "person:joe-biden" not in {m.entity_id for m in find_mentions("His son Hunter Biden sat on the board.")}
 
 

@@ -19,11 +19,15 @@ def _all_aliases() -> list[tuple[str, str]]:
     places = _load("places.toml")
     for section in ("countries", "cities", "regions"):
         pairs += [(a, f"place:{e['name']}") for e in places[section] for a in [e["name"], *e.get("aliases", [])]]
-    pairs += [(a, f"organisation:{e['name']}") for e in _load("organisations.toml")["organisations"]
-              for a in [e["name"], *e.get("aliases", [])]]
+    pairs += [
+        (a, f"organisation:{e['name']}")
+        for e in _load("organisations.toml")["organisations"]
+        for a in [e["name"], *e.get("aliases", [])]
+    ]
     pairs += [(a, f"organisation:{name}") for name, aliases in agency_entries() for a in [name, *aliases]]
-    pairs += [(a, f"person:{e['name']}") for e in _load("people.toml")["people"]
-              for a in [e["name"], *_person_aliases(e)]]
+    pairs += [
+        (a, f"person:{e['name']}") for e in _load("people.toml")["people"] for a in [e["name"], *_person_aliases(e)]
+    ]
     return pairs
 
 

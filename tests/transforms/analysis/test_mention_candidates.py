@@ -7,30 +7,38 @@ from transforms.analysis.mention_candidates import GAZETTEER, NAME_SEQUENCE, TIT
 
 def _read(text: str, headline: bool = False) -> list[tuple[str, str, str, bool]]:
     cands, _ = read_candidates(text, headline)
-    return [(text[c.start:c.end], c.kind, c.method, c.single) for c in cands]
+    return [(text[c.start : c.end], c.kind, c.method, c.single) for c in cands]
 
 
 def test_a_lone_unknown_word_waits_for_merging() -> None:
     # "Whitfield" alone is only a candidate: entities.py makes it the person named in full, or drops it
     assert _read("Jane Whitfield, a lawyer, spoke. Whitfield added more.") == [
-        ("Jane Whitfield", "person", NAME_SEQUENCE, False), ("Whitfield", "person", "coreference", True)]
+        ("Jane Whitfield", "person", NAME_SEQUENCE, False),
+        ("Whitfield", "person", "coreference", True),
+    ]
 
 
 def test_title_then_name_and_known_names() -> None:
     assert _read("Foreign Minister Sergey Lavrov met Secretary-General Jane Doe in Geneva.") == [
-        ("Sergey Lavrov", "person", GAZETTEER, False), ("Jane Doe", "person", TITLE_PATTERN, False),
-        ("Geneva", "place", GAZETTEER, False)]
+        ("Sergey Lavrov", "person", GAZETTEER, False),
+        ("Jane Doe", "person", TITLE_PATTERN, False),
+        ("Geneva", "place", GAZETTEER, False),
+    ]
 
 
 def test_a_dateline_is_read_once() -> None:
     assert _read("HAYWARD, Calif. (AP) — A man was stabbed.") == [
-        ("HAYWARD", "place", NAME_SEQUENCE, False), ("Calif.", "place", "alias", False),
-        ("AP", "organisation", GAZETTEER, False)]
+        ("HAYWARD", "place", NAME_SEQUENCE, False),
+        ("Calif.", "place", "alias", False),
+        ("AP", "organisation", GAZETTEER, False),
+    ]
 
 
 def test_headline_mode_keeps_known_names_only() -> None:
     assert _read("Kevin Volker Meets Putin", headline=True) == [
-        ("Kevin Volker", "person", NAME_SEQUENCE, False), ("Putin", "person", "alias", False)]
+        ("Kevin Volker", "person", NAME_SEQUENCE, False),
+        ("Putin", "person", "alias", False),
+    ]
     assert _read("Tension Rises As Talks Stall", headline=True) == []
 
 

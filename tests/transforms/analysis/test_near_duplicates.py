@@ -22,8 +22,10 @@ from transforms.analysis.near_duplicates import (
 DW = DW_SEED.read_text("utf-8")
 YONHAP = YONHAP_SEED.read_text("utf-8")
 # a re-published copy: two figures changed, a sign-off line added
-EDITED = DW.replace("more than 100,000 troops", "about 130,000 troops").replace("on Friday", "on Thursday") \
+EDITED = (
+    DW.replace("more than 100,000 troops", "about 130,000 troops").replace("on Friday", "on Thursday")
     + "\nThis story was first published by Deutsche Welle.\n"
+)
 
 
 def _signatures(**bodies: str) -> pl.DataFrame:
@@ -86,7 +88,9 @@ def test_groups_keep_the_first_articles_id_across_loads() -> None:
 def test_near_duplicates_gives_a_group_per_copy() -> None:
     copies = near_duplicates(_signatures(copy=EDITED, again=DW), _known(original=DW))
     assert sorted(copies.select("article_id", "duplicate_of_article_id", "duplicate_group_id").rows()) == [
-        ("again", "original", "original"), ("copy", "original", "original")]
+        ("again", "original", "original"),
+        ("copy", "original", "original"),
+    ]
     assert copies["similarity"].min() > 0.85
 
 

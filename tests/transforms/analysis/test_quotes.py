@@ -24,27 +24,38 @@ def starting(quotes: list[Quote], prefix: str) -> Quote:
 
 # --- the seed articles (golden) ---------------------------------------------------------------
 
-@pytest.mark.parametrize(("seed", "prefix", "speaker", "method", "verb"), [
-    (DW_SEED, "We are ready for both options", "Stoltenberg", "pronoun", "said"),
-    (DW_SEED, "If the matter is left to the Russian Federation, there will be no war, we do not want a war",
-     "Sergey Lavrov", "said_before", "said"),
-    (DW_SEED, "I don’t see the situation as more tense than before", "Volodymyr Zelenski", "said_after", "said"),
-    (YONHAP_SEED, "We have no plans to deploy combat units in Ukraine", "Jens Stoltenberg", "pronoun", "said"),
-    (YONHAP_SEED, "NATO is ready to engage in political dialogue", "Jens Stoltenberg", "said_after", "said"),
-])
+
+@pytest.mark.parametrize(
+    ("seed", "prefix", "speaker", "method", "verb"),
+    [
+        (DW_SEED, "We are ready for both options", "Stoltenberg", "pronoun", "said"),
+        (
+            DW_SEED,
+            "If the matter is left to the Russian Federation, there will be no war, we do not want a war",
+            "Sergey Lavrov",
+            "said_before",
+            "said",
+        ),
+        (DW_SEED, "I don’t see the situation as more tense than before", "Volodymyr Zelenski", "said_after", "said"),
+        (YONHAP_SEED, "We have no plans to deploy combat units in Ukraine", "Jens Stoltenberg", "pronoun", "said"),
+        (YONHAP_SEED, "NATO is ready to engage in political dialogue", "Jens Stoltenberg", "said_after", "said"),
+    ],
+)
 def test_seed_quotes_have_their_speakers(seed, prefix: str, speaker: str, method: str, verb: str) -> None:
     body = seed.read_text("utf-8")
     quote = starting(find_quotes(body), prefix)
     assert (quote.speaker, quote.speaker_method, quote.verb) == (speaker, method, verb)
     assert quote.start_char == body.index(prefix)
-    assert body[quote.start_char:quote.end_char] == quote.text
+    assert body[quote.start_char : quote.end_char] == quote.text
 
 
 def test_seed_quote_text_and_offsets_are_exact() -> None:
     body = DW_SEED.read_text("utf-8")
     lavrov = starting(find_quotes(body), "If the matter")
-    expected = ("If the matter is left to the Russian Federation, there will be no war, we do not want a war. "
-                "However, we will not allow our interests to be trampled and ignored.")
+    expected = (
+        "If the matter is left to the Russian Federation, there will be no war, we do not want a war. "
+        "However, we will not allow our interests to be trampled and ignored."
+    )
     assert lavrov.text == expected
     assert (lavrov.start_char, lavrov.end_char) == (body.index(expected), body.index(expected) + len(expected))
 
@@ -57,6 +68,7 @@ def test_seed_headline_quotes_and_statement_quotes_get_no_speaker() -> None:
 
 
 # --- real articles, labelled by hand (tests/transforms/analysis/quotes_gold.py) -------------------------
+
 
 @pytest.fixture(scope="module")
 def bodies() -> dict[str, str]:
@@ -72,29 +84,38 @@ def test_labelled_quotes_are_found(bodies) -> None:
     assert len(found) / len(rows) >= 0.95
     for row in found:
         body = bodies[row.article]
-        assert body[row.quote.start_char:row.quote.end_char] == row.quote.text
+        assert body[row.quote.start_char : row.quote.end_char] == row.quote.text
 
 
-@pytest.mark.parametrize(("split", "min_precision", "min_recall"), [
-    ("dev", 0.95, 0.8), ("held_out", 0.9, 0.8), ("blind", 0.9, 0.7),
-])
-def test_speaker_precision_and_recall_on_labelled_articles(bodies, split: str, min_precision: float,
-                                                           min_recall: float) -> None:
+@pytest.mark.parametrize(
+    ("split", "min_precision", "min_recall"),
+    [
+        ("dev", 0.95, 0.8),
+        ("held_out", 0.9, 0.8),
+        ("blind", 0.9, 0.7),
+    ],
+)
+def test_speaker_precision_and_recall_on_labelled_articles(
+    bodies, split: str, min_precision: float, min_recall: float
+) -> None:
     precision, recall, *_ = precision_recall(outcomes(bodies, split))
     assert precision >= min_precision
     assert recall >= min_recall
 
 
-@pytest.mark.parametrize(("article", "prefix", "speaker", "method"), [
-    ("42aad16bde92", "This is based on our objectives", "Steve Clarke", "pronoun"),
-    ("42aad16bde92", "There are the big established players", "Michael Sims", "continuation"),
-    ("624fcd903d56", "They are already there in the", "Liu Xiaming", "said_before"),
-    ("9ebb3af65694", "The end of the calendar year", "Jessica Caldwell", "said_after"),
-    ("c7e39ac49fa1", "The reason for this decision is", "Swedish Prosecution Authority", "pronoun"),
-    ("e7994d550087", "It was an attempt to mislead", "Will Moy", "told"),
-    ("51d066b0602c", "Hands! Let me see your hands!", None, None),
-    ("liberation-1", "Pour certains d’entre eux", "Laurent Fabius", "said_after"),
-])
+@pytest.mark.parametrize(
+    ("article", "prefix", "speaker", "method"),
+    [
+        ("42aad16bde92", "This is based on our objectives", "Steve Clarke", "pronoun"),
+        ("42aad16bde92", "There are the big established players", "Michael Sims", "continuation"),
+        ("624fcd903d56", "They are already there in the", "Liu Xiaming", "said_before"),
+        ("9ebb3af65694", "The end of the calendar year", "Jessica Caldwell", "said_after"),
+        ("c7e39ac49fa1", "The reason for this decision is", "Swedish Prosecution Authority", "pronoun"),
+        ("e7994d550087", "It was an attempt to mislead", "Will Moy", "told"),
+        ("51d066b0602c", "Hands! Let me see your hands!", None, None),
+        ("liberation-1", "Pour certains d’entre eux", "Laurent Fabius", "said_after"),
+    ],
+)
 def test_labelled_rows(bodies, article: str, prefix: str, speaker: str | None, method: str | None) -> None:
     quote = starting(find_quotes(bodies[article]), prefix)
     assert (quote.speaker, quote.speaker_method) == (speaker, method)
@@ -107,18 +128,22 @@ def test_articles_with_only_scare_quotes_give_no_rows(bodies, article: str) -> N
 
 # --- quote marks through find_quotes (the marks themselves: test_quote_spans.py) -----------------
 
-@pytest.mark.parametrize(("body", "text"), [
-    ("Smith said: “We will win this one.”", "We will win this one."),
-    ('Smith said: "We will win this one."', "We will win this one."),
-    ("Dupont a dit : « Nous allons gagner ce match. »", "Nous allons gagner ce match."),
-    ("Müller sagte: „Wir werden dieses Spiel gewinnen.“", "Wir werden dieses Spiel gewinnen."),
-    ("田中は「この試合には必ず勝ちます」と述べた。", "この試合には必ず勝ちます"),
-    ("Smith said: »Wir gewinnen das Spiel heute.«", "Wir gewinnen das Spiel heute."),
-])
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Smith said: “We will win this one.”", "We will win this one."),
+        ('Smith said: "We will win this one."', "We will win this one."),
+        ("Dupont a dit : « Nous allons gagner ce match. »", "Nous allons gagner ce match."),
+        ("Müller sagte: „Wir werden dieses Spiel gewinnen.“", "Wir werden dieses Spiel gewinnen."),
+        ("田中は「この試合には必ず勝ちます」と述べた。", "この試合には必ず勝ちます"),
+        ("Smith said: »Wir gewinnen das Spiel heute.«", "Wir gewinnen das Spiel heute."),
+    ],
+)
 def test_each_quote_style(body: str, text: str) -> None:
     quote = only(body)
     assert quote.text == text
-    assert body[quote.start_char:quote.end_char] == text
+    assert body[quote.start_char : quote.end_char] == text
 
 
 def test_nested_quotes_stay_inside_the_outer_one() -> None:
@@ -129,8 +154,7 @@ def test_nested_quotes_stay_inside_the_outer_one() -> None:
 
 
 def test_apostrophes_are_not_quote_marks() -> None:
-    body = ("“I don’t think O’Brien’s plan from the ’90s and the ‘80s will work, it’s rock ’n’ roll,” "
-            "said Mary O’Brien.")
+    body = "“I don’t think O’Brien’s plan from the ’90s and the ‘80s will work, it’s rock ’n’ roll,” said Mary O’Brien."
     quote = only(body)
     assert quote.text == "I don’t think O’Brien’s plan from the ’90s and the ‘80s will work, it’s rock ’n’ roll"
     assert quote.speaker == "Mary O’Brien"
@@ -139,17 +163,22 @@ def test_apostrophes_are_not_quote_marks() -> None:
 def test_two_closing_apostrophes_close_a_double_quote() -> None:
     quote = only("“It was an attempt to mislead voters,’’ Will Moy told the BBC.")
     assert (quote.text, quote.speaker, quote.speaker_method) == (
-        "It was an attempt to mislead voters", "Will Moy", "told")
+        "It was an attempt to mislead voters",
+        "Will Moy",
+        "told",
+    )
 
 
 def test_inch_marks_do_not_close_a_quote() -> None:
-    quote = only("“We sold every 12\" pizza we had before noon,” Luigi Rossi said.")
-    assert quote.text == "We sold every 12\" pizza we had before noon"
+    quote = only('“We sold every 12" pizza we had before noon,” Luigi Rossi said.')
+    assert quote.text == 'We sold every 12" pizza we had before noon'
 
 
 def test_a_quote_over_several_paragraphs_is_one_quote() -> None:
-    body = ("Jane Doe, the mayor, said: “The bridge opens in May. It cost less than planned.\n\n"
-            "“We thank everyone who waited.”\n\nTraffic was light.")
+    body = (
+        "Jane Doe, the mayor, said: “The bridge opens in May. It cost less than planned.\n\n"
+        "“We thank everyone who waited.”\n\nTraffic was light."
+    )
     quote = only(body)
     assert quote.text == "The bridge opens in May. It cost less than planned.\n\n“We thank everyone who waited."
     assert (quote.speaker, quote.speaker_method) == ("Jane Doe", "said_before")
@@ -160,41 +189,64 @@ def test_a_quote_reopened_mid_paragraph_ends_where_the_next_begins() -> None:
     first, second = find_quotes(body)
     assert first.text == "We are ready for talks."
     assert (second.text, second.speaker, second.speaker_method) == (
-        "We are ready for both options", "Jane Doe", "pronoun")
+        "We are ready for both options",
+        "Jane Doe",
+        "pronoun",
+    )
 
 
 def test_scare_quotes_are_dropped_but_short_attributed_quotes_kept() -> None:
-    body = ("Critics called the plan “absurd” and a “best possible outcome” unlikely. "
-            "“No,” Jane Doe said. “Never,” he said.")
+    body = (
+        "Critics called the plan “absurd” and a “best possible outcome” unlikely. "
+        "“No,” Jane Doe said. “Never,” he said."
+    )
     assert [(q.text, q.speaker) for q in find_quotes(body)] == [("No", "Jane Doe"), ("Never", "Jane Doe")]
 
 
 # --- attribution patterns ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("body", "speaker", "method", "verb"), [
-    ("“Prices will fall next year,” Jane Doe said.", "Jane Doe", "said_after", "said"),
-    ("“Prices will fall next year,” said Jane Doe, an economist at the bank.", "Jane Doe", "said_after", "said"),
-    ("“Prices will fall next year,” Jane Doe, an economist at the bank, said.", "Jane Doe", "said_after", "said"),
-    ("“Prices will fall next year,” Doe told reporters on Monday.", "Doe", "told", "told"),
-    ("Jane Doe told reporters: “Prices will fall next year.”", "Jane Doe", "told", "told"),
-    ("Jane Doe also said, “Prices will fall next year.”", "Jane Doe", "said_before", "said"),
-    ("Jane Doe said on Monday that prices “will fall next year and stay low”.", "Jane Doe", "said_before", "said"),
-    ("According to Jane Doe, “prices will fall next year”.", "Jane Doe", "according_to", None),
-    ("Jane Doe: “Prices will fall next year.”", "Jane Doe", "colon", None),
-    ("“Prices will fall next year,” the Federal Reserve Board said.", "Federal Reserve Board", "said_after", "said"),
-])
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "method", "verb"),
+    [
+        ("“Prices will fall next year,” Jane Doe said.", "Jane Doe", "said_after", "said"),
+        ("“Prices will fall next year,” said Jane Doe, an economist at the bank.", "Jane Doe", "said_after", "said"),
+        ("“Prices will fall next year,” Jane Doe, an economist at the bank, said.", "Jane Doe", "said_after", "said"),
+        ("“Prices will fall next year,” Doe told reporters on Monday.", "Doe", "told", "told"),
+        ("Jane Doe told reporters: “Prices will fall next year.”", "Jane Doe", "told", "told"),
+        ("Jane Doe also said, “Prices will fall next year.”", "Jane Doe", "said_before", "said"),
+        ("Jane Doe said on Monday that prices “will fall next year and stay low”.", "Jane Doe", "said_before", "said"),
+        ("According to Jane Doe, “prices will fall next year”.", "Jane Doe", "according_to", None),
+        ("Jane Doe: “Prices will fall next year.”", "Jane Doe", "colon", None),
+        (
+            "“Prices will fall next year,” the Federal Reserve Board said.",
+            "Federal Reserve Board",
+            "said_after",
+            "said",
+        ),
+    ],
+)
 def test_attribution_patterns(body: str, speaker: str, method: str, verb: str | None) -> None:
     quote = only(body)
     assert (quote.speaker, quote.speaker_method, quote.verb) == (speaker, method, verb)
 
 
-@pytest.mark.parametrize(("body", "speaker", "verb"), [
-    ("„Wir werden gewinnen, egal was passiert“, sagte Bundeskanzlerin Angela Merkel am Montag.",
-     "Angela Merkel", "sagte"),
-    ("« Nous allons gagner ce match ce soir », a déclaré le ministre Jean Dupont lors du débat.",
-     "Jean Dupont", "a déclaré"),
-    ("El presidente Pedro Sánchez dijo: «Vamos a ganar este partido hoy».", "Pedro Sánchez", "dijo"),
-])
+@pytest.mark.parametrize(
+    ("body", "speaker", "verb"),
+    [
+        (
+            "„Wir werden gewinnen, egal was passiert“, sagte Bundeskanzlerin Angela Merkel am Montag.",
+            "Angela Merkel",
+            "sagte",
+        ),
+        (
+            "« Nous allons gagner ce match ce soir », a déclaré le ministre Jean Dupont lors du débat.",
+            "Jean Dupont",
+            "a déclaré",
+        ),
+        ("El presidente Pedro Sánchez dijo: «Vamos a ganar este partido hoy».", "Pedro Sánchez", "dijo"),
+    ],
+)
 def test_other_languages(body: str, speaker: str, verb: str) -> None:
     assert (only(body).speaker, only(body).verb) == (speaker, verb)
 
@@ -213,51 +265,59 @@ def test_an_adverb_between_subject_and_verb() -> None:
 
 
 def test_a_second_quote_joined_by_and_that_keeps_the_attribution() -> None:
-    body = ("The DEA says the border “remains the main entry point for heroin” "
-            "and that “Mexico remains the main source.”")
+    body = (
+        "The DEA says the border “remains the main entry point for heroin” and that “Mexico remains the main source.”"
+    )
     first, second = find_quotes(body)
     assert (first.speaker, second.speaker, second.speaker_method) == ("DEA", "DEA", "continuation")
 
 
 def test_a_name_opening_a_chain_of_appositions() -> None:
-    body = ("Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the military operation in Syria, "
-            "told reporters that “the United States is not preventing anyone from leaving”.")
+    body = (
+        "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the military operation in Syria, "
+        "told reporters that “the United States is not preventing anyone from leaving”."
+    )
     assert only(body).speaker == "Sean Robertson"
 
 
 def test_the_whole_name_after_a_title() -> None:
-    body = ("Dr. Luz Contreras Arroyo signed the letter.\n\n"
-            "“This is how epidemics begin,” Arroyo told NBC News.")
+    body = "Dr. Luz Contreras Arroyo signed the letter.\n\n“This is how epidemics begin,” Arroyo told NBC News."
     assert only(body).speaker == "Luz Contreras Arroyo"
 
 
 def test_a_name_opening_a_clause_is_a_pronoun_candidate() -> None:
-    body = ("Big Machine says she may perform. Then, last week, Taylor Swift posted on Twitter.\n\n"
-            "“I just want to be able to perform my own music,” she said.")
+    body = (
+        "Big Machine says she may perform. Then, last week, Taylor Swift posted on Twitter.\n\n"
+        "“I just want to be able to perform my own music,” she said."
+    )
     assert (only(body).speaker, only(body).speaker_method) == ("Taylor Swift", "pronoun")
 
 
 def test_an_ordinary_word_opening_a_sentence_is_not_part_of_a_name() -> None:
-    body = ("Ellen Fetter joined in 1959. Once Fetter arrived in the lab, work began. She was once a student.\n\n"
-            "“He carried a lot in his head,” she said.")
+    body = (
+        "Ellen Fetter joined in 1959. Once Fetter arrived in the lab, work began. She was once a student.\n\n"
+        "“He carried a lot in his head,” she said."
+    )
     assert only(body).speaker == "Ellen Fetter"
 
 
 def test_a_name_before_a_noun_does_not_grow_into_it() -> None:
-    body = ("A Margaret Hamilton Lego set sold out on Monday.\n\n"
-            "“We had to get every line of the code right,” Margaret Hamilton said.")
+    body = (
+        "A Margaret Hamilton Lego set sold out on Monday.\n\n"
+        "“We had to get every line of the code right,” Margaret Hamilton said."
+    )
     assert only(body).speaker == "Margaret Hamilton"
 
 
 def test_a_month_after_a_name_is_not_part_of_it() -> None:
-    body = ("A tweet by Mr. Trump Oct. 24 set it off.\n\n"
-            "“We’re taking in billions of dollars,” Mr. Trump said on Nov. 8.")
+    body = (
+        "A tweet by Mr. Trump Oct. 24 set it off.\n\n“We’re taking in billions of dollars,” Mr. Trump said on Nov. 8."
+    )
     assert only(body).speaker == "Trump"
 
 
 def test_titles_are_dropped_and_the_fullest_name_is_used() -> None:
-    body = ("Russian Foreign Minister Sergey Lavrov arrived on Monday. "
-            "“We do not want a war with anyone,” Lavrov said.")
+    body = "Russian Foreign Minister Sergey Lavrov arrived on Monday. “We do not want a war with anyone,” Lavrov said."
     assert only(body).speaker == "Sergey Lavrov"
 
 
@@ -267,14 +327,18 @@ def test_two_people_with_one_surname_keep_the_name_as_written() -> None:
 
 
 def test_pronoun_resolves_to_the_last_person_named_as_a_speaker() -> None:
-    body = ("Jane Doe, the mayor, said the bridge would open soon. Bob Roe said it was late.\n\n"
-            "“The delay cost us two months of work,” he said.")
+    body = (
+        "Jane Doe, the mayor, said the bridge would open soon. Bob Roe said it was late.\n\n"
+        "“The delay cost us two months of work,” he said."
+    )
     assert (only(body).speaker, only(body).speaker_method) == ("Bob Roe", "pronoun")
 
 
 def test_it_and_they_resolve_to_an_organisation_only() -> None:
-    body = ("The Food Standards Agency warned people on Monday. Jane Doe said she agreed.\n\n"
-            "“Do not take any tablets containing DNP,” it said.")
+    body = (
+        "The Food Standards Agency warned people on Monday. Jane Doe said she agreed.\n\n"
+        "“Do not take any tablets containing DNP,” it said."
+    )
     assert only(body).speaker == "Food Standards Agency"
 
 
@@ -295,9 +359,11 @@ def test_a_heading_in_quotes_is_not_a_continuation() -> None:
 
 
 def test_unnamed_speakers_give_none() -> None:
-    for body in ("“Open the door right now!” an officer shouted.",
-                 "“We received an inquiry from the office,” said a WeWork spokesperson.",
-                 "“The cause of the crash is under investigation,” the statement said."):
+    for body in (
+        "“Open the door right now!” an officer shouted.",
+        "“We received an inquiry from the office,” said a WeWork spokesperson.",
+        "“The cause of the crash is under investigation,” the statement said.",
+    ):
         assert only(body).speaker is None, body
 
 
@@ -308,9 +374,14 @@ def test_no_attribution_gives_none() -> None:
 
 # --- the frame -----------------------------------------------------------------------------------
 
+
 def test_quotes_frame_rows_and_schema() -> None:
-    articles = pl.DataFrame({"article_id": ["a1", "a2", "a3"],
-                             "body_text": ["“Prices will fall next year,” Jane Doe said.", "No quotes here.", None]})
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a1", "a2", "a3"],
+            "body_text": ["“Prices will fall next year,” Jane Doe said.", "No quotes here.", None],
+        }
+    )
     frame = quotes_frame(articles)
     assert frame.schema == pl.Schema(QUOTES_SCHEMA)
     assert frame.rows() == [("a1", 0, "Prices will fall next year", "Jane Doe", "said_after", "said", 1, 27)]
@@ -327,5 +398,5 @@ def test_every_gold_article_gives_exact_offsets_and_numbered_quotes(bodies) -> N
         quotes = find_quotes(body)
         assert [q.quote_index for q in quotes] == list(range(len(quotes)))
         for quote in quotes:
-            assert body[quote.start_char:quote.end_char] == quote.text
+            assert body[quote.start_char : quote.end_char] == quote.text
             assert quote.speaker_method is None or quote.speaker is not None

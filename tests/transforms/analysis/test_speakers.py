@@ -10,22 +10,46 @@ from transforms.analysis.speakers import speaker_entities
 
 
 def _mention(article_id: str, text: str, entity_id: str, name: str, kind: str = "person") -> dict:
-    return {"article_id": article_id, "mention_index": 0, "entity_id": entity_id, "entity_name": name, "kind": kind,
-            "mention_text": text, "start_char": 0, "end_char": len(text), "method": "gazetteer", "role": None,
-            "field": "body"}
+    return {
+        "article_id": article_id,
+        "mention_index": 0,
+        "entity_id": entity_id,
+        "entity_name": name,
+        "kind": kind,
+        "mention_text": text,
+        "start_char": 0,
+        "end_char": len(text),
+        "method": "gazetteer",
+        "role": None,
+        "field": "body",
+    }
 
 
 def _quote(article_id: str, speaker: str | None) -> dict:
-    return {"article_id": article_id, "quote_index": 0, "quote_text": "We are ready.", "speaker": speaker,
-            "speaker_method": "verb", "verb": "said", "start_char": 0, "end_char": 13}
+    return {
+        "article_id": article_id,
+        "quote_index": 0,
+        "quote_text": "We are ready.",
+        "speaker": speaker,
+        "speaker_method": "verb",
+        "verb": "said",
+        "start_char": 0,
+        "end_char": 13,
+    }
 
 
 def test_a_last_name_is_the_person_named_in_full_in_the_same_article() -> None:
-    mentions = pl.DataFrame([_mention("a", "Jens Stoltenberg", "person:jens-stoltenberg", "Jens Stoltenberg"),
-                             _mention("b", "Anna Stoltenberg", "person:anna-stoltenberg", "Anna Stoltenberg")],
-                            schema=MENTION_SCHEMA, orient="row")
-    quotes = pl.DataFrame([_quote("a", "Stoltenberg"), _quote("b", "Stoltenberg"), _quote("a", None)],
-                          schema=QUOTES_SCHEMA, orient="row")
+    mentions = pl.DataFrame(
+        [
+            _mention("a", "Jens Stoltenberg", "person:jens-stoltenberg", "Jens Stoltenberg"),
+            _mention("b", "Anna Stoltenberg", "person:anna-stoltenberg", "Anna Stoltenberg"),
+        ],
+        schema=MENTION_SCHEMA,
+        orient="row",
+    )
+    quotes = pl.DataFrame(
+        [_quote("a", "Stoltenberg"), _quote("b", "Stoltenberg"), _quote("a", None)], schema=QUOTES_SCHEMA, orient="row"
+    )
     linked = speaker_entities(quotes, mentions)
     assert linked["speaker_entity_id"].to_list() == ["person:jens-stoltenberg", "person:anna-stoltenberg", None]
     assert linked.columns == [*QUOTES_SCHEMA, "speaker_entity_id"]

@@ -22,15 +22,31 @@ from transforms.analysis.stories import (
 )
 
 DAY = datetime(2022, 1, 28, 12, tzinfo=UTC)
-KINDS = {"stoltenberg": "person", "nato": "organisation", "atlantic_council": "organisation", "biden": "person",
-         "russia": "place", "ukraine": "place", "usa": "place", "messi": "person", "psg": "organisation",
-         "paris": "place", "tesla": "organisation", "musk": "person"}
+KINDS = {
+    "stoltenberg": "person",
+    "nato": "organisation",
+    "atlantic_council": "organisation",
+    "biden": "person",
+    "russia": "place",
+    "ukraine": "place",
+    "usa": "place",
+    "messi": "person",
+    "psg": "organisation",
+    "paris": "place",
+    "tesla": "organisation",
+    "musk": "person",
+}
 NATO_TERMS = ["nato", "stoltenberg", "russia", "ukraine", "troops", "invasion", "talks"]
 
 
 def _article(article_id: str, entities: list[str], terms: list[str], day: int = 0, language: str = "en") -> dict:
-    return {"article_id": article_id, "event_at": DAY + timedelta(days=day), "language": language,
-            "entity_ids": entities, "terms": terms}
+    return {
+        "article_id": article_id,
+        "event_at": DAY + timedelta(days=day),
+        "language": language,
+        "entity_ids": entities,
+        "terms": terms,
+    }
 
 
 def _frame(*rows: dict) -> pl.DataFrame:
@@ -47,8 +63,12 @@ def _stories(new: pl.DataFrame, known: pl.DataFrame | None = None) -> dict[str, 
 
 
 DW = _article("dw", ["stoltenberg", "nato", "atlantic_council", "russia", "ukraine", "biden"], NATO_TERMS)
-YONHAP = _article("yonhap", ["stoltenberg", "nato", "atlantic_council", "russia", "ukraine", "usa"],
-                  NATO_TERMS[:5] + ["belarus", "missile"], day=1)
+YONHAP = _article(
+    "yonhap",
+    ["stoltenberg", "nato", "atlantic_council", "russia", "ukraine", "usa"],
+    NATO_TERMS[:5] + ["belarus", "missile"],
+    day=1,
+)
 
 
 def test_two_reports_of_one_event_share_a_story_opened_by_the_earlier() -> None:
@@ -72,8 +92,12 @@ def test_sharing_only_places_is_not_enough() -> None:
 
 
 def test_across_languages_the_entities_decide() -> None:
-    korean = _article("ko", ["stoltenberg", "nato", "atlantic_council", "russia", "ukraine"],
-                      ["나토", "스톨텐베르그", "러시아", "우크라이나"], language="ko")
+    korean = _article(
+        "ko",
+        ["stoltenberg", "nato", "atlantic_council", "russia", "ukraine"],
+        ["나토", "스톨텐베르그", "러시아", "우크라이나"],
+        language="ko",
+    )
     stories = _stories(_frame(DW, korean))
     assert stories["ko"] == stories["dw"]
 
@@ -108,18 +132,28 @@ def test_common_entities_weigh_less_than_rare_ones() -> None:
 
 
 def test_features_take_the_publication_time_else_the_fetch_time() -> None:
-    articles = pl.DataFrame({
-        "article_id": ["a", "b"], "document_id": ["da", "db"],
-        "published_at": [DAY, None], "language": ["en", "de"],
-        "title": ["NATO talks", "Brücke"], "body_text": ["Stoltenberg met NATO envoys.", "Die Brücke ist zu."],
-    }, schema_overrides={"published_at": pl.Datetime("us", "UTC")})
-    documents = pl.DataFrame({"document_id": ["da", "db"], "fetched_at": [DAY + timedelta(days=5)] * 2},
-                             schema_overrides={"fetched_at": pl.Datetime("us", "UTC")})
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "document_id": ["da", "db"],
+            "published_at": [DAY, None],
+            "language": ["en", "de"],
+            "title": ["NATO talks", "Brücke"],
+            "body_text": ["Stoltenberg met NATO envoys.", "Die Brücke ist zu."],
+        },
+        schema_overrides={"published_at": pl.Datetime("us", "UTC")},
+    )
+    documents = pl.DataFrame(
+        {"document_id": ["da", "db"], "fetched_at": [DAY + timedelta(days=5)] * 2},
+        schema_overrides={"fetched_at": pl.Datetime("us", "UTC")},
+    )
     mentions = pl.DataFrame({"article_id": ["a", "a", "a"], "entity_id": ["nato", "stoltenberg", "nato"]})
     features = story_features(articles, documents, mentions)
     assert features.schema == pl.Schema(FEATURES_SCHEMA)
     assert features.select("article_id", "event_at", "entity_ids").rows() == [
-        ("a", DAY, ["nato", "stoltenberg"]), ("b", DAY + timedelta(days=5), [])]
+        ("a", DAY, ["nato", "stoltenberg"]),
+        ("b", DAY + timedelta(days=5), []),
+    ]
     assert "talks" in features["terms"][0]
 
 
@@ -133,21 +167,32 @@ def test_on_one_day_content_alone_keeps_the_dev_set_apart_from_the_seeds() -> No
     entities and terms can tell them apart."""
     if not GOLD.is_dir():
         pytest.skip(f"the dev sets are not here: {GOLD}")
-    rows = [json.loads(line) for path in (GOLD / name / "gold.jsonl" for name in TEST_SETS)
-            for line in path.open(encoding="utf-8")]
-    articles = pl.DataFrame({
-        "article_id": [f"gold-{r['id']}" for r in rows] + ["seed-dw", "seed-yonhap"],
-        "title": [r.get("title") for r in rows] + [p.read_text("utf-8").splitlines()[0] for p in SEEDS],
-        "body_text": [r["body"] for r in rows] + [p.read_text("utf-8") for p in SEEDS],
-    })
-    articles = articles.with_columns(pl.col("article_id").alias("document_id"), pl.lit(None).alias("published_at"),
-                                     pl.lit("en").alias("language"))
-    documents = pl.DataFrame({"document_id": articles["article_id"], "fetched_at": [DAY] * articles.height},
-                             schema_overrides={"fetched_at": pl.Datetime("us", "UTC")})
+    rows = [
+        json.loads(line)
+        for path in (GOLD / name / "gold.jsonl" for name in TEST_SETS)
+        for line in path.open(encoding="utf-8")
+    ]
+    articles = pl.DataFrame(
+        {
+            "article_id": [f"gold-{r['id']}" for r in rows] + ["seed-dw", "seed-yonhap"],
+            "title": [r.get("title") for r in rows] + [p.read_text("utf-8").splitlines()[0] for p in SEEDS],
+            "body_text": [r["body"] for r in rows] + [p.read_text("utf-8") for p in SEEDS],
+        }
+    )
+    articles = articles.with_columns(
+        pl.col("article_id").alias("document_id"), pl.lit(None).alias("published_at"), pl.lit("en").alias("language")
+    )
+    documents = pl.DataFrame(
+        {"document_id": articles["article_id"], "fetched_at": [DAY] * articles.height},
+        schema_overrides={"fetched_at": pl.Datetime("us", "UTC")},
+    )
     mentions = mentions_frame(articles)
     features = story_features(articles, documents, mentions)
-    stories = dict(assign_stories(features, None, FeatureFrequencies(), entity_kinds(mentions))
-                   .select("article_id", "story_id").iter_rows())
+    stories = dict(
+        assign_stories(features, None, FeatureFrequencies(), entity_kinds(mentions))
+        .select("article_id", "story_id")
+        .iter_rows()
+    )
     assert stories["seed-dw"] == stories["seed-yonhap"]
     assert [a for a, s in stories.items() if s == stories["seed-dw"]] == ["seed-dw", "seed-yonhap"]
     sizes = Counter(stories.values())

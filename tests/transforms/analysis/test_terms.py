@@ -29,6 +29,7 @@ def test_seed_terms_name_its_subject() -> None:
 
 
 def test_frame_has_one_row_per_article() -> None:
-    frame = terms_frame(pl.DataFrame({"article_id": ["a", "b"], "body_text": ["Glacier melt", ""],
-                                      "title": [None, "X"]}))
+    frame = terms_frame(
+        pl.DataFrame({"article_id": ["a", "b"], "body_text": ["Glacier melt", ""], "title": [None, "X"]})
+    )
     assert frame.rows() == [("a", ["glacier", "melt"]), ("b", [])]

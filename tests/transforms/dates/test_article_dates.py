@@ -20,16 +20,19 @@ from transforms.dates.article_dates import (
 SEEN = datetime(2024, 3, 20, 12, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize(("raw", "utc", "precision", "local_day"), [
-    ("2024-03-05", datetime(2024, 3, 5, tzinfo=UTC), "date", date(2024, 3, 5)),
-    ("2024-03-05T10:00:00+09:00", datetime(2024, 3, 5, 1, 0, tzinfo=UTC), "time", date(2024, 3, 5)),
-    ("2024-03-05T01:30:00Z", datetime(2024, 3, 5, 1, 30, tzinfo=UTC), "time", date(2024, 3, 5)),
-    ("2024-03-05T23:30:00-05:00", datetime(2024, 3, 6, 4, 30, tzinfo=UTC), "time", date(2024, 3, 5)),
-    ("2024-03-05 10:00 GMT", datetime(2024, 3, 5, 10, 0, tzinfo=UTC), "time", date(2024, 3, 5)),
-    ("Tue, 05 Mar 2024 10:00:00 GMT", datetime(2024, 3, 5, 10, 0, tzinfo=UTC), "time", date(2024, 3, 5)),
-    # a clock time without a zone: only its day is known, the hour is not guessed
-    ("2024-03-05T10:00:00", datetime(2024, 3, 5, tzinfo=UTC), "date", date(2024, 3, 5)),
-])
+@pytest.mark.parametrize(
+    ("raw", "utc", "precision", "local_day"),
+    [
+        ("2024-03-05", datetime(2024, 3, 5, tzinfo=UTC), "date", date(2024, 3, 5)),
+        ("2024-03-05T10:00:00+09:00", datetime(2024, 3, 5, 1, 0, tzinfo=UTC), "time", date(2024, 3, 5)),
+        ("2024-03-05T01:30:00Z", datetime(2024, 3, 5, 1, 30, tzinfo=UTC), "time", date(2024, 3, 5)),
+        ("2024-03-05T23:30:00-05:00", datetime(2024, 3, 6, 4, 30, tzinfo=UTC), "time", date(2024, 3, 5)),
+        ("2024-03-05 10:00 GMT", datetime(2024, 3, 5, 10, 0, tzinfo=UTC), "time", date(2024, 3, 5)),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", datetime(2024, 3, 5, 10, 0, tzinfo=UTC), "time", date(2024, 3, 5)),
+        # a clock time without a zone: only its day is known, the hour is not guessed
+        ("2024-03-05T10:00:00", datetime(2024, 3, 5, tzinfo=UTC), "date", date(2024, 3, 5)),
+    ],
+)
 def test_timestamps_become_utc_with_a_precision(raw, utc, precision, local_day) -> None:
     value = parse_timestamp(raw)
     assert (value.value, value.precision, value.local_date) == (utc, precision, local_day)
@@ -40,16 +43,19 @@ def test_what_is_not_a_date_gives_none(raw) -> None:
     assert parse_timestamp(raw) is None
 
 
-@pytest.mark.parametrize(("url", "day"), [
-    ("https://www.example.com/news/2024/03/05/harbour-wall", date(2024, 3, 5)),
-    ("https://example.com/2024-03-05/story.html", date(2024, 3, 5)),
-    ("https://example.com/world/20240305/story", date(2024, 3, 5)),
-    ("https://example.com/story-2024?date=2024/03/05", None),     # the query is not the path
-    ("https://example.com/2024/03/story", None),                  # a month is not a day
-    ("https://example.com/2024/02/30/story", None),               # no such day
-    ("https://example.com/article/1234567890", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://www.example.com/news/2024/03/05/harbour-wall", date(2024, 3, 5)),
+        ("https://example.com/2024-03-05/story.html", date(2024, 3, 5)),
+        ("https://example.com/world/20240305/story", date(2024, 3, 5)),
+        ("https://example.com/story-2024?date=2024/03/05", None),  # the query is not the path
+        ("https://example.com/2024/03/story", None),  # a month is not a day
+        ("https://example.com/2024/02/30/story", None),  # no such day
+        ("https://example.com/article/1234567890", None),
+        (None, None),
+    ],
+)
 def test_url_dates_are_days_written_in_the_path(url, day) -> None:
     found = url_date(url)
     assert (found.value.local_date if found else None) == day
@@ -72,10 +78,13 @@ def test_no_candidate_gives_no_date_and_no_source() -> None:
 
 
 def test_the_most_trusted_source_wins_and_the_others_are_kept_unchosen() -> None:
-    candidates = [_c("published_at", "htmldate", "2024-03-04"), _c("published_at", "url", "2024-03-05"),
-                  _c("published_at", "meta", "2024-03-05T08:00:00Z"),
-                  _c("published_at", "jsonld", "2024-03-05T08:30:00Z"),
-                  _c("published_at", "sidecar", "2024-03-06")]
+    candidates = [
+        _c("published_at", "htmldate", "2024-03-04"),
+        _c("published_at", "url", "2024-03-05"),
+        _c("published_at", "meta", "2024-03-05T08:00:00Z"),
+        _c("published_at", "jsonld", "2024-03-05T08:30:00Z"),
+        _c("published_at", "sidecar", "2024-03-06"),
+    ]
     dates = choose_dates(candidates, SEEN)
     assert (dates.published.source, dates.published.value.value) == ("sidecar", datetime(2024, 3, 6, tzinfo=UTC))
     assert [o.is_chosen for o in dates.outcomes] == [False, False, False, False, True]
@@ -89,15 +98,19 @@ def test_a_modification_before_the_publication_is_dropped_with_a_reason() -> Non
     later = _c("modified_at", "meta", "2024-03-06T09:00:00Z")
     dates = choose_dates([published, early, later], SEEN)
     assert (dates.modified.source, dates.modified.value.value) == ("meta", datetime(2024, 3, 6, 9, tzinfo=UTC))
-    assert [(o.is_chosen, o.drop_reason) for o in dates.outcomes] == [(True, None), (False, BEFORE_PUBLISHED),
-                                                                      (True, None)]
+    assert [(o.is_chosen, o.drop_reason) for o in dates.outcomes] == [
+        (True, None),
+        (False, BEFORE_PUBLISHED),
+        (True, None),
+    ]
     alone = choose_dates([published, early], SEEN)
     assert (alone.modified.value, alone.modified.source) == (None, None)
 
 
 def test_htmldate_latest_date_on_the_publication_day_is_no_modification() -> None:
-    dates = choose_dates([_c("published_at", "meta", "2024-03-05T08:30:00Z"),
-                          _c("modified_at", "htmldate", "2024-03-05")], SEEN)
+    dates = choose_dates(
+        [_c("published_at", "meta", "2024-03-05T08:30:00Z"), _c("modified_at", "htmldate", "2024-03-05")], SEEN
+    )
     assert dates.modified.value is None
     assert dates.outcomes[1].drop_reason == NOT_A_MODIFICATION
 

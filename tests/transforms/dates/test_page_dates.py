@@ -21,8 +21,10 @@ def test_jsonld_dates_of_the_article_object() -> None:
        "dateModified": "2024-03-05T12:00:00+09:00"}
     ]}</script></head><body><p>Text.</p></body></html>"""
     found = [f for f in _found(html) if f[1] == "jsonld"]
-    assert found == [("published_at", "jsonld", datetime(2024, 3, 5, 1, 0, tzinfo=UTC), "time"),
-                     ("modified_at", "jsonld", datetime(2024, 3, 5, 3, 0, tzinfo=UTC), "time")]
+    assert found == [
+        ("published_at", "jsonld", datetime(2024, 3, 5, 1, 0, tzinfo=UTC), "time"),
+        ("modified_at", "jsonld", datetime(2024, 3, 5, 3, 0, tzinfo=UTC), "time"),
+    ]
 
 
 def test_meta_tags_for_published_and_modified() -> None:
@@ -31,8 +33,10 @@ def test_meta_tags_for_published_and_modified() -> None:
     <meta property="og:updated_time" content="2024-03-06T09:00:00+00:00">
     </head><body><p>Text.</p></body></html>"""
     found = [f for f in _found(html) if f[1] == "meta"]
-    assert found == [("published_at", "meta", datetime(2024, 3, 5, 8, 30, tzinfo=UTC), "time"),
-                     ("modified_at", "meta", datetime(2024, 3, 6, 9, 0, tzinfo=UTC), "time")]
+    assert found == [
+        ("published_at", "meta", datetime(2024, 3, 5, 8, 30, tzinfo=UTC), "time"),
+        ("modified_at", "meta", datetime(2024, 3, 6, 9, 0, tzinfo=UTC), "time"),
+    ]
 
 
 @pytest.mark.parametrize("name", ['name="DC.date"', 'name="date"', 'itemprop="datePublished"', 'name="pubdate"'])

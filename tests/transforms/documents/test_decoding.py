@@ -45,8 +45,12 @@ def test_bad_bytes_get_a_reason(data: bytes, reason: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "codec"),
-    [(KOREAN, "euc-kr"), (GERMAN, "cp1252"), ("Le président a déclaré qu’il était prêt à négocier.", "cp1252"),
-     ("政府は28日、北朝鮮がミサイルを発射したと発表した。記者が現場で取材した。", "shift_jis")],
+    [
+        (KOREAN, "euc-kr"),
+        (GERMAN, "cp1252"),
+        ("Le président a déclaré qu’il était prêt à négocier.", "cp1252"),
+        ("政府は28日、北朝鮮がミサイルを発射したと発表した。記者が現場で取材した。", "shift_jis"),
+    ],
 )
 def test_legacy_encodings_are_detected_and_decoded(text: str, codec: str) -> None:
     decoded = decode_text(text.encode(codec))
@@ -55,9 +59,14 @@ def test_legacy_encodings_are_detected_and_decoded(text: str, codec: str) -> Non
     assert decoded.encoding and decoded.encoding.replace("-", "_") != "utf_8"
 
 
-@pytest.mark.parametrize(("data", "encoding"), [("Zoë’s café".encode(), "utf-8"),
-                                                ("Zoë’s café".encode("utf-8-sig"), "utf-8-sig"),
-                                                ("Zoë’s café".encode("utf-16"), "utf-16")])
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Zoë’s café".encode(), "utf-8"),
+        ("Zoë’s café".encode("utf-8-sig"), "utf-8-sig"),
+        ("Zoë’s café".encode("utf-16"), "utf-16"),
+    ],
+)
 def test_unicode_inputs(data: bytes, encoding: str) -> None:
     decoded = decode_text(data)
     assert (decoded.text, decoded.encoding) == ("Zoë’s café", encoding)
@@ -78,8 +87,10 @@ RUSSIAN = "Правительство заявило сегодня, что но
 
 
 def page(body: str, head: str = "") -> str:
-    return (f"<!DOCTYPE html>\n<html>\n<head>\n{head}\n<title>Nachrichten</title>\n</head>\n"
-            f"<body>\n<h1>News</h1>\n<p>{body}</p>\n</body>\n</html>\n")
+    return (
+        f"<!DOCTYPE html>\n<html>\n<head>\n{head}\n<title>Nachrichten</title>\n</head>\n"
+        f"<body>\n<h1>News</h1>\n<p>{body}</p>\n</body>\n</html>\n"
+    )
 
 
 def meta_charset(label: str) -> str:
@@ -105,8 +116,13 @@ def meta_http_equiv(label: str) -> str:
         (page(CHINESE, meta_charset("gbk")), "gbk", None, "gb18030", "meta"),
         (page(CHINESE, meta_charset("gb2312")), "gb2312", None, "gb18030", "meta"),
         (page(GERMAN, meta_charset("latin1")), "cp1252", None, "cp1252", "meta"),
-        ("Türkiye'de seçim: Cumhurbaşkanı ağır bir yenilgi", "cp1254", "text/html; charset=iso-8859-9",
-         "cp1254", "http"),
+        (
+            "Türkiye'de seçim: Cumhurbaşkanı ağır bir yenilgi",
+            "cp1254",
+            "text/html; charset=iso-8859-9",
+            "cp1254",
+            "http",
+        ),
         (page(RUSSIAN, meta_charset("windows-1251")), "cp1251", None, "cp1251", "meta"),
         (page(RUSSIAN, meta_charset("koi8-r")), "koi8_r", None, "koi8_r", "meta"),
         ('<?xml version="1.0" encoding="windows-1251"?>\n' + page(RUSSIAN), "cp1251", None, "cp1251", "xml"),
@@ -117,8 +133,9 @@ def meta_http_equiv(label: str) -> str:
         (page(FRENCH), "utf-16-le", "text/html; charset=utf-16le", "utf-16-le", "http"),
     ],
 )
-def test_declared_and_undeclared_pages_decode_to_the_original(html: str, codec: str, content_type: str | None,
-                                                                encoding: str, source: str) -> None:
+def test_declared_and_undeclared_pages_decode_to_the_original(
+    html: str, codec: str, content_type: str | None, encoding: str, source: str
+) -> None:
     decoded = decode_html(html.encode(codec), content_type)
     assert (decoded.text, decoded.encoding, decoded.source) == (html, encoding, source)
     assert decoded.reason is None
@@ -148,10 +165,19 @@ def test_a_legacy_declaration_over_valid_utf8_loses() -> None:
 
 @pytest.mark.parametrize(
     ("html", "codec"),
-    [(page(FRENCH), "cp1252"), (page(GERMAN), "cp1252"), (page(KOREAN), "euc-kr"), (page(JAPANESE), "shift_jis"),
-     (page(CHINESE), "gbk"), (page(RUSSIAN), "cp1251"),
-     (page("Prezydent powiedział, że rząd będzie współpracować z Komisją Europejską w sprawie łączności."), "cp1250"),
-     (page("Předseda vlády řekl, že česká ekonomika poroste a že ministerstvo připraví nový zákon."), "cp1250")],
+    [
+        (page(FRENCH), "cp1252"),
+        (page(GERMAN), "cp1252"),
+        (page(KOREAN), "euc-kr"),
+        (page(JAPANESE), "shift_jis"),
+        (page(CHINESE), "gbk"),
+        (page(RUSSIAN), "cp1251"),
+        (
+            page("Prezydent powiedział, że rząd będzie współpracować z Komisją Europejską w sprawie łączności."),
+            "cp1250",
+        ),
+        (page("Předseda vlády řekl, že česká ekonomika poroste a že ministerstvo připraví nový zákon."), "cp1250"),
+    ],
 )
 def test_undeclared_legacy_pages_are_detected(html: str, codec: str) -> None:
     decoded = decode_html(html.encode(codec))
@@ -174,8 +200,12 @@ def test_unknown_labels_fall_back() -> None:
 
 
 def test_the_first_known_meta_counts_and_comments_do_not() -> None:
-    head = ('<!-- <meta charset="koi8-r"> -->\n' + meta_charset("nonsense")
-            + "\n<META HTTP-EQUIV=content-type CONTENT='text/html;charset=windows-1251'>" + meta_charset("utf-8"))
+    head = (
+        '<!-- <meta charset="koi8-r"> -->\n'
+        + meta_charset("nonsense")
+        + "\n<META HTTP-EQUIV=content-type CONTENT='text/html;charset=windows-1251'>"
+        + meta_charset("utf-8")
+    )
     html = page(RUSSIAN, head)
     decoded = decode_html(html.encode("cp1251"))
     assert (decoded.text, decoded.encoding, decoded.source) == (html, "cp1251", "meta")
@@ -189,11 +219,30 @@ def test_a_meta_past_the_prescan_window_is_not_read() -> None:
 
 @pytest.mark.parametrize(
     ("label", "codec"),
-    [("ISO-8859-1", "cp1252"), (" latin1 ", "cp1252"), ("US-ASCII", "cp1252"), ("ascii", "cp1252"),
-     ("UTF8", "utf-8"), ('"utf-8"', "utf-8"), ("EUC-KR", "cp949"), ("ks_c_5601-1987", "cp949"),
-     ("Shift_JIS", "cp932"), ("x-sjis", "cp932"), ("sjis", "cp932"), ("GB2312", "gb18030"), ("GBK", "gb18030"),
-     ("iso-8859-9", "cp1254"), ("TIS-620", "cp874"), ("x-mac-roman", "mac_roman"), ("x-mac-cyrillic", "mac_cyrillic"),
-     ("big5", "big5hkscs"), ("windows-1256", "cp1256"), ("utf-7", None), ("x-user-defined", None), ("", None)],
+    [
+        ("ISO-8859-1", "cp1252"),
+        (" latin1 ", "cp1252"),
+        ("US-ASCII", "cp1252"),
+        ("ascii", "cp1252"),
+        ("UTF8", "utf-8"),
+        ('"utf-8"', "utf-8"),
+        ("EUC-KR", "cp949"),
+        ("ks_c_5601-1987", "cp949"),
+        ("Shift_JIS", "cp932"),
+        ("x-sjis", "cp932"),
+        ("sjis", "cp932"),
+        ("GB2312", "gb18030"),
+        ("GBK", "gb18030"),
+        ("iso-8859-9", "cp1254"),
+        ("TIS-620", "cp874"),
+        ("x-mac-roman", "mac_roman"),
+        ("x-mac-cyrillic", "mac_cyrillic"),
+        ("big5", "big5hkscs"),
+        ("windows-1256", "cp1256"),
+        ("utf-7", None),
+        ("x-user-defined", None),
+        ("", None),
+    ],
 )
 def test_labels_map_the_way_browsers_map_them(label: str, codec: str | None) -> None:
     assert codec_for_label(label) == codec
@@ -206,9 +255,14 @@ def test_every_mapped_codec_exists() -> None:
 
 @pytest.mark.parametrize(
     ("content_type", "label"),
-    [("text/html; charset=ISO-8859-1", "ISO-8859-1"), ("text/html;charset=\"utf-8\"", "utf-8"),
-     ("text/html; Charset = 'euc-kr' ; q=1", "euc-kr"), ("text/html", None), (None, None),
-     ("text/html; charset=", None)],
+    [
+        ("text/html; charset=ISO-8859-1", "ISO-8859-1"),
+        ('text/html;charset="utf-8"', "utf-8"),
+        ("text/html; Charset = 'euc-kr' ; q=1", "euc-kr"),
+        ("text/html", None),
+        (None, None),
+        ("text/html; charset=", None),
+    ],
 )
 def test_charset_from_content_type(content_type: str | None, label: str | None) -> None:
     assert charset_from_content_type(content_type) == label
@@ -240,9 +294,13 @@ def test_when_only_errors_remain_the_declared_codec_decodes_with_replacements() 
 
 @pytest.mark.parametrize(
     ("data", "reason"),
-    [(b"", reasons.EMPTY_FILE), (b"  \n ", reasons.EMPTY_FILE), (b"%PDF-1.7\n<html>", reasons.BINARY_CONTENT),
-     (gzip.compress(b"<html></html>"), reasons.BINARY_CONTENT),
-     (b"<html>\x00\x01\x02</html>" * 10, reasons.BINARY_CONTENT)],
+    [
+        (b"", reasons.EMPTY_FILE),
+        (b"  \n ", reasons.EMPTY_FILE),
+        (b"%PDF-1.7\n<html>", reasons.BINARY_CONTENT),
+        (gzip.compress(b"<html></html>"), reasons.BINARY_CONTENT),
+        (b"<html>\x00\x01\x02</html>" * 10, reasons.BINARY_CONTENT),
+    ],
 )
 def test_html_refusals(data: bytes, reason: str) -> None:
     decoded = decode_html(data, "text/html; charset=utf-8")
@@ -251,6 +309,7 @@ def test_html_refusals(data: bytes, reason: str) -> None:
 
 
 # --- gzip -----------------------------------------------------------------------------------------
+
 
 def test_gunzip_round_trip() -> None:
     html = page(FRENCH, meta_charset("utf-8")).encode()
@@ -270,8 +329,9 @@ def test_gunzip_refuses_a_bomb_without_inflating_it() -> None:
     assert maybe_gunzip(gzip.compress(b"x" * 100), max_bytes=100) == b"x" * 100
 
 
-@pytest.mark.parametrize("data", [gzip.compress(b"<html>" * 1000)[:-30],
-                                  b"\x1f\x8b\x08\x00garbage that is not deflate"])
+@pytest.mark.parametrize(
+    "data", [gzip.compress(b"<html>" * 1000)[:-30], b"\x1f\x8b\x08\x00garbage that is not deflate"]
+)
 def test_gunzip_refuses_a_bad_stream(data: bytes) -> None:
     with pytest.raises(DecompressionRefused) as refused:
         maybe_gunzip(data, max_bytes=1_000_000)

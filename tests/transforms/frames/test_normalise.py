@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC
 
 from tests.conftest import DW_SEED, YONHAP_SEED
 from transforms.frames.normalise import ParsedDocument, article_id_for, normalise_batch
@@ -12,16 +13,18 @@ def _doc(document_id: str, uri: str, text: str) -> ParsedDocument:
 
 
 def test_seeds_normalise_to_their_sources() -> None:
-    batch = normalise_batch([
-        _doc("a", "file:///dw.txt", DW_SEED.read_text(encoding="utf-8")),
-        _doc("b", "file:///yonhap.txt", YONHAP_SEED.read_text(encoding="utf-8")),
-    ])
+    batch = normalise_batch(
+        [
+            _doc("a", "file:///dw.txt", DW_SEED.read_text(encoding="utf-8")),
+            _doc("b", "file:///yonhap.txt", YONHAP_SEED.read_text(encoding="utf-8")),
+        ]
+    )
     rows = {r["document_id"]: r for r in batch.articles.to_dicts()}
     assert rows["a"]["source_id"] == "dw"
     assert rows["b"]["source_id"] == "yonhap"
     assert rows["a"]["language"] == rows["b"]["language"] == "en"
-    assert rows["a"]["is_syndicated"] is True     # Reuters and AFP credited on a DW story
-    assert rows["b"]["is_syndicated"] is False    # Yonhap's own correspondent
+    assert rows["a"]["is_syndicated"] is True  # Reuters and AFP credited on a DW story
+    assert rows["b"]["is_syndicated"] is False  # Yonhap's own correspondent
     for row in rows.values():
         assert row["content_hash"] == hashlib.sha256(row["body_text"].encode()).hexdigest()
         assert row["n_words"] == len(row["body_text"].split())
@@ -41,7 +44,7 @@ def test_unicode_and_whitespace_are_normalised() -> None:
 
 
 def test_korean_text_gets_korean_language() -> None:
-    text = "북한 미사일 발사\n\n정부는 28일 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다. 군은 추가 발사에 대비하고 있다.\n"
+    text = "북한 미사일 발사\n\n정부는 28일 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다. 군은 추가 발사에 대비하고 있다.\n"  # noqa: E501
     row = normalise_batch([_doc("k", "file:///k.txt", text)]).articles.row(0, named=True)
     assert row["language"] == "ko"
 
@@ -53,19 +56,34 @@ def test_an_empty_batch_gives_empty_frames() -> None:
 
 
 def test_an_html_page_dates_and_credits_with_provenance() -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from tests.conftest import ROOT
     from transforms.html.pages import parse_html_page
 
     page = parse_html_page((ROOT / "tests" / "fixtures" / "html" / "news_article.html").read_text("utf-8"))
-    seen = datetime(2024, 3, 20, 9, 0, tzinfo=timezone.utc)
-    batch = normalise_batch([ParsedDocument("h", "https://www.harbourherald.example/news/2024/03/12/port-elwyn-harbour-wall",
-                                            page.article, page.metadata, page.extractor, seen, None, page.dates)])
+    seen = datetime(2024, 3, 20, 9, 0, tzinfo=UTC)
+    batch = normalise_batch(
+        [
+            ParsedDocument(
+                "h",
+                "https://www.harbourherald.example/news/2024/03/12/port-elwyn-harbour-wall",
+                page.article,
+                page.metadata,
+                page.extractor,
+                seen,
+                None,
+                page.dates,
+            )
+        ]
+    )
     row = batch.articles.row(0, named=True)
     assert (row["published_at"], row["published_at_source"], row["published_at_precision"]) == (
-        datetime(2024, 3, 12, 8, 30, tzinfo=timezone.utc), "jsonld", "time")
-    assert (row["modified_at"], row["modified_at_source"]) == (datetime(2024, 3, 12, 11, 5, tzinfo=timezone.utc), "jsonld")
+        datetime(2024, 3, 12, 8, 30, tzinfo=UTC),
+        "jsonld",
+        "time",
+    )
+    assert (row["modified_at"], row["modified_at_source"]) == (datetime(2024, 3, 12, 11, 5, tzinfo=UTC), "jsonld")
     assert (row["seen_at"], row["seen_at_source"], row["seen_at_precision"]) == (seen, "fetch_time", "time")
     assert row["authors"] == ["Maren Holloway"]
     sources = batch.date_candidates.filter(batch.date_candidates["field"] == "published_at")["source"].to_list()
@@ -90,17 +108,29 @@ def test_no_date_anywhere_means_null_dates_and_unresolved_phrases() -> None:
 def test_a_sidecar_wins_over_what_was_extracted() -> None:
     from transforms.metadata.sidecars import Sidecar
 
-    text = "Harbour wall vote\n\nBy Jane Doe | Reuters\n\nThe council voted on Friday to rebuild the wall, officials said.\n"
+    text = "Harbour wall vote\n\nBy Jane Doe | Reuters\n\nThe council voted on Friday to rebuild the wall, officials said.\n"  # noqa: E501
     plain = normalise_batch([_doc("s", "file:///s.txt", text)]).articles.row(0, named=True)
     assert (plain["authors"], plain["agencies"], plain["source_id"], plain["is_syndicated"]) == (
-        ["Jane Doe"], ["Reuters"], "unknown", True)
-    given = Sidecar(url="https://www.reuters.com/world/2024/03/08/wall", source="reuters", language="de",
-                    authors=("Correspondent Ann Lee",))
+        ["Jane Doe"],
+        ["Reuters"],
+        "unknown",
+        True,
+    )
+    given = Sidecar(
+        url="https://www.reuters.com/world/2024/03/08/wall",
+        source="reuters",
+        language="de",
+        authors=("Correspondent Ann Lee",),
+    )
     doc = ParsedDocument("s", "file:///s.txt", parse_text_article(text), sidecar=given)
     batch = normalise_batch([doc])
     row = batch.articles.row(0, named=True)
     assert (row["url"], row["source_id"], row["language"], row["language_score"]) == (
-        "https://www.reuters.com/world/2024/03/08/wall", "reuters", "de", None)
+        "https://www.reuters.com/world/2024/03/08/wall",
+        "reuters",
+        "de",
+        None,
+    )
     assert (row["authors"], row["author_roles"], row["is_syndicated"]) == (["Ann Lee"], ["Correspondent"], False)
     # the sidecar's URL carries a date: a url candidate, resolving "on Friday" to that Friday
     assert (row["published_at_source"], row["published_at_precision"]) == ("url", "date")

@@ -76,7 +76,8 @@ def ddl(tmp_path_factory) -> dict[str, dict[str, str]]:
             "select table_name, column_name, data_type from information_schema.columns "
             "where table_schema = 'main' and table_name in "
             "(select table_name from information_schema.tables where table_type = 'BASE TABLE') "
-            "order by table_name, ordinal_position").rows()
+            "order by table_name, ordinal_position"
+        ).rows()
     tables: dict[str, dict[str, str]] = {}
     for table, column, data_type in rows:
         tables.setdefault(table, {})[column] = data_type
@@ -96,9 +97,12 @@ def test_declared_columns_are_the_columns_the_load_fills_from_the_frame(table, d
 
 @pytest.mark.parametrize("table", sorted(SCHEMAS))
 def test_declared_dtypes_are_the_column_types(table, ddl) -> None:
-    wrong = {column: (str(dtype), ddl[table].get(column)) for column, dtype in SCHEMAS[table].items()
-             if column in _loaded(table)
-             and ddl[table].get(column) != CAST_ON_LOAD.get((table, column), DUCKDB_TYPES.get(dtype))}
+    wrong = {
+        column: (str(dtype), ddl[table].get(column))
+        for column, dtype in SCHEMAS[table].items()
+        if column in _loaded(table)
+        and ddl[table].get(column) != CAST_ON_LOAD.get((table, column), DUCKDB_TYPES.get(dtype))
+    }
     assert wrong == {}
 
 
@@ -117,8 +121,9 @@ def test_the_columns_said_to_be_filled_by_a_load_are_filled_by_its_statement(tab
 
 
 def test_every_frame_a_load_statement_reads_is_declared() -> None:
-    reads_a_frame = {path.stem for path in LOAD_SQL.glob("*.sql")
-                     if re.search(r"\b(?:from|join)\s+batch_", path.read_text("utf-8"))}
+    reads_a_frame = {
+        path.stem for path in LOAD_SQL.glob("*.sql") if re.search(r"\b(?:from|join)\s+batch_", path.read_text("utf-8"))
+    }
     assert "new_versions" in reads_a_frame  # batch_articles, loaded into articles and article_versions
     assert set(SCHEMAS) == (reads_a_frame - {"new_versions"} - set(BUILT_ELSEWHERE)) | FROM_NEW_VERSIONS
 
@@ -129,8 +134,9 @@ SEEDS = [(DW_SEED.as_uri(), DW_SEED.read_text("utf-8")), (YONHAP_SEED.as_uri(), 
 COPY = ("https://www.example.com/news/2022/01/28/nato-copy", DW_SEED.read_text("utf-8").replace("100,000", "130,000"))
 
 
-def _produced(inputs: list[tuple[str, str]], rejects: list[Reject],
-              fetches: list[FetchRecord]) -> dict[str, pl.DataFrame]:
+def _produced(
+    inputs: list[tuple[str, str]], rejects: list[Reject], fetches: list[FetchRecord]
+) -> dict[str, pl.DataFrame]:
     """table -> the frame loaded into it, made as flows/ingest.py and flows/enrichment.py make them
     (for a first batch: no entity, signature or story known yet)."""
     records, parsed = [], []
@@ -143,16 +149,24 @@ def _produced(inputs: list[tuple[str, str]], rejects: list[Reject],
     annotations = annotations_of(normalised.articles)
     mentions, entities = resolve_entities(annotations.mentions, None)
     no_known_signatures = annotations.signatures.clear().with_columns(
-        pl.lit(None, pl.String).alias("duplicate_group_id"))
+        pl.lit(None, pl.String).alias("duplicate_group_id")
+    )
     features = story_features(normalised.articles, documents, mentions, annotations.terms)
     assigned = assign_stories(features, None, FeatureFrequencies(), entity_kinds(entities, mentions))
     return {
-        "articles": normalised.articles, "article_versions": normalised.articles,
-        "article_blocks": normalised.blocks, "removed_spans": normalised.removed_spans,
-        "date_candidates": normalised.date_candidates, "article_dates": normalised.article_dates,
-        "documents": documents, "rejects": rejects_frame(rejects), "fetch_state": fetches_frame(fetches),
+        "articles": normalised.articles,
+        "article_versions": normalised.articles,
+        "article_blocks": normalised.blocks,
+        "removed_spans": normalised.removed_spans,
+        "date_candidates": normalised.date_candidates,
+        "article_dates": normalised.article_dates,
+        "documents": documents,
+        "rejects": rejects_frame(rejects),
+        "fetch_state": fetches_frame(fetches),
         "sources": source_registry(),
-        "entities": entities, "mentions": mentions, "quotes": speaker_entities(annotations.quotes, mentions),
+        "entities": entities,
+        "mentions": mentions,
+        "quotes": speaker_entities(annotations.quotes, mentions),
         "article_signatures": annotations.signatures,
         "near_duplicates": near_duplicates(annotations.signatures, no_known_signatures),
         "story_articles": features.join(assigned, on="article_id"),  # what enrich hands the load
@@ -162,8 +176,11 @@ def _produced(inputs: list[tuple[str, str]], rejects: list[Reject],
 @pytest.fixture(scope="module")
 def produced() -> dict[str, dict[str, pl.DataFrame]]:
     return {
-        "seeds": _produced([*SEEDS, COPY], [Reject("file:///x.bin", "extract", reasons.BINARY_CONTENT, "NUL bytes")],
-                           [FetchRecord("https://example.com/a", '"v1"', None, 200, None, DAY)]),
+        "seeds": _produced(
+            [*SEEDS, COPY],
+            [Reject("file:///x.bin", "extract", reasons.BINARY_CONTENT, "NUL bytes")],
+            [FetchRecord("https://example.com/a", '"v1"', None, 200, None, DAY)],
+        ),
         "nothing": _produced([], [], []),
     }
 
@@ -182,13 +199,30 @@ def test_the_frames_the_code_makes_have_the_declared_schema(produced, batch, tab
 def test_the_frames_the_code_makes_load_into_every_table(produced, tmp_path) -> None:
     frames = produced["seeds"]
     analysis = AnalysisFrames(
-        quotes=frames["quotes"], mentions=frames["mentions"], entities=frames["entities"],
-        signatures=frames["article_signatures"], near_duplicates=frames["near_duplicates"],
-        story_articles=frames["story_articles"])
-    batch = LoadBatch(str(uuid.uuid4()), "run", 0, DAY, frames["documents"].height + frames["rejects"].height,
-                      PIPELINE_VERSION, frames["documents"], frames["articles"], frames["article_blocks"],
-                      frames["removed_spans"], frames["rejects"], fetches=frames["fetch_state"], analysis=analysis,
-                      date_candidates=frames["date_candidates"], article_dates=frames["article_dates"])
+        quotes=frames["quotes"],
+        mentions=frames["mentions"],
+        entities=frames["entities"],
+        signatures=frames["article_signatures"],
+        near_duplicates=frames["near_duplicates"],
+        story_articles=frames["story_articles"],
+    )
+    batch = LoadBatch(
+        str(uuid.uuid4()),
+        "run",
+        0,
+        DAY,
+        frames["documents"].height + frames["rejects"].height,
+        PIPELINE_VERSION,
+        frames["documents"],
+        frames["articles"],
+        frames["article_blocks"],
+        frames["removed_spans"],
+        frames["rejects"],
+        fetches=frames["fetch_state"],
+        analysis=analysis,
+        date_candidates=frames["date_candidates"],
+        article_dates=frames["article_dates"],
+    )
     with Warehouse(tmp_path / "news.duckdb") as wh:
         wh.upsert_sources(frames["sources"])
         assert wh.load_batch(batch).n_loaded == frames["articles"].height

@@ -8,8 +8,10 @@ from transforms.html.articles import block_removals, deck_index, html_text, pars
 from transforms.html.blocks import HtmlBlock, HtmlExtraction, HtmlMetadata
 
 TITLE = "Fishing town votes to rebuild its storm-wrecked harbour wall"
-DESCRIPTION = ("After two winters of flooding, Port Elwyn's council backs a 14-million-pound plan to rebuild the "
-               "sea wall that shelters its fishing fleet.")
+DESCRIPTION = (
+    "After two winters of flooding, Port Elwyn's council backs a 14-million-pound plan to rebuild the "
+    "sea wall that shelters its fishing fleet."
+)
 BODY = (
     "Councillors in Port Elwyn voted late on Monday to rebuild the harbour wall that was breached twice by winter "
     "storms, ending months of argument over who should pay for the repairs.",
@@ -68,12 +70,13 @@ def assert_offsets(x: HtmlExtraction) -> None:
     text = html_text(x)
     article = parse_html_article(x)
     for hit in article.removed:
-        assert text[hit.start:hit.end].strip() == hit.text, hit
+        assert text[hit.start : hit.end].strip() == hit.text, hit
     for block in article.blocks:
-        assert text[block.start:block.end] == block.text, block
+        assert text[block.start : block.end] == block.text, block
 
 
 # --- html_text ---------------------------------------------------------------------------------
+
 
 def test_html_text_joins_blocks_with_blank_lines() -> None:
     x = extraction(para("one"), para("two\nlines"), para("three"))
@@ -83,11 +86,15 @@ def test_html_text_joins_blocks_with_blank_lines() -> None:
 
 # --- plain article -----------------------------------------------------------------------------
 
+
 def test_ordinary_article_keeps_every_block_in_order() -> None:
     x = extraction(para(BODY[0]), heading("Borrowing concerns"), *[para(t) for t in BODY[1:]])
     article = parse_html_article(x)
     assert [(b.kind, b.text) for b in article.blocks] == [
-        ("paragraph", BODY[0]), ("heading", "Borrowing concerns"), *[("paragraph", t) for t in BODY[1:]]]
+        ("paragraph", BODY[0]),
+        ("heading", "Borrowing concerns"),
+        *[("paragraph", t) for t in BODY[1:]],
+    ]
     assert article.removed == ()
     assert article.title == TITLE
     assert article.fields == {}
@@ -95,13 +102,22 @@ def test_ordinary_article_keeps_every_block_in_order() -> None:
 
 
 def test_items_quotes_rows_and_code_are_kept_as_paragraphs() -> None:
-    x = extraction(*body(para("We cannot wait another winter.", kind="quote"),
-                         para("Option | Cost", kind="row", group=7), para("Rebuild | 14 million", kind="row", group=7),
-                         para("wall_height = 4.5", kind="code")))
+    x = extraction(
+        *body(
+            para("We cannot wait another winter.", kind="quote"),
+            para("Option | Cost", kind="row", group=7),
+            para("Rebuild | 14 million", kind="row", group=7),
+            para("wall_height = 4.5", kind="code"),
+        )
+    )
     blocks = parse_html_article(x).blocks
     assert [b.kind for b in blocks] == ["paragraph"] * 8
-    assert [b.text for b in blocks][2:6] == ["We cannot wait another winter.", "Option | Cost", "Rebuild | 14 million",
-                                            "wall_height = 4.5"]
+    assert [b.text for b in blocks][2:6] == [
+        "We cannot wait another winter.",
+        "Option | Cost",
+        "Rebuild | 14 million",
+        "wall_height = 4.5",
+    ]
 
 
 def test_no_blocks_gives_an_empty_article() -> None:
@@ -111,6 +127,7 @@ def test_no_blocks_gives_an_empty_article() -> None:
 
 # --- headline repeat ---------------------------------------------------------------------------
 
+
 def test_headline_repeated_at_the_top_is_removed() -> None:
     x = extraction(heading(TITLE, level=1), *body())
     assert block_removals(x) == {0: block_removals(x)[0]}
@@ -118,7 +135,8 @@ def test_headline_repeated_at_the_top_is_removed() -> None:
     article = parse_html_article(x)
     assert [b.text for b in article.blocks] == list(BODY)
     assert [(r.rule_id, r.category, r.text, r.start, r.end) for r in article.removed] == [
-        ("headline_repeat.title", "headline_repeat", TITLE, 0, len(TITLE))]
+        ("headline_repeat.title", "headline_repeat", TITLE, 0, len(TITLE))
+    ]
     assert article.title == TITLE
     assert_offsets(x)
 
@@ -128,8 +146,15 @@ def test_headline_repeat_ignores_case_and_punctuation() -> None:
     assert removed_by(x) == {"FISHING TOWN VOTES TO REBUILD ITS STORM-WRECKED HARBOUR WALL!": "headline_repeat.title"}
 
 
-@pytest.mark.parametrize("title", [f"{TITLE} | The Harbour Herald", f"{TITLE} - The Harbour Herald",
-                                   f"The Harbour Herald » {TITLE}", f"{TITLE} — Coast"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{TITLE} | The Harbour Herald",
+        f"{TITLE} - The Harbour Herald",
+        f"The Harbour Herald » {TITLE}",
+        f"{TITLE} — Coast",
+    ],
+)
 def test_headline_repeat_matches_title_with_site_name(title: str) -> None:
     x = extraction(heading(TITLE, level=1), *body(), title=title)
     assert removed_by(x) == {TITLE: "headline_repeat.title"}
@@ -160,6 +185,7 @@ def test_list_item_equal_to_the_title_is_not_a_headline_repeat() -> None:
 
 
 # --- deck --------------------------------------------------------------------------------------
+
 
 def test_standfirst_equal_to_description_is_the_deck() -> None:
     x = extraction(heading(TITLE, level=1), para(DESCRIPTION), *body(), description=DESCRIPTION)
@@ -203,9 +229,11 @@ def test_headline_as_last_block_has_no_deck() -> None:
 
 # --- teaser link lists -------------------------------------------------------------------------
 
-RELATED = ["Storm breaches Port Elwyn harbour wall for second time",
-           "Fishing fleet moves to neighbouring port after flooding",
-           "Coastal resilience fund opens for applications"]
+RELATED = [
+    "Storm breaches Port Elwyn harbour wall for second time",
+    "Fishing fleet moves to neighbouring port after flooding",
+    "Coastal resilience fund opens for applications",
+]
 
 
 def test_link_dense_list_is_removed_with_its_label() -> None:
@@ -235,8 +263,12 @@ def test_single_link_item_is_kept() -> None:
 
 
 def test_list_mostly_plain_text_is_kept() -> None:
-    texts = ["Rebuild the wall in stone over two years", "Build a temporary steel barrier",
-             "Move the fleet to the neighbouring port", "See the full options report"]
+    texts = [
+        "Rebuild the wall in stone over two years",
+        "Build a temporary steel barrier",
+        "Move the fleet to the neighbouring port",
+        "See the full options report",
+    ]
     listed = items([(t, 0, 0) for t in texts[:3]] + [(texts[3], len(texts[3]), len(texts[3]))], group=50)
     x = extraction(*body(*listed))
     assert block_removals(x) == {}
@@ -246,8 +278,9 @@ def test_list_mostly_plain_text_is_kept() -> None:
 def test_teaser_share_threshold() -> None:
     """4 of 5 link items is 80%: a teaser list; 3 of 5 is not."""
     plain = "Notes from the council meeting on Monday"
-    four = items([(t, len(t), len(t)) for t in RELATED + ["Lifeboat crew warns of risk to station"]]
-                 + [(plain, 0, 0)], group=50)
+    four = items(
+        [(t, len(t), len(t)) for t in RELATED + ["Lifeboat crew warns of risk to station"]] + [(plain, 0, 0)], group=50
+    )
     three = items([(t, len(t), len(t)) for t in RELATED] + [(plain, 0, 0), (plain + " again", 0, 0)], group=51)
     assert sorted(block_removals(extraction(*body(*four)))) == [2, 3, 4, 5, 6]
     assert block_removals(extraction(*body(*three))) == {}
@@ -299,8 +332,11 @@ def test_two_headline_links_with_blurbs_are_kept() -> None:
 
 
 def test_short_lead_links_are_not_headline_links() -> None:
-    pairs = [("Storm news", " — waves topped it"), ("Fleet news", " — skippers moved"),
-             ("Fund opens", " — bids until June")]
+    pairs = [
+        ("Storm news", " — waves topped it"),
+        ("Fleet news", " — skippers moved"),
+        ("Fund opens", " — bids until June"),
+    ]
     listed = _blurb_items(pairs)
     assert all(b.lead_link_chars >= 0.25 * len(b.text) for b in listed)  # only the link length is short
     assert block_removals(extraction(*body(*listed))) == {}
@@ -315,11 +351,17 @@ def test_lead_link_must_be_a_quarter_of_the_item() -> None:
 
 
 def test_blurb_over_thirty_words_keeps_the_list() -> None:
-    blurb = (" — waves topped it on Sunday and flooded the quay, the fish market, "
-             "the old lifeboat station and the car park")
-    pairs = [(link, blurb) for link in ("Storm breaches the Port Elwyn harbour wall for the second time this winter",
-                                        "Storm floods the Port Elwyn quay and fish market for the second time today",
-                                        "Storm damages the Port Elwyn lifeboat station for the second time in a year")]
+    blurb = (
+        " — waves topped it on Sunday and flooded the quay, the fish market, the old lifeboat station and the car park"
+    )
+    pairs = [
+        (link, blurb)
+        for link in (
+            "Storm breaches the Port Elwyn harbour wall for the second time this winter",
+            "Storm floods the Port Elwyn quay and fish market for the second time today",
+            "Storm damages the Port Elwyn lifeboat station for the second time in a year",
+        )
+    ]
     listed = _blurb_items(pairs)
     assert all(len(b.text.split()) > 30 and b.lead_link_chars >= 0.25 * len(b.text) for b in listed)
     assert block_removals(extraction(*body(*listed))) == {}
@@ -327,12 +369,21 @@ def test_blurb_over_thirty_words_keeps_the_list() -> None:
 
 def test_list_of_long_multi_sentence_items_opening_with_links_is_kept() -> None:
     pairs = [
-        ("Rebuild in stone", ": the engineers' preferred option. It would take two years and cost 14 million pounds. "
-                             "The old facing would be reused on the seaward side."),
-        ("Temporary barrier", ": the cheapest option. Steel sheets and concrete blocks would hold for about a decade. "
-                              "After that the town would face the same bill again."),
-        ("Relocate the fleet", ": the option nobody wanted. Boats would moor in the neighbouring port for good. "
-                               "The fish market would close within a few years."),
+        (
+            "Rebuild in stone",
+            ": the engineers' preferred option. It would take two years and cost 14 million pounds. "
+            "The old facing would be reused on the seaward side.",
+        ),
+        (
+            "Temporary barrier",
+            ": the cheapest option. Steel sheets and concrete blocks would hold for about a decade. "
+            "After that the town would face the same bill again.",
+        ),
+        (
+            "Relocate the fleet",
+            ": the option nobody wanted. Boats would moor in the neighbouring port for good. "
+            "The fish market would close within a few years.",
+        ),
     ]
     listed = _blurb_items(pairs)
     x = extraction(*body(*listed))
@@ -346,6 +397,7 @@ def test_one_item_with_a_second_sentence_keeps_the_list() -> None:
 
 
 # --- standalone link paragraphs ----------------------------------------------------------------
+
 
 def test_run_of_link_paragraphs_is_removed() -> None:
     x = extraction(*body(link_para("Harbour wall timeline"), link_para("Who pays for sea defences")))
@@ -373,8 +425,9 @@ def test_shouted_link_paragraph_needs_three_words() -> None:
 
 
 def test_link_paragraphs_that_are_sentences_are_kept_even_in_a_run() -> None:
-    x = extraction(*body(link_para("The council has published the contract."),
-                         link_para("Residents may object in April.")))
+    x = extraction(
+        *body(link_para("The council has published the contract."), link_para("Residents may object in April."))
+    )
     assert block_removals(x) == {}
 
 
@@ -385,8 +438,13 @@ def test_mostly_plain_paragraph_next_to_a_link_paragraph_is_kept() -> None:
 
 
 def test_link_paragraph_run_is_broken_by_a_body_paragraph() -> None:
-    x = extraction(para(BODY[0]), link_para("Harbour wall timeline"), para(BODY[1]),
-                   link_para("Who pays for sea defences"), para(BODY[2]))
+    x = extraction(
+        para(BODY[0]),
+        link_para("Harbour wall timeline"),
+        para(BODY[1]),
+        link_para("Who pays for sea defences"),
+        para(BODY[2]),
+    )
     assert block_removals(x) == {}
 
 
@@ -398,6 +456,7 @@ def test_long_link_paragraph_is_kept() -> None:
 
 # --- line rules inside blocks ------------------------------------------------------------------
 
+
 def test_read_more_line_inside_a_paragraph_is_removed() -> None:
     more = "Read more: Oil prices rise after OPEC meeting"
     x = extraction(para(BODY[0] + "\n" + more), *[para(t) for t in BODY[1:]])
@@ -405,7 +464,7 @@ def test_read_more_line_inside_a_paragraph_is_removed() -> None:
     assert [b.text for b in article.blocks] == list(BODY)
     (hit,) = article.removed
     assert (hit.category, hit.text) == ("related_teaser", more)
-    assert html_text(x)[hit.start:hit.end] == more
+    assert html_text(x)[hit.start : hit.end] == more
     assert_offsets(x)
 
 
@@ -431,9 +490,9 @@ def test_line_rules_keep_the_other_lines_of_the_block() -> None:
     block = article.blocks[1]
     assert block.text == "Harbour Office\nQuay Street"
     # the block spans from its first kept line to its last, the removed line in between
-    assert html_text(x)[block.start:block.end] == "Harbour Office\nAdvertisement\nQuay Street"
+    assert html_text(x)[block.start : block.end] == "Harbour Office\nAdvertisement\nQuay Street"
     (hit,) = article.removed
-    assert html_text(x)[hit.start:hit.end] == "Advertisement"
+    assert html_text(x)[hit.start : hit.end] == "Advertisement"
 
 
 def test_copyright_in_the_last_block_is_removed_with_its_publisher() -> None:
@@ -457,6 +516,7 @@ def test_block_removal_wins_over_line_rules() -> None:
 
 # --- captions ----------------------------------------------------------------------------------
 
+
 def test_caption_blocks_are_captions_and_fill_the_captions_field() -> None:
     caption = "Waves break over the damaged section of the harbour wall in January."
     x = extraction(*body(para(caption, kind="caption")))
@@ -473,29 +533,52 @@ def test_no_captions_field_without_captions() -> None:
 
 # --- offsets across a realistic mix ------------------------------------------------------------
 
+
 def test_offsets_of_kept_and_removed_blocks_in_a_mixed_article() -> None:
     teasers = items([(t, len(t), len(t)) for t in RELATED], group=50)
     x = extraction(
-        heading(TITLE, level=1), para(DESCRIPTION), para(BODY[0]), para("Advertisement"),
+        heading(TITLE, level=1),
+        para(DESCRIPTION),
+        para(BODY[0]),
+        para("Advertisement"),
         para(BODY[1] + "\nRead more: Oil prices rise after OPEC meeting"),
-        para("Waves break over the wall.\nPhoto: Reuters", kind="caption"), heading("Borrowing concerns"),
-        para(BODY[2]), link_para("Harbour wall timeline"), link_para("Who pays for sea defences"), para(BODY[3]),
-        heading("Related stories", level=3), *teasers, description=DESCRIPTION,
+        para("Waves break over the wall.\nPhoto: Reuters", kind="caption"),
+        heading("Borrowing concerns"),
+        para(BODY[2]),
+        link_para("Harbour wall timeline"),
+        link_para("Who pays for sea defences"),
+        para(BODY[3]),
+        heading("Related stories", level=3),
+        *teasers,
+        description=DESCRIPTION,
     )
     article = parse_html_article(x)
     assert [(b.kind, b.text) for b in article.blocks] == [
-        ("deck", DESCRIPTION), ("paragraph", BODY[0]), ("paragraph", BODY[1]),
-        ("caption", "Waves break over the wall."), ("heading", "Borrowing concerns"), ("paragraph", BODY[2]),
-        ("paragraph", BODY[3])]
+        ("deck", DESCRIPTION),
+        ("paragraph", BODY[0]),
+        ("paragraph", BODY[1]),
+        ("caption", "Waves break over the wall."),
+        ("heading", "Borrowing concerns"),
+        ("paragraph", BODY[2]),
+        ("paragraph", BODY[3]),
+    ]
     assert [r.text for r in article.removed] == [
-        TITLE, "Advertisement", "Read more: Oil prices rise after OPEC meeting", "Photo: Reuters",
-        "Harbour wall timeline", "Who pays for sea defences", "Related stories", *RELATED]
+        TITLE,
+        "Advertisement",
+        "Read more: Oil prices rise after OPEC meeting",
+        "Photo: Reuters",
+        "Harbour wall timeline",
+        "Who pays for sea defences",
+        "Related stories",
+        *RELATED,
+    ]
     assert_offsets(x)
     starts = [b.start for b in article.blocks]
     assert starts == sorted(starts)
 
 
 # --- prefix and inline cuts --------------------------------------------------------------------
+
 
 def test_dateline_prefix_is_cut_and_the_kept_block_starts_after_it() -> None:
     first = "LONDON (Reuters) - " + BODY[0]
@@ -514,10 +597,10 @@ def test_inline_credit_suffix_is_cut_from_a_caption() -> None:
     assert article.fields["captions"] == [caption]
     assert article.fields["photo_credits"] == ["Reuters"]
     (hit,) = article.removed
-    assert html_text(x)[hit.start:hit.end] == hit.text == " (Photo: Reuters)"
+    assert html_text(x)[hit.start : hit.end] == hit.text == " (Photo: Reuters)"
     block = next(b for b in article.blocks if b.kind == "caption")
     # an inline cut: the kept text is where the block starts, the block runs to the end of its line
-    assert html_text(x)[block.start:].startswith(caption)
+    assert html_text(x)[block.start :].startswith(caption)
 
 
 # --- tail zone ---------------------------------------------------------------------------------
@@ -532,7 +615,7 @@ def test_tail_rule_applies_only_to_the_last_lines() -> None:
     n = len(paragraphs)
     first_tail = n + 1 - TAIL_LINES  # with the slug inserted there are n + 1 lines
     in_tail = extraction(*paragraphs[:first_tail], para(SLUG), *paragraphs[first_tail:])
-    before_tail = extraction(*paragraphs[:first_tail - 1], para(SLUG), *paragraphs[first_tail - 1:])
+    before_tail = extraction(*paragraphs[: first_tail - 1], para(SLUG), *paragraphs[first_tail - 1 :])
     assert [r.text for r in parse_html_article(in_tail).removed] == [SLUG]
     assert parse_html_article(in_tail).fields["section_slug"] == SLUG
     assert parse_html_article(before_tail).removed == ()

@@ -16,22 +16,30 @@ BODY = [
 
 def _article(tail: list[str]) -> list[str]:
     extraction = HtmlExtraction(
-        tuple(HtmlBlock("paragraph", text, 0, i + 1) for i, text in enumerate(BODY + tail)), HtmlMetadata())
+        tuple(HtmlBlock("paragraph", text, 0, i + 1) for i, text in enumerate(BODY + tail)), HtmlMetadata()
+    )
     article = parse_html_article(extraction)
     return [b.text for b in article.body_blocks], [(h.rule_id, h.text) for h in article.removed]
 
 
 def test_a_comment_section_goes_as_one_run() -> None:
-    comments = ["3 Comments", "Jan Peters says: About time they built it.", "Reply",
-                "Anna K. 2 hours ago This will bring more traffic into town."]
+    comments = [
+        "3 Comments",
+        "Jan Peters says: About time they built it.",
+        "Reply",
+        "Anna K. 2 hours ago This will bring more traffic into town.",
+    ]
     kept, removed = _article(comments)
     assert kept == BODY
     assert removed == [("comment_widget.comment_run", text) for text in comments]
 
 
 def test_a_comments_heading_without_comment_furniture_after_it_is_not_a_run() -> None:
-    tail = ["Comments", "The council will publish the full plans on its website next week.",
-            "Residents can send objections until the end of March."]
+    tail = [
+        "Comments",
+        "The council will publish the full plans on its website next week.",
+        "Residents can send objections until the end of March.",
+    ]
     kept, removed = _article(tail)
     assert kept == BODY + tail[1:]
     assert [rule for rule, _ in removed] == ["comment_widget.call_to_comment"]
@@ -40,9 +48,12 @@ def test_a_comments_heading_without_comment_furniture_after_it_is_not_a_run() ->
 def test_comment_markers_early_in_the_page_do_not_start_a_run() -> None:
     extraction = HtmlExtraction(
         tuple(HtmlBlock("paragraph", t, 0, i + 1) for i, t in enumerate(["12 Comments", "Reply"] + BODY * 2)),
-        HtmlMetadata())
+        HtmlMetadata(),
+    )
     article = parse_html_article(extraction)
     assert [b.text for b in article.body_blocks] == BODY * 2
     # the two widget lines go by their own line rules; the body after them is not a comment run
     assert [(h.rule_id, h.text) for h in article.removed] == [
-        ("comment_widget.call_to_comment", "12 Comments"), ("comment_widget.en_prompts", "Reply")]
+        ("comment_widget.call_to_comment", "12 Comments"),
+        ("comment_widget.en_prompts", "Reply"),
+    ]

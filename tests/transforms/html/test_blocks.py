@@ -20,6 +20,7 @@ def _accumulate(*steps: tuple) -> tuple[str, int, int]:
 
 # --- HtmlBlock.link_density -------------------------------------------------------------------
 
+
 def test_link_density_is_link_chars_over_text_length() -> None:
     assert HtmlBlock("paragraph", "abcdefghij", 4, 1).link_density == pytest.approx(0.4)
 
@@ -53,13 +54,15 @@ def test_metadata_defaults_are_empty() -> None:
 
 # --- BlockText: link and lead-link characters --------------------------------------------------
 
+
 def test_plain_text_has_no_link_chars() -> None:
     assert _accumulate(("add", "Just words here.", False)) == ("Just words here.", 0, 0)
 
 
 def test_link_chars_count_stripped_link_text() -> None:
-    text, link, lead = _accumulate(("add", "Read the ", False), ("add", " full report ", True),
-                                   ("add", " today.", False))
+    text, link, lead = _accumulate(
+        ("add", "Read the ", False), ("add", " full report ", True), ("add", " today.", False)
+    )
     assert text == "Read the full report today."
     assert link == len("full report")
     assert lead == 0  # the block opens with plain text
@@ -67,8 +70,11 @@ def test_link_chars_count_stripped_link_text() -> None:
 
 def test_lead_link_chars_count_the_opening_run_of_links() -> None:
     text, link, lead = _accumulate(
-        ("add", "Storm breaches wall", True), ("add", " ", False), ("add", "again", True),
-        ("add", " — waves topped it on Sunday ", False), ("add", "more", True),
+        ("add", "Storm breaches wall", True),
+        ("add", " ", False),
+        ("add", "again", True),
+        ("add", " — waves topped it on Sunday ", False),
+        ("add", "more", True),
     )
     assert text == "Storm breaches wall again — waves topped it on Sunday more"
     # whitespace between the two opening links does not end the lead run
@@ -99,6 +105,7 @@ def test_link_counts_are_capped_at_result_length() -> None:
 
 # --- BlockText: separators ---------------------------------------------------------------------
 
+
 def test_separator_is_never_at_the_start() -> None:
     out = BlockText()
     out.separate("\n")
@@ -123,7 +130,10 @@ def test_no_separator_right_after_a_line_break() -> None:
 
 def test_cell_separators_join_cells_and_outer_pipes_are_trimmed() -> None:
     text, _, _ = _accumulate(
-        ("add", "Team", False), ("sep", " | "), ("add", "Points", False), ("sep", " | "),
+        ("add", "Team", False),
+        ("sep", " | "),
+        ("add", "Points", False),
+        ("sep", " | "),
     )
     assert text == "Team | Points"
 
@@ -135,6 +145,7 @@ def test_leading_cell_separator_after_empty_first_cell_is_trimmed() -> None:
 
 # --- BlockText: whitespace ---------------------------------------------------------------------
 
+
 def test_inner_whitespace_collapses_to_single_spaces() -> None:
     text, _, _ = _accumulate(("add", "  Several\t\tspaces   and\ttabs  ", False))
     assert text == "Several spaces and tabs"
@@ -142,7 +153,11 @@ def test_inner_whitespace_collapses_to_single_spaces() -> None:
 
 def test_blank_lines_are_dropped() -> None:
     text, _, _ = _accumulate(
-        ("add", "one", False), ("sep", "\n"), ("add", "   ", False), ("sep", "\n"), ("add", "two", False),
+        ("add", "one", False),
+        ("sep", "\n"),
+        ("add", "   ", False),
+        ("sep", "\n"),
+        ("add", "two", False),
     )
     assert text == "one\ntwo"
 

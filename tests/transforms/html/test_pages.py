@@ -14,8 +14,10 @@ from transforms.html.vote import Vote
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
 ARTICLE_URL = "https://www.harbourherald.example/news/2024/03/12/port-elwyn-harbour-wall"
 TITLE = "Fishing town votes to rebuild its storm-wrecked harbour wall"
-DESCRIPTION = ("After two winters of flooding, Port Elwyn's council backs a 14-million-pound plan to rebuild the sea "
-               "wall that shelters its fishing fleet.")
+DESCRIPTION = (
+    "After two winters of flooding, Port Elwyn's council backs a 14-million-pound plan to rebuild the sea "
+    "wall that shelters its fishing fleet."
+)
 # The article's body paragraphs in the fixture, in page order (each identified by its opening words).
 BODY_OPENINGS = [
     "Councillors in Port Elwyn voted late on Monday",
@@ -29,12 +31,33 @@ BODY_OPENINGS = [
 ]
 # Page furniture around the article: none of it may reach the article.
 FURNITURE = [
-    "We use cookies", "Accept all cookies", "Manage preferences", "Home", "Business", "Sport", "Opinion",
-    "Share on Facebook", "Share on X", "Email this article", "Sign up for our newsletter",
-    "Get the top stories from the coast", "Subscribe", "Related stories", "Storm breaches Port Elwyn harbour wall",
-    "Fishing fleet moves to neighbouring port", "Coastal resilience fund opens", "Lifeboat crew warns",
-    "Comments", "seagull_sam", "My grandfather helped build the old wall", "Who is going to pay when the national",
-    "Log in to leave a comment", "About us", "Privacy policy", "All rights reserved", "Advertisement",
+    "We use cookies",
+    "Accept all cookies",
+    "Manage preferences",
+    "Home",
+    "Business",
+    "Sport",
+    "Opinion",
+    "Share on Facebook",
+    "Share on X",
+    "Email this article",
+    "Sign up for our newsletter",
+    "Get the top stories from the coast",
+    "Subscribe",
+    "Related stories",
+    "Storm breaches Port Elwyn harbour wall",
+    "Fishing fleet moves to neighbouring port",
+    "Coastal resilience fund opens",
+    "Lifeboat crew warns",
+    "Comments",
+    "seagull_sam",
+    "My grandfather helped build the old wall",
+    "Who is going to pay when the national",
+    "Log in to leave a comment",
+    "About us",
+    "Privacy policy",
+    "All rights reserved",
+    "Advertisement",
     "Read more",
 ]
 
@@ -55,6 +78,7 @@ def page(article_html: str) -> html_pages.HtmlPage:
 
 
 # --- a full news page --------------------------------------------------------------------------
+
 
 def test_body_paragraphs_are_kept_in_order(page) -> None:
     paragraphs = [b.text for b in page.article.blocks if b.kind == "paragraph"]
@@ -116,12 +140,13 @@ def test_offsets_point_into_the_extracted_text(article_html: str, page) -> None:
     extraction, _ = extract_page(article_html, ARTICLE_URL)
     text = html_text(extraction)
     for block in page.article.blocks:
-        assert text[block.start:block.end] == block.text
+        assert text[block.start : block.end] == block.text
     for hit in page.article.removed:
-        assert text[hit.start:hit.end].strip() == hit.text
+        assert text[hit.start : hit.end].strip() == hit.text
 
 
 # --- a thin page -------------------------------------------------------------------------------
+
 
 def test_thin_page_consults_the_second_opinion(brief_html: str) -> None:
     extraction, decision = extract_page(brief_html)
@@ -158,14 +183,18 @@ def test_control_character_garbage_page_does_not_raise() -> None:
 
 # --- the second-opinion logic, with stand-in extractors ----------------------------------------
 
+
 def _blocks(prefix: str, n: int, words_each: int = 30) -> tuple[HtmlBlock, ...]:
-    return tuple(HtmlBlock("paragraph", " ".join(f"{prefix}{g}w{i}" for i in range(words_each)) + ".", 0, g + 1)
-                 for g in range(n))
+    return tuple(
+        HtmlBlock("paragraph", " ".join(f"{prefix}{g}w{i}" for i in range(words_each)) + ".", 0, g + 1)
+        for g in range(n)
+    )
 
 
 class _Fakes:
-    def __init__(self, fast: tuple[HtmlBlock, ...], thorough: tuple[HtmlBlock, ...],
-                 readability: tuple[HtmlBlock, ...]) -> None:
+    def __init__(
+        self, fast: tuple[HtmlBlock, ...], thorough: tuple[HtmlBlock, ...], readability: tuple[HtmlBlock, ...]
+    ) -> None:
         self.fast, self.thorough, self.readability = fast, thorough, readability
         self.calls: list[str] = []
         self.metadata = HtmlMetadata(title="Fast pass title", site_name="The Harbour Herald")
@@ -188,6 +217,7 @@ def fakes(monkeypatch):
         monkeypatch.setattr(html_pages, "extract_html", f.extract_html)
         monkeypatch.setattr(html_pages, "readability_blocks", f.readability_blocks)
         return f
+
     return install
 
 

@@ -11,16 +11,20 @@ from transforms.html.trafilatura_extraction import _blocks, extract_html
 
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
 ARTICLE_URL = "https://www.harbourherald.example/news/2024/03/12/port-elwyn-harbour-wall"
-LONG = ("The council met on Tuesday evening to discuss the new harbour plan and what it will cost the "
-        "residents of the town over the next decade. ")
+LONG = (
+    "The council met on Tuesday evening to discuss the new harbour plan and what it will cost the "
+    "residents of the town over the next decade. "
+)
 BODY_A = LONG + "Fishing crews packed the gallery and several of them spoke during the public session."
 BODY_B = LONG + "Engineers said work could start in the autumn once the tourist season has ended."
 
 
 def _page(inner: str, head: str = "") -> str:
     """An article page: the tested markup between two long paragraphs, so trafilatura keeps it."""
-    return (f"<html><head>{head}</head><body><article><h1>Harbour plan approved after long debate</h1>"
-            f"<p>{BODY_A}</p>{inner}<p>{BODY_B}</p></article></body></html>")
+    return (
+        f"<html><head>{head}</head><body><article><h1>Harbour plan approved after long debate</h1>"
+        f"<p>{BODY_A}</p>{inner}<p>{BODY_B}</p></article></body></html>"
+    )
 
 
 def _middle(inner: str) -> list[HtmlBlock]:
@@ -37,11 +41,15 @@ def _view(blocks) -> list[tuple[str, str]]:
 
 # --- block kinds -------------------------------------------------------------------------------
 
+
 def test_headings_and_paragraphs_in_page_order_with_levels() -> None:
     blocks = extract_html(_page("<h2>What happens next</h2><h4>Small print</h4>")).blocks
     assert _view(blocks) == [
-        ("heading", "Harbour plan approved after long debate"), ("paragraph", BODY_A),
-        ("heading", "What happens next"), ("heading", "Small print"), ("paragraph", BODY_B),
+        ("heading", "Harbour plan approved after long debate"),
+        ("paragraph", BODY_A),
+        ("heading", "What happens next"),
+        ("heading", "Small print"),
+        ("paragraph", BODY_B),
     ]
     assert [b.level for b in blocks] == [1, 0, 2, 4, 0]
 
@@ -54,19 +62,27 @@ def test_each_standalone_block_has_its_own_group() -> None:
 
 
 def test_items_of_one_list_share_a_group_and_lists_differ() -> None:
-    middle = _middle("<ul><li>Sea wall repairs first</li><li>Fish market second</li></ul>"
-                     "<ol><li>Lifeboat station third</li><li>Car park last of all</li></ol>")
-    assert _view(middle) == [("item", "Sea wall repairs first"), ("item", "Fish market second"),
-                             ("item", "Lifeboat station third"), ("item", "Car park last of all")]
+    middle = _middle(
+        "<ul><li>Sea wall repairs first</li><li>Fish market second</li></ul>"
+        "<ol><li>Lifeboat station third</li><li>Car park last of all</li></ol>"
+    )
+    assert _view(middle) == [
+        ("item", "Sea wall repairs first"),
+        ("item", "Fish market second"),
+        ("item", "Lifeboat station third"),
+        ("item", "Car park last of all"),
+    ]
     assert middle[0].group == middle[1].group
     assert middle[2].group == middle[3].group
     assert middle[0].group != middle[2].group
 
 
 def test_table_rows_share_a_group_and_cells_are_joined_with_pipes() -> None:
-    middle = _middle("<table><tr><th>Option</th><th>Cost</th></tr>"
-                     "<tr><td>Rebuild the wall</td><td>14 million</td></tr></table>"
-                     "<ul><li>A list after the table</li><li>And its second item</li></ul>")
+    middle = _middle(
+        "<table><tr><th>Option</th><th>Cost</th></tr>"
+        "<tr><td>Rebuild the wall</td><td>14 million</td></tr></table>"
+        "<ul><li>A list after the table</li><li>And its second item</li></ul>"
+    )
     rows = [b for b in middle if b.kind == "row"]
     assert [r.text for r in rows] == ["Option | Cost", "Rebuild the wall | 14 million"]
     assert rows[0].group == rows[1].group
@@ -75,21 +91,25 @@ def test_table_rows_share_a_group_and_cells_are_joined_with_pipes() -> None:
 
 
 def test_quote_and_code_blocks() -> None:
-    middle = _middle("<blockquote>We cannot wait another winter.</blockquote>"
-                     "<pre><code>wall_height = 4.5</code></pre>")
+    middle = _middle("<blockquote>We cannot wait another winter.</blockquote><pre><code>wall_height = 4.5</code></pre>")
     assert _view(middle) == [("quote", "We cannot wait another winter."), ("code", "wall_height = 4.5")]
 
 
 def test_line_break_inside_a_paragraph_is_a_newline() -> None:
     assert _view(_middle("<p>Harbour Office<br>Quay Street<br/>Port Elwyn</p>")) == [
-        ("paragraph", "Harbour Office\nQuay Street\nPort Elwyn")]
+        ("paragraph", "Harbour Office\nQuay Street\nPort Elwyn")
+    ]
 
 
 def test_heading_and_paragraph_nested_in_a_list_item_are_separated_by_a_newline() -> None:
-    middle = _middle("<ul><li><h3>Option one</h3><p>Rebuild the whole wall.</p></li>"
-                     "<li><h3>Option two</h3><p>Build a temporary barrier.</p></li></ul>")
-    assert _view(middle) == [("item", "Option one\nRebuild the whole wall."),
-                             ("item", "Option two\nBuild a temporary barrier.")]
+    middle = _middle(
+        "<ul><li><h3>Option one</h3><p>Rebuild the whole wall.</p></li>"
+        "<li><h3>Option two</h3><p>Build a temporary barrier.</p></li></ul>"
+    )
+    assert _view(middle) == [
+        ("item", "Option one\nRebuild the whole wall."),
+        ("item", "Option two\nBuild a temporary barrier."),
+    ]
     assert middle[0].group == middle[1].group
 
 
@@ -104,11 +124,19 @@ def test_text_loose_in_a_container_becomes_a_paragraph() -> None:
 
 def test_loose_text_walk_on_trafilatura_xml() -> None:
     """Text loose in a list shares the list's group; loose text outside lists gets a group of its own."""
-    body = etree.fromstring("<body>Opening words<list><item>first</item> between items <item>second</item></list>"
-                            "after the list<table><row><cell>a</cell><cell>b</cell></row></table></body>")
+    body = etree.fromstring(
+        "<body>Opening words<list><item>first</item> between items <item>second</item></list>"
+        "after the list<table><row><cell>a</cell><cell>b</cell></row></table></body>"
+    )
     blocks = _blocks(body)
-    assert _view(blocks) == [("paragraph", "Opening words"), ("item", "first"), ("paragraph", "between items"),
-                             ("item", "second"), ("paragraph", "after the list"), ("row", "a | b")]
+    assert _view(blocks) == [
+        ("paragraph", "Opening words"),
+        ("item", "first"),
+        ("paragraph", "between items"),
+        ("item", "second"),
+        ("paragraph", "after the list"),
+        ("row", "a | b"),
+    ]
     assert blocks[1].group == blocks[2].group == blocks[3].group
     assert blocks[0].group != blocks[1].group
     assert blocks[4].group not in (blocks[1].group, blocks[5].group)
@@ -121,9 +149,11 @@ def test_empty_elements_give_no_blocks() -> None:
 
 # --- links -------------------------------------------------------------------------------------
 
+
 def test_link_chars_of_a_paragraph_with_an_inline_link() -> None:
-    middle = _middle('<p>The council published <a href="/docs">the full contract documents</a> '
-                     'on its website today.</p>')
+    middle = _middle(
+        '<p>The council published <a href="/docs">the full contract documents</a> on its website today.</p>'
+    )
     (block,) = middle
     assert block.text == "The council published the full contract documents on its website today."
     assert block.link_chars == len("the full contract documents")
@@ -131,8 +161,10 @@ def test_link_chars_of_a_paragraph_with_an_inline_link() -> None:
 
 
 def test_lead_link_chars_of_an_item_opening_with_a_link() -> None:
-    middle = _middle('<ul><li><a href="/a">Storm breaches harbour wall</a> as waves top the barrier</li>'
-                     '<li>Plain item with <a href="/b">a link</a> inside</li></ul>')
+    middle = _middle(
+        '<ul><li><a href="/a">Storm breaches harbour wall</a> as waves top the barrier</li>'
+        '<li>Plain item with <a href="/b">a link</a> inside</li></ul>'
+    )
     assert middle[0].text == "Storm breaches harbour wall as waves top the barrier"
     assert middle[0].link_chars == middle[0].lead_link_chars == len("Storm breaches harbour wall")
     assert middle[1].link_chars == len("a link")
@@ -140,8 +172,10 @@ def test_lead_link_chars_of_an_item_opening_with_a_link() -> None:
 
 
 def test_link_in_a_table_cell_counts() -> None:
-    middle = _middle('<table><tr><td><a href="/x">Full results</a></td><td>Eleven votes to four</td></tr>'
-                     '<tr><td>Against</td><td>Four councillors</td></tr></table>')
+    middle = _middle(
+        '<table><tr><td><a href="/x">Full results</a></td><td>Eleven votes to four</td></tr>'
+        "<tr><td>Against</td><td>Four councillors</td></tr></table>"
+    )
     assert middle[0].text == "Full results | Eleven votes to four"
     assert middle[0].link_chars == middle[0].lead_link_chars == len("Full results")
     assert middle[1].link_chars == 0
@@ -149,9 +183,20 @@ def test_link_in_a_table_cell_counts() -> None:
 
 # --- nothing found -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "<html><body></body></html>", "\x00\x01",
-                                  "%PDF-1.4 \xff\xfe binary", "<div><script>var a = 1;</script></div>"],
-                         ids=["empty", "blank", "bare-html", "empty-body", "control-chars", "binary", "script-only"])
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   ",
+        "<html></html>",
+        "<html><body></body></html>",
+        "\x00\x01",
+        "%PDF-1.4 \xff\xfe binary",
+        "<div><script>var a = 1;</script></div>",
+    ],
+    ids=["empty", "blank", "bare-html", "empty-body", "control-chars", "binary", "script-only"],
+)
 def test_empty_or_garbage_page_gives_no_blocks(html: str) -> None:
     extraction = extract_html(html)
     assert extraction.blocks == ()
@@ -159,6 +204,7 @@ def test_empty_or_garbage_page_gives_no_blocks(html: str) -> None:
 
 
 # --- metadata ----------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def article_page() -> str:
@@ -171,8 +217,10 @@ def test_metadata_from_meta_tags_json_ld_and_canonical_link(article_page: str) -
     assert meta.author == "Maren Holloway"
     assert meta.date == "2024-03-12"
     assert meta.site_name == "The Harbour Herald"
-    assert meta.description == ("After two winters of flooding, Port Elwyn's council backs a 14-million-pound plan "
-                                "to rebuild the sea wall that shelters its fishing fleet.")
+    assert meta.description == (
+        "After two winters of flooding, Port Elwyn's council backs a 14-million-pound plan "
+        "to rebuild the sea wall that shelters its fishing fleet."
+    )
     assert meta.categories == ("Coast",)
     assert "Harbours" in meta.tags
     assert meta.canonical_url == ARTICLE_URL
@@ -185,10 +233,12 @@ def test_canonical_link_is_read_without_a_url_argument(article_page: str) -> Non
 
 
 def test_metadata_from_json_ld_alone() -> None:
-    json_ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
-               '"headline": "Lifeboat crew rescues two sailors off the point", '
-               '"author": {"@type": "Person", "name": "Ada Lane"}, "datePublished": "2023-05-06T10:00:00Z", '
-               '"publisher": {"@type": "Organization", "name": "Coast Courier"}, "articleSection": "Rescue"}</script>')
+    json_ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+        '"headline": "Lifeboat crew rescues two sailors off the point", '
+        '"author": {"@type": "Person", "name": "Ada Lane"}, "datePublished": "2023-05-06T10:00:00Z", '
+        '"publisher": {"@type": "Organization", "name": "Coast Courier"}, "articleSection": "Rescue"}</script>'
+    )
     meta = extract_html(_page("", head=json_ld)).metadata
     assert meta.title == "Lifeboat crew rescues two sailors off the point"
     assert meta.author == "Ada Lane"
@@ -198,8 +248,10 @@ def test_metadata_from_json_ld_alone() -> None:
 
 
 def test_repeated_article_tags_and_sections_become_tuples() -> None:
-    head = ('<meta property="article:tag" content="Harbours"><meta property="article:tag" content="Flooding">'
-            '<meta property="article:section" content="Coast"><meta property="article:section" content="News">')
+    head = (
+        '<meta property="article:tag" content="Harbours"><meta property="article:tag" content="Flooding">'
+        '<meta property="article:section" content="Coast"><meta property="article:section" content="News">'
+    )
     meta = extract_html(_page("", head=head)).metadata
     assert meta.tags == ("Harbours", "Flooding")
     assert meta.categories == ("Coast", "News")
@@ -226,9 +278,11 @@ def test_thorough_pass_finds_the_blocks_but_reads_no_metadata(article_page: str)
 
 # --- regressions: bugs found and fixed -----------------------------------------------------
 
+
 def test_text_before_a_nested_list_is_not_glued_to_it() -> None:
-    middle = _middle("<ul><li>Parent item<ul><li>Child alpha</li><li>Child beta</li></ul></li>"
-                     "<li>Second parent item</li></ul>")
+    middle = _middle(
+        "<ul><li>Parent item<ul><li>Child alpha</li><li>Child beta</li></ul></li><li>Second parent item</li></ul>"
+    )
     assert middle[0].text == "Parent item\nChild alpha\nChild beta"
 
 

@@ -42,9 +42,12 @@ def two_part(shared: int, own: int, own_prefix: str) -> tuple[HtmlBlock, ...]:
 
 # --- shingles ----------------------------------------------------------------------------------
 
+
 def test_shingles_are_word_4_grams() -> None:
-    assert shingles("one two three four five") == {("one", "two", "three", "four"): 1,
-                                                   ("two", "three", "four", "five"): 1}
+    assert shingles("one two three four five") == {
+        ("one", "two", "three", "four"): 1,
+        ("two", "three", "four", "five"): 1,
+    }
 
 
 def test_shingles_are_case_folded_and_ignore_punctuation() -> None:
@@ -68,6 +71,7 @@ def test_word_helper_gives_n_minus_3_shingles() -> None:
 
 # --- one side empty ----------------------------------------------------------------------------
 
+
 def test_nothing_from_either() -> None:
     assert vote((), ()) == Vote("none", (), 0.0, 0.0)
 
@@ -83,6 +87,7 @@ def test_fallback_only() -> None:
 
 
 # --- both found something ----------------------------------------------------------------------
+
 
 def test_identical_texts_agree_and_keep_primary_blocks() -> None:
     primary = blocks(run(40, "s"), words("t", 30))
@@ -138,6 +143,7 @@ def test_small_primary_missed_is_decided_even_for_a_short_fallback() -> None:
 
 # --- thresholds (sizes from the module constants) ----------------------------------------------
 
+
 def _sizes(ratio: float) -> tuple[int, int]:
     """(part, whole) shingle counts with part / whole exactly `ratio`; the part, like the whole, is at
     least MIN_FALLBACK_SHINGLES, so that guard never decides a threshold case."""
@@ -170,8 +176,10 @@ def test_primary_extra_below_threshold(extra_primary: int, expected: str) -> Non
     assert (result.primary_in_fallback == ev.PRIMARY_EXTRA_BELOW) is (extra_primary == 0)
 
 
-@pytest.mark.parametrize(("fallback_size", "expected"),
-                         [(ev.MIN_FALLBACK_SHINGLES, "primary_has_extra"), (ev.MIN_FALLBACK_SHINGLES - 1, "agree")])
+@pytest.mark.parametrize(
+    ("fallback_size", "expected"),
+    [(ev.MIN_FALLBACK_SHINGLES, "primary_has_extra"), (ev.MIN_FALLBACK_SHINGLES - 1, "agree")],
+)
 def test_min_fallback_shingles(fallback_size: int, expected: str) -> None:
     fallback = two_part(fallback_size, 0, "")
     primary = two_part(fallback_size, 10 * fallback_size, "furniture")

@@ -26,12 +26,17 @@ def test_dw_seed() -> None:
     assert article.title == "Stoltenberg: NATO will respond if Russia chooses conflict"
     assert article.deck == ["Tension is rising in the region Bidens counterattack"]
     assert [b.text for b in article.blocks if b.kind == "heading"] == [
-        "Cyber attack probability", "Putin meets with Macron", "“We don’t need to panic”",
+        "Cyber attack probability",
+        "Putin meets with Macron",
+        "“We don’t need to panic”",
         "Russia bans entry to EU representatives",
     ]
     removed = {r.text: r.category for r in article.removed}
-    assert removed == {"DW,rtr,AFP / DÇÜ,HT": "agency_signoff", "© Deutsche Welle English": "copyright",
-                       "mn-1-general": "section_slug"}
+    assert removed == {
+        "DW,rtr,AFP / DÇÜ,HT": "agency_signoff",
+        "© Deutsche Welle English": "copyright",
+        "mn-1-general": "section_slug",
+    }
     assert article.fields["agencies"] == ["DW", "Reuters", "AFP"]
     assert article.fields["editor_initials"] == ["DÇÜ", "HT"]
     assert article.fields["publisher"] == "Deutsche Welle"
@@ -52,8 +57,10 @@ def test_yonhap_seed() -> None:
         "photo_credit": ["[AFP 연합뉴스 자료사진. 재판매 및 DB 금지]"],
         "dateline": ["(Washington = Yonhap News) Correspondent Lee Sang-heon ="],
         "obfuscated_email": ["[email\u00a0protected]"],
-        "comment_widget": ["Leave a Comment",
-                           "This site uses Akismet to reduce spam. Learn how your comment data is processed."],
+        "comment_widget": [
+            "Leave a Comment",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        ],
     }
     assert article.fields["photo_credits"] == ["AFP"]
     assert article.fields["dateline_place"] == "Washington"
@@ -79,9 +86,9 @@ def test_offsets_point_into_the_source_text() -> None:
     text = YONHAP_SEED.read_text(encoding="utf-8")
     article = parse_text_article(text)
     for span in article.removed:
-        assert text[span.start:span.end].strip() == span.text
+        assert text[span.start : span.end].strip() == span.text
     for block in article.blocks:
-        assert text[block.start:block.end] == block.text
+        assert text[block.start : block.end] == block.text
 
 
 def test_hard_wrapped_paragraphs_are_joined_and_headings_found() -> None:

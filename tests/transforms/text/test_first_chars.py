@@ -18,15 +18,40 @@ from transforms.text.rules import load_rules, match_line
 
 # every character of these blocks: ASCII, Latin-1, Latin Extended, Greek, Cyrillic, punctuation,
 # arrows and shapes (the rules' bullets), CJK punctuation and kana, and some Hangul and Han
-SAMPLE = "".join(chr(c) for block in ((0x20, 0x600), (0x2000, 0x2200), (0x2500, 0x2700), (0x3000, 0x3100),
-                                      (0xAC00, 0xAD00), (0x4E00, 0x4F00), (0x212A, 0x212C), (0x660, 0x66A))
-                 for c in range(*block))
+SAMPLE = "".join(
+    chr(c)
+    for block in (
+        (0x20, 0x600),
+        (0x2000, 0x2200),
+        (0x2500, 0x2700),
+        (0x3000, 0x3100),
+        (0xAC00, 0xAD00),
+        (0x4E00, 0x4F00),
+        (0x212A, 0x212C),
+        (0x660, 0x66A),
+    )
+    for c in range(*block)
+)
 
 
-@pytest.mark.parametrize("pattern", [
-    r"[a-f]|ß|\d", r"(?i)k", r"(?i)s", r"(?i)[a-fσ]", r"(?i)[à-ÿ]", r"(?i)[\u0400-\u04ff]", r"(?i:İ)|ǅ",
-    r"(?:[▶•]+\s*)?(?i:x)", r"(?=\d)\d", r"\w", r"\s", r"(?:ab)?c|d", r"(?i)(?:straße|ｓ)",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"[a-f]|ß|\d",
+        r"(?i)k",
+        r"(?i)s",
+        r"(?i)[a-fσ]",
+        r"(?i)[à-ÿ]",
+        r"(?i)[\u0400-\u04ff]",
+        r"(?i:İ)|ǅ",
+        r"(?:[▶•]+\s*)?(?i:x)",
+        r"(?=\d)\d",
+        r"\w",
+        r"\s",
+        r"(?:ab)?c|d",
+        r"(?i)(?:straße|ｓ)",
+    ],
+)
 def test_every_character_re_matches_is_admitted(pattern: str) -> None:
     compiled = re.compile(pattern)
     starts = first_chars(compiled)

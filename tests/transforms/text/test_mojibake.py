@@ -12,15 +12,27 @@ def utf8_read_as(text: str, codec: str = "cp1252") -> str:
 @pytest.mark.parametrize(
     "text",
     [
-        "À la une", "São Paulo", "Straße", "SÃO PAULO", "AÇÃO, INFORMAÇÕES, CORAÇÃO, AMANHÃ ",
+        "À la une",
+        "São Paulo",
+        "Straße",
+        "SÃO PAULO",
+        "AÇÃO, INFORMAÇÕES, CORAÇÃO, AMANHÃ ",
         "Der Bürgermeister sagte: „Das ist groß“ – über Fuß…",
         # é + no-break space + » is valid UTF-8 (for 逻) by accident
         "Il a été\u00a0» puis «\u00a0déjà\u00a0» et c’était à\u00a0«\u00a0vérifier\u00a0»",
         "L’ÉTÉ\u00a0? CAFÉ… «LLEGÓ» PERÚ» PIÙ” COSÌ…",
-        "정부는 28일 북한이 미사일을 발사했다고 밝혔다.", "政府は28日、北朝鮮がミサイルを発射したと発表した。",
-        "中国政府今天宣布，将进一步扩大对外开放。", "Правительство заявило сегодня", "Ελληνικά νέα", "الأخبار العربية",
-        "Tiếng Việt", "Kraków i Łódź; Předseda vlády řekl; România și Moldova",
-        "m² 20°C ±3 ½ «Oui» © 2024 ® ™ €5 ¥100 £3", "——————— ……………", "Dansk: æøå ÆØÅ; Deutsch: äöü ÄÖÜ ß", "",
+        "정부는 28일 북한이 미사일을 발사했다고 밝혔다.",
+        "政府は28日、北朝鮮がミサイルを発射したと発表した。",
+        "中国政府今天宣布，将进一步扩大对外开放。",
+        "Правительство заявило сегодня",
+        "Ελληνικά νέα",
+        "الأخبار العربية",
+        "Tiếng Việt",
+        "Kraków i Łódź; Předseda vlády řekl; România și Moldova",
+        "m² 20°C ±3 ½ «Oui» © 2024 ® ™ €5 ¥100 £3",
+        "——————— ……………",
+        "Dansk: æøå ÆØÅ; Deutsch: äöü ÄÖÜ ß",
+        "",
     ],
 )
 def test_clean_text_has_no_mojibake(text: str) -> None:
@@ -30,12 +42,25 @@ def test_clean_text_has_no_mojibake(text: str) -> None:
 @pytest.mark.parametrize(
     ("broken", "count"),
     [
-        ("cafÃ©", 1), ("lâ€™Ã©tÃ© â€œquotedâ€\x9d", 5), ("StraÃŸe, KÃ¶ln, ZÃ¼rich, MÃ¤rz", 4), ("Ã\u00a0 la", 1),
-        ("HelloÂ\u00a0world", 1), ("HelloÂ world", 1), ("x â€“ y â€” z â€¦", 3), ("5 â‚¬ and â„¢", 2),
-        ("x â€ y", 1), ("bad \ufffd\ufffd bytes", 2), ("â€\ufffd", 1),
-        ("ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€", 9), ("æ—¥æœ¬èªž", 3), ("Tiáº¿ng Viá»‡t", 2), ("È˜i È›ara", 2), ("ðŸ‘\x8d", 1),
+        ("cafÃ©", 1),
+        ("lâ€™Ã©tÃ© â€œquotedâ€\x9d", 5),
+        ("StraÃŸe, KÃ¶ln, ZÃ¼rich, MÃ¤rz", 4),
+        ("Ã\u00a0 la", 1),
+        ("HelloÂ\u00a0world", 1),
+        ("HelloÂ world", 1),
+        ("x â€“ y â€” z â€¦", 3),
+        ("5 â‚¬ and â„¢", 2),
+        ("x â€ y", 1),
+        ("bad \ufffd\ufffd bytes", 2),
+        ("â€\ufffd", 1),
+        ("ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€", 9),
+        ("æ—¥æœ¬èªž", 3),
+        ("Tiáº¿ng Viá»‡t", 2),
+        ("È˜i È›ara", 2),
+        ("ðŸ‘\x8d", 1),
         ("eÌ\x81te\u00cc\x81", 2),  # decomposed é read as Latin-1
-        ("Ã©Ã¨Ã\u00a0", 3), ("Ã©Ã¨Ã ", 2),  # "Ã" + a plain space is left alone: Portuguese "AMANHÃ "
+        ("Ã©Ã¨Ã\u00a0", 3),
+        ("Ã©Ã¨Ã ", 2),  # "Ã" + a plain space is left alone: Portuguese "AMANHÃ "
         ("ÃƒÂ©", 2),  # double-encoded é
     ],
 )
@@ -43,9 +68,16 @@ def test_utf8_read_as_cp1252_is_counted(broken: str, count: int) -> None:
     assert count_mojibake(broken) == count
 
 
-@pytest.mark.parametrize("text", ["Le président a déclaré “qu’il était prêt” à négocier – coût : 5 €.",
-                                  "Der Bürgermeister sagte: „Wir sind bereit“ – über Straßen und Brücken.",
-                                  "Правительство заявило сегодня", "日本語のテキスト", "Tiếng Việt"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président a déclaré “qu’il était prêt” à négocier – coût : 5 €.",
+        "Der Bürgermeister sagte: „Wir sind bereit“ – über Straßen und Brücken.",
+        "Правительство заявило сегодня",
+        "日本語のテキスト",
+        "Tiếng Việt",
+    ],
+)
 @pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
 def test_every_misread_text_counts(text: str, codec: str) -> None:
     assert count_mojibake(utf8_read_as(text, codec)) >= 2
@@ -53,8 +85,11 @@ def test_every_misread_text_counts(text: str, codec: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "codec"),
-    [("정부는 북한이 미사일을 발사했다고 밝혔다", "euc-kr"), ("これは日本語の文章です", "shift_jis"),
-     ("中国政府今天宣布", "gbk")],
+    [
+        ("정부는 북한이 미사일을 발사했다고 밝혔다", "euc-kr"),
+        ("これは日本語の文章です", "shift_jis"),
+        ("中国政府今天宣布", "gbk"),
+    ],
 )
 def test_east_asian_double_byte_text_read_as_cp1252_is_counted(text: str, codec: str) -> None:
     broken = text.encode(codec).decode("cp1252", errors="replace")

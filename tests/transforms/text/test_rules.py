@@ -18,8 +18,12 @@ HEAD_OR_BODY_SEED_LINES = {
     for line in seed.read_text(encoding="utf-8").splitlines()
     if line.strip()
 } - {
-    "DW,rtr,AFP / DÇÜ,HT", "© Deutsche Welle English", "mn-1-general", "[AFP 연합뉴스 자료사진. 재판매 및 DB 금지]",
-    "[email\u00a0protected]", "Leave a Comment",
+    "DW,rtr,AFP / DÇÜ,HT",
+    "© Deutsche Welle English",
+    "mn-1-general",
+    "[AFP 연합뉴스 자료사진. 재판매 및 DB 금지]",
+    "[email\u00a0protected]",
+    "Leave a Comment",
     "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
 }
 
@@ -27,8 +31,15 @@ HEAD_OR_BODY_SEED_LINES = {
 def test_catalogue_is_data_with_examples() -> None:
     assert len(RULES) >= 10
     categories = {r.category for r in RULES}
-    assert {"comment_widget", "photo_credit", "dateline", "obfuscated_email", "copyright", "agency_signoff",
-            "section_slug"} <= categories
+    assert {
+        "comment_widget",
+        "photo_credit",
+        "dateline",
+        "obfuscated_email",
+        "copyright",
+        "agency_signoff",
+        "section_slug",
+    } <= categories
     for rule in RULES:
         assert rule.id.startswith(rule.category + "."), rule.id
         assert rule.positive and rule.negative, f"{rule.id} needs positive and negative examples"
