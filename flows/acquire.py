@@ -2,8 +2,8 @@
 
 `discover` lists files (and the files manifests list), `expand` turns URLs, URL lists, feeds and
 sitemaps into article URLs; `acquired` yields the batches the engine runs: documents an
-interrupted run landed but did not load, then files, then fetched URLs, then WARC records, each
-batch written to the landing manifest before it is parsed. `replayed` yields the batches of a
+interrupted run landed but did not load, then files, then fetched URLs, then WARC records;
+`recorded` writes each batch to the landing manifest before it is parsed. `replayed` yields the batches of a
 rebuild: the landing manifest read back from the store."""
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start : start + size]
 
 
-def _acquisitions(
+def acquired(
     settings: Settings,
     wh: Warehouse,
     files: list[InputFile],
@@ -120,6 +120,8 @@ def _acquisitions(
     warcs: list[Path],
     fetcher: Fetcher | None,
 ) -> Iterator[Acquired]:
+    """The run's inputs batch by batch: documents an interrupted run landed but did not load,
+    then files, then fetched URLs, then WARC records."""
     recovered = recover(wh, settings)
     for chunk in _chunks(recovered, settings.batch_size):
         yield Acquired(chunk, [], len(chunk))
@@ -132,20 +134,6 @@ def _acquisitions(
         yield Acquired(fetched.landed, fetched.rejects, len(chunk), fetched.fetches)
     for landed, rejects in warc_batches(warcs, settings.landing_dir, settings.max_fetch_bytes, settings.batch_size):
         yield Acquired(landed, rejects, len(landed) + len(rejects))
-
-
-def acquired(
-    settings: Settings,
-    wh: Warehouse,
-    files: list[InputFile],
-    urls: list[str],
-    warcs: list[Path],
-    fetcher: Fetcher | None,
-) -> Iterator[Acquired]:
-    """The run's inputs batch by batch: documents an interrupted run landed but did not load,
-    then files, then fetched URLs, then WARC records. Each batch's landed documents are written
-    to the landing manifest before they are parsed."""
-    return recorded(_acquisitions(settings, wh, files, urls, warcs, fetcher), settings.landing_dir, settings.db_path)
 
 
 def replayed(landing_dir: Path, entries: list[dict], batch_size: int) -> Iterator[Acquired]:
@@ -184,7 +172,8 @@ def replayed(landing_dir: Path, entries: list[dict], batch_size: int) -> Iterato
 
 
 def recorded(batches: Iterator[Acquired], landing_dir: Path, warehouse: Path) -> Iterator[Acquired]:
-    """The batches, each written to the landing manifest of `warehouse` as it passes."""
+    """The batches, each written to the landing manifest of `warehouse` as it passes: before it
+    is parsed, so that a run stopped later recovers it and a rebuild replays it."""
     for batch in batches:
         record_landed(landing_dir, batch.landed, str(warehouse))
         yield batch

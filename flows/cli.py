@@ -41,6 +41,23 @@ ExportParquetOption = Annotated[
         help="Also export every table to Parquet under published/parquet/ (default off, $NEWSETL_EXPORT_PARQUET).",
     ),
 ]
+LandingDirOption = Annotated[Path | None, typer.Option(help="Landing store. Default: landing/ beside the warehouse.")]
+BatchSizeOption = Annotated[
+    int | None, typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")
+]
+ExtractTimeoutOption = Annotated[
+    float | None,
+    typer.Option(min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30)."),
+]
+ProgressOption = Annotated[
+    bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(min=1, help="Processes parsing HTML pages (default: cores, at most 4; $NEWSETL_WORKERS)."),
+]
+ON_A_TERMINAL = sys.stderr.isatty()  # the progress bar's default
 EXIT_BUSY = 3  # another run held the warehouse for longer than --lock-timeout
 
 
@@ -158,14 +175,8 @@ def ingest(
     fetch_timeout: Annotated[
         float | None, typer.Option(min=0.1, help="Seconds for one whole response (default 60, $NEWSETL_FETCH_TIMEOUT).")
     ] = None,
-    extract_timeout: Annotated[
-        float | None,
-        typer.Option(min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30)."),
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(min=1, help="Processes parsing HTML pages (default: cores, at most 4; $NEWSETL_WORKERS)."),
-    ] = None,
+    extract_timeout: ExtractTimeoutOption = None,
+    workers: WorkersOption = None,
     task_runner: TaskRunnerOption = None,
     dask_address: DaskAddressOption = None,
     runner_workers: RunnerWorkersOption = None,
@@ -177,12 +188,8 @@ def ingest(
     ] = None,
     user_agent: Annotated[str | None, typer.Option(help="User-Agent for fetching (default: newsetl's own).")] = None,
     db: DbOption = None,
-    landing_dir: Annotated[
-        Path | None, typer.Option(help="Landing store. Default: landing/ beside the warehouse.")
-    ] = None,
-    batch_size: Annotated[
-        int | None, typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")
-    ] = None,
+    landing_dir: LandingDirOption = None,
+    batch_size: BatchSizeOption = None,
     max_bytes: Annotated[
         int | None, typer.Option(min=1, help="Larger inputs are rejected as too_large (default 50 MB).")
     ] = None,
@@ -196,10 +203,8 @@ def ingest(
         ),
     ] = None,
     export_parquet: ExportParquetOption = None,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
-    ] = sys.stderr.isatty(),
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+    progress: ProgressOption = ON_A_TERMINAL,
+    verbose: VerboseOption = False,
 ) -> None:
     """Ingest files, folders, URLs, feeds, sitemaps and WARC files: discover, land (fetch), extract,
     clean, normalise, load, check."""
@@ -390,9 +395,7 @@ def analysis(
 @app.command()
 def rebuild(
     db: DbOption = None,
-    landing_dir: Annotated[
-        Path | None, typer.Option(help="Landing store. Default: landing/ beside the warehouse.")
-    ] = None,
+    landing_dir: LandingDirOption = None,
     into: Annotated[
         Path | None,
         typer.Option(
@@ -400,24 +403,15 @@ def rebuild(
             "keeping the old file as <name>.bak)."
         ),
     ] = None,
-    batch_size: Annotated[
-        int | None, typer.Option(min=1, help="Documents per batch (default 200, $NEWSETL_BATCH_SIZE).")
-    ] = None,
-    extract_timeout: Annotated[
-        float | None,
-        typer.Option(min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30)."),
-    ] = None,
-    workers: Annotated[
-        int | None, typer.Option(min=1, help="Processes parsing HTML pages (default: cores, at most 4).")
-    ] = None,
+    batch_size: BatchSizeOption = None,
+    extract_timeout: ExtractTimeoutOption = None,
+    workers: WorkersOption = None,
     task_runner: TaskRunnerOption = None,
     dask_address: DaskAddressOption = None,
     runner_workers: RunnerWorkersOption = None,
     lock_timeout: LockTimeoutOption = None,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
-    ] = sys.stderr.isatty(),
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+    progress: ProgressOption = ON_A_TERMINAL,
+    verbose: VerboseOption = False,
 ) -> None:
     """Recreate the warehouse from its landing store alone, without the network: every landed
     document goes through extract, clean, normalise and load again."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
-from flows.acquire import acquired, discover, expand, fetch_policy
+from flows.acquire import acquired, discover, expand, fetch_policy, recorded
 from flows.engine import run_batches
 from flows.fetching import Fetcher
 from flows.finish import ProgressBar, check, log_wait, publish_snapshot, report
@@ -67,9 +67,9 @@ def ingest(
             ProgressBar(show_progress, "ingest", len(files) + len(expansion.urls)) as progress,
         ):
             wh.upsert_sources(source_registry())
-            batches = acquired(
-                settings, wh, files, expansion.urls, [Path(w).expanduser() for w in warcs or []], fetcher
-            )
+            warc_paths = [Path(w).expanduser() for w in warcs or []]
+            batches = acquired(settings, wh, files, expansion.urls, warc_paths, fetcher)
+            batches = recorded(batches, settings.landing_dir, settings.db_path)  # landed before it is parsed
             run_batches(batches, wh, settings, summary, progress.advance, first_rejects=rejects)
             wh.record_stage_counts(flow_run.id, summary.stage_frame())
             summary.checks, check_run_id = check(wh, summary.load_ids)

@@ -51,3 +51,15 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         report.longrepr = f"CI=true and {SHARED} is missing; this test needs it (skip reason: {report.longrepr[2]})"
     return report
+
+
+SLOW_FOLDERS = ("flows", "reliability")  # end-to-end runs: a Prefect API, whole ingests, kills, full disks
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests under tests/flows and tests/reliability are marked `slow`, so that `make test-fast`
+    (`pytest -m "not slow"`) runs the unit tests alone."""
+    slow = [Path(__file__).parent / name for name in SLOW_FOLDERS]
+    for item in items:
+        if any(folder in item.path.parents for folder in slow):
+            item.add_marker(pytest.mark.slow)
