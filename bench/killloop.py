@@ -204,19 +204,18 @@ class Runner:
             PREFECT_HOME=str(prefect_home),
             PREFECT_SERVER_ANALYTICS_ENABLED="false",
             NEWSETL_BATCH_SIZE=str(batch_size),
+            NEWSETL_PREFECT_SERVER="temporary",  # --prefect-server sets PREFECT_API_URL, which wins
             PYTHONUNBUFFERED="1",
         )
         self.env = env
         newsetl = ROOT / ".venv" / "bin" / "newsetl"
-        self.command = [str(newsetl)] if newsetl.exists() else [sys.executable, "-m", "flows.ingest"]
+        self.command = [str(newsetl)] if newsetl.exists() else [sys.executable, "-m", "flows"]
         self.count = 0
 
     def run(self, db: Path, name: str, kill_after: float | None = None) -> Run:
         self.count += 1
         log_path = self.logs / f"{self.count:04d}-{name}.log"
         command = [*self.command, "ingest", str(self.corpus), "--db", str(db), "--no-progress"]
-        if self.command[-1] == "flows.ingest":
-            command.remove("ingest")
         with open(log_path, "wb") as out:
             started = time.monotonic()
             proc = subprocess.Popen(

@@ -129,6 +129,39 @@ def _settings(**options: Any) -> Settings:
         raise typer.Exit(2) from exc
 
 
+PrefectServerOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Without PREFECT_API_URL: background (a local Prefect server started once and reused; "
+        "`newsetl server stop`) or temporary (Prefect's temporary API per command). Default background, "
+        "$NEWSETL_PREFECT_SERVER."
+    ),
+]
+
+
+@contextmanager
+def _prefect_api(settings: Settings) -> Iterator[None]:
+    """The Prefect API a command's flow reports to: the user's (PREFECT_API_URL or their profile)
+    always; else the background server of flows/server.py, started on first use; else, opted out
+    or when it cannot start (a warning says why), Prefect's temporary API."""
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    if get_current_settings().api.url or settings.prefect_server == "temporary":
+        yield
+        return
+    from flows.server import ServerError, ensure_running
+
+    try:
+        state = ensure_running()
+    except (ServerError, OSError) as exc:
+        typer.secho(f"warning: {exc}; this run uses Prefect's temporary API", fg="yellow", err=True)
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = state.api_url  # for the processes this command starts
+    with temporary_settings({PREFECT_API_URL: state.api_url}):
+        yield
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -204,6 +237,7 @@ def ingest(
     ] = None,
     export_parquet: ExportParquetOption = None,
     progress: ProgressOption = ON_A_TERMINAL,
+    prefect_server: PrefectServerOption = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Ingest files, folders, URLs, feeds, sitemaps and WARC files: discover, land (fetch), extract,
@@ -226,6 +260,7 @@ def ingest(
         task_runner=task_runner,
         dask_address=dask_address,
         runner_workers=runner_workers,
+        prefect_server=prefect_server,
         host_delay=host_delay,
         max_fetch_bytes=max_fetch_bytes,
         fetch_timeout=fetch_timeout,
@@ -239,7 +274,7 @@ def ingest(
     from flows.runners import task_runner as runner_for
 
     try:
-        with _warehouse_exits(), api_for_workers(settings.runner):
+        with _warehouse_exits(), _prefect_api(settings), api_for_workers(settings.runner):
             summary = ingest_flow.with_options(task_runner=runner_for(settings.runner))(
                 paths=files,
                 urls=page_urls,
@@ -411,6 +446,7 @@ def rebuild(
     runner_workers: RunnerWorkersOption = None,
     lock_timeout: LockTimeoutOption = None,
     progress: ProgressOption = ON_A_TERMINAL,
+    prefect_server: PrefectServerOption = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Recreate the warehouse from its landing store alone, without the network: every landed
@@ -425,6 +461,7 @@ def rebuild(
         task_runner=task_runner,
         dask_address=dask_address,
         runner_workers=runner_workers,
+        prefect_server=prefect_server,
     )
     _quiet_prefect(verbose)
     from flows.rebuild import rebuild as rebuild_flow
@@ -432,7 +469,7 @@ def rebuild(
     from flows.runners import task_runner as runner_for
 
     try:
-        with _warehouse_exits(), api_for_workers(settings.runner):
+        with _warehouse_exits(), _prefect_api(settings), api_for_workers(settings.runner):
             summary = rebuild_flow.with_options(task_runner=runner_for(settings.runner))(
                 into=str(into) if into else None, settings=settings, show_progress=progress
             )
@@ -478,26 +515,65 @@ def serve(
         ),
     ] = None,
     only: Annotated[list[str] | None, typer.Option("--only", help="Serve just this deployment. Repeatable.")] = None,
+    prefect_server: PrefectServerOption = None,
 ) -> None:
     """Serve the deployments of prefect.yaml (hourly feeds, nightly folder) on their cron schedules
-    from this one process, until interrupted. Needs a Prefect server: PREFECT_API_URL."""
-    from prefect.settings import get_current_settings
-
+    from this one process, until interrupted. The runs and schedules go to PREFECT_API_URL, else to
+    the background Prefect server (`newsetl server status`)."""
     from flows.deployments import PREFECT_YAML
     from flows.deployments import serve as serve_deployments
 
-    if not get_current_settings().api.url:
+    settings = _settings(prefect_server=prefect_server)
+    if settings.prefect_server == "temporary" and not os.environ.get("PREFECT_API_URL"):
         typer.secho(
-            "no PREFECT_API_URL: the schedules live in a temporary local API that ends with this process; "
-            "start `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api to keep them "
-            "and see the runs in the UI",
+            "--prefect-server temporary: the schedules live in a temporary local API that ends with this process",
             fg="yellow",
             err=True,
         )
     try:
-        serve_deployments(file or PREFECT_YAML, list(only or []))
+        with _prefect_api(settings):
+            serve_deployments(file or PREFECT_YAML, list(only or []))
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
+
+
+server_app = typer.Typer(help="The background Prefect server the commands report to (without PREFECT_API_URL).")
+app.add_typer(server_app, name="server")
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Say whether the background Prefect server runs, where, and its UI address; exit 1 if not."""
+    from flows.server import prefect_home, recorded, running
+
+    state = running()
+    if state is None:
+        stale = recorded()
+        typer.echo(f"not running (Prefect home {prefect_home()}){'; a stale state file is left' if stale else ''}")
+        raise typer.Exit(1)
+    typer.echo(f"running: pid {state.pid}, API {state.api_url}, UI {state.ui_url} (Prefect home {prefect_home()})")
+
+
+@server_app.command("start")
+def server_start() -> None:
+    """Start the background Prefect server now (commands start it on first use anyway)."""
+    from flows.server import ServerError, ensure_running
+
+    try:
+        state = ensure_running()
+    except ServerError as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"running: pid {state.pid}, API {state.api_url}, UI {state.ui_url}")
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the background Prefect server (its runs stay in the Prefect home's database)."""
+    from flows.server import stop
+
+    state = stop()
+    typer.echo(f"stopped pid {state.pid} ({state.api_url})" if state else "not running")
 
 
 def load_dotenv_file(path: Path = Path(".env")) -> bool:

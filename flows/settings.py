@@ -123,6 +123,11 @@ class Settings(BaseSettings):
         description="worker processes of the processes runner or of the local Dask cluster; "
         "default: the cores, at most 4",
     )
+    prefect_server: Literal["background", "temporary"] = Field(
+        "background",
+        description="without PREFECT_API_URL: background (start a local Prefect server once, reuse it; "
+        "newsetl server stop) or temporary (Prefect's temporary API in every command)",
+    )
     # --- fetching (URLs, feeds, sitemaps)
     host_delay: float = Field(1.0, ge=0, description="seconds between requests to one host")
     max_fetch_bytes: int = Field(20_000_000, ge=1, description="cap on one fetched page or WARC record, decoded")
@@ -137,9 +142,9 @@ class Settings(BaseSettings):
     )
     user_agent: str | None = Field(None, description="the User-Agent sent with every request; default: newsetl's own")
 
-    @field_validator("task_runner", mode="before")
+    @field_validator("task_runner", "prefect_server", mode="before")
     @classmethod
-    def _lower(cls, value: object) -> object:
+    def _lower(cls, value: object) -> object:  # task_runner, prefect_server
         return value.lower() if isinstance(value, str) else value
 
     @field_validator("dask_address", "user_agent", mode="before")

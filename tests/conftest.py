@@ -11,6 +11,9 @@ os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 for name in [k for k in os.environ if k.startswith("NEWSETL_")]:
     del os.environ[name]
+# commands the tests run use Prefect's temporary API, not a background server that would outlive them
+# (tests/flows/test_server.py tests the background server, started and stopped by the test)
+os.environ["NEWSETL_PREFECT_SERVER"] = "temporary"
 
 import pytest  # noqa: E402
 
