@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 STAMP := .venv/.synced-$(shell cat uv.lock pyproject.toml | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:12])")
 
-.PHONY: help setup run test test-fast lint check clean bench-extraction bench
+.PHONY: help setup run test test-fast lint check clean bench-extraction bench-metadata bench
 help:
 	@echo "make run    ingest seeds/ into warehouse/news.duckdb (sets up on first use)"
 	@echo "make test   run the whole test suite (sets up on first use)"
@@ -15,6 +15,7 @@ help:
 	@echo "make check  run the data-quality checks on warehouse/news.duckdb"
 	@echo "make clean  remove the warehouse file and the landing store"
 	@echo "make bench-extraction  score HTML extraction on ../shared's gold sets (vs plain trafilatura)"
+	@echo "make bench-metadata  score dates, titles, authors, outlets on ../shared's gold sets (vs trafilatura, htmldate)"
 	@echo "make bench  throughput: ingest vs a bare trafilatura loop, re-ingest, text, RSS (BENCH_HTML, BENCH_TEXT)"
 
 $(STAMP):
@@ -45,6 +46,11 @@ check: setup
 
 bench-extraction: setup
 	bench/extraction.sh ../shared
+
+# the table and the leave-one-set-out rule choice of BENCHMARKS.md (metadata); results in bench/results/metadata/
+bench-metadata: setup
+	.venv/bin/python bench/metadata.py --shared ../shared
+	.venv/bin/python bench/metadata_rules.py
 
 BENCH_HTML ?= 1000
 BENCH_TEXT ?= 10000

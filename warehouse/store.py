@@ -320,6 +320,7 @@ class Warehouse:
         try:
             self.con.execute(sql_text("load/new_versions.sql"))
             n_loaded = self.scalar("select count(*) from new_versions")
+            _execute(self.con, sql_text("load/outlets.sql"), params)  # the outlets found from URLs, first
             for name in ("documents", "article_versions", "articles", "article_blocks", "removed_spans", "rejects"):
                 _execute(self.con, sql_text(f"load/{name}.sql"), params)
             if "batch_fetches" in frames:

@@ -23,7 +23,11 @@ select
     near_duplicates.similarity as duplicate_similarity,
     (select count(*) from quotes where quotes.document_id = articles.document_id) as n_quotes,
     (select count(*) from mentions where mentions.document_id = articles.document_id) as n_mentions,
-    articles.loaded_at
+    articles.loaded_at,
+    sources.domain as source_domain,          -- the outlet's registrable domain (added with migration 008)
+    sources.is_curated as is_curated_source,  -- false: an outlet found from the article's URL, not in the registry
+    articles.published_local_date,            -- published_at's day as the page printed it
+    articles.credit_organisations
 from articles
 left join sources using (source_id)
 left join documents using (document_id)

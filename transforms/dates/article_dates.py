@@ -82,6 +82,7 @@ class DateValue:
     value: datetime  # UTC
     precision: Precision
     local_date: date  # the day in the source's own time zone (what "yesterday" counts from)
+    offset_minutes: int | None = None  # the source's offset from UTC; None when it gave no zone
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,9 @@ def day_value(day: date) -> DateValue:
 
 def instant_value(moment: datetime) -> DateValue:
     """An instant with a known zone, as UTC; its local day is the day in that zone."""
-    return DateValue(moment.astimezone(UTC), "time", moment.date())
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else None
+    return DateValue(moment.astimezone(UTC), "time", moment.date(), minutes)
 
 
 def _with_zone_name(text: str) -> tuple[str, timezone | None]:
@@ -180,7 +183,11 @@ def _first(candidates: list[DateCandidate], order: tuple[str, ...]) -> DateCandi
     return None
 
 
-def choose_dates(candidates: list[DateCandidate] | tuple[DateCandidate, ...], seen_at: datetime | None) -> ArticleDates:
+def choose_dates(
+    candidates: list[DateCandidate] | tuple[DateCandidate, ...],
+    seen_at: datetime | None,
+    published_order: tuple[str, ...] = PUBLISHED_ORDER,
+) -> ArticleDates:
     """Pick published_at and modified_at from the candidates; seen_at is the fetch/read time.
 
     Rules: candidates after seen_at (+1 day) or before 1900 are dropped; published_at is the
@@ -196,7 +203,7 @@ def choose_dates(candidates: list[DateCandidate] | tuple[DateCandidate, ...], se
             outcomes[index] = CandidateOutcome(candidate, False, reason)
         else:
             usable.append(candidate)
-    published = _first([c for c in usable if c.field == "published_at"], PUBLISHED_ORDER)
+    published = _first([c for c in usable if c.field == "published_at"], published_order)
     modified_pool = [c for c in usable if c.field == "modified_at" and c.source in MODIFIED_ORDER]
     modified: DateCandidate | None = None
     for candidate in sorted(modified_pool, key=lambda c: MODIFIED_ORDER.index(c.source)):

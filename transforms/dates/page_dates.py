@@ -1,20 +1,26 @@
 """An HTML page -> date candidates: JSON-LD, meta tags and htmldate. Pure: a decoded page in.
 
 htmldate is always given a parsed tree, never a string, so it can never mistake a page for a
-URL and fetch it; `extensive_search=False` keeps it off free-text guessing.
+URL and fetch it. Its extensive search (dates in the page's text when the markup has none) is on
+for the published date only.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
+import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from htmldate import find_date
 from lxml import html as lxml_html
 
-from transforms.dates.article_dates import HTMLDATE, JSONLD, META, DateCandidate, Field, candidate
+from transforms.dates.article_dates import HTMLDATE, JSONLD, META, DateCandidate, Field, candidate, parse_timestamp
+from transforms.dates.text_dates import MODIFIED_WORDS, dates_in
+from transforms.metadata.page_markup import PageMarkup, page_markup
 
 # <meta> names (name=, property= or itemprop=, case-insensitive) that carry a date, per field.
 META_DATES: dict[Field, tuple[str, ...]] = {
@@ -64,12 +70,23 @@ ARTICLE_TYPES = frozenset(
         "liveblogposting",
     }
 )
-HTMLDATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "outputformat": "%Y-%m-%d"}
+# The published date with htmldate's extensive search (its markup heuristics first, then dates in
+# the page's text): what the best peer does, measured by bench/metadata.py. The latest date (a
+# modified_at candidate) stays on the markup alone: a date found in free text is no update stamp.
+HTMLDATE_OPTIONS: dict[str, Any] = {"outputformat": "%Y-%m-%d"}
+HTMLDATE_EXTENSIVE: dict[Field, bool] = {"published_at": True, "modified_at": False}
+
+MAX_STAMPS = 200  # <time> and stamp-like elements looked at per page
+XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
 
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
 def _tree(html: str) -> lxml_html.HtmlElement | None:
+    """The parsed page. An XML declaration naming an encoding (`<?xml version="1.0"
+    encoding="utf-8"?>`, XHTML pages) is dropped first: lxml refuses a decoded str that carries
+    one, which left such pages without any date candidate."""
+    html = XML_DECLARATION.sub("", html, count=1)
     try:
         return lxml_html.fromstring(html)
     except (ValueError, TypeError, lxml_html.etree.ParserError, lxml_html.etree.XMLSyntaxError):
@@ -129,22 +146,80 @@ def meta_dates(tree: lxml_html.HtmlElement) -> list[DateCandidate]:
     return found
 
 
-def htmldate_dates(tree: lxml_html.HtmlElement) -> list[DateCandidate]:
-    """htmldate's original date (published) and latest date (modified), days only."""
-    found: list[DateCandidate] = []
-    for field, original in (("published_at", True), ("modified_at", False)):
-        try:
-            raw = find_date(tree, original_date=original, **HTMLDATE_OPTIONS)  # a tree: never fetched
-        except (ValueError, TypeError, RecursionError):
-            raw = None
-        if raw and (c := candidate(field, HTMLDATE, raw)):  # type: ignore[arg-type]
-            found.append(c)
-    return found
+def _label_of(element: lxml_html.HtmlElement) -> str:
+    """What marks an element as a stamp: its class, id and itemprop, and the words just before it."""
+    attributes = " ".join(element.get(a) or "" for a in ("class", "id", "itemprop", "name", "property"))
+    parent = element.getparent()
+    before = ""
+    if parent is not None:
+        previous = element.getprevious()
+        before = (previous.tail if previous is not None else parent.text) or ""
+    own = "".join(element.itertext())[:80] if element.tag != "meta" else ""
+    return f"{attributes} {before[-40:]} {own[:40]}"
+
+
+def update_stamps(tree: lxml_html.HtmlElement) -> tuple[list[lxml_html.HtmlElement], set[date]]:
+    """The page's "Updated" / "Modified" stamps (a <time> or an element marked as one, by its class,
+    itemprop or the word before it) and the days they give."""
+    elements: list[lxml_html.HtmlElement] = []
+    days: set[date] = set()
+    marked = tree.xpath(
+        "//time | //*[@itemprop='dateModified'] | //*[contains(translate(@class, 'UPDATEMODIFI', 'updatemodifi'), "
+        "'updated') or contains(translate(@class, 'UPDATEMODIFI', 'updatemodifi'), 'modified')]"
+    )
+    for element in marked[:MAX_STAMPS]:
+        if not MODIFIED_WORDS.search(_label_of(element)):
+            continue
+        found = [parse_timestamp(element.get(a)) for a in ("datetime", "content")]
+        values = [v for v in found if v] or [v for _, _, v in dates_in(" ".join(element.itertext())[:200])]
+        if values:
+            elements.append(element)
+            days |= {v.local_date for v in values}
+    return elements, days
+
+
+def _htmldate(tree: lxml_html.HtmlElement, field: Field, url: str | None) -> DateCandidate | None:
+    try:
+        raw = find_date(  # a tree: never fetched
+            tree,
+            url=url,
+            original_date=field == "published_at",
+            extensive_search=HTMLDATE_EXTENSIVE[field],
+            **HTMLDATE_OPTIONS,
+        )
+    except (ValueError, TypeError, RecursionError):
+        raw = None
+    return candidate(field, HTMLDATE, raw) if raw else None
+
+
+def htmldate_dates(tree: lxml_html.HtmlElement, url: str | None = None) -> list[DateCandidate]:
+    """htmldate's original date (published) and latest date (modified), days only. An original date
+    that is the day of an "Updated" stamp is no publication date: htmldate is asked again without the
+    page's update stamps, and gives nothing for published when that is all it finds."""
+    published = _htmldate(tree, "published_at", url)
+    if published is not None:
+        stamps, updated_days = update_stamps(tree)
+        if published.value.local_date in updated_days:
+            pruned = copy.deepcopy(tree)
+            for element in update_stamps(pruned)[0]:
+                element.drop_tree()
+            published = _htmldate(pruned, "published_at", url)
+            if published is not None and published.value.local_date in updated_days:
+                published = None
+    modified = _htmldate(tree, "modified_at", url)
+    return [c for c in (published, modified) if c is not None]
 
 
 def page_date_candidates(html: str) -> tuple[DateCandidate, ...]:
     """Every date candidate the page's markup offers: JSON-LD, meta tags, htmldate."""
+    return page_candidates(html)[0]
+
+
+def page_candidates(html: str, url: str | None = None) -> tuple[tuple[DateCandidate, ...], PageMarkup | None]:
+    """The page parsed once: its date candidates (JSON-LD, meta tags, htmldate) and what else its
+    markup says (titles, site names, credits, URLs: `transforms.metadata.page_markup`)."""
     tree = _tree(html)
     if tree is None:
-        return ()
-    return tuple(jsonld_dates(tree) + meta_dates(tree) + htmldate_dates(tree))
+        return (), None
+    markup = page_markup(tree)  # before htmldate, which may clean the tree it is given
+    return tuple(jsonld_dates(tree) + meta_dates(tree) + htmldate_dates(tree, url)), markup

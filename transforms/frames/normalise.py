@@ -25,9 +25,11 @@ from transforms.dates.relative_dates import relative_dates
 from transforms.dates.text_dates import visible_text_dates
 from transforms.frames.schemas import ARTICLE_BLOCKS, ARTICLE_DATES, ARTICLES, DATE_CANDIDATES, REMOVED_SPANS
 from transforms.html.blocks import HtmlMetadata
-from transforms.metadata.authors import Credits, credits_from, credits_of, emails_in
+from transforms.metadata.authors import Credits, credits_from, credits_of, emails_in, sort_credits
+from transforms.metadata.outlets import registrable_domain
 from transforms.metadata.sidecars import Sidecar
 from transforms.metadata.sources import UNKNOWN_SOURCE, source_aliases
+from transforms.metadata.titles import choose_title, site_affixes
 from transforms.text.articles import BODY_KINDS, TextArticle
 from transforms.text.mojibake import count_mojibake
 
@@ -185,7 +187,7 @@ def _credits(d: ParsedDocument) -> Credits:
     )
     merged = text + page + given + contacts
     authors = given.authors or text.authors or page.authors
-    return Credits(authors, merged.roles, merged.emails, merged.agencies)
+    return Credits(authors, merged.roles, merged.emails, merged.agencies, merged.organisations)
 
 
 def _date_candidates(d: ParsedDocument) -> list[DateCandidate]:
@@ -211,13 +213,23 @@ def _date_candidates(d: ParsedDocument) -> list[DateCandidate]:
     return found
 
 
+def _outlet_url(d: ParsedDocument) -> str | None:
+    """The URL an article's outlet is told from: the sidecar's, the one it was fetched from, the
+    page's canonical (or og:url)."""
+    fetched = d.uri if d.uri.startswith(("http://", "https://")) else None
+    return (d.sidecar.url if d.sidecar else None) or fetched or (d.metadata.canonical_url if d.metadata else None)
+
+
 def _date_columns(dates: ArticleDates) -> dict[str, object]:
     out: dict[str, object] = {}
     for name, choice in zip(DATE_FIELDS, (dates.published, dates.modified, dates.seen), strict=True):
         out[name] = choice.value.value if choice.value else None
         out[f"{name}_source"] = choice.source
         out[f"{name}_precision"] = choice.value.precision if choice.value else None
-    out["_anchor_date"] = dates.published.value.local_date if dates.published.value else None
+    published = dates.published.value
+    out["published_local_date"] = published.local_date if published else None  # the day as the page printed it
+    out["published_utc_offset"] = published.offset_minutes if published else None
+    out["_anchor_date"] = published.local_date if published else None
     return out
 
 
@@ -239,29 +251,61 @@ def _candidate_rows(d: ParsedDocument, dates: ArticleDates) -> list[dict[str, ob
     ]
 
 
+def _title_inputs(d: ParsedDocument) -> tuple[list[tuple[str, str]], list[str]]:
+    """A page's title candidates (its markup's, then the extractor's) and the site names it gives."""
+    m = d.metadata or HtmlMetadata()
+    candidates = list(m.markup.titles) if m.markup else []
+    if m.title:
+        candidates.append(("extractor", m.title))
+    site_names = [*(m.markup.site_names if m.markup else ()), *([m.site_name] if m.site_name else [])]
+    return candidates, site_names
+
+
+def _title(d: ParsedDocument, domain: str | None, affixes: dict[str, frozenset[str]]) -> tuple[str | None, str | None]:
+    """(title, title_source): a plain text's first line; a page's headline without the site's name."""
+    if d.metadata is None:
+        return d.article.title, "text" if d.article.title else None
+    candidates, site_names = _title_inputs(d)
+    title, source = choose_title(candidates, site_names, domain, affixes.get(domain or "", frozenset()))
+    return (title, source) if title else (d.article.title, "extractor" if d.article.title else None)
+
+
 def _fields_frame(docs: list[ParsedDocument]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """One row of fields per article (extracted, credits, dates, sidecar overrides), and every
     date candidate with its outcome."""
     rows, candidates = [], []
-    for d in docs:
+    domains = [registrable_domain(_outlet_url(d)) for d in docs]
+    affixes = site_affixes(  # per domain, the title pieces several of the batch's titles share: its name
+        (domain, [text for _, text in _title_inputs(d)[0]]) for d, domain in zip(docs, domains) if d.metadata
+    )
+    for d, domain in zip(docs, domains):
         f, m, side = d.article.fields, d.metadata or HtmlMetadata(), d.sidecar or Sidecar()
-        credited = _credits(d)
+        site_names = _title_inputs(d)[1] + ([domain.split(".")[0]] if domain else [])
+        credited = sort_credits(
+            _credits(d),
+            site_names,
+            m.markup.organisations if m.markup else (),
+            m.markup.persons if m.markup else (),
+        )
+        title, title_source = _title(d, domain, affixes)
         dates = choose_dates(_date_candidates(d), d.seen_at)
         candidates += _candidate_rows(d, dates)
         rows.append(
-            {"document_id": d.document_id, "uri": d.uri, "article_id": article_id_for(d.uri), "title": d.article.title}
+            {"document_id": d.document_id, "uri": d.uri, "article_id": article_id_for(d.uri), "title": title}
+            | {"title_source": title_source}
             | {k: list(cast("list[str]", f.get(k, []))) for k in LIST_FIELDS}
             | {
                 "authors": list(credited.authors),
                 "author_roles": list(credited.roles),
                 "author_emails": list(credited.emails),
                 "agencies": list(credited.agencies),
+                "credit_organisations": list(credited.organisations),
             }
             | {k: f.get(k) for k in TEXT_FIELDS}
             | {k: getattr(m, attr) for k, attr in PAGE_TEXT_FIELDS.items()}
             | {"url": side.url or m.canonical_url}
             | {k: list(getattr(m, k)) for k in PAGE_LIST_FIELDS}
-            | {"extractor": d.extractor}
+            | {"extractor": d.extractor, "source_domain": domain}
             | _date_columns(dates)
             | {"_sidecar_source": side.source, "_sidecar_language": side.language}
         )
@@ -304,22 +348,25 @@ def _sidecar_overrides() -> list[pl.Expr]:
 
 
 def _source_id() -> pl.Expr:
-    """A sidecar's source first, then the publisher line, the agency of the dateline, the page's
-    site name and host; 'unknown' when none is known."""
+    """A sidecar's source first; then the outlet of the URL's registrable domain (the curated one
+    when the registry knows the domain, else the domain as an uncurated outlet of its own: a
+    Reuters story on example.com is example.com's, syndicated); then, with no URL, the publisher
+    line, the page's site name and host, the dateline's agency (when the registry knows them);
+    'unknown' when none is known."""
     aliases = source_aliases()
-    by_publisher = pl.col("publisher").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
-    by_dateline = (
-        pl.col("dateline_agency").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
-    )
-    by_site = pl.col("site_name").str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
-    by_host = (
-        pl.col("site_host")
-        .str.to_lowercase()
-        .str.strip_prefix("www.")
-        .replace_strict(aliases, default=None, return_dtype=pl.String)
-    )
+
+    def curated(column: pl.Expr) -> pl.Expr:
+        return column.str.to_lowercase().replace_strict(aliases, default=None, return_dtype=pl.String)
+
     return pl.coalesce(
-        pl.col("_sidecar_source"), by_publisher, by_dateline, by_site, by_host, pl.lit(UNKNOWN_SOURCE)
+        pl.col("_sidecar_source"),
+        curated(pl.col("source_domain")),
+        pl.col("source_domain"),
+        curated(pl.col("publisher")),
+        curated(pl.col("site_name")),
+        curated(pl.col("site_host").str.to_lowercase().str.strip_prefix("www.")),
+        curated(pl.col("dateline_agency")),
+        pl.lit(UNKNOWN_SOURCE),
     ).alias("source_id")
 
 

@@ -23,6 +23,7 @@ ARTICLES = pl.Schema(
         "uri": TEXT,
         "article_id": TEXT,
         "title": TEXT,
+        "title_source": TEXT,
         "authors": TEXTS,
         "agencies": TEXTS,
         "editor_initials": TEXTS,
@@ -30,6 +31,7 @@ ARTICLES = pl.Schema(
         "captions": TEXTS,
         "author_roles": TEXTS,
         "author_emails": TEXTS,
+        "credit_organisations": TEXTS,
         "publisher": TEXT,
         "dateline_place": TEXT,
         "dateline_agency": TEXT,
@@ -47,6 +49,8 @@ ARTICLES = pl.Schema(
         "published_at": INSTANT,
         "published_at_source": TEXT,
         "published_at_precision": TEXT,
+        "published_local_date": pl.Date(),
+        "published_utc_offset": pl.Int32(),
         "modified_at": INSTANT,
         "modified_at_source": TEXT,
         "modified_at_precision": TEXT,
@@ -63,6 +67,7 @@ ARTICLES = pl.Schema(
         "language": TEXT,
         "language_score": pl.Float64(),
         "source_id": TEXT,
+        "source_domain": TEXT,
         "is_syndicated": pl.Boolean(),
         "pipeline_version": TEXT,
     }
@@ -160,7 +165,7 @@ FETCH_STATE = pl.Schema(
         "last_fetched_at": INSTANT,
     }
 )
-SOURCES = pl.Schema({"source_id": TEXT, "name": TEXT, "domain": TEXT, "aliases": TEXTS})
+SOURCES = pl.Schema({"source_id": TEXT, "name": TEXT, "domain": TEXT, "aliases": TEXTS, "is_curated": pl.Boolean()})
 
 # the analysis of a batch (transforms/analysis/, put together by flows/enrichment.py)
 ENTITIES = pl.Schema({"entity_id": TEXT, "entity_name": TEXT, "kind": TEXT, "aliases": TEXTS})

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from transforms.metadata.page_markup import PageMarkup
+
 HtmlBlockKind = Literal["heading", "paragraph", "item", "quote", "row", "code", "caption"]
 
 
@@ -40,6 +42,7 @@ class HtmlMetadata:
     image_url: str | None = None
     language: str | None = None  # as declared by the page
     hostname: str | None = None
+    markup: PageMarkup | None = None  # what the markup says besides: headlines, site names, credits (pages.py)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from transforms.dates.article_dates import DateCandidate
-from transforms.dates.page_dates import page_date_candidates
+from transforms.dates.page_dates import page_candidates
 from transforms.html.articles import parse_html_article
 from transforms.html.blocks import HtmlExtraction, HtmlMetadata
 from transforms.html.depth import exceeds_parser_depth
@@ -70,4 +70,7 @@ def parse_html_page(html: str, url: str | None = None) -> HtmlPage:
     page = HtmlPage(article, extraction.metadata, EXTRACTOR_OF_CHOICE[decision.choice], decision.choice)
     if not page.has_article and exceeds_parser_depth(html):
         return HtmlPage(article, extraction.metadata, page.extractor, decision.choice, is_too_deep=True)
-    return replace(page, dates=page_date_candidates(html)) if page.has_article else page
+    if not page.has_article:
+        return page
+    dates, markup = page_candidates(html, url)
+    return replace(page, dates=dates, metadata=replace(page.metadata, markup=markup))

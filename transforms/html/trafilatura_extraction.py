@@ -181,3 +181,13 @@ def fast_pass_text(html: bytes | str) -> str:
     """`trafilatura.extract` with the fast pass's options (`EXTRACT_OPTIONS`): the throughput
     benchmark's baseline (bench/pipeline.py), what the pipeline's cost per page is compared with."""
     return trafilatura.extract(html, **EXTRACT_OPTIONS) or ""  # type: ignore[arg-type]
+
+
+def baseline_metadata(html: bytes | str, url: str | None = None) -> dict[str, str | None]:
+    """Plain trafilatura's metadata with its defaults (title, author, date): the metadata
+    benchmark's baseline (bench/metadata.py), kept here so this stays the one module that calls
+    trafilatura. Not used by the pipeline."""
+    document = trafilatura.extract_metadata(html, default_url=url)
+    if document is None:
+        return {"title": None, "author": None, "date": None}
+    return {"title": document.title, "author": document.author, "date": document.date}

@@ -10,8 +10,11 @@ that cannot be a name (digits: a date or a time; a bare "Staff") are dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import tomllib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from transforms.metadata.agencies import agency_name
 
@@ -25,6 +28,7 @@ LEADING_BY = re.compile(
 NOT_AUTHORS = re.compile(
     r"^\s*(?:editing|edited|graphics|fact[- ]?check(?:ing|ed)?|production|photos?)\s+by\b", re.IGNORECASE
 )  # "Editing by Tom Brown": credited, but not an author
+STRONG_SEPARATORS = re.compile(r"\s*(?:[;|/·・、]|\s[-–—]\s|\n)\s*")  # between credits, never inside a name
 SEPARATORS = re.compile(r"\s*(?:[,;|/·・、()]|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")
 ROLE_NOUN = (
     r"(?:correspondents?|reporters?|writers?|editors?|journalists?|columnists?|contributors?|producers?|"
@@ -70,18 +74,62 @@ class Credits:
     roles: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
     agencies: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()  # credited organisations, desks, site names: not people
 
     def __add__(self, other: Credits) -> Credits:
         return Credits(
             *(
                 tuple(dict.fromkeys(a + b))
                 for a, b in zip(
-                    (self.authors, self.roles, self.emails, self.agencies),
-                    (other.authors, other.roles, other.emails, other.agencies),
+                    (self.authors, self.roles, self.emails, self.agencies, self.organisations),
+                    (other.authors, other.roles, other.emails, other.agencies, other.organisations),
                     strict=True,
                 )
             )
         )
+
+
+@cache
+def _words() -> dict:
+    return tomllib.loads(resources.files("transforms.data").joinpath("credit_words.toml").read_text("utf-8"))
+
+
+def _word_pattern(key: str) -> re.Pattern[str]:
+    words = sorted(_words()[key], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    leading = sorted(_words()["leading_labels"], key=len, reverse=True)
+    dates = "|".join(re.escape(w) for w in sorted(_words()["date_words"], key=len, reverse=True))
+    return {
+        "role": _word_pattern("role_words"),
+        "account": re.compile("|".join(map(re.escape, _words()["account_words"])), re.IGNORECASE),
+        "organisation": _word_pattern("organisation_words"),
+        "leading": re.compile(r"^(?:" + "|".join(re.escape(w) for w in leading) + r")\s*:?\s+", re.IGNORECASE),
+        "trailing_dates": re.compile(r"(?:\s+(?:" + dates + r")\.?)+$", re.IGNORECASE),
+        "only_dates": re.compile(r"^(?:(?:" + dates + r")\.?\s*)+$", re.IGNORECASE),
+    }
+
+
+def is_organisation(text: str) -> bool:
+    """A credit that names an organisation, a desk or a site rather than a person (by its words:
+    `transforms/data/credit_words.toml`), or that holds a domain name ("AccountingDepartment.com")."""
+    return bool(_patterns()["organisation"].search(text) or re.search(r"\w\.(?:com|org|net|co|io)\b", text, re.I))
+
+
+def _credential(text: str) -> bool:
+    """A post-nominal: "PhD", "MD", "CEPF®", "E-RYT 200" (upper case letters, maybe digits)."""
+    bare = re.sub(r"[®©™.]", "", text).strip()
+    if bare.casefold() in _words()["credentials"]:
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", bare)
+    return bool(letters) and letters.isupper() and len(letters) <= _words()["credential_max_letters"]
+
+
+def _label(text: str) -> bool:
+    return re.sub(r"\s+", " ", text).strip(" :.-").casefold() in _words()["labels"]
 
 
 def _role_text(text: str) -> str:
@@ -90,8 +138,13 @@ def _role_text(text: str) -> str:
 
 def _name(text: str) -> str | None:
     name = re.sub(r"\s+", " ", text).strip(" ,.-:=()[]")
+    name = _patterns()["trailing_dates"].sub("", _patterns()["leading"].sub("", name)).strip(" ,.-:")
     if not name or re.search(r"\d", name) or name.casefold() in NOT_NAMES or not re.search(r"\w", name):
         return None
+    if _label(name) or _patterns()["only_dates"].match(name):
+        return None
+    if " " not in name and (_patterns()["account"].search(name) or "_" in name):
+        return None  # an account: "Jdadmin", "site_editor"
     if name.isupper() and len(name) > 3:  # "BY JANE DOE"
         name = name.title()
     return name
@@ -104,6 +157,10 @@ def _part(part: str) -> Credits:
         return Credits()
     if agency := agency_name(part.strip(" .()")):
         return Credits(agencies=(agency,))
+    if part.strip(" .,()").casefold() in NOT_NAMES or _label(part):
+        return Credits()
+    if _credential(part):  # "Rebecca Lake, CEPF®": a post-nominal, dropped
+        return Credits()
     if (after := ROLE_AFTER_NAME.search(part)) and _name(part[: after.start()]):  # "홍길동 기자"
         return Credits(authors=(_name(part[: after.start()]),), roles=(_role_text(after.group("role")),))  # type: ignore[arg-type]
     if ROLE_ALONE.match(part):
@@ -111,6 +168,10 @@ def _part(part: str) -> Credits:
         agencies = tuple(dict.fromkeys(a for a in map(agency_name, words) if a))
         role = " ".join(w for w in words if not agency_name(w))
         return Credits(roles=(_role_text(role),), agencies=agencies)
+    if _patterns()["role"].search(part) and len(part.split()) <= _words()["role_max_words"]:
+        return Credits(roles=(_role_text(part),))  # "Sr. Director of Operations", "Shipping Expert"
+    if is_organisation(part):
+        return Credits(organisations=(re.sub(r"\s+", " ", part).strip(" ,.-:©"),))
     roles: list[str] = []
     if match := ROLE_BEFORE_NAME.match(part):
         roles.append(_role_text(match.group("role")))
@@ -125,10 +186,61 @@ def credits_from(raw: str | None) -> Credits:
     emails = tuple(dict.fromkeys(e.lower() for e in EMAIL.findall(text)))
     text = LEADING_BY.sub("", EMAIL.sub(" ", text))
     found = Credits(emails=emails)
-    for part in SEPARATORS.split(text):
-        if not NOT_AUTHORS.match(part):
-            found = found + _part(LEADING_BY.sub("", part))
+    for chunk in STRONG_SEPARATORS.split(text):
+        chunk = LEADING_BY.sub("", chunk)
+        if NOT_AUTHORS.match(chunk):
+            continue
+        if "," not in chunk and re.search(r"\s(?:and|&)\s", chunk) and is_organisation(chunk):
+            # "Center for Drug Evaluation and Research": one organisation, not split at its "and"
+            found = found + _part(chunk)
+            continue
+        for part in SEPARATORS.split(chunk):
+            if not NOT_AUTHORS.match(part):
+                found = found + _part(LEADING_BY.sub("", part))
     return found
+
+
+def sort_credits(
+    found: Credits, site_names: Sequence[str] = (), organisations: Sequence[str] = (), persons: Sequence[str] = ()
+) -> Credits:
+    """Authors that name the site (its name, its domain's label) or that the page's markup types as
+    an organisation move to `organisations`; not one the markup types as a Person, nor one that
+    starts with a common given name ("Rick Steves" on ricksteves.com is a person)."""
+    keys = {_key(n) for n in (*site_names, *organisations) if _key(n)}
+    typed_persons = {_key(n) for n in persons if _key(n)}
+    people = tuple(
+        a
+        for a in found.authors
+        if _key(a) in typed_persons
+        or _looks_personal(a)
+        or (_key(a) not in keys and not any(_site_like(a, k) for k in keys))
+    )
+    moved = tuple(a for a in found.authors if a not in people)
+    return Credits(people, found.roles, found.emails, found.agencies, tuple(dict.fromkeys(found.organisations + moved)))
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    text = resources.files("transforms.data").joinpath("first_names.toml").read_text("utf-8")
+    return frozenset(n.casefold() for n in tomllib.loads(text)["first_names"])
+
+
+def _looks_personal(name: str) -> bool:
+    """Two to four words starting with a common given name (`first_names.toml`): a person, even
+    where the site is named after them ("Rick Steves" on ricksteves.com) or its markup says
+    Organization."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0].casefold() in _first_names() and not is_organisation(name)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _site_like(author: str, site_key: str) -> bool:
+    """An account named after the site ("Brandon-Peaktwo" on peaktwo.com, "Levinemusic")."""
+    key = _key(author)
+    return len(site_key) >= 5 and " " not in author.strip() and site_key in key
 
 
 def credits_of(lines: Iterable[str | None]) -> Credits:

@@ -20,7 +20,7 @@ def _raw_sources() -> tuple[dict, ...]:
 
 
 def source_registry() -> pl.DataFrame:
-    """One row per known outlet: source_id, name, domain, aliases."""
+    """One row per curated outlet: source_id, name, domain, aliases, is_curated (true)."""
     rows = _raw_sources()
     return pl.DataFrame(
         {
@@ -28,6 +28,7 @@ def source_registry() -> pl.DataFrame:
             "name": [r["name"] for r in rows],
             "domain": [r["domain"] or None for r in rows],
             "aliases": [list(r["aliases"]) for r in rows],
+            "is_curated": [True for _ in rows],
         },
         schema=SOURCES,
     )

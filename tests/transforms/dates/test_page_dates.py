@@ -64,3 +64,33 @@ def test_broken_jsonld_is_skipped() -> None:
     html = """<html><head><script type="application/ld+json">{"datePublished": </script>
     <meta name="date" content="2024-03-05"></head><body><p>Text.</p></body></html>"""
     assert [f[1] for f in _found(html) if f[0] == "published_at"][:1] == ["meta"]
+
+
+def test_a_page_with_an_xml_declaration_gets_its_candidates() -> None:
+    """lxml refuses a str that declares an encoding: such pages used to get no candidate at all."""
+    html = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head>
+<meta property="article:published_time" content="2024-03-05T10:00:00+09:00" />
+</head><body><p>Text.</p></body></html>"""
+    assert ("published_at", "meta", datetime(2024, 3, 5, 1, 0, tzinfo=UTC), "time") in _found(html)
+
+
+def test_an_updated_stamp_is_never_the_published_date() -> None:
+    """htmldate alone takes the "Updated" <time> for the original date; asked again without the
+    update stamps it finds the publication day, and the update stays a modified_at candidate."""
+    html = """<html><head><title>Harbour wall</title></head><body><article><h1>Harbour wall</h1>
+    <div class="meta"><span class="updated">Updated
+    <time datetime="2024-03-09T10:00:00Z">March 9, 2024</time></span></div>
+    <p>Published March 5, 2024</p><p>The harbour wall gave way on Tuesday night, the council said.</p>
+    </article></body></html>"""
+    found = [(c.field, c.value.local_date.isoformat()) for c in page_date_candidates(html)]
+    assert ("published_at", "2024-03-09") not in found
+    assert found == [("published_at", "2024-03-05"), ("modified_at", "2024-03-09")]
+
+
+def test_a_page_whose_only_date_is_an_update_gives_no_published_date() -> None:
+    html = """<html><body><article><h1>Harbour wall</h1>
+    <p class="byline">By Jane Doe. Last updated: <time datetime="2024-03-09T10:00:00Z">March 9, 2024</time></p>
+    <p>The harbour wall gave way on Tuesday night, the council said.</p></article></body></html>"""
+    assert [c.field for c in page_date_candidates(html)] == ["modified_at"]

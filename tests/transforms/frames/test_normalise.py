@@ -135,3 +135,67 @@ def test_a_sidecar_wins_over_what_was_extracted() -> None:
     # the sidecar's URL carries a date: a url candidate, resolving "on Friday" to that Friday
     assert (row["published_at_source"], row["published_at_precision"]) == ("url", "date")
     assert batch.article_dates.select("phrase", "resolved_date").rows()[0][1].isoformat() == "2024-03-08"
+
+
+def _page(
+    uri: str, metadata, text: str = "Harbour wall\n\nThe harbour wall gave way on Tuesday night, the council said.\n"
+):
+    return ParsedDocument("p-" + uri, uri, parse_text_article(text), metadata, "trafilatura")
+
+
+def test_the_page_s_own_calendar_day_is_kept_beside_the_utc_instant() -> None:
+    """23:30 in New York on 5 March is 04:30 UTC on 6 March: published_local_date keeps the 5th."""
+    from datetime import date, datetime
+
+    from transforms.metadata.sidecars import Sidecar
+
+    doc = ParsedDocument(
+        "d",
+        "file:///story.txt",
+        parse_text_article("Title\n\nBody text here, said officials.\n"),
+        sidecar=Sidecar(published_at="2024-03-05T23:30:00-05:00"),
+    )
+    row = normalise_batch([doc]).articles.row(0, named=True)
+    assert row["published_at"] == datetime(2024, 3, 6, 4, 30, tzinfo=UTC)
+    assert (row["published_local_date"], row["published_utc_offset"]) == (date(2024, 3, 5), -300)
+
+
+def test_every_web_article_gets_an_outlet_from_its_url() -> None:
+    from transforms.html.blocks import HtmlMetadata
+
+    batch = normalise_batch(
+        [
+            _page("https://news.scratchculinary.com/2025/09/04/fall", HtmlMetadata(site_name="Scratch Culinary")),
+            _page("https://www.dw.com/en/story/a-1", HtmlMetadata()),
+            _page("file:///saved/page.html", HtmlMetadata(canonical_url="https://www.smalltown.co.uk/news/1")),
+        ]
+    ).articles
+    assert batch.select("source_id", "source_domain").rows() == [
+        ("scratchculinary.com", "scratchculinary.com"),  # not curated: the domain is its id
+        ("dw", "dw.com"),  # curated: the registry's id
+        ("smalltown.co.uk", "smalltown.co.uk"),  # a saved page: its canonical URL
+    ]
+
+
+def test_titles_lose_the_site_name_and_organisations_are_no_authors() -> None:
+    from transforms.html.blocks import HtmlMetadata
+    from transforms.metadata.page_markup import PageMarkup
+
+    markup = PageMarkup(
+        titles=(
+            ("og_title", "Harbour wall gives way | Harbour Herald"),
+            ("title", "Harbour Herald - Harbour wall gives way"),
+        ),
+        site_names=("Harbour Herald",),
+        people=("Maren Holloway",),
+        organisations=("Harbour Herald Media",),
+    )
+    metadata = HtmlMetadata(
+        title="Harbour wall gives way | Harbour Herald",
+        author="Maren Holloway; USA TODAY; Harbourherald",
+        markup=markup,
+    )
+    row = normalise_batch([_page("https://www.harbourherald.example/news/1", metadata)]).articles.row(0, named=True)
+    assert (row["title"], row["title_source"]) == ("Harbour wall gives way", "og_title")
+    assert row["authors"] == ["Maren Holloway"]
+    assert row["credit_organisations"] == ["USA TODAY", "Harbourherald"]

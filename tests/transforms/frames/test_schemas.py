@@ -55,7 +55,7 @@ FILLED_BY_LOAD = {
     "documents": {"load_id"},
     "rejects": {"first_seen_at", "last_seen_at", "n_seen", "load_id", "last_load_id"},
     "fetch_state": {"n_fetches", "n_not_modified"},
-    "sources": set(),
+    "sources": {"first_seen_at"},
     "entities": {"load_id"},
     "mentions": {"document_id", "load_id"},
     "quotes": {"document_id", "load_id"},
@@ -64,6 +64,9 @@ FILLED_BY_LOAD = {
     "story_articles": {"document_id", "load_id"},
 }
 FROM_NEW_VERSIONS = {"articles", "article_versions"}  # loaded from sql/load/new_versions.sql's table
+# load statements that read batch_articles to fill another table (outlets.sql: sources rows of the
+# uncurated outlets, from the articles' source_domain and site_name, declared in ARTICLES)
+FROM_BATCH_ARTICLES = {"outlets"}
 # load statements of frames made outside transforms/, which cannot use the declarations
 BUILT_ELSEWHERE = {"check_results": "warehouse/store.py", "run_stage_counts": "flows/summary.py"}
 
@@ -125,7 +128,10 @@ def test_every_frame_a_load_statement_reads_is_declared() -> None:
         path.stem for path in LOAD_SQL.glob("*.sql") if re.search(r"\b(?:from|join)\s+batch_", path.read_text("utf-8"))
     }
     assert "new_versions" in reads_a_frame  # batch_articles, loaded into articles and article_versions
-    assert set(SCHEMAS) == (reads_a_frame - {"new_versions"} - set(BUILT_ELSEWHERE)) | FROM_NEW_VERSIONS
+    assert (
+        set(SCHEMAS)
+        == (reads_a_frame - {"new_versions"} - set(BUILT_ELSEWHERE) - FROM_BATCH_ARTICLES) | FROM_NEW_VERSIONS
+    )
 
 
 # --- the frames the code makes ------------------------------------------------------------------
@@ -227,4 +233,8 @@ def test_the_frames_the_code_makes_load_into_every_table(produced, tmp_path) -> 
         wh.upsert_sources(frames["sources"])
         assert wh.load_batch(batch).n_loaded == frames["articles"].height
         loaded = {table: wh.query(f"select count(*) as n from {table}")["n"][0] for table in SCHEMAS}
-    assert loaded == {table: frame.height for table, frame in frames.items()}
+        outlets = wh.query("select source_id, name, domain, is_curated from sources where not is_curated")
+    # the copy on example.com, an outlet the registry lacks, got its own sources row (not curated)
+    assert outlets.rows() == [("example.com", "example.com", "example.com", False)]
+    expected = {table: frame.height for table, frame in frames.items()}
+    assert loaded == expected | {"sources": frames["sources"].height + 1}

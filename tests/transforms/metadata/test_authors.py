@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.metadata.authors import credit_extras, credits_from, credits_of, emails_in
+from transforms.metadata.authors import credit_extras, credits_from, credits_of, emails_in, sort_credits
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,43 @@ def test_emails_in_a_contact_line() -> None:
         "jane.doe@example.com",
         "tips@example.org",
     )
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors", "organisations"),
+    [
+        ("USA TODAY", [], ["USA TODAY"]),
+        ("Flatworld Solutions Editorial Team", [], ["Flatworld Solutions Editorial Team"]),
+        ("Center for Drug Evaluation and Research", [], ["Center for Drug Evaluation and Research"]),
+        (
+            "Manoj Jain and Jagpreet Chhatwal | The Commercial Appeal",
+            ["Manoj Jain", "Jagpreet Chhatwal"],
+            ["The Commercial Appeal"],
+        ),
+        ("AccountingDepartment.com", [], ["AccountingDepartment.com"]),
+        ("Editorial", [], ["Editorial"]),
+        ("Jdadmin", [], []),  # an account: dropped
+        ("Dec", [], []),  # a date fragment: dropped
+        ("Ph D", [], []),  # a credential: dropped
+        ("Laura June Topolsky July", ["Laura June Topolsky"], []),
+        ("Author Isaiah Shelton", ["Isaiah Shelton"], []),
+        ("Rebecca Lake, CEPF®", ["Rebecca Lake"], []),
+        ("The Author", [], []),
+    ],
+)
+def test_organisations_accounts_and_fragments_are_no_authors(credit, authors, organisations) -> None:
+    found = credits_from(credit)
+    assert (list(found.authors), list(found.organisations)) == (authors, organisations)
+
+
+def test_roles_after_a_name_are_kept_as_roles() -> None:
+    found = credits_from("Benjamin Johnson, Sr. Director of Operations")
+    assert (found.authors, found.roles) == (("Benjamin Johnson",), ("Sr. Director of Operations",))
+
+
+def test_authors_naming_the_site_or_typed_organisations_move_out() -> None:
+    found = sort_credits(
+        credits_from("Jane Doe; Greenhouse Studio; Brandon-Peaktwo; Fastarz"), ["Fastarz"] + ["peaktwo"]
+    )
+    assert found.authors == ("Jane Doe",)
+    assert found.organisations == ("Greenhouse Studio", "Brandon-Peaktwo", "Fastarz")

@@ -1,0 +1,149 @@
+"""What a page's markup says about its article besides dates: headline candidates, the site's
+name, the credited people and organisations, its URLs. Pure: a parsed lxml tree in.
+
+Titles: `og:title`, `twitter:title`, JSON-LD `headline` (an article object's), the only `<h1>`
+(or the first of several), `<title>`. Site names: `og:site_name`, JSON-LD `publisher.name`, a
+`WebSite` object's name, `application-name`. Credits: JSON-LD `author` (a `Person` is a person, an
+`Organization` an organisation), `<meta name=author>`, `article:author` when it is not a URL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "blogposting",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "report",
+        "liveblogposting",
+        "techarticle",
+        "scholarlyarticle",
+        "posting",
+        "socialmediaposting",
+    }
+)
+ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "organisation"})
+MAX_TITLE_CHARS = 400
+
+
+@dataclass(frozen=True)
+class PageMarkup:
+    titles: tuple[tuple[str, str], ...] = ()  # (where: og_title | twitter_title | jsonld | h1 | title, text)
+    site_names: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # names the markup gives as the article's authors
+    organisations: tuple[str, ...] = ()  # JSON-LD authors typed as organisations
+    persons: tuple[str, ...] = ()  # JSON-LD authors typed as Person
+    urls: tuple[str, ...] = ()  # canonical link, og:url
+
+
+def _text(value: object) -> str:
+    return re.sub(r"\s+", " ", value).strip() if isinstance(value, str) else ""
+
+
+def _objects(value: object) -> Iterator[dict]:
+    if isinstance(value, dict):
+        yield value
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            yield from _objects(value.get(key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _objects(item)
+
+
+def _types(obj: dict) -> set[str]:
+    kinds = obj.get("@type")
+    return {k.lower() for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)}
+
+
+def jsonld_objects(tree: lxml_html.HtmlElement) -> list[dict]:
+    objects: list[dict] = []
+    for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
+        try:
+            objects += list(_objects(json.loads(script.text_content() or "null")))
+        except (json.JSONDecodeError, RecursionError, ValueError):
+            continue
+    return objects
+
+
+def _credited(value: object) -> Iterator[tuple[str, str | None]]:
+    """(name, its type: "organisation", "person" or None) of a JSON-LD author value: a string, an
+    object, or a list."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            yield _text(item), None
+        elif isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, list):
+                name = " ".join(n for n in name if isinstance(n, str))
+            kinds = _types(item)
+            yield _text(name), "organisation" if kinds & ORGANISATION_TYPES else "person" if "person" in kinds else None
+
+
+def _meta(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    contents: dict[str, str] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        for attribute in ("property", "name", "itemprop"):
+            name = (meta.get(attribute) or "").strip().lower()
+            if name and name not in contents:
+                contents[name] = _text(meta.get("content"))
+    return contents
+
+
+def page_markup(tree: lxml_html.HtmlElement) -> PageMarkup:
+    meta = _meta(tree)
+    objects = jsonld_objects(tree)
+    articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
+    titles: list[tuple[str, str]] = []
+    for where, name in (("og_title", "og:title"), ("twitter_title", "twitter:title")):
+        if meta.get(name):
+            titles.append((where, meta[name]))
+    headline = next((_text(o.get("headline")) for o in articles if _text(o.get("headline"))), "")
+    if headline:
+        titles.append(("jsonld", headline))
+    h1s = [_text(h.text_content()) for h in tree.xpath("//h1")]
+    h1s = [h for h in h1s if h]
+    if h1s:
+        titles.append(("h1", h1s[0]))
+    title = next((_text(t.text_content()) for t in tree.xpath("//title") if _text(t.text_content())), "")
+    if title:
+        titles.append(("title", title))
+    site_names = [meta.get("og:site_name", "")]
+    for obj in articles:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict):
+            site_names.append(_text(publisher.get("name")))
+    site_names += [_text(o.get("name")) for o in objects if "website" in _types(o)]
+    site_names.append(meta.get("application-name", ""))
+    people: list[str] = []
+    organisations: list[str] = []
+    persons: list[str] = []
+    for obj in articles[:1]:
+        for name, kind in _credited(obj.get("author")):
+            if name:
+                (organisations if kind == "organisation" else people).append(name)
+                if kind == "person":
+                    persons.append(name)
+    for name in (meta.get("author", ""), meta.get("article:author", "")):
+        if name and not re.match(r"https?://", name) and name not in people:
+            people.append(name)
+    urls = [_text(link.get("href")) for link in tree.xpath('//link[@rel="canonical"][@href]')[:1]]
+    urls.append(meta.get("og:url", ""))
+    return PageMarkup(
+        tuple((w, t[:MAX_TITLE_CHARS]) for w, t in titles),
+        tuple(dict.fromkeys(s for s in site_names if s)),
+        tuple(dict.fromkeys(people)),
+        tuple(dict.fromkeys(organisations)),
+        tuple(dict.fromkeys(persons)),
+        tuple(dict.fromkeys(u for u in urls if u)),
+    )
