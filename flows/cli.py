@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from logging import ERROR, LogRecord
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -86,8 +87,58 @@ def _require_warehouse(path: Path) -> None:
 
 
 def _quiet_prefect(verbose: bool) -> None:
+    """Prefect's logs at WARNING (INFO with -v). Without -v, the errors Prefect's engine logs with
+    a traceback when a run fails are left out: the command says what failed in one line."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    if not verbose:
+        import logging
+
+        import prefect  # configures its loggers first
+
+        hide = _EngineFailures(str(Path(prefect.__file__).parent))
+        for name in ("prefect.flow_runs", "prefect.task_runs", "prefect.flow_engine", "prefect.task_engine"):
+            logging.getLogger(name).addFilter(hide)
+
+
+class _EngineFailures:
+    """A logging filter: drops the errors Prefect's engine (code under `package`) logs about a
+    failed run; records of newsetl's own code pass."""
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+
+    def filter(self, record: LogRecord) -> bool:
+        return not (record.levelno >= ERROR and record.pathname.startswith(self.package))
+
+
+def _usage_errors(paths: list[str], files: list[Path], db: Path) -> str | None:
+    """What makes a command line unusable, before any work: a path named on it that does not exist
+    (or is not valid UTF-8), a file option (manifest, URL list, WARC) that cannot be read, a
+    warehouse path that cannot be a file. None when all is well."""
+    for name in [*paths, *map(str, files)]:
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"not a valid UTF-8 path: {name.encode('utf-8', 'surrogateescape')!r}"
+    for name in paths:
+        if not Path(name).expanduser().exists():
+            return f"no such file or folder: {name}"
+    for path in files:
+        if not path.expanduser().is_file() or not os.access(path.expanduser(), os.R_OK):
+            return f"cannot read {path}: {'no such file' if not path.expanduser().exists() else 'not a readable file'}"
+    if db.is_dir():
+        return f"--db {db} is a folder, not a warehouse file"
+    blocking = next((p for p in db.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        return f"--db {db} cannot be a file: {blocking} is a file, not a folder"
+    return None
+
+
+def _exit_on_usage_error(message: str | None) -> None:
+    if message:
+        typer.secho(f"error: {message}", fg="red", err=True)
+        raise typer.Exit(2)
 
 
 WEB_PREFIXES = ("http://", "https://")
@@ -268,6 +319,7 @@ def ingest(
         allowed_networks=allow_network or None,
         user_agent=user_agent,
     )
+    _exit_on_usage_error(_usage_errors(files, [*(urls or []), *(warc or []), *(manifest or [])], settings.db_path))
     _quiet_prefect(verbose)
     from flows.ingest import ingest as ingest_flow
     from flows.runners import api_for_workers
@@ -463,6 +515,7 @@ def rebuild(
         runner_workers=runner_workers,
         prefect_server=prefect_server,
     )
+    _exit_on_usage_error(_usage_errors([], [], into.absolute() if into else settings.db_path))
     _quiet_prefect(verbose)
     from flows.rebuild import rebuild as rebuild_flow
     from flows.runners import api_for_workers

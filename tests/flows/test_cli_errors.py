@@ -1,0 +1,56 @@
+"""Usage errors exit 2 before any work, naming the path; an expected failure is one line on
+stderr, without Prefect's traceback (which -v shows)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+from warehouse.lock import writer_lock
+
+NEWSETL = str(Path(sys.executable).parent / "newsetl")
+
+
+def _newsetl(args: list[str | bytes], cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env |= {"NEWSETL_PREFECT_SERVER": "temporary"}
+    return subprocess.run([NEWSETL, *args], cwd=cwd, env=env, capture_output=True, timeout=600)
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["ingest", str(SEEDS), "missing.txt"], "error: no such file or folder: missing.txt"),
+        (["ingest", str(SEEDS), "--db", "a-file/news.duckdb"], "cannot be a file:"),
+        (["ingest", str(SEEDS), "--db", "."], "is a folder, not a warehouse file"),
+        (["ingest", "--manifest", "nope.csv"], "error: cannot read nope.csv: no such file"),
+        (["ingest", str(SEEDS), "--warc", "."], "error: cannot read .: not a readable file"),
+        (["ingest", b"caf\xe9.txt"], "error: not a valid UTF-8 path: b'caf\\xe9.txt'"),
+        (["rebuild", "--db", "a-file/news.duckdb"], "cannot be a file:"),
+    ],
+)
+def test_a_usage_error_exits_2_before_any_work_naming_the_path(tmp_path: Path, args: list, says: str) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    (tmp_path / "caf\udce9.txt".encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")).write_text("x")
+    done = _newsetl(args, tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.decode().strip().splitlines()) == 1, done.stderr.decode()
+    assert says in done.stderr.decode()
+    assert not (tmp_path / "warehouse").exists() and not any(tmp_path.glob("*.duckdb*"))  # no work was done
+
+
+def test_a_busy_warehouse_is_one_line_and_verbose_shows_the_traceback(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with writer_lock(db, timeout=0, command="test"):
+        quiet = _newsetl(["ingest", str(SEEDS), "--db", str(db), "--lock-timeout", "0", "--no-progress"], tmp_path)
+        loud = _newsetl(["ingest", str(SEEDS), "--db", str(db), "--lock-timeout", "0", "--no-progress", "-v"], tmp_path)
+    lines = [line for line in quiet.stderr.decode().splitlines() if line.strip()]
+    assert quiet.returncode == 3
+    assert len(lines) <= 2 and lines[-1].startswith("warehouse busy:"), quiet.stderr.decode()
+    assert "Traceback" not in quiet.stderr.decode()
+    assert loud.returncode == 3 and "Traceback" in loud.stderr.decode()
