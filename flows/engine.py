@@ -37,16 +37,22 @@ from typing import Generic, Protocol, TypeVar
 from prefect import get_run_logger
 from prefect.runtime import flow_run
 
-from flows.enrichment import annotate, enrich
-from flows.page_workers import PoolKey, close_shared_pools
+from flows.enrichment import Annotated, annotate, enrich
+from flows.page_workers import close_shared_pools
 from flows.runners import batches_in_flight
 from flows.settings import Settings
-from flows.stages import clean, extract, load, normalise, skip_known
+from flows.stages import Normalised, clean, extract, load, normalise, skip_known
 from flows.summary import RunSummary
-from transforms.analysis.annotations import Annotations
-from transforms.documents.outcomes import Cleaned, Extracted, LandedDocument, twins_of_rejects
+from transforms.documents.outcomes import (
+    Cleaned,
+    Extracted,
+    LandedDocument,
+    twins_of_rejects,
+    with_rejected_status,
+    without_documents,
+)
 from transforms.frames.ledger import FetchRecord, Reject, documents_frame, fetches_frame, rejects_frame
-from transforms.frames.normalise import PIPELINE_VERSION, NormalisedBatch
+from transforms.frames.normalise import PIPELINE_VERSION
 from warehouse import LoadBatch, Warehouse
 
 CHECKPOINT_SECONDS = 10.0  # fold the WAL into the file this often: a crash replays at most this much loading
@@ -150,8 +156,8 @@ class InFlight:
     started_at: datetime
     extracted: Future[Extracted]
     cleaned: Future[Cleaned]
-    normalised: Future[NormalisedBatch]
-    annotated: Future[Annotations]
+    normalised: Future[Normalised]
+    annotated: Future[Annotated]
     document_ids: set[str] = field(default_factory=set)
 
 
@@ -165,28 +171,17 @@ def _at_least_one(batches: Iterable[Acquired]) -> Iterator[Acquired]:
         yield Acquired([], [], 0)
 
 
-def offload_to(settings: Settings, fresh: list[LandedDocument]) -> PoolKey | None:
-    """Where a batch's clean, normalise and annotate run: in the page workers for a batch of plain
-    texts when there are two or more of them and the stages would otherwise share the flow's
-    threads (and one core, under the GIL); in the flow's threads when the workers parse pages of
-    the batch, or with one worker (the flow's own thread is then the second lane), or when there
-    is nothing to parse."""
-    if not fresh or settings.workers < 2 or settings.runner.kind != "threads" or any(d.kind == "html" for d in fresh):
-        return None
-    return (settings.workers, settings.extract_timeout)
-
-
-Stages = tuple[Future[Extracted], Future[Cleaned], Future[NormalisedBatch], Future[Annotations]]
+Stages = tuple[Future[Extracted], Future[Cleaned], Future[Normalised], Future[Annotated]]
 
 
 def _submitted(fresh: list[LandedDocument], settings: Settings) -> Stages:
-    """A batch's extract -> clean -> normalise -> annotate, submitted to the task runner."""
-    pool = offload_to(settings, fresh)
+    """A batch's extract -> clean -> normalise -> annotate, submitted to the task runner (clean,
+    normalise and annotate do their work in the page workers, a time limit a document)."""
     extracted = extract.submit(fresh, settings.max_bytes)
     # a future passed to submit is resolved to its result by Prefect, which the overloads do not say
-    cleaned = clean.submit(extracted, settings, pool)  # type: ignore[call-overload]
-    normalised = normalise.submit(cleaned, pool)
-    return extracted, cleaned, normalised, annotate.submit(normalised, pool)  # type: ignore[call-overload]
+    cleaned = clean.submit(extracted, settings)  # type: ignore[call-overload]
+    normalised = normalise.submit(cleaned, settings)
+    return extracted, cleaned, normalised, annotate.submit(normalised, settings)  # type: ignore[call-overload]
 
 
 def _nothing_to_parse(settings: Settings) -> Stages:
@@ -194,8 +189,8 @@ def _nothing_to_parse(settings: Settings) -> Stages:
     (a re-run) costs its skip-known and load, not four task runs that have nothing to do."""
     extracted = extract.fn([], settings.max_bytes)
     cleaned = clean.fn(extracted, settings)
-    normalised = normalise.fn(cleaned)
-    return _Ready(extracted), _Ready(cleaned), _Ready(normalised), _Ready(annotate.fn(normalised))
+    normalised = normalise.fn(cleaned, settings)
+    return _Ready(extracted), _Ready(cleaned), _Ready(normalised), _Ready(annotate.fn(normalised, settings))
 
 
 def run_batches(
@@ -251,10 +246,14 @@ def _load_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, checkpoints
     due = checkpoints.due()
     acquired = batch.acquired
     extracted, cleaned, normalised = batch.extracted.result(), batch.cleaned.result(), batch.normalised.result()
-    rejects = batch.earlier_rejects + acquired.rejects + extracted.rejects + cleaned.rejects
-    rejects += twins_of_rejects(acquired.landed, batch.fresh, extracted.rejects + cleaned.rejects)
-    documents = documents_frame(extracted.records)
-    analysis = enrich(normalised.articles, documents, batch.annotated.result(), wh)  # reads earlier batches' rows
+    annotated = batch.annotated.result()
+    stage_rejects = extracted.rejects + cleaned.rejects + normalised.rejects + annotated.rejects
+    rejects = batch.earlier_rejects + acquired.rejects + stage_rejects
+    rejects += twins_of_rejects(acquired.landed, batch.fresh, stage_rejects)
+    # a document annotate stopped is rejected: its articles are not loaded
+    frames = without_documents(normalised.batch, {r.document_id for r in annotated.rejects if r.document_id})
+    documents = documents_frame(with_rejected_status(extracted.records, stage_rejects))
+    analysis = enrich(frames.articles, documents, annotated.annotations, wh)  # reads earlier batches' rows
     counts = load(
         LoadBatch(
             load_id=str(uuid.uuid4()),
@@ -264,12 +263,12 @@ def _load_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, checkpoints
             n_inputs=acquired.n_inputs + len(batch.earlier_rejects),
             pipeline_version=PIPELINE_VERSION,
             documents=documents,
-            articles=normalised.articles,
-            blocks=normalised.blocks,
-            removed_spans=normalised.removed_spans,
+            articles=frames.articles,
+            blocks=frames.blocks,
+            removed_spans=frames.removed_spans,
             rejects=rejects_frame(rejects),
-            date_candidates=normalised.date_candidates,
-            article_dates=normalised.article_dates,
+            date_candidates=frames.date_candidates,
+            article_dates=frames.article_dates,
             fetches=fetches_frame(acquired.fetches) if acquired.fetches else None,
             analysis=analysis,
         ),

@@ -10,11 +10,15 @@ The rows are loaded in the batch's transaction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from flows.page_workers import PoolKey, run_in
+from flows.page_workers import bounded
+from flows.settings import Settings
+from flows.stages import Normalised, stage_pool, used_by
 from transforms.analysis.annotations import Annotations, annotations_of
 from transforms.analysis.entities import resolve_entities
 from transforms.analysis.near_duplicates import near_duplicates
@@ -26,15 +30,51 @@ from transforms.analysis.stories import (
     neighbour_window,
     story_features,
 )
-from transforms.frames.normalise import NormalisedBatch
+from transforms.documents.outcomes import stopped_reject
+from transforms.frames.ledger import Reject
+from transforms.frames.schemas import ARTICLES
 from warehouse import AnalysisFrames, Warehouse
 
 
+@dataclass(frozen=True)
+class Annotated:
+    """A batch's annotations, and the documents annotate stopped (their rejects: their articles are not loaded)."""
+
+    annotations: Annotations
+    rejects: list[Reject]
+
+
+def _take_rows(articles: pl.DataFrame, indexes: list[int]) -> pl.DataFrame:
+    return articles[indexes]
+
+
+def _merge_annotations(parts: list[Annotations]) -> Annotations:
+    if not parts:
+        return annotations_of(pl.DataFrame(schema=ARTICLES))
+    return Annotations(
+        *(pl.concat([getattr(p, name) for p in parts], how="vertical") for name in Annotations.__dataclass_fields__)
+    )
+
+
 @task(name="annotate", cache_policy=NO_CACHE)
-def annotate(normalised: NormalisedBatch, offload_to: PoolKey | None = None) -> Annotations:
-    """Mentions, quotes, signatures and terms of a batch's articles; in a worker of the shared page pool
-    `offload_to` names, else in this thread."""
-    return run_in(offload_to, annotations_of, normalised.articles)
+def annotate(normalised: Normalised, settings: Settings) -> Annotated:
+    """Mentions, quotes, signatures and terms of a batch's articles, in a page worker with the
+    per-document limit (`flows.page_workers.bounded`)."""
+    articles = normalised.batch.articles.unique("article_id", keep="last", maintain_order=True)
+    if not articles.height:
+        return Annotated(annotations_of(articles), [])
+    done = bounded(
+        stage_pool(settings),
+        settings.extract_timeout,
+        annotations_of,
+        articles,
+        articles.height,
+        _take_rows,
+        _merge_annotations,
+        used_by(normalised.spent, normalised.started_at, articles["document_id"].to_list()),
+    )
+    uris, ids = articles["uri"].to_list(), articles["document_id"].to_list()
+    return Annotated(done.value, [stopped_reject(uris[i], ids[i], "annotate", out) for i, out in done.stopped])
 
 
 @task(name="enrich", cache_policy=NO_CACHE)

@@ -20,6 +20,14 @@ several threads: batches in flight share its `workers`); `close_shared_pools` en
 A worker also runs whole-batch work handed to it with `PagePool.call` (`run_in`): the stages of
 a plain-text batch, which in the flow's threads would share one core under the GIL. A call has no
 time limit (as in a thread); a worker that dies in one raises `WorkerGone`.
+
+`bounded` runs a per-batch stage (clean of plain texts, normalise, annotate) under the same
+per-document limit as a page: the whole batch in one worker call given that limit (a batch costs
+far less than one document's limit: milliseconds a document); when it runs out of time (or its
+worker dies), each document alone, each with the limit, on all the workers; the documents that
+still run out of time (or kill their worker) are named and the rest's results merged. A
+document alone in its batch costs at most its limit; one among others at most twice (the
+batch's try, then its own).
 """
 
 from __future__ import annotations
@@ -31,8 +39,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from transforms.documents.outcomes import Failed, TimedOut
 from transforms.html.pages import HtmlPage, parse_html_page
@@ -45,6 +55,7 @@ PRELOAD = [
 ]
 Parser = Callable[[str, str | None], HtmlPage]
 T = TypeVar("T")
+B = TypeVar("B")
 BUSY_WAIT_SECONDS = 0.05  # every worker busy with other threads' pages: look again this often
 WARM_UP_LIMIT = 120.0  # seconds a new worker may take to warm up before pages are sent to it anyway
 WARM_UP_PAGE = (
@@ -66,6 +77,18 @@ def _context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
+def _warm_up_stages() -> None:
+    """The bounded stages (clean, normalise, annotate) once on a small text: their first-use costs are
+    paid before a document's time limit starts."""
+    from transforms.analysis.annotations import annotations_of
+    from transforms.frames.normalise import ParsedDocument, normalise_batch
+    from transforms.text.articles import parse_text_articles
+
+    text = "Warm-up\n\n" + WARM_UP_PAGE.split("<p>")[1].split("</p>")[0] + "\n"
+    article = parse_text_articles([text])[0]
+    annotations_of(normalise_batch([ParsedDocument("warm-up", "warm-up.txt", article)]).articles)
+
+
 def _serve(conn: multiprocessing.connection.Connection, parser: Parser) -> None:
     """A worker: warm up on a small page and say "ready", then parse each page it is sent and
     answer ("ok", page) or ("error", text), or run each call and answer ("ok", value) or
@@ -73,6 +96,10 @@ def _serve(conn: multiprocessing.connection.Connection, parser: Parser) -> None:
     try:
         parser(WARM_UP_PAGE, None)  # first-use costs (the rule catalogue, the extractors' set-up) are no page's
     except Exception:  # noqa: BLE001, S110 - a parser that fails here fails on the real pages, where it is reported
+        pass
+    try:
+        _warm_up_stages()  # nor the language model's or the gazetteers' of the bounded stages (a second or so)
+    except Exception:  # noqa: BLE001, S110 - a stage that fails here fails on the real documents, where it is reported
         pass
     conn.send(("ready", None))
     while True:
@@ -241,6 +268,34 @@ class PagePool:
             raise value
         return value
 
+    def call_within(
+        self, seconds: float, function: Callable[..., T], *args: object
+    ) -> tuple[T | TimedOut | Failed, float]:
+        """`function(*args)` in a worker, given `seconds` from when the worker receives it: past them the
+        worker is killed (a fresh one serves the next call) and TimedOut is answered; a worker that dies
+        answers Failed. With the seconds it ran (not counting the wait for a free worker). An exception the
+        function raises is raised here."""
+        worker = self._acquire(block=True)
+        assert worker is not None
+        sent = time.monotonic()
+        try:
+            worker.conn.send((CALL, function, args))
+            if not worker.conn.poll(seconds):
+                self._retire(worker)
+                return TimedOut(round(time.monotonic() - sent, 3)), time.monotonic() - sent
+            status, value = worker.conn.recv()
+        except (EOFError, OSError) as exc:
+            self._retire(worker)
+            died = Failed(f"worker died ({type(exc).__name__}, exit code {worker.process.exitcode})")
+            return died, time.monotonic() - sent
+        except BaseException:  # interrupted mid-call: the worker's state is unknown, it goes
+            self._retire(worker)
+            raise
+        self._release(worker)
+        if status == "raised":
+            raise value
+        return value, time.monotonic() - sent
+
     def _collect(self, busy: dict[Connection, _Busy], results: list[HtmlPage | TimedOut | Failed | None]) -> None:
         """Wait until a busy worker answers or a page runs out of time; record what came back."""
         wait = max(0.0, min(deadline for *_, deadline in busy.values()) - time.monotonic())
@@ -282,6 +337,67 @@ PoolKey = tuple[int, float]  # (workers, timeout) of a shared pool with the defa
 def run_in(pool: PoolKey | None, function: Callable[..., T], *args: object) -> T:
     """`function(*args)` in a worker of the shared pool `pool` names, or here when it is None."""
     return shared_pool(*pool).call(function, *args) if pool else function(*args)
+
+
+@dataclass(frozen=True)
+class Bounded(Generic[B]):
+    """A stage's result over the documents that finished; those that did not, (index, outcome); the
+    seconds each document was charged (its share of its time limit used by this stage)."""
+
+    value: B
+    stopped: list[tuple[int, TimedOut | Failed]]
+    seconds: list[float]
+
+
+def _timed(
+    workers: PagePool, seconds: float, function: Callable[..., T], *args: object
+) -> tuple[T | TimedOut | Failed, float]:
+    if seconds <= 0:
+        return TimedOut(0.0), 0.0
+    return workers.call_within(seconds, function, *args)
+
+
+def bounded(
+    pool: PoolKey,
+    limit: float,
+    function: Callable[[B], T],
+    batch: B,
+    size: int,
+    take: Callable[[B, list[int]], B],
+    merge: Callable[[list[T]], T],
+    spent: list[float] | None = None,
+) -> Bounded[T]:
+    """`function(batch)` in a worker of the shared pool `pool` with `limit` seconds a document (see the
+    module's doc): `take(batch, indexes)` is the batch of those documents, `merge` joins the results of
+    documents run alone (and makes the empty result from an empty list). `spent[i]` is what document i
+    used of its limit in earlier stages: the limit counts over all of them. A document is charged the
+    time it ran alone; a batch's whole call charges no document (its documents are milliseconds each),
+    except a batch of one."""
+    spent = spent or [0.0] * size
+    workers = shared_pool(*pool)
+    whole, seconds = _timed(workers, limit - spent[0] if size == 1 else limit, function, batch)
+    if not isinstance(whole, TimedOut | Failed):
+        return Bounded(whole, [], [seconds] if size == 1 else [0.0] * size)
+    if size <= 1:
+        stopped = TimedOut(round(spent[0] + seconds, 3)) if isinstance(whole, TimedOut) else whole
+        return Bounded(merge([]), [(0, stopped)] * size, [seconds] * size)
+    calls = [(limit - spent[i], take(batch, [i])) for i in range(size)]
+
+    def alone(call: tuple[float, B]) -> tuple[T | TimedOut | Failed, float]:
+        return _timed(workers, call[0], function, call[1])
+
+    if workers.workers == 1:
+        outcomes = [alone(call) for call in calls]
+    else:
+        with ThreadPoolExecutor(max_workers=workers.workers) as threads:
+            outcomes = list(threads.map(alone, calls))
+    done = [r for r, _ in outcomes if not isinstance(r, TimedOut | Failed)]
+    stopped_ones: list[tuple[int, TimedOut | Failed]] = [
+        (i, TimedOut(round(spent[i] + t, 3)) if isinstance(r, TimedOut) else r)
+        for i, (r, t) in enumerate(outcomes)
+        if isinstance(r, TimedOut | Failed)
+    ]
+    return Bounded(merge(done), stopped_ones, [t for _, t in outcomes])
 
 
 def close_shared_pools() -> None:

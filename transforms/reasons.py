@@ -60,7 +60,8 @@ ALL = ALL + (
     INVALID_URL,
 )
 
-EXTRACT_TIMEOUT = "extract_timeout"  # clean: parsing the page took longer than the per-document limit
+EXTRACT_TIMEOUT = "extract_timeout"  # clean: parsing the page, or clean, normalise and annotate a document, took longer
+# than the per-document limit (the detail starts with the stage: "normalise: stopped after ...")
 EXTRACT_FAILED = "extract_failed"  # clean: the extractor raised an error on this page
 TOO_DEEPLY_NESTED = "too_deeply_nested"  # clean: no article text, and the HTML nests deeper than the parser goes
 ALL = ALL + (EXTRACT_TIMEOUT, EXTRACT_FAILED, TOO_DEEPLY_NESTED)

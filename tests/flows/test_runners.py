@@ -128,35 +128,20 @@ def test_same_bytes_in_the_next_batch_wait_for_the_first_to_load(tmp_path) -> No
     ]
 
 
-def test_text_batches_offloaded_to_the_page_workers_load_what_the_flow_thread_loads(tmp_path) -> None:
-    """With two workers, plain-text batches are cleaned, normalised and annotated in the page
-    workers (flows.engine.offload_to); with one, in the flow's threads: same warehouse content."""
-    import flows.engine as engine
-
+def test_one_or_two_page_workers_load_the_same(tmp_path) -> None:
+    """clean, normalise and annotate run in the page workers (under the per-document limit,
+    flows.page_workers.bounded) whatever their number: one worker or two, the same warehouse content."""
     folder = tmp_path / "texts"
     folder.mkdir()
     for seed in SEEDS.glob("*.txt"):
         for copy in range(3):  # edited copies: new documents and articles, the same shape
             (folder / f"{copy}-{seed.name}").write_text(seed.read_text("utf-8") + f"\n\nCopy {copy}.\n", "utf-8")
-    offloaded = []
-    original = engine.offload_to
-
-    def spy(settings, fresh):
-        chosen = original(settings, fresh)
-        offloaded.append(chosen)
-        return chosen
-
     contents = {}
     for workers in (1, 2):
-        engine.offload_to = spy
-        try:
-            db = tmp_path / f"w{workers}" / "news.duckdb"
-            summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db), batch_size=2, workers=workers))
-        finally:
-            engine.offload_to = original
+        db = tmp_path / f"w{workers}" / "news.duckdb"
+        summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(db), batch_size=2, workers=workers))
         assert summary.n_loaded == 6
         contents[workers] = _content(db) | _analysis(db)
-    assert offloaded[:3] == [None] * 3 and all(key is not None for key in offloaded[3:]) and len(offloaded) == 6
     assert contents[2] == contents[1]
 
 

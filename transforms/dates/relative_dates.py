@@ -20,6 +20,7 @@ is guessed.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -110,6 +111,9 @@ DAY_WORDS = {
     "the day after tomorrow": 2,
 }
 MONTH_DAY_FUTURE_DAYS = 31  # "March 3" up to a month after the anchor is this year's
+# At most this many phrases are kept per text (the first ones): an article has tens; a text made
+# of nothing but relative dates (a hostile input) costs a bounded number of rows.
+MAX_RELATIVE_DATES = 1000
 
 
 @dataclass(frozen=True)
@@ -168,10 +172,24 @@ def _resolve(kind: str, groups: dict, anchor: date) -> date | None:
     return _month_day(MONTHS[groups["month"].lower()], int(groups["day"]), anchor)
 
 
-def relative_dates(text: str, anchor: date | None) -> list[RelativeDate]:
-    """Every relative date phrase in `text`, in order; resolved when `anchor` is known."""
+def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the disjoint spans (sorted by start: so sorted by end too).
+    The only candidate is the last span starting before `end`: O(log n)."""
+    i = bisect.bisect_left(starts, end) - 1
+    return i >= 0 and ends[i] > start
+
+
+def relative_dates(text: str, anchor: date | None, limit: int = MAX_RELATIVE_DATES) -> list[RelativeDate]:
+    """The relative date phrases in `text`, in order (the first `limit`); resolved when `anchor` is known.
+
+    Linear in the matches: a phrase is checked against the spans taken by earlier kinds with a
+    binary search (the matches of one kind never overlap each other), and each kind's spans are
+    merged into the taken ones once it is done. Past `limit` phrases of one kind nothing later can be
+    among the first `limit`, so a kind's search stops there: a text of nothing but phrases costs
+    `limit` per kind, whatever its length."""
     found: list[RelativeDate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, disjoint, sorted
+    ends: list[int] = []
     lowered = text.lower()
     for kind, pattern in PHRASES:
         haystack = text if kind in CASE_SENSITIVE_GATES else lowered
@@ -179,10 +197,13 @@ def relative_dates(text: str, anchor: date | None) -> list[RelativeDate]:
             continue
         if kind == "day_of_month" and not ORDINAL_NUMBER.search(text):
             continue
+        taken: list[tuple[int, int]] = []
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if _overlaps(starts, ends, start, end):
                 continue
+            if len(taken) == limit:  # `limit` of this kind before here: nothing later is among the first `limit`
+                break
             groups = match.groupdict()
             resolved = _resolve(kind, groups, anchor) if anchor is not None else None
             taken.append((start, end))
@@ -197,4 +218,9 @@ def relative_dates(text: str, anchor: date | None) -> list[RelativeDate]:
                     "published_at" if resolved is not None else None,
                 )
             )
-    return sorted(found, key=lambda r: r.start_char)
+        if taken:
+            spans = sorted(list(zip(starts, ends)) + taken)  # two sorted runs: a linear merge
+            starts, ends = [s for s, _ in spans], [e for _, e in spans]
+            found.sort(key=lambda r: r.start_char)
+            del found[limit:]
+    return found

@@ -5,14 +5,19 @@ documents and parse results in, outcomes out (no warehouse, no files, no Prefect
 - `extracted_batch`: bytes -> text, or a reject (`decoded_text` decides one document);
 - `cleaned_batch`: text parsed into articles -> parsed documents, or rejects (`html_outcome`,
   `text_outcome` decide one document);
+- `stopped_reject`: a document a bounded stage (clean, normalise, annotate) stopped, as a reject;
+- `without_documents`: a batch's frames without the documents a later stage rejected;
+- `with_rejected_status`: the ledger records of rejected documents say so;
 - `twins_of_rejects`: a document with the same bytes as a rejected one shares its fate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+
+import polars as pl
 
 from transforms import reasons
 from transforms.documents.decoding import (
@@ -24,7 +29,7 @@ from transforms.documents.decoding import (
     maybe_gunzip,
 )
 from transforms.frames.ledger import DocumentRecord, Reject
-from transforms.frames.normalise import ParsedDocument
+from transforms.frames.normalise import NormalisedBatch, ParsedDocument
 from transforms.html.pages import MIN_BODY_WORDS, HtmlPage
 from transforms.metadata.sidecars import Sidecar
 from transforms.text.articles import TextArticle
@@ -81,6 +86,8 @@ class Cleaned:
 
     parsed: list[ParsedDocument]
     rejects: list[Reject]
+    spent: dict[str, float] = field(default_factory=dict)  # document_id -> seconds of its time limit used
+    started_at: float | None = None  # a batch of one document: when its worker got it for clean (epoch seconds)
 
 
 def fresh_documents(landed: Iterable[LandedDocument], loaded_before: set[str]) -> list[LandedDocument]:
@@ -178,8 +185,22 @@ def html_outcome(doc: LandedDocument, page: HtmlPage | TimedOut | Failed) -> Par
     )
 
 
-def text_outcome(doc: LandedDocument, article: TextArticle) -> ParsedDocument | Reject:
-    """A parsed plain text -> its article, or a reject when no body paragraph is left."""
+def stopped_reject(uri: str, document_id: str, stage: str, outcome: TimedOut | Failed) -> Reject:
+    """A document that `stage` (clean, normalise, annotate) did not finish: out of its time limit, or its
+    worker died (or raised); the stage is named at the start of the detail."""
+    if isinstance(outcome, TimedOut):
+        detail = (
+            f"{stage}: stopped after {outcome.seconds} s of clean, normalise and annotate (the per-document time limit)"
+        )
+        return Reject(uri, "clean", reasons.EXTRACT_TIMEOUT, detail, document_id)
+    return Reject(uri, "clean", reasons.EXTRACT_FAILED, f"{stage}: {outcome.error}", document_id)
+
+
+def text_outcome(doc: LandedDocument, article: TextArticle | TimedOut | Failed) -> ParsedDocument | Reject:
+    """A parsed plain text -> its article, or a reject when no body paragraph is left (or its
+    parsing was stopped)."""
+    if isinstance(article, TimedOut | Failed):
+        return stopped_reject(doc.uri, doc.document_id, "clean", article)
     if not article.body_blocks:
         return Reject(
             doc.uri,
@@ -192,7 +213,9 @@ def text_outcome(doc: LandedDocument, article: TextArticle) -> ParsedDocument | 
 
 
 def cleaned_batch(
-    extracted: Extracted, text_articles: Iterable[TextArticle], pages: Mapping[str, HtmlPage | TimedOut | Failed]
+    extracted: Extracted,
+    text_articles: Iterable[TextArticle | TimedOut | Failed],
+    pages: Mapping[str, HtmlPage | TimedOut | Failed],
 ) -> Cleaned:
     """The batch's outcomes in its order: `text_articles` are the plain texts' articles in order,
     `pages` the HTML pages' parse results by document id."""
@@ -205,6 +228,21 @@ def cleaned_batch(
         else:
             parsed.append(outcome)
     return Cleaned(parsed, rejects)
+
+
+def without_documents(batch: NormalisedBatch, document_ids: Collection[str]) -> NormalisedBatch:
+    """The batch's frames without the rows of `document_ids` (documents a later stage rejected)."""
+    if not document_ids:
+        return batch
+    keep = ~pl.col("document_id").is_in(list(document_ids))
+    return NormalisedBatch(*(getattr(batch, name).filter(keep) for name in NormalisedBatch.__dataclass_fields__))
+
+
+def with_rejected_status(records: Iterable[DocumentRecord], rejects: Iterable[Reject]) -> list[DocumentRecord]:
+    """The ledger records, those of the documents rejected at any stage after extract saying 'rejected'
+    (a document rejected at clean, normalise or annotate was decoded: its record said 'loaded')."""
+    rejected = {r.document_id for r in rejects if r.document_id}
+    return [replace(r, status="rejected") if r.document_id in rejected else r for r in records]
 
 
 def twins_of_rejects(
