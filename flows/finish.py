@@ -38,7 +38,11 @@ def publish_snapshot(
     failed = [c.name for c in checks if c.severity == "error" and not c.passed]
     if failed:
         why = f"error-level checks failed ({', '.join(failed)})"
-    elif target.exists() and wh.snapshot_is_current(target, settings.export_parquet):
+    elif (
+        target.exists()
+        and not snapshot.wal_path(target).exists()  # a stale WAL beside it: published again, without it
+        and wh.snapshot_is_current(target, settings.export_parquet)
+    ):
         get_run_logger().info("snapshot %s kept: no data changed since it was published", target)
         return f"{target} (kept: no data changed since it was published)", None
     else:

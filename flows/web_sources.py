@@ -146,7 +146,9 @@ def fetch_pages(
 def warc_batches(
     paths: Iterable[Path], landing_dir: Path, max_record_bytes: int, batch_size: int
 ) -> Iterator[tuple[list[LandedDocument], list[Reject]]]:
-    """The HTML responses of WARC files, landed, in batches; other records are rejects or skipped."""
+    """The HTML responses of WARC files, landed, in batches; other records are rejects or skipped.
+    Two records of one URL never share a batch (a batch loads one version per article): a revision
+    starts the next batch, so the records load as versions in record order whatever the batch size."""
     landed: list[LandedDocument] = []
     rejects: list[Reject] = []
     for path in paths:
@@ -160,6 +162,9 @@ def warc_batches(
             if page.reason or page.body is None:
                 rejects.append(Reject(uri, "warc", page.reason or reasons.UNDECODABLE, page.detail))
             else:
+                if any(doc.uri == uri for doc in landed):  # a revision: the next version goes in the next batch
+                    yield landed, rejects
+                    landed, rejects = [], []
                 landed.append(
                     land_bytes(
                         uri,

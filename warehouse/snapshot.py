@@ -10,6 +10,7 @@ Call it while holding the writer lock, after the error-level checks passed.
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import shutil
@@ -45,8 +46,19 @@ def snapshot_path(db_path: Path, published_dir: Path) -> Path:
     return published_dir / db_path.name
 
 
+def wal_path(path: Path) -> Path:
+    """The WAL DuckDB keeps beside a database file opened read-write: news.duckdb -> news.duckdb.wal."""
+    return path.with_name(path.name + ".wal")
+
+
 def _literal(path: Path) -> str:
+    """A path as an SQL string literal (a `'` in it doubled)."""
     return "'" + str(path).replace("'", "''") + "'"
+
+
+def _identifier(name: str) -> str:
+    """A name as a quoted SQL identifier (a `"` in it doubled): the live database is named after its file."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _fsync(path: Path) -> None:
@@ -59,8 +71,8 @@ def _fsync(path: Path) -> None:
 
 def _remove_leftovers(published_dir: Path, name: str) -> None:
     """Temp files of a publish that was stopped half-way (the caller holds the writer lock, so no
-    other publish is running)."""
-    for leftover in published_dir.glob(f".{name}.tmp-*"):
+    other publish is running), their WALs included."""
+    for leftover in published_dir.glob(f".{glob.escape(name)}.tmp-*"):
         leftover.unlink(missing_ok=True)
     for leftover in published_dir.glob(f".{PARQUET_LINK}.link-*"):
         leftover.unlink(missing_ok=True)
@@ -72,12 +84,12 @@ def _copy_database(wh: Warehouse, temp: Path, record: dict[str, object]) -> None
     live = wh.scalar("select current_database()")
     wh.con.execute(f"attach {_literal(temp)} as {SNAPSHOT_ALIAS} (storage_version '{STORAGE_VERSION}')")
     try:
-        wh.con.execute(f'copy from database "{live}" to {SNAPSHOT_ALIAS}')
+        wh.con.execute(f"copy from database {_identifier(live)} to {SNAPSHOT_ALIAS}")
         wh.con.execute(f"use {SNAPSHOT_ALIAS}")
         try:
             wh.con.execute(sql_text("load/publishes.sql"), record)
         finally:
-            wh.con.execute(f'use "{live}"')
+            wh.con.execute(f"use {_identifier(live)}")
         wh.con.execute(f"checkpoint {SNAPSHOT_ALIAS}")
     except BaseException:
         with suppress(Exception):  # a copy that failed (a full disk) may have been invalidated already
@@ -180,12 +192,15 @@ def publish(
         temp.chmod(0o444)
         if parquet_folder is not None:
             _export_parquet(wh, parquet_folder)
+        # a WAL beside the snapshot is stale (a process that opened the old copy read-write was killed):
+        # DuckDB would replay it onto the new file and refuse to open it ("WAL does not match database file")
+        wal_path(target).unlink(missing_ok=True)
         os.replace(temp, target)
         if parquet_folder is not None:
             _switch_parquet(published_dir, parquet_folder)
         _fsync(published_dir)
     except Exception as exc:
-        for leftover in (temp, temp.with_name(temp.name + ".wal")):
+        for leftover in (temp, wal_path(temp)):
             with suppress(OSError):
                 leftover.unlink(missing_ok=True)
         if parquet_folder is not None:

@@ -1,0 +1,37 @@
+"""Issue 19, WARC cases: revisions of one URL in one batch load as versions in record order."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from flows.ingest import ingest
+from flows.settings import Settings
+from flows.warc import write_warc
+from tests.conftest import query
+from tests.reliability.test_hostile_inputs import html_page, paragraphs
+
+URL = "https://news.example/warc/story.html"
+
+
+@pytest.mark.parametrize("batch_size", [200, 1])
+def test_revisions_of_one_url_in_one_warc_load_as_versions_in_record_order(tmp_path, batch_size: int) -> None:
+    warc = tmp_path / "crawl.warc"
+    first = html_page("Council backs new school", paragraphs("school"))
+    second = html_page("Council backs new school after all", paragraphs("school") + ["A late change was made."])
+    write_warc(
+        warc,
+        [
+            (URL, 200, "text/html; charset=utf-8", first.encode()),
+            (URL, 200, "text/html; charset=utf-8", second.encode()),
+        ],
+        dates=[datetime(2026, 3, 1, 9, tzinfo=UTC), datetime(2026, 3, 1, 15, tzinfo=UTC)],
+    )
+    db = tmp_path / "news.duckdb"
+    summary = ingest(warcs=[str(warc)], settings=Settings(db_path=str(db), batch_size=batch_size))
+    assert (summary.n_loaded, summary.n_unchanged, summary.n_rejected) == (2, 0, 0)
+    versions = query(db, "select version, title from article_versions order by version")
+    assert versions == [(1, "Council backs new school"), (2, "Council backs new school after all")]
+    assert query(db, "select title, version from articles") == [("Council backs new school after all", 2)]
+    assert query(db, "select status, count(*) from documents group by all") == [("loaded", 2)]
