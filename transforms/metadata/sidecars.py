@@ -25,6 +25,10 @@ MANIFEST_PATH_COLUMNS = ("path", "uri", "file")  # the column naming the input (
 MANIFEST_AUTHOR_SEPARATOR = ";"
 LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*$")
 WEB_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
+# Terminal escape sequences and C0/C1 control characters (NUL, ESC, BEL, ..., tabs and newlines too:
+# every value is one line) never reach the warehouse, as from bodies (transforms/frames/normalise.py).
+CONTROL_CHARACTERS = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]")
+MAX_MANIFEST_PROBLEMS = 1000  # rows of one manifest reported as bad, at most; a line then says how many more
 
 
 class BadSidecar(ValueError):
@@ -53,12 +57,16 @@ def sidecar_names(file_name: str) -> tuple[str, str]:
     return file_name + SIDECAR_SUFFIX, stem.rsplit(".", 1)[0] + SIDECAR_SUFFIX
 
 
+def _without_controls(value: str) -> str:
+    return CONTROL_CHARACTERS.sub(" ", value).strip() if CONTROL_CHARACTERS.search(value) else value.strip()
+
+
 def _text(key: str, value: object) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
         raise BadSidecar(f"{key}: expected a string, got {type(value).__name__}")
-    return value.strip() or None
+    return _without_controls(value) or None
 
 
 def sidecar_from(values: Mapping[str, object]) -> Sidecar:
@@ -93,7 +101,7 @@ def sidecar_from(values: Mapping[str, object]) -> Sidecar:
         dates["published_at"],
         dates["modified_at"],
         LANGUAGE.match(language).group(1).lower() if language else None,  # type: ignore[union-attr]
-        tuple(a.strip() for a in raw_authors or [] if a.strip()),
+        tuple(name for a in raw_authors or [] if (name := " ".join(_without_controls(a).split()))),
     )
 
 
@@ -110,6 +118,21 @@ def parse_sidecar(data: bytes) -> Sidecar:
     return sidecar_from(values)
 
 
+class _Lines:
+    """The lines of a text, counted as csv takes them (csv's own count skips a row it failed on)."""
+
+    def __init__(self, stream: io.StringIO) -> None:
+        self.stream, self.n = stream, 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.stream)
+        self.n += 1
+        return line
+
+
 @dataclass(frozen=True)
 class ManifestRow:
     line: int  # the row's line number in the CSV (the header is line 1)
@@ -123,13 +146,29 @@ def parse_manifest(text: str) -> tuple[list[ManifestRow], list[tuple[int, str]]]
 
     Columns: `path` (or `uri`, `file`) naming the input, then any of url, source, published_at,
     modified_at, language, authors (names separated by ";"). Empty cells say nothing."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    lines = _Lines(io.StringIO(text.lstrip("\ufeff")))
+    reader = csv.DictReader(lines)
+    try:
+        columns = [c.strip().lower() for c in reader.fieldnames or []]
+    except csv.Error as exc:
+        return [], [(1, f"header not readable as CSV: {exc}")]
     path_column = next((c for c in MANIFEST_PATH_COLUMNS if c in columns), None)
     if path_column is None:
         return [], [(1, f"no {' / '.join(MANIFEST_PATH_COLUMNS)} column naming the inputs (columns: {columns})")]
-    rows, problems = [], []
-    for number, raw in enumerate(reader, start=2):
+    rows: list[ManifestRow] = []
+    problems: list[tuple[int, str]] = []
+    n_bad = 0
+    while True:
+        number = lines.n + 1  # the line the row starts on
+        try:
+            raw = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a field over csv's limit (131,072 characters): this row, not the file
+            n_bad += 1
+            if n_bad <= MAX_MANIFEST_PROBLEMS:
+                problems.append((number, f"row not readable as CSV ({exc}); its file is not listed"))
+            continue
         values = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if not isinstance(v, list)}
         path = values.pop(path_column, "")
         for other in MANIFEST_PATH_COLUMNS:
@@ -144,4 +183,6 @@ def parse_manifest(text: str) -> tuple[list[ManifestRow], list[tuple[int, str]]]
         except BadSidecar as exc:
             rows.append(ManifestRow(number, path, None))
             problems.append((number, str(exc)))
+    if n_bad > MAX_MANIFEST_PROBLEMS:
+        problems.append((number, f"{n_bad - MAX_MANIFEST_PROBLEMS} more rows not readable as CSV"))
     return rows, problems
