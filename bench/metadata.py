@@ -293,6 +293,9 @@ def main() -> int:
                     figures |= extras(members, [p for p in preds if p["id"] in ids], args.shared)
                 rows.append((subset, system, figures))
     table = ["| set | system | " + " | ".join(h for _, h in COLUMNS) + " |", "|---|---|" + "---|" * len(COLUMNS)]
+    # out-of-set rows first: the sets no rule was tuned on, then each wcxb half, then wcxb whole
+    rank = {"readability": 0, "scrapinghub": 1, "wcxb-a": 2, "wcxb-b": 3, "wcxb": 4}
+    rows.sort(key=lambda r: rank.get(r[0], len(rank)))
     for subset, system, figures in rows:
         cells = [f"{figures[k]:.3f}" if k in figures and figures[k] == figures[k] else "–" for k, _ in COLUMNS]
         table.append(f"| {subset} | {system} | " + " | ".join(cells) + " |")

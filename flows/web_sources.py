@@ -7,6 +7,7 @@ Every failure becomes a `Reject` with a reason code and the other sources go on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from transforms.metadata.urls import canonical_url, is_web_url
 
 MAX_SITEMAP_DEPTH = 3  # an index of indexes of sitemaps, no deeper
 MAX_SITEMAPS = 1000  # sitemap files fetched per run, at most
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass
@@ -34,9 +36,9 @@ class Expansion:
 
     def add(self, url: str, found_in: str) -> None:
         if not is_web_url(url):
-            self.rejects.append(
-                Reject(url, "discover", reasons.UNSUPPORTED_SCHEME, f"not an http(s) URL (from {found_in})")
-            )
+            scheme = url.split(":", 1)[0].lower() if SCHEME.match(url) else None
+            reason = reasons.UNSUPPORTED_SCHEME if scheme and scheme not in ("http", "https") else reasons.INVALID_URL
+            self.rejects.append(Reject(url[:2000], "discover", reason, f"not an http(s) URL (from {found_in})"))
             return
         canonical = canonical_url(url)
         if canonical not in self._seen:
@@ -78,15 +80,20 @@ def expand_sources(
         if (fetched := _fetched_body(fetcher, feed, "feed", found.rejects)) is None:
             continue
         try:
-            for url in feed_entry_urls(*fetched):
+            for url in feed_entry_urls(*fetched, web_only=False):  # a javascript: or data: link is a reject
                 found.add(url, feed)
         except DiscoveryError as exc:
             found.rejects.append(Reject(feed, "discover", exc.reason, f"feed: {exc.detail}"))
-    queue = [(sitemap, 0) for sitemap in sitemaps]
+    queue = [(sitemap, 0, "") for sitemap in sitemaps]
     visited: set[str] = set()
-    while queue and len(visited) < MAX_SITEMAPS:
-        sitemap, depth = queue.pop(0)
+    while queue:
+        sitemap, depth, parent = queue.pop(0)
         if sitemap in visited:
+            continue
+        if len(visited) >= MAX_SITEMAPS:  # every sitemap not read is a row, never a silent drop
+            detail = f"sitemap not read: the run reads at most {MAX_SITEMAPS} sitemap files" + parent
+            found.rejects.append(Reject(sitemap, "discover", reasons.LIMIT_REACHED, detail))
+            visited.add(sitemap)
             continue
         visited.add(sitemap)
         if (fetched := _fetched_body(fetcher, sitemap, "sitemap", found.rejects)) is None:
@@ -99,7 +106,18 @@ def expand_sources(
         for url in entries.page_urls:
             found.add(url, sitemap)
         if depth < MAX_SITEMAP_DEPTH:
-            queue += [(child, depth + 1) for child in entries.sitemap_urls]
+            queue += [(child, depth + 1, f" (listed in {sitemap})") for child in entries.sitemap_urls]
+        else:
+            found.rejects += [
+                Reject(
+                    child,
+                    "discover",
+                    reasons.LIMIT_REACHED,
+                    f"sitemap not read: listed in {sitemap}, at index depth {depth + 1} (at most {MAX_SITEMAP_DEPTH})",
+                )
+                for child in dict.fromkeys(entries.sitemap_urls)
+                if child not in visited
+            ]
     return found
 
 

@@ -70,6 +70,10 @@ BAD_SIDECAR = "bad_sidecar"  # discover/land: a <file>.json sidecar or manifest 
 # (the file loads without it)
 ALL = ALL + (BAD_SIDECAR,)
 
+LIMIT_REACHED = "limit_reached"  # discover: a sitemap not read because the run's sitemap cap or the index depth
+# limit was reached (the detail says which); its pages are not ingested
+ALL = ALL + (LIMIT_REACHED,)
+
 HTTP_STATUS_PREFIX = "http_"  # fetch: an HTTP error status that is not retried or still failed after the retries
 
 

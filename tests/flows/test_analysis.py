@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from flows.ingest import ingest
@@ -52,6 +53,10 @@ VIEW_COLUMNS = {
         "n_quotes",
         "n_mentions",
         "loaded_at",
+        "source_domain",  # added by migration 008 (views keep their columns, may add)
+        "is_curated_source",
+        "published_local_date",
+        "credit_organisations",
     ],
     "v_story_coverage": [
         "story_id",
@@ -299,7 +304,11 @@ def test_analysis_answers_on_the_seeds(warehouse) -> None:
     assert quoted["speaker"][0] == "Jens Stoltenberg"
     assert together["with_entity_id"][0] == "person:jens-stoltenberg"
     assert "organisation:nato" in together["entity_id"].to_list()
-    assert stories["n_sources"][0] == 3 and stories["story_title"][0].startswith("Stoltenberg")
+    # the seeds' story: DW, Yonhap and the copy's outlet (dev-set pages have outlets of their own since
+    # issue 16, so a story of theirs may rank first)
+    seeds_story = stories.filter(pl.col("story_title").str.starts_with("Stoltenberg"))
+    assert seeds_story["n_sources"].to_list() == [3]
+    assert stories["n_sources"][0] >= 3
 
 
 def test_the_analysis_command_lists_and_runs_the_questions(warehouse) -> None:

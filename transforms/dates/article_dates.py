@@ -34,6 +34,9 @@ PROVENANCE = (JSONLD, META, URL, HTMLDATE, VISIBLE_TEXT, SIDECAR, FETCH_TIME)
 # meta tags, the date in its URL, htmldate's heuristics, and a date printed in the text.
 PUBLISHED_ORDER = (SIDECAR, JSONLD, META, URL, HTMLDATE, VISIBLE_TEXT)
 MODIFIED_ORDER = (SIDECAR, JSONLD, META, HTMLDATE, VISIBLE_TEXT)
+# The published day is the one most sources give (ties: PUBLISHED_ORDER) rather than the first
+# source's (bench/metadata_rules.py chose it leave one set out; BENCHMARKS.md).
+PUBLISHED_BY_AGREEMENT = True
 
 # Why a candidate was not used (date_candidates.drop_reason).
 BEFORE_PUBLISHED = "before_published_at"  # a modification earlier than the publication
@@ -183,10 +186,25 @@ def _first(candidates: list[DateCandidate], order: tuple[str, ...]) -> DateCandi
     return None
 
 
+def _agreed(candidates: list[DateCandidate], order: tuple[str, ...]) -> DateCandidate | None:
+    """The published candidate whose day the most sources give (each source counts once); among
+    days as often given, and among that day's candidates, the first source of `order`."""
+    ranked = [c for c in candidates if c.source in order]
+    if not ranked:
+        return None
+    sources_of: dict[date, set[str]] = {}
+    for c in ranked:
+        sources_of.setdefault(c.value.local_date, set()).add(c.source)
+    first = _first(ranked, order)
+    best = max(sources_of, key=lambda day: (len(sources_of[day]), day == first.value.local_date))  # type: ignore[union-attr]
+    return _first([c for c in ranked if c.value.local_date == best], order)
+
+
 def choose_dates(
     candidates: list[DateCandidate] | tuple[DateCandidate, ...],
     seen_at: datetime | None,
     published_order: tuple[str, ...] = PUBLISHED_ORDER,
+    published_by_agreement: bool = PUBLISHED_BY_AGREEMENT,
 ) -> ArticleDates:
     """Pick published_at and modified_at from the candidates; seen_at is the fetch/read time.
 
@@ -203,7 +221,11 @@ def choose_dates(
             outcomes[index] = CandidateOutcome(candidate, False, reason)
         else:
             usable.append(candidate)
-    published = _first([c for c in usable if c.field == "published_at"], published_order)
+    published_pool = [c for c in usable if c.field == "published_at"]
+    if any(c.source == SIDECAR for c in published_pool) or not published_by_agreement:
+        published = _first(published_pool, published_order)  # what a person said is never outvoted
+    else:
+        published = _agreed(published_pool, published_order)
     modified_pool = [c for c in usable if c.field == "modified_at" and c.source in MODIFIED_ORDER]
     modified: DateCandidate | None = None
     for candidate in sorted(modified_pool, key=lambda c: MODIFIED_ORDER.index(c.source)):

@@ -58,8 +58,10 @@ class SitemapEntries:
     sitemap_urls: tuple[str, ...]  # from a sitemapindex: the child sitemaps to read next
 
 
-def feed_entry_urls(data: bytes, base_url: str) -> tuple[str, ...]:
-    """The link of each entry of an RSS or Atom feed, resolved against base_url, first occurrence first.
+def feed_entry_urls(data: bytes, base_url: str, web_only: bool = True) -> tuple[str, ...]:
+    """The link of each entry of an RSS or Atom feed, resolved against base_url, first occurrence first;
+    with `web_only` False, the links that are not http(s) URLs too (`javascript:`, `data:`, `file:`,
+    `mailto:`...: the caller records them as rejects rather than dropping them unseen).
 
     Raises DiscoveryError(reasons.PARSE_ERROR) for a feed that declares a DTD or an entity, and
     for one feedparser could not parse (bozo) that yields no entry URL; a well-formed document
@@ -75,11 +77,12 @@ def feed_entry_urls(data: bytes, base_url: str) -> tuple[str, ...]:
         )
     except Exception as exc:  # noqa: BLE001 - feedparser flags bad feeds as bozo; anything else is one too
         raise DiscoveryError(reasons.PARSE_ERROR, f"feedparser failed: {exc!r}") from exc
-    urls = _unique(_resolve(base_url, link) for link in (_entry_link(entry) for entry in parsed.entries) if link)
+    links = _unique(_joined(base_url, link) for link in (_entry_link(entry) for entry in parsed.entries) if link)
+    urls = tuple(url for url in links if is_web_url(url))
     if not urls and (parsed.get("bozo") or not parsed.get("version")):
         cause = parsed.get("bozo_exception")
         raise DiscoveryError(reasons.PARSE_ERROR, f"not a readable feed: {cause}" if cause else "not a feed")
-    return urls
+    return urls if web_only else links
 
 
 def sitemap_entries(data: bytes, base_url: str, max_bytes: int) -> SitemapEntries:
@@ -172,11 +175,16 @@ def _local_name(tag: object) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def _resolve(base_url: str, link: str) -> str | None:
+def _joined(base_url: str, link: str) -> str:
+    """`link` resolved against `base_url`; as written when it cannot be (an invalid URL)."""
     try:
-        url = urljoin(base_url, link.strip())
+        return urljoin(base_url, link.strip())
     except ValueError:
-        return None
+        return link.strip()
+
+
+def _resolve(base_url: str, link: str) -> str | None:
+    url = _joined(base_url, link)
     return url if is_web_url(url) else None
 
 

@@ -28,6 +28,8 @@ LEADING_BY = re.compile(
 NOT_AUTHORS = re.compile(
     r"^\s*(?:editing|edited|graphics|fact[- ]?check(?:ing|ed)?|production|photos?)\s+by\b", re.IGNORECASE
 )  # "Editing by Tom Brown": credited, but not an author
+# "... Last Updated August 1", "... Published 3 hours ago", "Yucy 3": a stamp after a name is cut
+STAMP_TAIL = re.compile(r"\s+(?:(?:last\s+)?(?:updated|published|posted|modified)\b.*|\d[\d\s,./:-]*)$", re.IGNORECASE)
 STRONG_SEPARATORS = re.compile(r"\s*(?:[;|/·・、]|\s[-–—]\s|\n)\s*")  # between credits, never inside a name
 SEPARATORS = re.compile(r"\s*(?:[,;|/·・、()]|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")
 ROLE_NOUN = (
@@ -138,7 +140,11 @@ def _role_text(text: str) -> str:
 
 def _name(text: str) -> str | None:
     name = re.sub(r"\s+", " ", text).strip(" ,.-:=()[]")
-    name = _patterns()["trailing_dates"].sub("", _patterns()["leading"].sub("", name)).strip(" ,.-:")
+    unlabelled = _patterns()["leading"].sub("", name)
+    name = STAMP_TAIL.sub("", unlabelled).strip(" ,.-:")
+    undated = _patterns()["trailing_dates"].sub("", name).strip(" ,.-:")
+    if len(undated.split()) >= 2 or name != unlabelled.strip(" ,.-:"):  # "Joshua Sokol May", "Supermove February 8"
+        name = undated  # but "Tom May" is a name
     if not name or re.search(r"\d", name) or name.casefold() in NOT_NAMES or not re.search(r"\w", name):
         return None
     if _label(name) or _patterns()["only_dates"].match(name):
@@ -157,12 +163,16 @@ def _part(part: str) -> Credits:
         return Credits()
     if agency := agency_name(part.strip(" .()")):
         return Credits(agencies=(agency,))
+    if _is_desk(part):  # "News Desk", "EcoCult Staff", "Our Editors": a collective credit
+        return Credits(organisations=(_role_text(part),))
     if part.strip(" .,()").casefold() in NOT_NAMES or _label(part):
         return Credits()
     if _credential(part):  # "Rebecca Lake, CEPF®": a post-nominal, dropped
         return Credits()
     if (after := ROLE_AFTER_NAME.search(part)) and _name(part[: after.start()]):  # "홍길동 기자"
         return Credits(authors=(_name(part[: after.start()]),), roles=(_role_text(after.group("role")),))  # type: ignore[arg-type]
+    if named := _name_then_role(part):  # "Nicoletta Richardson Trending Editor"
+        return named
     if ROLE_ALONE.match(part):
         words = re.findall(r"\S+", part)  # "AP National Security Writer": an agency, then the role
         agencies = tuple(dict.fromkeys(a for a in map(agency_name, words) if a))
@@ -178,6 +188,34 @@ def _part(part: str) -> Credits:
         part = part[match.end() :]
     name = _name(part)
     return Credits(authors=(name,) if name else (), roles=tuple(roles))
+
+
+def _is_desk(part: str) -> bool:
+    words = re.findall(r"[\w'-]+", part.casefold())
+    return bool(words) and words[-1] in _words()["desk_words"] and len(words) <= 4
+
+
+def _is_role(text: str) -> bool:
+    return bool(ROLE_ALONE.match(text)) or (
+        bool(_patterns()["role"].search(text)) and len(text.split()) <= _words()["role_max_words"]
+    )
+
+
+def _name_then_role(part: str) -> Credits | None:
+    """A name of two or three capitalised words, then a role ("Linda Rosencrance Contributing
+    Writer", "Mateusz Haberny Founder"), or None when the part is not that."""
+    words = part.split()
+    modifiers = set(_words()["role_modifiers"])
+    for k in (3, 2):
+        if len(words) <= k:
+            continue
+        name, role = words[:k], " ".join(words[k:])
+        name_like = all(w[:1].isupper() and not w.isupper() and w.casefold().strip(".") not in modifiers for w in name)
+        if name_like and _is_role(role) and not is_organisation(" ".join(name)) and not agency_name(name[0]):
+            if words[k - 1].casefold() in modifiers:
+                continue
+            return Credits(authors=(" ".join(name),), roles=(_role_text(role),))
+    return None
 
 
 def credits_from(raw: str | None) -> Credits:

@@ -80,6 +80,11 @@ def test_emails_in_a_contact_line() -> None:
         ("Author Isaiah Shelton", ["Isaiah Shelton"], []),
         ("Rebecca Lake, CEPF®", ["Rebecca Lake"], []),
         ("The Author", [], []),
+        ("News Desk", [], ["News Desk"]),  # a desk: an organisation credit, not dropped
+        ("EcoCult Staff", [], ["EcoCult Staff"]),
+        ("Cazzy Magennis Last Updated August 1", ["Cazzy Magennis"], []),  # a stamp after the name
+        ("Supermove February 8", ["Supermove"], []),
+        ("Tom May", ["Tom May"], []),  # a surname that is a month stays
     ],
 )
 def test_organisations_accounts_and_fragments_are_no_authors(credit, authors, organisations) -> None:
@@ -87,9 +92,19 @@ def test_organisations_accounts_and_fragments_are_no_authors(credit, authors, or
     assert (list(found.authors), list(found.organisations)) == (authors, organisations)
 
 
-def test_roles_after_a_name_are_kept_as_roles() -> None:
-    found = credits_from("Benjamin Johnson, Sr. Director of Operations")
-    assert (found.authors, found.roles) == (("Benjamin Johnson",), ("Sr. Director of Operations",))
+@pytest.mark.parametrize(
+    ("credit", "authors", "roles"),
+    [
+        ("Benjamin Johnson, Sr. Director of Operations", ["Benjamin Johnson"], ["Sr. Director of Operations"]),
+        ("Nicoletta Richardson Trending Editor", ["Nicoletta Richardson"], ["Trending Editor"]),
+        ("Linda Rosencrance Contributing Writer", ["Linda Rosencrance"], ["Contributing Writer"]),
+        ("Mateusz Haberny Founder", ["Mateusz Haberny"], ["Founder"]),
+        ("Senior Staff Writer", [], ["Senior Staff Writer"]),  # a role alone: no name made of it
+    ],
+)
+def test_roles_beside_a_name_are_kept_as_roles(credit, authors, roles) -> None:
+    found = credits_from(credit)
+    assert (list(found.authors), list(found.roles)) == (authors, roles)
 
 
 def test_authors_naming_the_site_or_typed_organisations_move_out() -> None:

@@ -46,8 +46,9 @@ def test_the_first_source_in_order_wins_and_a_bare_site_name_is_passed_over() ->
     assert choose_title(candidates, ["Harbour Herald"]) == ("Harbour wall gives way", "title")
 
 
-def test_an_h1_is_taken_only_when_another_title_holds_it() -> None:
+def test_the_h1_comes_first_and_may_be_made_to_need_another_title_holding_it() -> None:
     logo = [("h1", "Menu"), ("og_title", "Harbour wall gives way")]
-    assert choose_title(logo) == ("Harbour wall gives way", "og_title")
+    assert choose_title(logo) == ("Menu", "h1")  # the shipped order: the <h1> as it is
+    assert choose_title(logo, corroborate={"h1"}) == ("Harbour wall gives way", "og_title")
     headline = [("h1", "Harbour wall gives way"), ("og_title", "Harbour wall gives way, council says")]
-    assert choose_title(headline) == ("Harbour wall gives way", "h1")
+    assert choose_title(headline, corroborate={"h1"}) == ("Harbour wall gives way", "h1")
