@@ -1,7 +1,10 @@
 """WARC files -> the HTML pages in them. I/O: reads (and, for tests and tooling, writes) a file.
 
 `read_warc` walks a .warc or .warc.gz with warcio and yields one `WarcPage` per `response`
-record; request, metadata, warcinfo, resource, revisit, ... records are skipped without a word.
+record; request, metadata and warcinfo records describe other records and are passed over; a
+record that carries content of its own but is not ingested (resource, revisit, conversion,
+continuation) is an `unsupported_type` page (its target URI, "WARC resource record: only response
+records are ingested"), so each is a reject row, never a silent skip.
 A page that is not kept carries a reason and no body:
 
 - `http_<status>` (reasons.http_status_reason): the HTTP status is not 200; a status line with
@@ -77,6 +80,11 @@ class WarcPage:
     body: bytes | None  # the HTTP payload, decoded from chunked/gzip; None when reason is set
     reason: str | None = None  # why not kept: http_<status>, unsupported_type, too_large, bad_gzip, parse_error
     detail: str = ""
+
+
+# record types with content of their own that are not ingested: each is a reject (request, metadata
+# and warcinfo records describe other records)
+CONTENT_RECORD_TYPES = frozenset({"resource", "revisit", "conversion", "continuation"})
 
 
 class _Corrupt(Exception):
@@ -164,7 +172,13 @@ def read_warc(path: Path, max_record_bytes: int) -> Iterator[WarcPage]:
                 return
             try:
                 _check(record)
-                page = _page(record, max_record_bytes) if record.rec_type == "response" else None
+                page = (
+                    _page(record, max_record_bytes)
+                    if record.rec_type == "response"
+                    else _not_ingested(record)
+                    if record.rec_type in CONTENT_RECORD_TYPES
+                    else None
+                )
                 _drain(record)
             except Exception as exc:  # noqa: BLE001 - as above, and zlib from content decoding
                 yield _unreadable(path, index, exc)
@@ -172,6 +186,13 @@ def read_warc(path: Path, max_record_bytes: int) -> Iterator[WarcPage]:
             index += 1
             if page is not None:
                 yield page
+
+
+def _not_ingested(record: ArcWarcRecord) -> WarcPage:
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    date = _warc_date(record.rec_headers.get_header("WARC-Date"))
+    detail = f"WARC {record.rec_type} record: only response records are ingested"
+    return WarcPage(uri, date, None, record.content_type, None, reasons.UNSUPPORTED_TYPE, detail)
 
 
 def _unreadable(path: Path, index: int, exc: Exception) -> WarcPage:

@@ -285,7 +285,7 @@ def test_content_encoding_and_chunking_are_undone(tmp_path: Path) -> None:
     assert "gzip" in pages[2].detail and "br" in pages[3].detail
 
 
-def test_other_record_types_skipped(warc_path: Path) -> None:
+def test_other_record_types_skipped_or_rejected(warc_path: Path) -> None:
     write_warc(warc_path, PAGES[:1], dates=DATES[:1])  # warcinfo, request, response
     _append(
         warc_path,
@@ -301,9 +301,11 @@ def test_other_record_types_skipped(warc_path: Path) -> None:
     pages = list(read_warc(warc_path, CAP))
     assert [(p.target_uri, p.reason) for p in pages] == [
         (PAGES[0][0], None),
+        ("https://ex.com/res.html", reasons.UNSUPPORTED_TYPE),  # content not ingested: a reject, not a silent skip
         ("dns:ex.com", reasons.UNSUPPORTED_TYPE),
         (PAGES[1][0], None),
     ]
+    assert pages[1].detail == "WARC resource record: only response records are ingested"
 
 
 def test_truncated_file_ends_with_parse_error(warc_path: Path) -> None:

@@ -10,7 +10,9 @@ from flows.ingest import ingest
 from flows.settings import Settings
 from flows.warc import write_warc
 from tests.conftest import query
+from tests.flows.test_warc import _append
 from tests.reliability.test_hostile_inputs import html_page, paragraphs
+from transforms import reasons
 
 URL = "https://news.example/warc/story.html"
 
@@ -35,3 +37,22 @@ def test_revisions_of_one_url_in_one_warc_load_as_versions_in_record_order(tmp_p
     assert versions == [(1, "Council backs new school"), (2, "Council backs new school after all")]
     assert query(db, "select title, version from articles") == [("Council backs new school after all", 2)]
     assert query(db, "select status, count(*) from documents group by all") == [("loaded", 2)]
+
+
+def test_a_warc_resource_record_with_html_is_a_reject_row_not_a_silent_skip(tmp_path) -> None:
+    warc = tmp_path / "crawl.warc"
+    page = html_page("Council backs new school", paragraphs("school"))
+    write_warc(warc, [(URL, 200, "text/html; charset=utf-8", page.encode())])
+    resource = html_page("Council backs new park", paragraphs("park")).encode()
+    _append(warc, [("https://news.example/warc/park.html", "resource", None, resource, {"Content-Type": "text/html"})])
+    db = tmp_path / "news.duckdb"
+    summary = ingest(warcs=[str(warc)], settings=Settings(db_path=str(db)))
+    assert (summary.n_seen, summary.n_loaded, summary.n_rejected) == (2, 1, 1)
+    assert query(db, "select uri, stage, reason, detail from rejects") == [
+        (
+            "https://news.example/warc/park.html",
+            "warc",
+            reasons.UNSUPPORTED_TYPE,
+            "WARC resource record: only response records are ingested",
+        )
+    ]
