@@ -11,7 +11,7 @@ import copy
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 from typing import Any
 
@@ -163,9 +163,9 @@ def update_stamps(tree: lxml_html.HtmlElement) -> tuple[list[lxml_html.HtmlEleme
     itemprop or the word before it) and the days they give."""
     elements: list[lxml_html.HtmlElement] = []
     days: set[date] = set()
-    marked = tree.xpath(
-        "//time | //*[@itemprop='dateModified'] | //*[contains(translate(@class, 'UPDATEMODIFI', 'updatemodifi'), "
-        "'updated') or contains(translate(@class, 'UPDATEMODIFI', 'updatemodifi'), 'modified')]"
+    marked = tree.xpath(  # contains() on the usual spellings: translate() over every element is slow
+        "//time | //*[@itemprop='dateModified'] | //*[contains(@class, 'pdated') or contains(@class, 'odified')"
+        " or contains(@class, 'UPDATED') or contains(@class, 'MODIFIED')]"
     )
     for element in marked[:MAX_STAMPS]:
         if not MODIFIED_WORDS.search(_label_of(element)):
@@ -192,12 +192,15 @@ def _htmldate(tree: lxml_html.HtmlElement, field: Field, url: str | None) -> Dat
     return candidate(field, HTMLDATE, raw) if raw else None
 
 
-def htmldate_dates(tree: lxml_html.HtmlElement, url: str | None = None) -> list[DateCandidate]:
+def htmldate_dates(
+    tree: lxml_html.HtmlElement, url: str | None = None, published_days: Collection[date] = ()
+) -> list[DateCandidate]:
     """htmldate's original date (published) and latest date (modified), days only. An original date
     that is the day of an "Updated" stamp is no publication date: htmldate is asked again without the
-    page's update stamps, and gives nothing for published when that is all it finds."""
+    page's update stamps, and gives nothing for published when that is all it finds. A day the
+    markup's own published dates give (`published_days`) is not looked into (the page says so)."""
     published = _htmldate(tree, "published_at", url)
-    if published is not None:
+    if published is not None and published.value.local_date not in published_days:
         stamps, updated_days = update_stamps(tree)
         if published.value.local_date in updated_days:
             pruned = copy.deepcopy(tree)
@@ -222,4 +225,6 @@ def page_candidates(html: str, url: str | None = None) -> tuple[tuple[DateCandid
     if tree is None:
         return (), None
     markup = page_markup(tree)  # before htmldate, which may clean the tree it is given
-    return tuple(jsonld_dates(tree) + meta_dates(tree) + htmldate_dates(tree, url)), markup
+    structured = jsonld_dates(tree) + meta_dates(tree)
+    published_days = {c.value.local_date for c in structured if c.field == "published_at"}
+    return tuple(structured + htmldate_dates(tree, url, published_days)), markup

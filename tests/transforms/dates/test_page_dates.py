@@ -94,3 +94,24 @@ def test_a_page_whose_only_date_is_an_update_gives_no_published_date() -> None:
     <p class="byline">By Jane Doe. Last updated: <time datetime="2024-03-09T10:00:00Z">March 9, 2024</time></p>
     <p>The harbour wall gave way on Tuesday night, the council said.</p></article></body></html>"""
     assert [c.field for c in page_date_candidates(html)] == ["modified_at"]
+
+
+def test_a_page_with_its_url_is_parsed_without_touching_the_network(monkeypatch) -> None:
+    """htmldate gets the page's URL (for the date in it) and a parsed tree: it never fetches."""
+    import socket
+
+    from transforms.dates.page_dates import page_candidates
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network touched: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    html = (
+        "<html><body><article><h1>Harbour wall</h1><p>The wall gave way, the council said.</p></article></body></html>"
+    )
+    dates, markup = page_candidates(html, "https://www.example.com/news/2024/03/05/harbour-wall")
+    assert [(c.source, c.value.local_date.isoformat()) for c in dates if c.field == "published_at"] == [
+        ("htmldate", "2024-03-05")
+    ]
+    assert markup is not None and markup.titles == (("h1", "Harbour wall"),)
