@@ -20,13 +20,16 @@ A page that is not kept carries a reason and no body:
   block (warcio passes a body whose first block does not inflate on as it is: it was not compressed);
 - `unsupported_type` too for a Content-Encoding warcio cannot undo (br without brotli installed, ...).
 
-A WARC that is corrupt or cut short ends the iteration with a last page whose reason is
-`parse_error` (reasons.PARSE_ERROR) and whose target_uri is `<path>#record-N`, N the 0-based
+A damaged record (a corrupt gzip member, a lying Content-Length, a record cut short) gives a page
+whose reason is `parse_error` (reasons.PARSE_ERROR), and reading resumes at the next record
+boundary (the next gzip member, or the next `WARC/1.` line; `read_warc` says how), so the records
+after it are read: one reject per damaged record. The page's target_uri is `<path>#record-N`, N the 0-based
 position of the record being read when the damage showed (counting every record, of any type;
 in a gzip stream the damage can show a block early, so N may be one less than the damaged record). A record
 whose block is shorter than its Content-Length counts as cut short: its page is not yielded.
 Bytes after the last whole record that are not blank lines count as a record cut short too (warcio
-itself ends quietly there), and so does a gzip stream cut short or failing its CRC. A file is read
+itself ends quietly there), and so does a gzip stream cut short or failing its CRC (a WARC
+gzipped whole is one member: nothing after the damage can be read). A file is read
 as gzip when it starts with the gzip magic bytes, whatever its name; the gzip module inflates it
 (a bounded piece at a time), so both the usual one-member-per-record .warc.gz and a WARC gzipped
 whole (which warcio alone refuses) are read. ARC files (and any record warcio reads as ARC) are
@@ -40,7 +43,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
 from io import BytesIO
@@ -87,6 +90,10 @@ class WarcPage:
 CONTENT_RECORD_TYPES = frozenset({"resource", "revisit", "conversion", "continuation"})
 
 
+MAX_RESYNCS = 10_000  # resumptions after damage per file, at most
+RESYNC_BACKTRACK_BYTES = 1 << 16  # reading resumes at the first boundary this far before the damage showed, or later
+
+
 class _Corrupt(Exception):
     pass
 
@@ -97,8 +104,9 @@ class _Source:
     and remembering a read error, which warcio would otherwise take for the end of the file."""
 
     def __init__(self, raw: BinaryIO) -> None:
+        start = raw.tell()  # a record boundary: the file's start, or where reading resumes after damage
         gzipped = raw.read(2) == GZIP_MAGIC
-        raw.seek(0)
+        raw.seek(start)
         # a GzipFile or the file as opened (buffered): both read1
         self.stream: Any = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
         self.error: Exception | None = None
@@ -148,44 +156,113 @@ class _Source:
 
 
 def read_warc(path: Path, max_record_bytes: int) -> Iterator[WarcPage]:
-    """The response records of a WARC file as pages, in file order (see the module docstring)."""
+    """The response records of a WARC file as pages, in file order (see the module docstring).
+
+    After a damaged record (a corrupt gzip member, a lying Content-Length, a record cut short) its
+    `parse_error` page is yielded and reading resumes at the next record boundary (the next gzip
+    member, or the next line starting `WARC/1.`) found from a little before the damage: records
+    read again are known by their WARC-Record-ID and not yielded twice, a damage met again is not
+    reported twice, and each resumption starts further on than the one before."""
     if max_record_bytes < 0:
         raise ValueError("max_record_bytes must not be negative")
     with Path(path).open("rb") as raw:
-        source = _Source(raw)
-        archive = ArchiveIterator(source, block_size=READ_BLOCK_BYTES)
-        records = iter(archive)
-        index = 0
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                # warcio ends quietly on an EOFError, which a record cut short inside its headers
-                # raises too: anything but blank lines past the last whole record says so
-                leftover = None if source.error else source.leftover(archive.offset)
-                if leftover is None or leftover.strip():
-                    cause = source.error or _Corrupt(f"no whole record at offset {archive.offset}")
-                    yield _unreadable(path, index, cause)
+        gzipped = raw.read(2) == GZIP_MAGIC
+        state = _ReadState()
+        start = 0
+        for _ in range(MAX_RESYNCS):
+            raw.seek(start)
+            damage_at = yield from _records(path, raw, start, max_record_bytes, state)
+            if damage_at is None:
                 return
-            except Exception as exc:  # noqa: BLE001 - warcio, gzip and header parsers raise many kinds
-                yield _unreadable(path, index, exc)
+            resume = _next_boundary(raw, max(start + 1, damage_at - RESYNC_BACKTRACK_BYTES), gzipped)
+            if resume is None:
                 return
-            try:
-                _check(record)
-                page = (
-                    _page(record, max_record_bytes)
-                    if record.rec_type == "response"
-                    else _not_ingested(record)
-                    if record.rec_type in CONTENT_RECORD_TYPES
-                    else None
-                )
-                _drain(record)
-            except Exception as exc:  # noqa: BLE001 - as above, and zlib from content decoding
-                yield _unreadable(path, index, exc)
-                return
-            index += 1
-            if page is not None:
-                yield page
+            start = resume
+
+
+@dataclass
+class _ReadState:
+    index: int = 0  # records read (of any type, each once)
+    seen: set = field(default_factory=set)  # the records read, by WARC-Record-ID
+    reported: set = field(default_factory=set)  # the indexes of the damaged records reported
+
+
+def _record_key(record: ArcWarcRecord) -> tuple:
+    headers = record.rec_headers
+    record_id = headers.get_header("WARC-Record-ID")
+    if record_id:
+        return (record_id,)
+    return (record.rec_type, headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date"))
+
+
+def _records(path: Path, raw: BinaryIO, start: int, max_record_bytes: int, state: _ReadState):
+    """The pages of the records from `start` (a record boundary); returns None at the end of the
+    file, or the file offset near which damage showed (after yielding its parse_error page)."""
+    source = _Source(raw)
+    archive = ArchiveIterator(source, block_size=READ_BLOCK_BYTES)
+    records = iter(archive)
+
+    def damaged(exc: Exception) -> Iterator[WarcPage]:
+        if state.index not in state.reported:
+            state.reported.add(state.index)
+            yield _unreadable(path, state.index, exc)
+
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            # warcio ends quietly on an EOFError, which a record cut short inside its headers
+            # raises too: anything but blank lines past the last whole record says so
+            leftover = None if source.error else source.leftover(archive.offset)
+            if leftover is None or leftover.strip():
+                yield from damaged(source.error or _Corrupt(f"no whole record at offset {start + archive.offset}"))
+                return raw.tell()
+            return None
+        except Exception as exc:  # noqa: BLE001 - warcio, gzip and header parsers raise many kinds
+            yield from damaged(exc)
+            return raw.tell()
+        key = _record_key(record)
+        try:
+            _check(record)
+            again = key in state.seen
+            page = (
+                None
+                if again
+                else _page(record, max_record_bytes)
+                if record.rec_type == "response"
+                else _not_ingested(record)
+                if record.rec_type in CONTENT_RECORD_TYPES
+                else None
+            )
+            _drain(record)
+        except Exception as exc:  # noqa: BLE001 - as above, and zlib from content decoding
+            yield from damaged(exc)
+            return raw.tell()
+        if again:
+            continue
+        state.seen.add(key)
+        state.index += 1
+        if page is not None:
+            yield page
+
+
+def _next_boundary(raw: BinaryIO, offset: int, gzipped: bool) -> int | None:
+    """The first record boundary at or after `offset`: a gzip member's header, or a `WARC/1.` line."""
+    mark = GZIP_MAGIC + b"\x08" if gzipped else b"\nWARC/1."
+    raw.seek(offset)
+    carry = b""
+    position = offset
+    while True:
+        block = raw.read(DRAIN_CHUNK)
+        if not block:
+            return None
+        data = carry + block
+        found = data.find(mark)
+        if found >= 0:
+            at = position - len(carry) + found
+            return at if gzipped else at + 1
+        carry = data[-(len(mark) - 1) :]
+        position += len(block)
 
 
 def _not_ingested(record: ArcWarcRecord) -> WarcPage:
