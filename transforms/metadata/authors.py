@@ -28,8 +28,13 @@ LEADING_BY = re.compile(
 NOT_AUTHORS = re.compile(
     r"^\s*(?:editing|edited|graphics|fact[- ]?check(?:ing|ed)?|production|photos?)\s+by\b", re.IGNORECASE
 )  # "Editing by Tom Brown": credited, but not an author
-# "... Last Updated August 1", "... Published 3 hours ago", "Yucy 3": a stamp after a name is cut
-STAMP_TAIL = re.compile(r"\s+(?:(?:last\s+)?(?:updated|published|posted|modified)\b.*|\d[\d\s,./:-]*)$", re.IGNORECASE)
+# "... Last Updated August 1", "... Published 3 hours ago", "Yucy 3", "... Edited by Betsy Beyer": a
+# stamp or another credit after a name is cut
+STAMP_TAIL = re.compile(
+    r"(?:\s+|(?<=[a-z])(?=[A-Z]))(?:(?:last\s+)?(?:updated|published|posted|modified)\b.*|\d[\d\s,./:-]*"
+    r"|(?:edited|reviewed|fact[- ]?checked|illustrated|photos?|graphics)\s+by\b.*)$",
+    re.IGNORECASE,
+)  # "Senior AnalystUpdated" too
 STRONG_SEPARATORS = re.compile(r"\s*(?:[;|/·・、]|\s[-–—]\s|\n)\s*")  # between credits, never inside a name
 SEPARATORS = re.compile(r"\s*(?:[,;|/·・、()]|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")
 ROLE_NOUN = (
@@ -107,6 +112,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     dates = "|".join(re.escape(w) for w in sorted(_words()["date_words"], key=len, reverse=True))
     return {
         "role": _word_pattern("role_words"),
+        "furniture": _word_pattern("furniture_words"),
         "account": re.compile("|".join(map(re.escape, _words()["account_words"])), re.IGNORECASE),
         "organisation": _word_pattern("organisation_words"),
         "leading": re.compile(r"^(?:" + "|".join(re.escape(w) for w in leading) + r")\s*:?\s+", re.IGNORECASE),
@@ -151,6 +157,11 @@ def _name(text: str) -> str | None:
         return None
     if " " not in name and (_patterns()["account"].search(name) or "_" in name):
         return None  # an account: "Jdadmin", "site_editor"
+    if _patterns()["furniture"].search(name):
+        return None  # page furniture: "View more posts", "About the Author"
+    words = name.split()
+    if len(words) >= 2 and any(w[:1].islower() and w not in _words()["name_particles"] for w in words):
+        return None  # "Extension horticulture educators": a name's words are capitalised
     if name.isupper() and len(name) > 3:  # "BY JANE DOE"
         name = name.title()
     return name
@@ -180,7 +191,7 @@ def _part(part: str) -> Credits:
         return Credits(roles=(_role_text(role),), agencies=agencies)
     if _patterns()["role"].search(part) and len(part.split()) <= _words()["role_max_words"]:
         return Credits(roles=(_role_text(part),))  # "Sr. Director of Operations", "Shipping Expert"
-    if is_organisation(part):
+    if is_organisation(part) and not _given_name_first(part):  # "USA Today", but "Emily Post"
         return Credits(organisations=(re.sub(r"\s+", " ", part).strip(" ,.-:©"),))
     roles: list[str] = []
     if match := ROLE_BEFORE_NAME.match(part):
@@ -261,6 +272,11 @@ def sort_credits(
 def _first_names() -> frozenset[str]:
     text = resources.files("transforms.data").joinpath("first_names.toml").read_text("utf-8")
     return frozenset(n.casefold() for n in tomllib.loads(text)["first_names"])
+
+
+def _given_name_first(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and words[0].casefold() in _first_names() and all(w[:1].isupper() for w in words)
 
 
 def _looks_personal(name: str) -> bool:

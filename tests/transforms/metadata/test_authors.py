@@ -85,6 +85,13 @@ def test_emails_in_a_contact_line() -> None:
         ("Cazzy Magennis Last Updated August 1", ["Cazzy Magennis"], []),  # a stamp after the name
         ("Supermove February 8", ["Supermove"], []),
         ("Tom May", ["Tom May"], []),  # a surname that is a month stays
+        ("View more posts", [], []),  # page furniture: dropped
+        ("About the Author", [], []),
+        ("Www Facebook Com", [], []),
+        ("Extension horticulture educators", [], []),  # lower-case words: no name
+        ("Ludwig van Beethoven", ["Ludwig van Beethoven"], []),  # but a name's particles are fine
+        ("Emily Post", ["Emily Post"], []),  # a given name first: a person, whatever the surname
+        ("Larry Page", ["Larry Page"], []),
     ],
 )
 def test_organisations_accounts_and_fragments_are_no_authors(credit, authors, organisations) -> None:
