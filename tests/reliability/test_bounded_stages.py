@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import polars as pl
 import pytest
 
 import flows.enrichment
@@ -134,3 +135,15 @@ def test_every_rejected_document_has_status_rejected(stalled) -> None:
         ("stall-clean.txt", "rejected"),
         ("stall-normalise.txt", "rejected"),
     ]
+
+
+def test_quotes_and_mentions_of_one_body_are_capped() -> None:
+    from transforms.analysis.entities import MAX_MENTIONS_PER_ARTICLE, mentions_frame
+    from transforms.analysis.quotes import MAX_QUOTES_PER_ARTICLE, quotes_frame
+
+    quoted = '"We will build it," said Mayor Jane Smith. ' * (MAX_QUOTES_PER_ARTICLE + 500)
+    named = "Jane Smith met officials of the United Nations in Paris. " * (MAX_MENTIONS_PER_ARTICLE // 3 + 500)
+    quotes = quotes_frame(pl.DataFrame({"article_id": ["a"], "body_text": [quoted]}))
+    mentions = mentions_frame(pl.DataFrame({"article_id": ["a"], "body_text": [named], "title": ["Paris"]}))
+    assert quotes.height == MAX_QUOTES_PER_ARTICLE and quotes["quote_index"].to_list()[:2] == [0, 1]
+    assert mentions.height == MAX_MENTIONS_PER_ARTICLE and mentions["field"][0] == "title"

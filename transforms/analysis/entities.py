@@ -226,6 +226,9 @@ def entity_for_name(name: str, mentions: list[Mention]) -> tuple[str, str] | Non
     return canonical_entity(name)
 
 
+MAX_MENTIONS_PER_ARTICLE = 10_000  # mentions kept per article, title first (an article has tens to hundreds)
+
+
 def empty_mentions_frame() -> pl.DataFrame:
     return pl.DataFrame(schema=MENTION_SCHEMA)
 
@@ -246,7 +249,7 @@ def mentions_frame(articles: pl.DataFrame) -> pl.DataFrame:
     ):
         found = [("title", m) for m in find_mentions(title or "", headline=True)]
         found += [("body", m) for m in find_mentions(body or "")]
-        for index, (where, m) in enumerate(found):
+        for index, (where, m) in enumerate(found[:MAX_MENTIONS_PER_ARTICLE]):
             for key, value in (
                 ("article_id", article_id),
                 ("mention_index", index),

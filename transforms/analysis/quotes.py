@@ -58,6 +58,7 @@ from transforms.frames.schemas import QUOTES
 # what quotes_frame makes: the loaded quotes but the speaker's entity, which speakers.py adds later
 QUOTES_SCHEMA = pl.Schema({name: dtype for name, dtype in QUOTES.items() if name != "speaker_entity_id"})
 SCARE_QUOTE_MAX_WORDS = 3
+MAX_QUOTES_PER_ARTICLE = 2000  # quotes kept per article, the first ones (an article has tens; a hostile body thousands)
 MAX_WORDS_BEFORE_VERB_AFTER_QUOTE = 20  # "…" announced in October, said Derek Scissors
 MAX_WORDS_VERB_TO_QUOTE = 20  # X said in the release this case shows that … “…”
 MAX_PHRASE_CHARS = 200  # a name written after its verb is looked for this far
@@ -454,7 +455,7 @@ def quotes_frame(articles: pl.DataFrame) -> pl.DataFrame:
     """articles[article_id, body_text] -> one row per quote (QUOTES_SCHEMA), typed even when empty."""
     rows: dict[str, list] = {column: [] for column in QUOTES_SCHEMA}
     for article_id, body in articles.select("article_id", "body_text").iter_rows():
-        for quote in find_quotes(body or ""):
+        for quote in find_quotes(body or "")[:MAX_QUOTES_PER_ARTICLE]:
             rows["article_id"].append(article_id)
             rows["quote_index"].append(quote.quote_index)
             rows["quote_text"].append(quote.text)
