@@ -7,8 +7,7 @@ but a reader would not call the article:
 1. block rules, over whole blocks and runs of blocks (`BLOCK_RULES`, thresholds below):
    the headline repeated at the top, a list of teaser links or of headline links with blurbs
    (with its label heading),
-   paragraphs that are nothing but a link (in a run, or shouted in capitals), a comment section
-   (from its widget heading late in the page to the end, when replies follow);
+   paragraphs that are nothing but a link (in a run, or shouted in capitals);
    the standfirst after the headline, when it is the page's description, becomes the deck;
    ("the last lines", where tail-zone rules such as agency sign-offs apply, are counted over
    the blocks these rules kept);
@@ -42,14 +41,6 @@ INNER_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s+\S")
 LINK_PARAGRAPH_DENSITY = 0.9  # a standalone paragraph that is all link ...
 LINK_PARAGRAPH_MAX_WORDS = 15  # ... and this short, not a sentence, is a teaser link
 SHOUTED_MIN_WORDS = 3  # an all-caps link paragraph this long is a teaser on its own
-COMMENTS_FROM_SHARE = 0.5  # a comment section starts in the second half of the blocks ...
-COMMENTS_MIN_BLOCKS = 2  # ... with a comment-widget heading and at least this many blocks after it,
-# ... one of which carries a comment's furniture (a reply link, "x hours ago", "Name says:").
-COMMENT_MARKERS = re.compile(
-    r"\b(?:reply|antworten|répondre|responder|rispondi)\b|답글|返信"
-    r"|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b|\b(?:says|sagt|dit|dice|disse)\s*:",
-    re.IGNORECASE,
-)
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 
 
@@ -165,18 +156,6 @@ def _link_paragraphs(blocks: tuple[HtmlBlock, ...]) -> dict[int, _BlockRemoval]:
     return found
 
 
-def _comment_run(blocks: tuple[HtmlBlock, ...]) -> dict[int, _BlockRemoval]:
-    """A comment section: from a comment-widget heading ("12 Comments", "Leave a Reply") late in
-    the page to the end, when what follows carries comment furniture. It goes as one run."""
-    start = int(len(blocks) * COMMENTS_FROM_SHARE)
-    for index in range(start, len(blocks) - COMMENTS_MIN_BLOCKS):
-        verdict = match_line(blocks[index].text.split("\n")[0])
-        is_header = not verdict.kept and any(h.category == "comment_widget" for h in verdict.hits)
-        if is_header and any(COMMENT_MARKERS.search(b.text) for b in blocks[index + 1 :]):
-            return {i: _BlockRemoval("comment_widget.comment_run", "comment_widget") for i in range(index, len(blocks))}
-    return {}
-
-
 def block_removals(extraction: HtmlExtraction) -> dict[int, _BlockRemoval]:
     """Which blocks go whole, and why. Earlier rules win for a block."""
     blocks = extraction.blocks
@@ -185,7 +164,6 @@ def block_removals(extraction: HtmlExtraction) -> dict[int, _BlockRemoval]:
         lambda: _headline_repeat(blocks, extraction.metadata.title),
         lambda: _teaser_lists(blocks),
         lambda: _link_paragraphs(blocks),
-        lambda: _comment_run(blocks),
     ):
         for index, removal in rule().items():
             found.setdefault(index, removal)

@@ -155,19 +155,23 @@ def _metadata(document: object, html: str) -> HtmlMetadata:
     )
 
 
-def extract_html(html: str, url: str | None = None, *, thorough: bool = False) -> HtmlExtraction:
+def extract_html(
+    html: str, url: str | None = None, *, thorough: bool = False, with_metadata: bool | None = None
+) -> HtmlExtraction:
     """The page's main content as blocks, with its metadata. No blocks when nothing was found.
 
     `thorough`: also run trafilatura's own fallback extractors and keep its preferred result
-    (slower; worth it where the fast pass came back thin). Metadata is only read in fast mode.
+    (what `trafilatura.extract` does by default). `with_metadata`: read the page metadata too
+    (default: in fast mode only).
     """
-    options = EXTRACT_OPTIONS | ({"fast": False, "with_metadata": False} if thorough else {})
+    with_metadata = not thorough if with_metadata is None else with_metadata
+    options = EXTRACT_OPTIONS | {"fast": not thorough, "with_metadata": with_metadata}
     document = trafilatura.bare_extraction(html, url=url, **options)  # type: ignore[arg-type]
     if document is None:
         return HtmlExtraction((), HtmlMetadata())
     return HtmlExtraction(
         _blocks(document.body),  # type: ignore[union-attr]  # as_dict is off: a Document
-        _metadata(document, html) if not thorough else HtmlMetadata(),
+        _metadata(document, html) if with_metadata else HtmlMetadata(),
     )
 
 

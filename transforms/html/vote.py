@@ -6,11 +6,15 @@ shingles, the unit the Zyte benchmark scores on):
 
 - `primary_has_extra`: readability's text is almost all inside trafilatura's, but trafilatura's
   is mostly not inside readability's: trafilatura swept in page furniture (listings, teasers).
+  Not when readability's holds under a fifth of trafilatura's: then readability most often took
+  one section of the article (on wcxb, every such page lost most of its article that way).
 - `primary_missed`: trafilatura's text is all inside readability's, and readability's is much
   longer: trafilatura lost part of the article.
 
 - `primary_unstructured`: trafilatura returned one undivided block (its last-resort text dump)
   and readability found the same text as paragraphs: the structure lets the rules work per block.
+  "The same text" both ways: readability's is almost all inside the dump, and holds at least
+  half of it (a fallback that is one fragment of the dump is not the same text).
 
 Otherwise trafilatura's blocks are kept (`agree`), or whichever one found anything at all.
 """
@@ -39,9 +43,25 @@ WORD = re.compile(r"\w+")
 SHINGLE_SIZE = 4
 CONTAINED = 0.8  # "almost all inside"
 PRIMARY_EXTRA_BELOW = 0.5  # primary's share inside the fallback under this: primary has extra
+PRIMARY_EXTRA_ABOVE = 0.2  # ... but not under this: a fallback holding less of it is a fragment
 PRIMARY_ALL_INSIDE = 0.95
 FALLBACK_EXTRA_BELOW = 0.6  # fallback's share inside primary under this: primary missed text
 MIN_FALLBACK_SHINGLES = 50  # a fallback shorter than this is too small to overrule the primary
+UNSTRUCTURED_MIN_SHARED = 0.5  # a one-block dump gives way only to a fallback holding most of its text
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The vote's tuned numbers (the module constants above are the shipped values; the
+    extraction benchmark chooses them leave-one-set-out, `bench/extraction.py`)."""
+
+    contained: float = CONTAINED
+    primary_extra_below: float = PRIMARY_EXTRA_BELOW
+    primary_extra_above: float = PRIMARY_EXTRA_ABOVE
+    primary_all_inside: float = PRIMARY_ALL_INSIDE
+    fallback_extra_below: float = FALLBACK_EXTRA_BELOW
+    min_fallback_shingles: int = MIN_FALLBACK_SHINGLES
+    unstructured_min_shared: float = UNSTRUCTURED_MIN_SHARED
 
 
 @dataclass(frozen=True)
@@ -50,6 +70,17 @@ class Vote:
     blocks: tuple[HtmlBlock, ...]
     primary_in_fallback: float
     fallback_in_primary: float
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How much two extractions share: each one's share of shingles found in the other."""
+
+    primary_in_fallback: float
+    fallback_in_primary: float
+    n_fallback_shingles: int
+    n_primary_blocks: int
+    n_fallback_blocks: int
 
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
@@ -61,20 +92,42 @@ def _text(blocks: tuple[HtmlBlock, ...]) -> str:
     return "\n".join(b.text for b in blocks)
 
 
-def vote(primary: tuple[HtmlBlock, ...], fallback: tuple[HtmlBlock, ...]) -> Vote:
+def agreement(primary: tuple[HtmlBlock, ...], fallback: tuple[HtmlBlock, ...]) -> Agreement:
+    a, b = shingles(_text(primary)), shingles(_text(fallback))
+    shared = sum((a & b).values())
+    n_a, n_b = sum(a.values()), sum(b.values())
+    return Agreement(shared / n_a if n_a else 0.0, shared / n_b if n_b else 0.0, n_b, len(primary), len(fallback))
+
+
+def decide(found: Agreement, thresholds: Thresholds | None = None) -> Choice:
+    """The vote's decision for two non-empty extractions, from their agreement alone."""
+    t = thresholds or Thresholds()
+    a_in_b, b_in_a = found.primary_in_fallback, found.fallback_in_primary
+    if (
+        b_in_a >= t.contained
+        and t.primary_extra_above <= a_in_b < t.primary_extra_below
+        and found.n_fallback_shingles >= t.min_fallback_shingles
+    ):
+        return "primary_has_extra"
+    if a_in_b >= t.primary_all_inside and b_in_a < t.fallback_extra_below:
+        return "primary_missed"
+    if (
+        found.n_primary_blocks == 1
+        and found.n_fallback_blocks > 1
+        and b_in_a >= t.contained
+        and a_in_b >= t.unstructured_min_shared
+    ):
+        return "primary_unstructured"
+    return "agree"
+
+
+def vote(primary: tuple[HtmlBlock, ...], fallback: tuple[HtmlBlock, ...], thresholds: Thresholds | None = None) -> Vote:
     """Which extractor's blocks to keep for one page."""
     if not primary or not fallback:
         choice: Choice = "primary_only" if primary else "fallback_only" if fallback else "none"
         return Vote(choice, primary or fallback, 0.0, 0.0)
-    a, b = shingles(_text(primary)), shingles(_text(fallback))
-    shared = sum((a & b).values())
-    n_a, n_b = sum(a.values()), sum(b.values())
-    a_in_b = shared / n_a if n_a else 0.0
-    b_in_a = shared / n_b if n_b else 0.0
-    if b_in_a >= CONTAINED and a_in_b < PRIMARY_EXTRA_BELOW and n_b >= MIN_FALLBACK_SHINGLES:
-        return Vote("primary_has_extra", fallback, a_in_b, b_in_a)
-    if a_in_b >= PRIMARY_ALL_INSIDE and b_in_a < FALLBACK_EXTRA_BELOW:
-        return Vote("primary_missed", fallback, a_in_b, b_in_a)
-    if len(primary) == 1 and len(fallback) > 1 and b_in_a >= CONTAINED:
-        return Vote("primary_unstructured", fallback, a_in_b, b_in_a)
-    return Vote("agree", primary, a_in_b, b_in_a)
+    found = agreement(primary, fallback)
+    choice = decide(found, thresholds)
+    return Vote(
+        choice, primary if choice == "agree" else fallback, found.primary_in_fallback, found.fallback_in_primary
+    )

@@ -150,9 +150,10 @@ def test_offsets_point_into_the_extracted_text(article_html: str, page) -> None:
 # --- a thin page -------------------------------------------------------------------------------
 
 
-def test_thin_page_consults_the_second_opinion(brief_html: str) -> None:
+def test_thin_page_consults_the_second_opinion_under_a_thin_page_limit(brief_html: str, monkeypatch) -> None:
+    monkeypatch.setattr(html_pages, "SECOND_OPINION_MAX_BLOCKS", THIN)
     extraction, decision = extract_page(brief_html)
-    assert len(extraction.blocks) <= SECOND_OPINION_MAX_BLOCKS
+    assert len(extraction.blocks) <= THIN
     assert decision.choice != "not_consulted"
     page = parse_html_page(brief_html)
     assert page.vote == decision.choice
@@ -194,28 +195,35 @@ def _blocks(prefix: str, n: int, words_each: int = 30) -> tuple[HtmlBlock, ...]:
 
 
 class _Fakes:
-    def __init__(
-        self, fast: tuple[HtmlBlock, ...], thorough: tuple[HtmlBlock, ...], readability: tuple[HtmlBlock, ...]
-    ) -> None:
-        self.fast, self.thorough, self.readability = fast, thorough, readability
-        self.calls: list[str] = []
-        self.metadata = HtmlMetadata(title="Fast pass title", site_name="The Harbour Herald")
+    """trafilatura's pass (blocks and metadata in one call) and readability-lxml, stood in for."""
 
-    def extract_html(self, html: str, url: str | None = None, *, thorough: bool = False) -> HtmlExtraction:
-        self.calls.append("thorough" if thorough else "fast")
-        if thorough:
-            return HtmlExtraction(self.thorough, HtmlMetadata())
-        return HtmlExtraction(self.fast, self.metadata)
+    def __init__(self, primary: tuple[HtmlBlock, ...], readability: tuple[HtmlBlock, ...]) -> None:
+        self.primary, self.readability = primary, readability
+        self.calls: list[str] = []
+        self.metadata = HtmlMetadata(title="trafilatura's title", site_name="The Harbour Herald")
+
+    def extract_html(
+        self, html: str, url: str | None = None, *, thorough: bool = False, with_metadata: bool | None = None
+    ) -> HtmlExtraction:
+        self.calls.append(f"trafilatura thorough={thorough} with_metadata={with_metadata}")
+        return HtmlExtraction(self.primary, self.metadata)
 
     def readability_blocks(self, html: str) -> tuple[HtmlBlock, ...]:
         self.calls.append("readability")
         return self.readability
 
 
+TRAFILATURA_CALL = "trafilatura thorough=True with_metadata=True"  # one pass: its fallbacks and the metadata
+
+
+THIN = 6  # a thin-page limit for the vote's tests (the shipped limit, 0, asks only when trafilatura found nothing)
+
+
 @pytest.fixture
 def fakes(monkeypatch):
-    def install(fast, thorough, readability) -> _Fakes:
-        f = _Fakes(fast, thorough, readability)
+    def install(primary, readability, limit: int = THIN) -> _Fakes:
+        f = _Fakes(primary, readability)
+        monkeypatch.setattr(html_pages, "SECOND_OPINION_MAX_BLOCKS", limit)
         monkeypatch.setattr(html_pages, "extract_html", f.extract_html)
         monkeypatch.setattr(html_pages, "readability_blocks", f.readability_blocks)
         return f
@@ -224,54 +232,56 @@ def fakes(monkeypatch):
 
 
 def test_more_blocks_than_the_limit_skips_the_second_opinion(fakes) -> None:
-    f = fakes(_blocks("a", SECOND_OPINION_MAX_BLOCKS + 1), (), ())
+    f = fakes(_blocks("a", THIN + 1), ())
     extraction, decision = extract_page("<html></html>")
-    assert f.calls == ["fast"]
-    assert decision == Vote("not_consulted", f.fast, 1.0, 1.0)
-    assert extraction.blocks == f.fast
+    assert f.calls == [TRAFILATURA_CALL]
+    assert decision == Vote("not_consulted", f.primary, 1.0, 1.0)
+    assert extraction.blocks == f.primary
+    assert extraction.metadata == f.metadata
 
 
 def test_exactly_the_limit_is_thin(fakes) -> None:
-    blocks = _blocks("a", SECOND_OPINION_MAX_BLOCKS)
-    f = fakes(blocks, blocks, blocks)
+    blocks = _blocks("a", THIN)
+    f = fakes(blocks, blocks)
     _, decision = extract_page("<html></html>")
-    assert f.calls == ["fast", "thorough", "readability"]
+    assert f.calls == [TRAFILATURA_CALL, "readability"]
     assert decision.choice == "agree"
 
 
 def test_thin_result_replaced_when_readability_finds_the_missed_article(fakes) -> None:
     article = _blocks("a", 6)
-    f = fakes(article[:1], article[:1], article)
+    f = fakes(article[:1], article)
     page = parse_html_page("<html></html>")
     assert page.vote == "primary_missed"
     assert page.extractor == "readability"
     assert [b.text for b in page.article.blocks] == [b.text for b in article]
-    # metadata always from trafilatura's fast pass, with what the page's markup says added (dates' parse)
+    # metadata always from trafilatura's pass, with what the page's markup says added (dates' parse)
     assert dataclasses.replace(page.metadata, markup=None) == f.metadata
-    assert page.article.title == "Fast pass title"
+    assert page.article.title == "trafilatura's title"
 
 
-def test_thorough_pass_blocks_are_the_primary_in_the_vote(fakes) -> None:
-    article = _blocks("a", 6)
-    f = fakes(article[:1], article, article)  # the thorough pass found the whole article
-    extraction, decision = extract_page("<html></html>")
-    assert decision.choice == "agree"
-    assert extraction.blocks == f.thorough
-    assert extraction.metadata == f.metadata
-
-
-def test_fast_blocks_stand_in_when_the_thorough_pass_finds_nothing(fakes) -> None:
-    fast = _blocks("a", 2)
-    fakes(fast, (), ())
+def test_only_trafilatura_finds_anything(fakes) -> None:
+    found = _blocks("a", 2)
+    fakes(found, ())
     page = parse_html_page("<html></html>")
     assert page.vote == "primary_only"
     assert page.extractor == "trafilatura"
-    assert [b.text for b in page.article.blocks] == [b.text for b in fast]
+    assert [b.text for b in page.article.blocks] == [b.text for b in found]
+
+
+def test_shipped_limit_asks_only_when_trafilatura_found_nothing(fakes) -> None:
+    f = fakes(_blocks("a", 1), _blocks("r", 3), limit=SECOND_OPINION_MAX_BLOCKS)
+    extraction, decision = extract_page("<html></html>")
+    assert (f.calls, decision.choice) == ([TRAFILATURA_CALL], "not_consulted")
+    f = fakes((), _blocks("r", 3), limit=SECOND_OPINION_MAX_BLOCKS)
+    extraction, decision = extract_page("<html></html>")
+    assert (f.calls, decision.choice) == ([TRAFILATURA_CALL, "readability"], "fallback_only")
+    assert extraction.blocks == f.readability
 
 
 def test_only_readability_finds_anything(fakes) -> None:
     found = _blocks("r", 3)
-    fakes((), (), found)
+    fakes((), found)
     page = parse_html_page("<html></html>")
     assert (page.vote, page.extractor) == ("fallback_only", "readability")
     assert [b.text for b in page.article.blocks] == [b.text for b in found]
@@ -279,7 +289,7 @@ def test_only_readability_finds_anything(fakes) -> None:
 
 def test_furniture_heavy_primary_loses_to_readability(fakes) -> None:
     article, furniture = _blocks("a", 2), _blocks("nav", 4)  # 6 blocks: thin
-    fakes(article + furniture, article + furniture, article)
+    fakes(article + furniture, article)
     page = parse_html_page("<html></html>")
     assert (page.vote, page.extractor) == ("primary_has_extra", "readability")
     assert [b.text for b in page.article.blocks] == [b.text for b in article]

@@ -159,7 +159,7 @@ def test_contained_threshold(extra_fallback: int, expected: str) -> None:
     """Fallback share inside primary exactly CONTAINED still counts as contained; one shingle less does not."""
     shared, whole = _sizes(ev.CONTAINED)
     fallback = two_part(shared, whole - shared + extra_fallback, "fonly")
-    primary = two_part(shared, 4 * whole, "furniture")  # primary's share far under PRIMARY_EXTRA_BELOW
+    primary = two_part(shared, 2 * whole, "furniture")  # primary's share between PRIMARY_EXTRA_ABOVE and _BELOW
     result = vote(primary, fallback)
     assert result.choice == expected
     assert (result.fallback_in_primary == ev.CONTAINED) is (extra_fallback == 0)
@@ -182,8 +182,20 @@ def test_primary_extra_below_threshold(extra_primary: int, expected: str) -> Non
 )
 def test_min_fallback_shingles(fallback_size: int, expected: str) -> None:
     fallback = two_part(fallback_size, 0, "")
-    primary = two_part(fallback_size, 10 * fallback_size, "furniture")
+    primary = two_part(fallback_size, 2 * fallback_size, "furniture")  # a third inside the fallback
     assert vote(primary, fallback).choice == expected
+
+
+@pytest.mark.parametrize(("extra_primary", "expected"), [(0, "primary_has_extra"), (1, "agree")])
+def test_primary_extra_above_threshold(extra_primary: int, expected: str) -> None:
+    """Primary share inside fallback exactly PRIMARY_EXTRA_ABOVE still has extra; under it the
+    fallback is a fragment of the primary and the primary stays."""
+    shared, whole = _sizes(ev.PRIMARY_EXTRA_ABOVE)
+    fallback = two_part(shared, 0, "")
+    primary = two_part(shared, whole - shared + extra_primary, "furniture")
+    result = vote(primary, fallback)
+    assert (result.primary_in_fallback == ev.PRIMARY_EXTRA_ABOVE) is (extra_primary == 0)
+    assert result.choice == expected
 
 
 @pytest.mark.parametrize(("extra_primary", "expected"), [(0, "primary_missed"), (1, "agree")])
@@ -213,3 +225,37 @@ def test_primary_with_a_little_extra_still_agrees() -> None:
     fallback = two_part(200, 0, "")
     primary = two_part(200, 40, "tail")
     assert vote(primary, fallback).choice == "agree"
+
+
+# --- one undivided block against paragraphs ----------------------------------------------------
+
+
+def test_one_block_dump_gives_way_to_the_same_text_in_paragraphs() -> None:
+    text = run(120, "s").split()
+    primary = blocks(" ".join(text))
+    fallback = blocks(" ".join(text[:60]), " ".join(text[60:]))
+    result = vote(primary, fallback)
+    assert (result.choice, result.blocks) == ("primary_unstructured", fallback)
+
+
+def test_one_block_dump_keeps_its_text_against_a_fragment_of_it() -> None:
+    # the fallback's paragraphs are all inside the dump (fallback_in_primary 1.0) but hold only a
+    # tenth of it: one section of the article, not the article structured. (Short enough for
+    # primary_has_extra's MIN_FALLBACK_SHINGLES, so only this check decides.)
+    text = run(400, "s").split()
+    primary = blocks(" ".join(text))
+    fallback = blocks(" ".join(text[:20]), " ".join(text[20:40]))
+    assert sum(shingles("\n".join(b.text for b in fallback)).values()) < ev.MIN_FALLBACK_SHINGLES
+    result = vote(primary, fallback)
+    assert result.fallback_in_primary == 1.0
+    assert result.primary_in_fallback < ev.UNSTRUCTURED_MIN_SHARED
+    assert (result.choice, result.blocks) == ("agree", primary)
+
+
+def test_thresholds_are_parameters() -> None:
+    fallback = two_part(100, 0, "")
+    primary = two_part(100, 200, "furniture")
+    assert vote(primary, fallback).choice == "primary_has_extra"
+    never = ev.Thresholds(primary_extra_below=0.0)  # no share is below 0: the rule is off
+    assert vote(primary, fallback, never).choice == "agree"
+    assert ev.decide(ev.agreement(primary, fallback), never) == "agree"

@@ -1,0 +1,93 @@
+"""Run every extractor once over a gold set's pages and keep what each said, with its time.
+
+    python bench/extraction_cache.py --set-dir ../shared/data/extraction/wcxb --out CACHE.jsonl
+
+One line per page: {"id", "ms": {stage: milliseconds}, "baseline": trafilatura alone's text,
+"fast": blocks, "thorough": blocks, "readability": blocks, "metadata": {...}}. Blocks are
+[kind, text, link_chars, group, level, lead_link_chars] lists (`transforms.html.blocks.HtmlBlock`).
+Every extractor runs on every page (the path asks the slow ones only on thin pages, but the
+benchmark has to know what they would have said to tune and ablate when to ask them);
+`bench/extraction.py` re-scores from this file without extracting again.
+
+Stages timed per page (imports not timed): `decode` (bytes -> str), `baseline`
+(`trafilatura.extract(html_bytes, include_comments=False)`, trafilatura alone with its defaults),
+`fast` (trafilatura's fast pass, with metadata), `thorough` (trafilatura with its own
+fallbacks), `readability` (readability-lxml) and `thorough_meta` (the thorough pass with the
+metadata, in one call). The rules and normalisation are timed by
+`bench/extraction.py` when it runs the path over the cached blocks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from transforms.documents.decoding import decode_html  # noqa: E402
+from transforms.html.blocks import HtmlBlock  # noqa: E402
+from transforms.html.readability_extraction import readability_blocks  # noqa: E402
+from transforms.html.trafilatura_extraction import baseline_text, extract_html  # noqa: E402
+
+METADATA_FIELDS = ("title", "author", "date", "site_name", "description", "canonical_url", "language", "hostname")
+
+
+def _rows(blocks: tuple[HtmlBlock, ...]) -> list[list[object]]:
+    return [[b.kind, b.text, b.link_chars, b.group, b.level, b.lead_link_chars] for b in blocks]
+
+
+def _timed(function, *args, **kwargs):  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, 1000 * (time.perf_counter() - started)
+
+
+def page_row(path: Path) -> dict[str, object]:
+    data = path.read_bytes()
+    ms: dict[str, float] = {}
+    decoded, ms["decode"] = _timed(decode_html, data)
+    html = decoded.text or ""
+    baseline, ms["baseline"] = _timed(baseline_text, data)
+    fast, ms["fast"] = _timed(extract_html, html)
+    thorough, ms["thorough"] = _timed(extract_html, html, thorough=True)
+    readability, ms["readability"] = _timed(readability_blocks, html)
+    # trafilatura's thorough pass with the metadata: one call doing both (the same blocks as
+    # `thorough`, checked; the same metadata as the fast pass): what a thorough-first path costs.
+    thorough_meta, ms["thorough_meta"] = _timed(extract_html, html, thorough=True, with_metadata=True)
+    if thorough_meta.blocks != thorough.blocks:
+        raise AssertionError(f"{path.name}: the thorough pass gave other blocks with metadata")
+    metadata = dataclasses.asdict(fast.metadata)
+    return {
+        "id": path.stem,
+        "ms": {k: round(v, 3) for k, v in ms.items()},
+        "baseline": baseline,
+        "fast": _rows(fast.blocks),
+        "thorough": _rows(thorough.blocks),
+        "readability": _rows(readability),
+        "metadata": {k: metadata.get(k) for k in METADATA_FIELDS},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set-dir", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    paths = sorted((args.set_dir / "html").glob("*.html"))
+    if not paths:
+        parser.error(f"no *.html files in {args.set_dir / 'html'}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with args.out.open("w", encoding="utf-8") as out:
+        for path in paths:
+            out.write(json.dumps(page_row(path), ensure_ascii=False) + "\n")
+    print(f"{args.set_dir.name}: {len(paths)} pages cached in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
