@@ -3,7 +3,7 @@
 Pure: str in, `HtmlPage` out. trafilatura gives the blocks and the page metadata, in one pass
 with its own fallback extractors (what `trafilatura.extract` does by default: its fast mode,
 which skips them, picked the wrong block on pages where the default did not). When that pass
-finds nothing, readability-lxml is asked for a second opinion (`transforms.html.vote`; the
+finds nothing or one undivided block, readability-lxml is asked for a second opinion (`transforms.html.vote`; the
 limit, `SECOND_OPINION_MAX_BLOCKS`, is measured leave-one-set-out by `bench/extraction.py`). The
 blocks that win go through the block and line rules (`transforms.html.articles`).
 """
@@ -23,11 +23,11 @@ from transforms.html.vote import Choice, Vote, vote
 from transforms.text.articles import TextArticle
 
 MIN_BODY_WORDS = 10  # a page whose body is shorter (a menu, a bare link list) holds no article
-# trafilatura results with at most this many blocks get a second opinion: 0, only when it found
-# nothing. Asked on thin pages (6 blocks or fewer, as before issue 15) readability-lxml and the vote
-# did not pay out of set (BENCHMARKS.md, the ablation): their gains were on the readability set,
-# whose gold is Readability.js's own output.
-SECOND_OPINION_MAX_BLOCKS = 0
+# trafilatura results with at most this many blocks get a second opinion: 1, when it found nothing
+# or one undivided block (its last-resort text dump of the page). Asked on thin pages (6 blocks or
+# fewer, as before issue 15) readability-lxml and the vote did not pay out of set (BENCHMARKS.md,
+# the ablation): their gains were on the readability set, whose gold is Readability.js's output.
+SECOND_OPINION_MAX_BLOCKS = 1
 PRIMARY_PASS = "thorough"  # trafilatura's pass (bench/extraction.py replays "fast" too, for the ablation)
 EXTRACTOR_OF_CHOICE: dict[Choice, str | None] = {
     "agree": "trafilatura",

@@ -216,7 +216,7 @@ class _Fakes:
 TRAFILATURA_CALL = "trafilatura thorough=True with_metadata=True"  # one pass: its fallbacks and the metadata
 
 
-THIN = 6  # a thin-page limit for the vote's tests (the shipped limit, 0, asks only when trafilatura found nothing)
+THIN = 6  # a thin-page limit for the vote's tests (the shipped limit, 1: nothing or a one-block dump)
 
 
 @pytest.fixture
@@ -269,10 +269,15 @@ def test_only_trafilatura_finds_anything(fakes) -> None:
     assert [b.text for b in page.article.blocks] == [b.text for b in found]
 
 
-def test_shipped_limit_asks_only_when_trafilatura_found_nothing(fakes) -> None:
-    f = fakes(_blocks("a", 1), _blocks("r", 3), limit=SECOND_OPINION_MAX_BLOCKS)
+def test_shipped_limit_asks_only_for_nothing_or_one_block(fakes) -> None:
+    f = fakes(_blocks("a", 2), _blocks("r", 3), limit=SECOND_OPINION_MAX_BLOCKS)
     extraction, decision = extract_page("<html></html>")
     assert (f.calls, decision.choice) == ([TRAFILATURA_CALL], "not_consulted")
+    dump = (HtmlBlock("paragraph", " ".join(b.text for b in _blocks("a", 3)), 0, 1),)
+    f = fakes(dump, _blocks("a", 3), limit=SECOND_OPINION_MAX_BLOCKS)
+    extraction, decision = extract_page("<html></html>")
+    assert (f.calls, decision.choice) == ([TRAFILATURA_CALL, "readability"], "primary_unstructured")
+    assert extraction.blocks == f.readability
     f = fakes((), _blocks("r", 3), limit=SECOND_OPINION_MAX_BLOCKS)
     extraction, decision = extract_page("<html></html>")
     assert (f.calls, decision.choice) == ([TRAFILATURA_CALL, "readability"], "fallback_only")
