@@ -17,7 +17,7 @@ kept for the next call.
 `shared_pool` gives one pool per process and settings, kept across batches (and safe to use from
 several threads: batches in flight share its `workers`); `close_shared_pools` ends them.
 
-A worker also runs whole-batch work handed to it with `PagePool.call` (`run_in`): the stages of
+A worker also runs whole-batch work handed to it with `PagePool.call` (`bounded`): the stages of
 a plain-text batch, which in the flow's threads would share one core under the GIL. A call has no
 time limit (as in a thread); a worker that dies in one raises `WorkerGone`.
 
@@ -332,11 +332,6 @@ def shared_pool(workers: int, timeout: float, parser: Parser = parse_html_page) 
 
 
 PoolKey = tuple[int, float]  # (workers, timeout) of a shared pool with the default parser
-
-
-def run_in(pool: PoolKey | None, function: Callable[..., T], *args: object) -> T:
-    """`function(*args)` in a worker of the shared pool `pool` names, or here when it is None."""
-    return shared_pool(*pool).call(function, *args) if pool else function(*args)
 
 
 @dataclass(frozen=True)

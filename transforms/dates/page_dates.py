@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 
 from transforms.dates.article_dates import HTMLDATE, JSONLD, META, DateCandidate, Field, candidate, parse_timestamp
 from transforms.dates.text_dates import MODIFIED_WORDS, dates_in
+from transforms.metadata.page_markup import ARTICLE_TYPES as MARKUP_ARTICLE_TYPES
 from transforms.metadata.page_markup import PageMarkup, page_markup
 
 # <meta> names (name=, property= or itemprop=, case-insensitive) that carry a date, per field.
@@ -56,20 +57,11 @@ META_DATES: dict[Field, tuple[str, ...]] = {
     ),
 }
 JSONLD_KEYS: dict[Field, str] = {"published_at": "datePublished", "modified_at": "dateModified"}
-ARTICLE_TYPES = frozenset(
-    {
-        "article",
-        "newsarticle",
-        "reportagenewsarticle",
-        "blogposting",
-        "analysisnewsarticle",
-        "opinionnewsarticle",
-        "backgroundnewsarticle",
-        "report",
-        "webpage",
-        "liveblogposting",
-    }
-)
+# the JSON-LD types whose dates are the article's: page_markup's article types but the postings
+# of other kinds, and a plain WebPage too
+ARTICLE_TYPES = (MARKUP_ARTICLE_TYPES - {"techarticle", "scholarlyarticle", "posting", "socialmediaposting"}) | {
+    "webpage"
+}
 # The published date with htmldate's extensive search (its markup heuristics first, then dates in
 # the page's text): what the best peer does, measured by bench/metadata.py. The latest date (a
 # modified_at candidate) stays on the markup alone: a date found in free text is no update stamp.
