@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.transforms.analysis.mentions_gold import FROZEN, GOLD, HELD_OUT  # noqa: E402
+from tests.transforms.analysis.mentions_gold_wcxb import WCXB  # noqa: E402
 from tests.transforms.analysis.mentions_scoring import KINDS, score_article  # noqa: E402
 from transforms.analysis.entities import find_mentions  # noqa: E402
 
@@ -38,6 +39,17 @@ def gold_bodies(shared: Path, keys: set[str]) -> dict[str, str]:
             key = record["id"] if record["id"] in keys else record["id"][:8]
             if key in keys:
                 bodies[key] = record["body"]
+    return bodies
+
+
+def wcxb_bodies(shared: Path, keys: set[str]) -> dict[str, str]:
+    bodies: dict[str, str] = {}
+    for line in (shared / "data" / "extraction" / "wcxb" / "gold.jsonl").read_text("utf-8").split("\n"):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        if f"wcxb-{record['id']}" in keys:
+            bodies[f"wcxb-{record['id']}"] = record["body"]
     return bodies
 
 
@@ -83,7 +95,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--only-wcxb", action="store_true", help="score only the WCXB set (issue 17)")
     args = parser.parse_args()
+    wcxb = wcxb_bodies(args.shared, set(WCXB))
+    if args.only_wcxb:
+        report("fourth set (WCXB: 14 pages of 2022-2025, labelled before any project code ran on them)", wcxb, True)
+        return
     dev = gold_bodies(args.shared, set(GOLD))
     second = gold_bodies(args.shared, set(HELD_OUT))
     frozen = gold_bodies(args.shared, set(FROZEN))
@@ -94,7 +111,13 @@ def main() -> None:
         frozen,
         args.details,
     )
-    both = {**dev, **second, **frozen}
+    report(
+        "fourth set (WCXB: 14 pages of 2022-2025, other sites, labelled before any project code ran on them; "
+        "first run in mentions_wcxb_first_run.txt)",
+        wcxb,
+        args.details,
+    )
+    both = {**dev, **second, **frozen, **wcxb}
     words = sum(len(b.split()) for b in both.values())
     seconds = best_time(both)
     print(
