@@ -125,6 +125,17 @@ def acquired(
     recovered = recover(wh, settings)
     for chunk in _chunks(recovered, settings.batch_size):
         yield Acquired(chunk, [], len(chunk))
+    yield from not_recovered_again(_inputs(settings, wh, files, urls, warcs, fetcher), recovered)
+
+
+def _inputs(
+    settings: Settings,
+    wh: Warehouse,
+    files: list[InputFile],
+    urls: list[str],
+    warcs: list[Path],
+    fetcher: Fetcher | None,
+) -> Iterator[Acquired]:
     for batch in _chunks(files, settings.batch_size):
         landed, rejects = land(batch, settings)
         # a bad sidecar is an input of its own that ended rejected (so the batch's counts add up)
@@ -134,6 +145,20 @@ def acquired(
         yield Acquired(fetched.landed, fetched.rejects, len(chunk), fetched.fetches)
     for landed, rejects in warc_batches(warcs, settings.landing_dir, settings.max_fetch_bytes, settings.batch_size):
         yield Acquired(landed, rejects, len(landed) + len(rejects))
+
+
+def not_recovered_again(batches: Iterator[Acquired], recovered: list[LandedDocument]) -> Iterator[Acquired]:
+    """The batches without the documents this run already loaded as recovered ones: an input an
+    interrupted run landed, read again by this run (the same bytes at the same URI), is one input,
+    counted once, in its recovery batch; the second sighting is neither parsed nor counted again.
+    A batch left with nothing (no document, reject or fetch outcome) is not yielded."""
+    again = {(doc.document_id, doc.uri) for doc in recovered}
+    for batch in batches:
+        if again:
+            kept = [doc for doc in batch.landed if (doc.document_id, doc.uri) not in again]
+            batch = replace(batch, landed=kept, n_inputs=batch.n_inputs - (len(batch.landed) - len(kept)))
+        if batch.landed or batch.rejects or batch.fetches or batch.n_inputs:
+            yield batch
 
 
 def replayed(landing_dir: Path, entries: list[dict], batch_size: int) -> Iterator[Acquired]:
