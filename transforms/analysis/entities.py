@@ -23,7 +23,15 @@ from dataclasses import dataclass
 import polars as pl
 
 from transforms.analysis.entity_resolution import ENTITY_SCHEMA, resolve_entities
-from transforms.analysis.gazetteers import PERSON, EntityRef, alias_key, entity_ref, entity_words, gazetteer
+from transforms.analysis.gazetteers import (
+    PERSON,
+    EntityRef,
+    alias_key,
+    entity_ref,
+    entity_words,
+    gazetteer,
+    is_nickname,
+)
 from transforms.analysis.mention_candidates import (
     ALIAS,
     COREFERENCE,
@@ -88,14 +96,15 @@ def _last_key(word: str) -> str:
     return rest if rest and head in ("al", "el", "ad", "an", "ar", "as", "at", "ash") else word
 
 
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """Two full names of one person: same last name and compatible first names ("B." ~ "Benjamin")."""
+def _same_person(a: list[str], b: list[str], *, nicknames: bool = False) -> bool:
+    """Two full names of one person: same last name and compatible first names ("B." ~ "Benjamin"; with
+    `nicknames`, a short form too: "Josh" ~ "Joshua")."""
     if a[-1] != b[-1]:
         return False
     fa, fb = a[0], b[0]
     if fa.endswith(".") or fb.endswith("."):
         return fa[0] == fb[0]
-    return fa == fb
+    return fa == fb or (nicknames and len(a) == len(b) == 2 and is_nickname(fa, fb))
 
 
 def _resolve(cands: list[Candidate], doc: Doc) -> list[Mention]:
@@ -111,10 +120,12 @@ def _resolve(cands: list[Candidate], doc: Doc) -> list[Mention]:
         if c.kind != PERSON or c.ref is not None or c.single:
             continue
         parts = _name_parts(c.name)
-        for group in groups:
-            if _same_person(_name_parts(group[0].name), parts):
-                group.append(c)
-                break
+        same = [g for g in groups if _same_person(_name_parts(g[0].name), parts)]
+        if not same:  # a short first name joins only when one person of the article fits ("Josh Apte")
+            same = [g for g in groups if _same_person(_name_parts(g[0].name), parts, nicknames=True)]
+            same = same if len(same) == 1 else []
+        if same:
+            same[0].append(c)
         else:
             groups.append([c])
     by_last: dict[str, list[EntityRef]] = {}
@@ -128,6 +139,7 @@ def _resolve(cands: list[Candidate], doc: Doc) -> list[Mention]:
         if c.kind == PERSON and c.ref is not None and not c.single:
             by_last.setdefault(_last_key(_name_parts(c.ref.entity_name)[-1]), []).append(c.ref)
     mentions: list[Mention] = []
+    first_seen: dict[str, EntityRef] = {}  # one display name per entity id ("Martínez-Beltrán", "MARTINEZ-BELTRAN")
     for c in cands:
         ref, method = c.ref, c.method
         if c.single and ref is None:
@@ -148,6 +160,7 @@ def _resolve(cands: list[Candidate], doc: Doc) -> list[Mention]:
         elif ref is None:
             known = g.aliases.get(alias_key(c.name))
             ref = known if known is not None and known.kind == c.kind else entity_ref(c.name, c.kind)
+        ref = first_seen.setdefault(ref.entity_id, ref)
         role = c.role if ref.kind == PERSON and c.role not in HONORIFICS else None
         mentions.append(
             Mention(

@@ -7,8 +7,10 @@ without a table in different articles: "Elizabeth A. Burton" today, "Elizabeth B
 matching (rapidfuzz) under guards against false merges:
 - people: the last names must match (exactly, or at NAME_SIMILARITY when both have at least
   FUZZY_MIN_LENGTH letters) AND the first names must be compatible (equal, an initial of the
-  other, or close spellings such as Sergei/Sergey); "Victor Burton" never joins "Elizabeth
-  Burton". A lone last name joins a full name only when exactly one known person has it.
+  other, a short form of the other such as Josh/Joshua or Bill/William from the `nicknames`
+  data, or close spellings such as Sergei/Sergey); "Victor Burton" never joins "Elizabeth
+  Burton", and a name that fits two known people joins neither. A lone last name joins a full
+  name only when exactly one known person has it.
 - organisations and places: the whole name at NAME_SIMILARITY and word by word (each word the
   same, or a close spelling of a word of FUZZY_MIN_LENGTH letters or more: Defence/Defense, not
   West/East), never for names shorter than FUZZY_MIN_LENGTH letters (acronyms and short names
@@ -26,7 +28,7 @@ from functools import cache, lru_cache
 import polars as pl
 from rapidfuzz.fuzz import ratio
 
-from transforms.analysis.gazetteers import PERSON, gazetteer
+from transforms.analysis.gazetteers import PERSON, gazetteer, is_nickname
 from transforms.frames.schemas import ENTITIES
 
 ENTITY_SCHEMA = ENTITIES
@@ -60,6 +62,8 @@ def _first_names_compatible(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    if is_nickname(a, b):  # Josh / Joshua, Bill / William: only when no other person of that name fits
+        return True
     return min(len(a), len(b)) >= FUZZY_MIN_LENGTH and ratio(a, b) >= FIRST_NAME_SIMILARITY
 
 

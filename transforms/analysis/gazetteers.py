@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from nicknames import NickNamer
+
 from transforms.metadata.agencies import agency_entries
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -126,6 +128,22 @@ def gazetteer() -> Gazetteer:
         longest=max(len(a.split()) for a in exact),
         people_surnames=surnames,
     )
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def is_nickname(a: str, b: str) -> bool:
+    """Whether one first name is a short form of the other ("Josh"/"Joshua", "Bill"/"William"), from the
+    hand-curated English name/nickname data of the `nicknames` package; case aside, never a name itself."""
+    x, y = a.casefold().rstrip("."), b.casefold().rstrip(".")
+    if x == y or len(x) < 2 or len(y) < 2:
+        return False
+    nn = _nicknamer()
+    return y in nn.nicknames_of(x) or x in nn.nicknames_of(y)
 
 
 @dataclass(frozen=True)

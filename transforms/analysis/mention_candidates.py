@@ -62,7 +62,7 @@ _CAP_TOKEN = (
     rf"|[{_U}](?:\w|-(?!{_ADJECTIVE_SUFFIXES}\b)(?=\w)|['’](?=\w)(?![sS]\b))*)"  # a word; 's and -based stay out
 )
 _CONNECTOR = (
-    r"(?:of|the|for|and|&|de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el"
+    r"(?:of|the|for|on|and|&|de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|al|el"
     r"|am|an|im|y|e)"
 )
 _GAP = r"[ \t\u00a0]+"
@@ -77,6 +77,7 @@ _APPOSITION = re.compile(
     r",[ \t]+(?:(?:a|an|the|his|her|its|their|another|one|our)[ \t]+)?"
     r"((?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*)"
 )
+_TITLED_APPOSITION = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Z][\w-]*)")
 _NEXT_WORD = re.compile(r",?[ \t]+([a-z][\w-]*)")
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
@@ -178,7 +179,37 @@ _ORGANISATION_ROLE_NOUNS = frozenset(
     }
 )
 # organisation starts a demonym belongs to ("American University of Kabul", not "Chinese Ministry of ...")
-_INSTITUTION_STARTS = frozenset({"University", "College", "Academy", "Institute", "Bank", "Museum"})
+_INSTITUTION_STARTS = frozenset(
+    {"University", "College", "Academy", "Institute", "Bank", "Museum", "Federation", "Association"}
+)
+# a single title word that words before it qualify ("Chief Product Officer", "Agriculture Officer")
+_QUALIFIED_TITLES = frozenset({"Officer", "Director", "Manager", "Secretary", "Commissioner", "Adviser", "Advisor"})
+_CORPORATE_SUFFIXES = frozenset({"Inc.", "Inc", "LLC", "Ltd", "Ltd.", "Corp.", "Corp", "Co.", "PLC", "GmbH"})
+# "Downtown Phoenix" is a place, a lone "Downtown" is not; seasons are no places ("Griffin in Summer")
+_AREA_MODIFIERS = frozenset({"Downtown", "Midtown", "Uptown"})
+_SEASONS = frozenset({"Spring", "Summer", "Autumn", "Fall", "Winter"})
+# a lone acronym after one of these is a code or a kind of thing, not an organisation ("an HVAC
+# technician", "Mindfulness-Based Stress Reduction, or MBSR", "the 200 EVB building")
+_NOT_BEFORE_ACRONYM = frozenset({"a", "an", "or", "this", "that", "new"})
+# verbs after which "in X" names a journal or a medium, not a place ("published in Science")
+_PUBLISHED = frozenset({"published", "appeared", "reported", "printed", "featured", "wrote", "writes", "writing"})
+# lower-case words that may follow a place after "in" ("in Kabul on Monday"); another lower-case word
+# after it makes the capitalised word an adjective ("in Buddhist vipassana meditation")
+_AFTER_PLACE = frozenset(
+    {
+        "on", "in", "at", "and", "or", "to", "for", "with", "where", "when", "last", "this", "that", "since",
+        "after", "before", "until", "from", "by", "as", "but", "which", "who", "is", "was", "were", "has",
+        "had", "have", "are", "will", "said", "says", "earlier", "during", "over", "near", "of", "the", "a",
+        "an", "while", "because", "than", "into", "recently", "again", "yesterday", "today", "itself", "alone",
+        "would", "could", "can", "did", "does", "do", "not", "also",
+    }
+)  # fmt: skip
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+# heads that take "on" inside a name ("Business Group on Health"), not "Cornish Pasty Co. on Central Ave."
+_ON_HEADS = frozenset(
+    {"Group", "Committee", "Subcommittee", "Council", "Commission", "Conference", "Center", "Centre", "Institute"}
+)
+_NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Del", "Des", "St"})
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CAMEL_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Du", "O'", "O’")
@@ -309,6 +340,8 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
     g, w = gazetteer(), entity_words()
     toks = [_Tok(m.start(), m.end(), m.group(), m.lastgroup or "cap") for m in _TOKEN.finditer(text, start, end)]
     initial = _sentence_initial(text, start)
+    # a company's legal name keeps its first word even at a sentence start ("Moving System Holdings Inc.")
+    corporate = bool(toks) and toks[-1].text in _CORPORATE_SUFFIXES
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
@@ -354,6 +387,9 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
             and toks[i - 1].text in _PLACE_MODIFIERS
             and toks[i - 1].end + 1 == tok.start
         ):
+            if _gazetteer_hit_is_part_of_a_name(toks, i - 1, match[2], match[3]):
+                i += 1  # "University of Southern California": part of an organisation's name
+                continue
             prev = toks[i - 1]  # "Inner Mongolia", "Western Europe" not in the gazetteer
             key = alias_key(text[prev.start : toks[match[1]].end])
             ref = g.aliases.get(key) or entity_ref(key, PLACE)
@@ -408,13 +444,34 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
             or word in w.months_and_days
             or _HAS_DIGIT(word)
             or _CONTRACTION.search(word)
-            or (i == 0 and initial and (doc.in_lower_case(word) or word in w.title_modifiers))
+            or (i == 0 and initial and not corporate and (doc.in_lower_case(word) or word in w.title_modifiers))
         ):
             tok.role = "stop"
         elif word in w.title_modifiers:
             tok.role = "modifier"
         i += 1
+    _qualify_titles(toks, text, w.first_names)
     return toks
+
+
+def _qualify_titles(toks: list[_Tok], text: str, first_names: frozenset[str]) -> None:
+    """Unknown capitalised words right before "Officer", "Director"... are part of the title, not a name:
+    "Chief Product Officer", "Sub-Assistant Agriculture Officer Atanu Sarker"."""
+    for j, tok in enumerate(toks):
+        if tok.role != "title" or tok.lookup not in _QUALIFIED_TITLES:
+            continue
+        k = j
+        while k > 0 and j - k < 3 and toks[k - 1].role == "name" and toks[k - 1].kind == "cap":
+            k -= 1
+        if k == j or toks[k].text in first_names:
+            continue
+        if k > 0 and toks[k - 1].role == "title" and toks[k - 1].span_end == k - 1:
+            k -= 1  # "Chief" + "Product Officer"
+        elif k > 0 and toks[k - 1].role not in ("stop", "sep", "modifier"):
+            continue
+        toks[k].role, toks[k].span_end, toks[k].lookup = "title", tok.span_end, alias_key(text[toks[k].start : tok.end])
+        for m in range(k + 1, tok.span_end + 1):
+            toks[m].role = "inside"
 
 
 def _gazetteer_hit_is_part_of_a_name(toks: list[_Tok], i: int, ref: EntityRef, key: str) -> bool:
@@ -479,6 +536,9 @@ def _context_after(text: str, end: int) -> str | None:
         return "organisation_after"
     if nxt and not tail.startswith(",") and nxt.group(1) in _INSTITUTION_WORDS_AFTER:
         return ORGANISATION
+    titled = _TITLED_APPOSITION.match(tail)  # ", Chief Product Officer of ...", ", CEO of Vectara"
+    if titled and (titled.group(1) in w.titles or titled.group(1) in w.title_modifiers):
+        return PERSON
     app = _APPOSITION.match(tail)
     if app:
         for word in app.group(1).split():
@@ -492,7 +552,12 @@ def _context_after(text: str, end: int) -> str | None:
 
 
 def _classify(
-    words: list[str], before: str | None, prev_word: str, after: str | None, speech_before: bool
+    words: list[str],
+    before: str | None,
+    prev_word: str,
+    after: str | None,
+    speech_before: bool,
+    comma_before: bool = False,
 ) -> tuple[str, str] | None:
     """Kind and method of a run of unknown capitalised words, or None when there is no cue."""
     w = entity_words()
@@ -503,6 +568,8 @@ def _classify(
         return ORGANISATION, NAME_SEQUENCE
     if k >= 2 and (last in w.organisation_heads or first in w.organisation_starts):
         return ORGANISATION, NAME_SEQUENCE
+    if k >= 2 and last == "District" and words[-2] in w.organisation_heads:
+        return ORGANISATION, NAME_SEQUENCE  # "Austin Independent School District"
     if k >= 2 and (last in w.place_heads or first in w.place_starts) and before != "title":
         return PLACE, NAME_SEQUENCE
     if before == "portfolio":
@@ -511,9 +578,11 @@ def _classify(
         if k == 1 and (first in w.organisation_heads or first in w.place_heads):
             return None  # "President of the Senate", "Premier League"
         return PERSON, TITLE_PATTERN
-    if before is None and prev_word.lower() in w.role_words:
+    # "leader, Sirajuddin Haqqani" but not "Officer, Cloudflare": across a comma, a role needs two words
+    if before is None and prev_word.lower() in w.role_words and not (comma_before and k == 1):
         return PERSON, TITLE_PATTERN
-    if before is None and prev_word in w.organisation_nouns:
+    # "the company Noble" but not "your company, Farah"
+    if before is None and prev_word in w.organisation_nouns and not comma_before:
         return ORGANISATION, NAME_SEQUENCE
     if after == PLACE and before is None:
         return PLACE, NAME_SEQUENCE
@@ -540,10 +609,27 @@ class _Reader:
     out: list[Candidate]
     cautious: bool  # a headline or a title-case line: no new name without a strong cue
     shouting: bool  # a line in capitals: known names only
+    quoted: bool = False  # the run is all of a quotation: the title of a work, known names only
 
-    def add(self, start: int, end: int, kind: str, method: str, **extra) -> str:
+    def add(self, start: int, end: int, kind: str, method: str, **extra) -> str | None:
+        if glued(self.text[start:end]):
+            return None  # "Kristi NoemKristi Lynn NoemSouth Dakota": elements that had no space between them
         self.out.append(Candidate(start, end, kind, alias_key(self.text[start:end]), method, **extra))
         return kind
+
+
+def glued(name: str) -> bool:
+    """Whether a name is built of capitalised runs glued without a space ("Pamela WilsonBigBrandSystem",
+    "Kristi NoemKristi Lynn"): a word with a capital after a small letter that no name prefix explains
+    (McDonald, DiCaprio, LeBron), in a name of two words or more, or twice in one word. A one-word
+    brand ("WeWork", "BlackRock") is not glued."""
+    words = name.split()
+    glues = 0
+    for word in words:
+        for m in _GLUED.finditer(word):
+            if word[: m.start() + 1] not in _NAME_PREFIXES:
+                glues += 1
+    return glues >= 2 or (glues == 1 and len(words) >= 2)
 
 
 @dataclass(frozen=True)
@@ -557,12 +643,18 @@ class _Context:
     speech_before: bool = False  # that word is a verb of saying ("said Jane Doe")
     run_end: bool = False  # the segment ends the run: the words after it are its context
     force_person: bool = False  # "A B and C D" after a person
+    comma_before: bool = False  # a comma stands between prev_word and the segment ("team, Brad Pitt")
 
 
 def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -> None:
     w = entity_words()
     title_case, shouting = doc.line_flags(start)
-    reader = _Reader(text, doc, out, doc.headline or title_case, shouting)
+    quoted = (
+        text[start - 1 : start] in ('"', "“")
+        and re.match(r"[.,!?]?[\"”]", text[end : end + 2]) is not None
+        and text[start:end].split()[-1] not in _CORPORATE_SUFFIXES
+    )
+    reader = _Reader(text, doc, out, doc.headline or title_case, shouting, quoted)
     toks = _tokens(text, start, end, doc)
     prev_word = _previous_word(text, start)
     speech_before = prev_word in w.speech_verbs and prev_word not in _TOLD_TO
@@ -615,7 +707,15 @@ def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -
             toks[j + 1].role == "name" or (toks[j + 1].role == "sep" and j + 2 < n and toks[j + 2].role == "name")
         ):
             j += 1
-        context = _Context(before, role, last_gaz, prev_word if i == 0 else "", speech_before and i == 0, j == n - 1)
+        context = _Context(
+            before,
+            role,
+            last_gaz,
+            prev_word if i == 0 else "",
+            speech_before and i == 0,
+            j == n - 1,
+            comma_before=i == 0 and text[:start].rstrip(" \t").endswith(","),
+        )
         _read_segment(reader, toks[i : j + 1], context)
         before, last_gaz = "name", None
         i = j + 1
@@ -624,6 +724,13 @@ def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -
 def _read_segment(r: _Reader, seg: list[_Tok], ctx: _Context) -> str | None:
     """Read one segment of unknown capitalised words; returns the kind it found, if any."""
     w = entity_words()
+    if r.quoted:
+        return None  # "songs from “The Tortured Poets Department.”": a title, not an organisation
+    cut = _split_at(seg)
+    if cut is not None:
+        first = _read_segment(r, seg[:cut], replace(ctx, run_end=False))
+        _read_segment(r, seg[cut + 1 :], _Context("name" if first else None, run_end=ctx.run_end))
+        return first
     words = [t.text for t in seg if t.kind == "cap"]
     found = _read_glued(r, seg, words, ctx)
     if found:
@@ -646,10 +753,22 @@ def _read_glued(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
     """A place, organisation or demonym glued to a name with an organisation or place head:
     "Nigeria Police", "Russian Foreign Ministry", "Xinhua News Agency", "Inner Mongolia Autonomous Region"."""
     w = entity_words()
+    if ctx.before == "gaz_person":
+        # "Tyler Perry Studios", "Jerry Bruckheimer Films": a production company, not a person
+        gaz = ctx.last_gaz
+        if words[-1] in w.organisation_heads and gaz is not None and r.out and r.out[-1] is gaz:
+            if seg[0].start - gaz.end <= 1:
+                return r.add(r.out.pop().start, seg[-1].end, ORGANISATION, NAME_SEQUENCE)
+        return None
     if ctx.before not in ("gaz_place", "gaz_organisation", "demonym"):
         return None
-    is_org = words[-1] in w.organisation_heads or words[0] in w.organisation_starts or _head_before_of(seg)
-    is_place = words[-1] in w.place_heads
+    is_org = (
+        words[-1] in w.organisation_heads
+        or words[0] in w.organisation_starts
+        or _head_before_of(seg)
+        or (len(words) >= 2 and words[-1] == "District" and words[-2] in w.organisation_heads)
+    )
+    is_place = words[-1] in w.place_heads and not is_org
     if not (
         (is_org and (ctx.before != "demonym" or words[-1] in w.organisation_heads or words[0] in _INSTITUTION_STARTS))
         or (is_place and ctx.before == "gaz_place")
@@ -689,7 +808,7 @@ def _read_joined(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) -
         return r.add(start, end, ORGANISATION if is_org else PLACE, NAME_SEQUENCE)
     if joins <= _NAME_PARTICLES and len(words) >= 2:  # "Osama bin Laden", "Alex de Minaur"
         after = _context_after(r.text, end) if ctx.run_end else None
-        verdict = _classify(words, ctx.before, ctx.prev_word, after, ctx.speech_before)
+        verdict = _classify(words, ctx.before, ctx.prev_word, after, ctx.speech_before, ctx.comma_before)
         if verdict and verdict[0] == PERSON and not (r.cautious and verdict[1] == NAME_SEQUENCE):
             return r.add(start, end, PERSON, verdict[1], role=ctx.role if ctx.before == "title" else None)
     # split at the connectors and read each part alone; "A B and C D" after a person is a person
@@ -732,7 +851,7 @@ def _read_words(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
     if after == "organisation_after":
         # "organisation_after": _NEXT_WORD matched right after the name (_after_name)
         return r.add(start, _NEXT_WORD.match(text, end).end(), ORGANISATION, NAME_SEQUENCE)  # type: ignore[union-attr]
-    verdict = _classify(words, ctx.before, ctx.prev_word, after, ctx.speech_before)
+    verdict = _classify(words, ctx.before, ctx.prev_word, after, ctx.speech_before, ctx.comma_before)
     if verdict is None:
         if len(words) == 1:
             _read_lone_word(r, start, end, ctx)
@@ -760,8 +879,12 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
     w = entity_words()
     text, doc, word = r.text, r.doc, r.text[start:end]
     if _ACRONYM.fullmatch(word):
+        if text[max(0, start - 4) : start].rstrip().endswith(" or"):
+            doc.dead_acronyms.add(word)  # "Mindfulness-Based Stress Reduction, or MBSR": a name for a thing
         if (
-            not r.cautious
+            len(word) > 2  # "NJ", "OT", "SF": two capitals say too little; known ones are in the gazetteer
+            and not _code_context(text, start, end)
+            and not r.cautious
             and word not in doc.dead_acronyms
             and word not in w.stopwords
             and not doc.in_lower_case(word)
@@ -784,11 +907,32 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
         and doc.is_english()
         and not _sentence_initial(text, start)
         and word not in _head_words()
+        and word not in _SEASONS
+        and word not in _AREA_MODIFIERS
+        and _previous_word(text, start - len(ctx.prev_word) - 1) not in _PUBLISHED
+        and _reads_as_a_noun(text, end)
     ):
         fallback = PLACE  # "in Senkata"
     else:
         fallback = None
     r.add(start, end, PERSON, COREFERENCE, single=True, fallback=fallback)
+
+
+def _code_context(text: str, start: int, end: int) -> bool:
+    """An acronym after "a"/"an"/"or"/a number is a code or a kind of thing ("an HVAC technician",
+    "Stress Reduction, or MBSR", "the 200 EVB building"), and so is one before a lower-case noun
+    without "the" ("inside PHX arena", "this new DTPHX hidden gem"); not an organisation."""
+    before = text[max(0, start - 20) : start].split()
+    if before and (before[-1].lower() in _NOT_BEFORE_ACRONYM or before[-1].isdigit()):
+        return True
+    return not (before and before[-1].lower() == "the") and not _reads_as_a_noun(text, end)
+
+
+def _reads_as_a_noun(text: str, end: int) -> bool:
+    """Whether a capitalised word after "in" stands alone ("in Senkata, ...", "in Kabul on Monday"),
+    not as an adjective before a lower-case noun ("in Buddhist vipassana meditation")."""
+    nxt = re.match(r"[ \t]+([a-z][\w-]*)", text[end : end + 30])
+    return nxt is None or nxt.group(1) in _AFTER_PLACE
 
 
 def _in_a_code_or_list(text: str, start: int, end: int) -> bool:
@@ -807,12 +951,35 @@ def _head_words() -> frozenset[str]:
 
 
 def _head_before_of(seg: list[_Tok]) -> bool:
-    """'Diplomatic Academy of Vietnam', 'Center for Health': an organisation head before 'of'/'for'."""
+    """'Diplomatic Academy of Vietnam', 'Center for Health', 'Business Group on Health': an organisation
+    head before 'of'/'for'/'on'."""
     w = entity_words()
     for k in range(1, len(seg) - 1):
-        if seg[k].text in ("of", "for"):
+        if seg[k].text in ("of", "for", "on"):
             return seg[k - 1].text in w.organisation_heads or seg[k - 1].text in w.organisation_starts
     return False
+
+
+def _split_at(seg: list[_Tok]) -> int | None:
+    """Where a segment is two names side by side, not one: at an "on" that follows no organisation head
+    ("Smith on Fox News"), or at an "and" before a first name and a last name ("the American Federation
+    of Teachers and Thomas Kennedy")."""
+    w = entity_words()
+    for k in range(1, len(seg) - 1):
+        t = seg[k]
+        if t.kind != "conn":
+            continue
+        if t.text == "on" and seg[k - 1].text not in _ON_HEADS:
+            return k
+        if (
+            t.text in ("and", "&")
+            and seg[k + 1].text in w.first_names
+            and k + 2 < len(seg)
+            and seg[k + 2].kind == "cap"
+            and all(x.kind == "cap" for x in seg[k + 1 :])
+        ):
+            return k
+    return None
 
 
 def _glued_demonym_start(text: str, seg_start: int) -> int:
@@ -820,16 +987,51 @@ def _glued_demonym_start(text: str, seg_start: int) -> int:
     return seg_start - (len(m.group(0)) if m else 0)
 
 
+_DATELINE_REACH = 400  # a dateline opens the article: it is looked for in its first characters only
+# "SACHA PFEIFFER, HOST:", "CANTWELL:": a transcript's speaker labels, a name in capitals before a colon
+_SPEAKER_LABEL = re.compile(
+    r"^(?P<name>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})(?:,[ \t]*[A-Z][A-Z '’.-]*)?:[ \t]",
+    re.MULTILINE,
+)
+_NOT_SPEAKERS = frozenset({"UNIDENTIFIED", "NOTE", "UPDATE", "EDITOR", "EDITOR'S", "CORRECTION", "WARNING", "Q", "A"})
+
+
+def _speaker_labels(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of a transcript's speaker labels: at least two labels in the text."""
+    found = [
+        (m.start(), m.end(), m.group("name"))
+        for m in _SPEAKER_LABEL.finditer(text)
+        if m.group("name").split()[0] not in _NOT_SPEAKERS and len(m.group("name")) > 2
+    ]
+    return found if len(found) >= 2 else []
+
+
+def _speaker_candidate(start: int, label: str) -> Candidate:
+    name = " ".join(part.capitalize() if "-" not in part else part.title() for part in label.split())
+    ref = gazetteer().aliases.get(name)
+    if ref is not None and ref.kind == PERSON:
+        return Candidate(start, start + len(label), PERSON, name, GAZETTEER, ref)
+    single = len(label.split()) == 1
+    return Candidate(start, start + len(label), PERSON, name, NAME_SEQUENCE, single=single)
+
+
 def read_candidates(text: str, headline: bool) -> tuple[list[Candidate], Doc]:
     """Every candidate mention of a text, in order, overlaps resolved to the longest."""
     doc = Doc(text, headline)
     cands: list[Candidate] = []
     skip: set[int] = set()
+    labels = [] if headline else _speaker_labels(text)
+    for label_start, label_end, name in labels:
+        cands.append(_speaker_candidate(label_start, name))
+        skip.update(run.start() for run in _RUN.finditer(text, label_start, label_end))
     if not headline:
-        for dateline in _DATELINE.finditer(text):
+        for dateline in _DATELINE.finditer(text, 0, _DATELINE_REACH):
             city, s = dateline.group("city"), dateline.start("city")
-            if sum(c.isupper() for c in city) < 3:
+            if sum(c.isupper() for c in city) < 3 or s in skip:
                 continue
+            known = alias_key(city).casefold() in gazetteer().folded
+            if dateline.group(0).endswith(":") and not known:
+                continue  # "ROSIE CURTS:" is a speaker, not a dateline
             ref = gazetteer().folded.get(alias_key(city).casefold()) or entity_ref(city.title(), PLACE)
             if ref.kind == PLACE:
                 known = alias_key(city).casefold() in gazetteer().folded
