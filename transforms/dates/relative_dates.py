@@ -1,19 +1,27 @@
-"""Relative date phrases in an article's body, resolved against its publication day. Pure.
+"""Relative date phrases in an article's body, resolved against its publication day by tense. Pure.
 
 English phrases: weekdays ("on Friday", "last Tuesday", "next Monday", "Friday evening"),
 "yesterday" / "today" / "tomorrow" / "tonight" / "last night", "two days ago", a day of the
 month ("on the 28th"), and a day and month without a year ("on March 3", "3 March",
 "the 5th of March"). A trailing "(local time)" belongs to the phrase and is flagged.
 
-Resolution, against the anchor day (the publication day, in the publisher's time zone when the
-date gave one), looks back by default, as reported news does:
-- a weekday is the latest such day on or before the anchor; "last X" the latest one strictly
-  before the anchor; "next X" the first one after it;
-- yesterday / today / tonight / last night / tomorrow / N days ago: plain arithmetic;
-- "the 28th": the latest 28th on or before the anchor (+1 day for "(local time)", which may
-  run a day ahead of the publisher's clock);
-- "March 3": that day in the anchor's year, or the year before when that is more than 31 days
-  after the anchor.
+Which way from the anchor day (the publication day, in the publisher's time zone when the date
+gave one) a phrase points is read from its sentence, with the cue words of
+`transforms/data/relative_date_cues.toml`, and kept with the phrase (`direction`, `cue`):
+- the phrase itself: "next X", "tomorrow" look forward; "last X", "yesterday", "N days ago",
+  "since X" back; "today" / "tonight" are the day itself;
+- else the nearest cue in the phrase's clause, to its left first, then to its right: a future
+  or a schedule ("will", "is scheduled", "to be held", "upcoming", "opens", "is coming") looks
+  forward, to the first such day on or after the anchor; a past tense or a report ("said on",
+  "was", "-ed", "ago") looks back, to the latest such day on or before it;
+- a date the text gives in full beside the phrase wins ("Wednesday, April 15, 2026", "April
+  21-22, 2026", "from October 26 through December 4 of this year");
+- a day and month with no cue takes the year of the nearest full date written before it
+  (a list of tour dates under "June 9, 2020"); "the 28th" with no cue looks back (datelines).
+Left null (`resolved_date` None) when unsure: no cue at all for a weekday or a day and month,
+or the phrase names no single day: "every Monday", "on a Sunday", "Monday through Thursday",
+a row of weekday names, "today" meaning nowadays (no event in its sentence), "tomorrow" in a
+hypothesis or advice ("what works today might not work tomorrow"), "today's world".
 Without an anchor (no published_at) every phrase is kept with `resolved_date` None: nothing
 is guessed.
 """
@@ -23,8 +31,11 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
 from transforms.dates.text_dates import MONTHS
 
@@ -110,10 +121,98 @@ DAY_WORDS = {
     "the day before yesterday": -2,
     "the day after tomorrow": 2,
 }
-MONTH_DAY_FUTURE_DAYS = 31  # "March 3" up to a month after the anchor is this year's
 # At most this many phrases are kept per text (the first ones): an article has tens; a text made
 # of nothing but relative dates (a hostile input) costs a bounded number of rows.
 MAX_RELATIVE_DATES = 1000
+# The context read around a phrase, either side (characters): a sentence, bounded, so that a
+# phrase costs the same whatever the text's length.
+CONTEXT_CHARS = 400
+# How far back a day and month with no cue looks for a full date giving its year (characters).
+YEAR_CONTEXT_CHARS = 1500
+FORWARD, BACKWARD, SAME_DAY = "forward", "backward", "none"
+
+MONTH_ALTERNATION = "|".join(m.capitalize() for m in ENGLISH_MONTHS.split("|"))
+# A sentence ends at . ! ? (then a closing quote or bracket) before a space, or at a line break;
+# not after an abbreviation ("Dec. 6", "U.S. officials", "201 E. Washington").
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|"
+    r"a\.m|p\.m|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\.[\"'”’)\]]*[^\S\n]+$"
+)
+TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[-–—&]")
+WEEKDAY_NAME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# A full date written right after a weekday: "Wednesday, April 15, 2026", "Monday, January, 12 2026".
+DATE_AFTER_WEEKDAY = re.compile(
+    r",?\s*(?P<month>" + MONTH_ALTERNATION + r")\.?,?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?:,?\s*(?P<year>(?:19|20)\d{2})\b)?"
+)
+# The year closing a range that starts with the phrase: "April 21-22, 2026", "23 May – 28 September
+# 2025", "March 16 to March 19, 2026", "October 26 through December 4 of this year".
+RANGE_YEAR = re.compile(
+    r"\s*(?:-|–|—|to|through|until|and)\s*(?:(?:" + MONTH_ALTERNATION + r")\.?\s+)?"
+    r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+(?:" + MONTH_ALTERNATION + r"))?"
+    r"(?:,?\s*(?P<year>(?:19|20)\d{2})\b|\s+(?P<this>of\s+this\s+year|this\s+year))"
+)
+YEAR_BEFORE = re.compile(r"\b(?P<year>(?:19|20)\d{2}),\s*$")  # "(2019, February 26)"
+WEEKDAY_BEFORE = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*(?:the\s+)?$")
+FULL_DATE = re.compile(
+    r"\b(?:" + MONTH_ALTERNATION + r")\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b"
+)
+# A date written right after a day word: "tomorrow (November 19)", "today (Nov.", "tomorrow, December 21".
+DATE_AFTER_DAY_WORD = re.compile(r"\s*(?:\(|,\s*)(?:" + MONTH_ALTERNATION + r")\b")
+TODAY_REACH = 3  # "today" is the anchor day with a tense at most this many words from it ("Today I unboxed")
+THIS_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?(?P<which>this|last|next)\s+year\b")
+
+
+def _words(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(TOKEN.findall(item.lower().replace("’", "'"))) for item in items)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """transforms/data/relative_date_cues.toml, indexed."""
+
+    forward: frozenset[str]
+    forward_phrases: tuple[tuple[str, ...], ...]
+    futurate: frozenset[str]
+    futurate_phrases: tuple[tuple[str, ...], ...]
+    backward: frozenset[str]
+    backward_phrases: tuple[tuple[str, ...], ...]
+    irregular_past: frozenset[str]
+    not_past: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    openers: frozenset[str]
+    before_weekday: frozenset[str]
+    weekday_ranges: frozenset[str]
+    habitual: frozenset[str]
+    hypothetical: frozenset[str]
+    today_event: tuple[tuple[str, ...], ...]
+    event_nouns: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    raw = tomllib.loads(resources.files("transforms.data").joinpath("relative_date_cues.toml").read_text("utf-8"))
+    forward, backward, no_day = raw["forward"], raw["backward"], raw["no_day"]
+    futurate = _words(forward["futurate_verbs"])
+    return Cues(
+        forward=frozenset(forward["words"]),
+        forward_phrases=_words(forward["phrases"]),
+        futurate=frozenset(w[0] for w in futurate if len(w) == 1),
+        futurate_phrases=tuple(w for w in futurate if len(w) > 1),
+        backward=frozenset(backward["words"]),
+        backward_phrases=_words(backward["phrases"]),
+        irregular_past=frozenset(backward["irregular_past"]),
+        not_past=frozenset(backward["not_past"]),
+        passive_auxiliaries=frozenset(backward["passive_auxiliaries"]),
+        openers=frozenset(raw["clause"]["openers"]),
+        before_weekday=frozenset(no_day["before_weekday"]),
+        weekday_ranges=frozenset(no_day["weekday_ranges"]),
+        habitual=frozenset(no_day["habitual"]),
+        hypothetical=frozenset(no_day["hypothetical"]),
+        today_event=_words(no_day["today_event_phrases"]),
+        event_nouns=frozenset(no_day["event_nouns"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -125,20 +224,140 @@ class RelativeDate:
     is_local_time: bool
     resolved_date: date | None
     anchor: str | None  # "published_at" when resolved against it, else None
+    direction: str | None = None  # forward | backward | none (the anchor day itself); None when not resolved
+    cue: str | None = None  # the word or rule that decided (or that left it null), e.g. "will", "said", "every"
 
 
-def _weekday(groups: dict, anchor: date) -> date:
-    target = WEEKDAYS[groups["weekday"].lower()]
-    modifier = (groups.get("modifier") or "").lower()
-    back = (anchor.weekday() - target) % 7
-    if modifier == "next":
-        return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
-    if modifier == "last":
-        return anchor - timedelta(days=back or 7)
-    return anchor - timedelta(days=back)
+@dataclass(frozen=True)
+class Context:
+    """A phrase's sentence around it: the text and lower-cased tokens either side (bounded)."""
+
+    before: str  # the text from the sentence start to the phrase
+    after: str  # the text from the phrase to the sentence end
+    left: list[str]  # tokens of `before`
+    right: list[str]  # tokens of `after`
+    window_before: str  # up to YEAR_CONTEXT_CHARS of text before the phrase, sentence or not
 
 
-def _day_of_month(day: int, anchor: date, local: bool) -> date | None:
+def _context(text: str, start: int, end: int) -> Context:
+    lo = max(0, start - CONTEXT_CHARS)
+    before = text[lo:start]
+    cut = 0
+    for m in SENTENCE_END.finditer(before):
+        if "\n" in m.group(0) or not ABBREVIATION.search(before[: m.end()]):
+            cut = m.end()
+    before = before[cut:]
+    after = text[end : end + CONTEXT_CHARS]
+    for m in SENTENCE_END.finditer(after):
+        if "\n" in m.group(0) or not ABBREVIATION.search(after[: m.end()]):
+            after = after[: m.start() + 1]
+            break
+
+    def tokens(s: str) -> list[str]:
+        return TOKEN.findall(s.lower().replace("’", "'"))
+
+    return Context(before, after, tokens(before), tokens(after), text[max(0, start - YEAR_CONTEXT_CHARS) : start])
+
+
+def _phrase_at(tokens: list[str], i: int, phrases: tuple[tuple[str, ...], ...], ending: bool) -> str | None:
+    """The phrase of `phrases` ending (left scan) or starting (right scan) at token i."""
+    for phrase in phrases:
+        n = len(phrase)
+        span = tokens[i - n + 1 : i + 1] if ending else tokens[i : i + n]
+        if len(span) == n and tuple(span) == phrase:
+            return " ".join(phrase)
+    return None
+
+
+def _is_past(tokens: list[str], i: int, c: Cues) -> bool:
+    word = tokens[i]
+    if word in c.not_past:
+        return False
+    if word not in c.irregular_past and not (len(word) > 4 and word.endswith("ed")):
+        return False
+    return not (i > 0 and tokens[i - 1] in c.passive_auxiliaries)  # "will be divulged", "is held"
+
+
+def _cue_at(tokens: list[str], i: int, ending: bool, c: Cues, futurate: bool) -> tuple[str, str] | None:
+    phrase = _phrase_at(tokens, i, c.forward_phrases, ending)
+    if not phrase and futurate:
+        phrase = _phrase_at(tokens, i, c.futurate_phrases, ending)
+    if phrase:
+        return FORWARD, phrase
+    phrase = _phrase_at(tokens, i, c.backward_phrases, ending)
+    if phrase:
+        return BACKWARD, phrase
+    word = tokens[i]
+    if word in c.forward or (futurate and word in c.futurate) or word.endswith("'ll"):
+        return FORWARD, word
+    if word in c.backward or _is_past(tokens, i, c):
+        return BACKWARD, word
+    return None
+
+
+def _tense(ctx: Context, reach: int = CONTEXT_CHARS, futurate: bool = True) -> tuple[str, str] | None:
+    """The nearest cue to the phrase in its clause, at most `reach` words away: to the left first
+    (up to a clause opener), then to the right (up to one): (direction, cue word). `futurate`: whether
+    a present-tense event verb ("opens") counts as a schedule."""
+    c = cues()
+    for n, i in enumerate(range(len(ctx.left) - 1, -1, -1)):
+        if n >= reach or ctx.left[i] in c.openers:
+            break
+        found = _cue_at(ctx.left, i, True, c, futurate)
+        if found:
+            return found
+    for i in range(min(len(ctx.right), reach)):
+        if ctx.right[i] in c.openers:
+            break
+        found = _cue_at(ctx.right, i, False, c, futurate)
+        if found:
+            return found
+    return None
+
+
+def _on_or_after(anchor: date, weekday: int) -> date:
+    return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+
+
+def _on_or_before(anchor: date, weekday: int) -> date:
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def _month_day_in(month: int, day: int, year: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day_towards(month: int, day: int, anchor: date, direction: str) -> date | None:
+    """The first such day on or after the anchor (forward) or the latest on or before it."""
+    years = (anchor.year, anchor.year + 1) if direction == FORWARD else (anchor.year, anchor.year - 1)
+    for year in years:
+        candidate = _month_day_in(month, day, year)
+        if candidate and (candidate >= anchor if direction == FORWARD else candidate <= anchor):
+            return candidate
+    return None
+
+
+def _month_day_with_weekday(month: int, day: int, weekday: int, anchor: date) -> date | None:
+    """The year (around the anchor's) whose `month`/`day` falls on `weekday`: "Saturday, May 18"."""
+    found = [
+        d
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := _month_day_in(month, day, year)) is not None and d.weekday() == weekday
+    ]
+    return min(found, key=lambda d: abs((d - anchor).days)) if found else None
+
+
+def _day_of_month(day: int, anchor: date, local: bool, direction: str) -> date | None:
+    if direction == FORWARD:
+        year, month = anchor.year, anchor.month
+        for _ in range(3):
+            if day <= calendar.monthrange(year, month)[1] and date(year, month, day) >= anchor:
+                return date(year, month, day)
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        return None
     latest = anchor + timedelta(days=1 if local else 0)
     year, month = latest.year, latest.month
     for _ in range(3):  # this month, or the one before (the 31st may skip a month)
@@ -148,28 +367,159 @@ def _day_of_month(day: int, anchor: date, local: bool) -> date | None:
     return None
 
 
-def _month_day(month: int, day: int, anchor: date) -> date | None:
-    for year in (anchor.year, anchor.year - 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate <= anchor + timedelta(days=MONTH_DAY_FUTURE_DAYS):
-            return candidate
-    return None
+def _names_no_day(ctx: Context, c: Cues) -> str | None:
+    """Why a weekday names no single day: 'every' / 'a (sunny)' before it, a range or a row of
+    weekdays, a habit ('always') or a hypothesis ('if') in its sentence."""
+    near = ctx.left[-2:]
+    if near and near[-1] in c.before_weekday:
+        return near[-1]
+    if len(near) == 2 and near[0] in ("a", "an", "every", "each"):
+        return near[0]  # "on a Sunday", "a sunny Friday"
+    if ctx.after[:1].isalpha():
+        return "plural"  # "Sunday mornings"
+    if ctx.right and ctx.right[0] in c.weekday_ranges:
+        rest = re.sub(r"^\s*(?:through|thru|and|or|-|–|—|&)\s*", "", ctx.after)
+        if WEEKDAY_NAME.match(rest):
+            return ctx.right[0]
+    if ctx.left and ctx.left[-1] in c.weekday_ranges and WEEKDAY_NAME.search(ctx.before[-15:]):
+        return ctx.left[-1]
+    if len(set(WEEKDAY_NAME.findall(ctx.before + " " + ctx.after))) >= 2:
+        return "weekday list"
+    return next((w for w in _clause(ctx, c) if w in c.habitual or w in c.hypothetical), None)
 
 
-def _resolve(kind: str, groups: dict, anchor: date) -> date | None:
+def _clause(ctx: Context, c: Cues) -> list[str]:
+    """The phrase's clause: its sentence's words between the nearest clause openers either side."""
+    left = ctx.left
+    for i in range(len(left) - 1, -1, -1):
+        if left[i] in c.openers:
+            left = left[i + 1 :]
+            break
+    right = ctx.right
+    for i, w in enumerate(right):
+        if w in c.openers:
+            right = right[:i]
+            break
+    return left + right
+
+
+def _signed(resolved: date | None, anchor: date) -> str | None:
+    if resolved is None:
+        return None
+    return FORWARD if resolved > anchor else BACKWARD if resolved < anchor else SAME_DAY
+
+
+def _possessive_no_event(ctx: Context, c: Cues) -> bool:
+    """'today's world', 'yesterday's problems': the day word names no day unless an event follows."""
+    if not ctx.after.startswith(("'s", "’s")):
+        return False
+    following = ctx.right[1:3] if ctx.right and ctx.right[0] == "s" else ctx.right[:2]
+    return not any(w in c.event_nouns for w in following)
+
+
+def _day_word(word: str, ctx: Context, anchor: date) -> tuple[date | None, str | None]:
+    """today / tonight are the anchor day when the sentence tells of an event on it (else "today"
+    is nowadays); yesterday / tomorrow count when a tense agrees (else it is a figure of speech:
+    "yesterday's problems", "the AI factory of tomorrow", "try again tomorrow")."""
+    c = cues()
+    day = anchor + timedelta(days=DAY_WORDS[word])
+    if DATE_AFTER_DAY_WORD.match(ctx.after):
+        return day, "date"  # "tomorrow (November 19)", "today (Nov. 18)", "tomorrow, December 21"
+    if _possessive_no_event(ctx, c):
+        return None, "possessive"
+    hypothesis = next((w for w in ctx.left + ctx.right if w in c.hypothetical), None)
+    if word == "today":
+        if ctx.after.startswith(("'s", "’s")):
+            return day, "today's event"
+        sentence = ctx.left + ["today"] + ctx.right
+        for phrase in c.today_event:
+            for i in range(len(sentence)):
+                if tuple(sentence[i : i + len(phrase)]) == phrase:
+                    return day, " ".join(phrase)
+        tense = _tense(ctx, reach=TODAY_REACH, futurate=False)
+        if tense is None or hypothesis:
+            return None, hypothesis or "generic"
+        return day, tense[1]
+    if hypothesis:
+        return None, hypothesis
+    if word == "tonight":
+        return day, word
+    tense = _tense(ctx)
+    wanted = BACKWARD if DAY_WORDS[word] < 0 else FORWARD
+    if tense is None or tense[0] != wanted:
+        return None, tense[1] if tense else "no tense"
+    return day, tense[1]
+
+
+def _weekday(groups: dict, ctx: Context, anchor: date, after_text: str) -> tuple[date | None, str | None]:
+    c = cues()
+    target = WEEKDAYS[groups["weekday"].lower()]
+    modifier = (groups.get("modifier") or "").lower()
+    written = DATE_AFTER_WEEKDAY.match(after_text)
+    if written:
+        month, day = MONTHS[written.group("month").lower()], int(written.group("day"))
+        if written.group("year"):
+            return _month_day_in(month, day, int(written.group("year"))), "date"
+        return _month_day_with_weekday(month, day, target, anchor), "date"
+    if modifier == "next":
+        return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7), "next"
+    if modifier == "last":
+        return anchor - timedelta(days=(anchor.weekday() - target) % 7 or 7), "last"
+    if modifier == "since":
+        return _on_or_before(anchor, target), "since"
+    no_day = _names_no_day(ctx, c)
+    if no_day:
+        return None, no_day
+    tense = _tense(ctx)
+    if tense is None:
+        if modifier == "this":
+            return _on_or_after(anchor, target), "this"
+        if target == anchor.weekday():
+            return anchor, "same weekday"  # either way it is the anchor day
+        return None, None
+    direction, cue = tense
+    return (_on_or_after(anchor, target) if direction == FORWARD else _on_or_before(anchor, target)), cue
+
+
+def _month_day(groups: dict, ctx: Context, anchor: date) -> tuple[date | None, str | None]:
+    month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+    which = THIS_YEAR_AFTER.match(ctx.after)
+    if which:
+        shift = {"this": 0, "last": -1, "next": 1}[which.group("which")]
+        return _month_day_in(month, day, anchor.year + shift), "date"
+    ranged = RANGE_YEAR.match(ctx.after)
+    if ranged:
+        year = anchor.year if ranged.group("this") else int(ranged.group("year"))
+        return _month_day_in(month, day, year), "date"
+    year_before = YEAR_BEFORE.search(ctx.before[-12:])
+    if year_before:
+        return _month_day_in(month, day, int(year_before.group("year"))), "date"
+    weekday = WEEKDAY_BEFORE.search(ctx.before[-16:])
+    if weekday:
+        return _month_day_with_weekday(month, day, WEEKDAYS[weekday.group("weekday").lower()], anchor), "weekday"
+    tense = _tense(ctx)
+    if tense is not None:
+        return _month_day_towards(month, day, anchor, tense[0]), tense[1]
+    years = [int(m.group("year")) for m in FULL_DATE.finditer(ctx.window_before)]
+    if years:
+        return _month_day_in(month, day, years[-1]), "year nearby"
+    return None, None
+
+
+def _resolve(kind: str, groups: dict, ctx: Context, anchor: date) -> tuple[date | None, str | None]:
+    """The day a phrase names and the cue that decided it (or why it is left null)."""
     if kind == "weekday":
-        return _weekday(groups, anchor)
+        return _weekday(groups, ctx, anchor, ctx.after)
     if kind == "day_word":
-        return anchor + timedelta(days=DAY_WORDS[re.sub(r"\s+", " ", groups["word"].lower())])
+        return _day_word(re.sub(r"\s+", " ", groups["word"].lower()), ctx, anchor)
     if kind == "days_ago":
         n = groups["n"].lower()
-        return anchor - timedelta(days=int(n) if n.isdigit() else NUMBER_WORDS[n])
+        return anchor - timedelta(days=int(n) if n.isdigit() else NUMBER_WORDS[n]), "ago"
     if kind == "day_of_month":
-        return _day_of_month(int(groups["dom"]), anchor, bool(groups.get("local")))
-    return _month_day(MONTHS[groups["month"].lower()], int(groups["day"]), anchor)
+        tense = _tense(ctx)
+        direction, cue = tense if tense else (BACKWARD, "default")
+        return _day_of_month(int(groups["dom"]), anchor, bool(groups.get("local")), direction), cue
+    return _month_day(groups, ctx, anchor)
 
 
 def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
@@ -184,7 +534,8 @@ def relative_dates(text: str, anchor: date | None, limit: int = MAX_RELATIVE_DAT
 
     Linear in the matches: a phrase is checked against the spans taken by earlier kinds with a
     binary search (the matches of one kind never overlap each other), and each kind's spans are
-    merged into the taken ones once it is done. Past `limit` phrases of one kind nothing later can be
+    merged into the taken ones once it is done; a phrase's tense is read from a bounded window
+    around it (CONTEXT_CHARS either side). Past `limit` phrases of one kind nothing later can be
     among the first `limit`, so a kind's search stops there: a text of nothing but phrases costs
     `limit` per kind, whatever its length."""
     found: list[RelativeDate] = []
@@ -205,7 +556,10 @@ def relative_dates(text: str, anchor: date | None, limit: int = MAX_RELATIVE_DAT
             if len(taken) == limit:  # `limit` of this kind before here: nothing later is among the first `limit`
                 break
             groups = match.groupdict()
-            resolved = _resolve(kind, groups, anchor) if anchor is not None else None
+            resolved: date | None = None
+            cue: str | None = None
+            if anchor is not None:
+                resolved, cue = _resolve(kind, groups, _context(text, start, end), anchor)
             taken.append((start, end))
             found.append(
                 RelativeDate(
@@ -216,6 +570,8 @@ def relative_dates(text: str, anchor: date | None, limit: int = MAX_RELATIVE_DAT
                     bool(groups.get("local")),
                     resolved,
                     "published_at" if resolved is not None else None,
+                    _signed(resolved, anchor) if anchor is not None else None,
+                    cue,
                 )
             )
         if taken:
