@@ -962,8 +962,9 @@ def _head_before_of(seg: list[_Tok]) -> bool:
 
 def _split_at(seg: list[_Tok]) -> int | None:
     """Where a segment is two names side by side, not one: at an "on" that follows no organisation head
-    ("Smith on Fox News"), or at an "and" before a first name and a last name ("the American Federation
-    of Teachers and Thomas Kennedy")."""
+    ("Smith on Fox News"), at an "and" between two names with organisation heads ("Jerry Bruckheimer
+    Films and Amblin Entertainment"), or at an "and" before a first name and a last name ("the
+    American Federation of Teachers and Thomas Kennedy")."""
     w = entity_words()
     for k in range(1, len(seg) - 1):
         t = seg[k]
@@ -971,6 +972,16 @@ def _split_at(seg: list[_Tok]) -> int | None:
             continue
         if t.text == "on" and seg[k - 1].text not in _ON_HEADS:
             return k
+        after = [x.text for x in seg[k + 1 :]]
+        if (
+            t.text in ("and", "&")
+            and seg[k - 1].text in w.organisation_heads
+            and k >= 2
+            and len(after) >= 2
+            and after[-1] in w.organisation_heads
+            and all(x.kind == "cap" for x in seg[k + 1 :])
+        ):
+            return k  # "Jerry Bruckheimer Films and Amblin Entertainment": two organisations
         if (
             t.text in ("and", "&")
             and seg[k + 1].text in w.first_names
