@@ -9,7 +9,8 @@ styles, nesting, quotes over several paragraphs, apostrophes); the names from
   "according to X", "X: “", or has a speech verb with its subject ("Lavrov also said, “",
   "X told reporters “", "X said on Tuesday that China “").
 - `pronoun`: the subject found above is he/she (→ the last person named as a subject before it)
-  or it/they (→ the last organisation named so). The method then says `pronoun`, whatever the
+  or it/they (→ the last organisation named so, unless another organisation is named in between;
+  a place or a person never). The method then says `pronoun`, whatever the
   pattern.
 - `continuation`: no attribution of its own, and either joined to the quote before ("X said “…”
   and that “…”"), or opening its sentence right after a quote with a speaker (same or previous
@@ -361,8 +362,16 @@ def _clause_subjects(text: str, spans: list[QuoteSpan], names: Names, titled: fr
     return events
 
 
-def _resolve(subject: _Subject, at: int, events: list[_Event], names: Names) -> tuple[str | None, bool]:
-    """A subject -> (speaker, came from a pronoun)."""
+def _resolve(
+    subject: _Subject, at: int, events: list[_Event], names: Names, institutions: list[tuple[int, str]]
+) -> tuple[str | None, bool]:
+    """A subject -> (speaker, came from a pronoun).
+
+    A pronoun links only to a name of a compatible kind: he/she to a person, it/they to an organisation
+    (never a place, never a person). An institution's "it said" is not given to an earlier
+    institution when another one is named in between ("Twitter pledged ... the Electoral Commission,
+    which regulates campaign finances, issued a statement ... it pointed out"): the speaker stays None.
+    """
     if subject.name:
         return names.fullest(subject.name), False
     if subject.pronoun is None:
@@ -370,8 +379,24 @@ def _resolve(subject: _Subject, at: int, events: list[_Event], names: Names) -> 
     wanted = "person" if subject.pronoun in word_set("person_pronouns") else "organisation"
     for event in reversed(events):
         if event.at < at and event.kind == wanted:
+            if wanted == "organisation" and any(
+                event.at < where < at and name != event.name for where, name in institutions
+            ):
+                return None, True
             return event.name, True
     return None, True
+
+
+def _institutions(names: Names) -> list[tuple[int, str]]:
+    """(position, fullest name) of every organisation the article names outside quotes."""
+    found = []
+    for run in names.runs:
+        tokens, is_titled = name_tokens(list(run.words))
+        if tokens and not is_titled and not (len(tokens) == 1 and tokens[0].isupper()):  # "DNP": a chemical
+            name = " ".join(tokens)
+            if kind(name, run.words[0].casefold() == "the", False, frozenset()) == "organisation":
+                found.append((run.start, names.fullest(name)))
+    return found
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -402,6 +427,7 @@ def find_quotes(body_text: str) -> list[Quote]:
     # as the article writes them
     names = Names(text, [r for r in capitalised_runs(text) if not _inside(spans, r.start)])
     events = _speech_events(text, spans, names)
+    institutions = _institutions(names)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, str | None] | None = None  # the last quote kept
     joined: tuple[QuoteSpan, str | None, str | None] | None = None  # the last span, kept or not
@@ -412,7 +438,7 @@ def find_quotes(body_text: str) -> list[Quote]:
             pronoun_at = (
                 span.close_end if attribution.method in ("said_after", "told") and span.is_closed else span.open_at
             )
-            speaker, from_pronoun = _resolve(attribution.subject, pronoun_at, events, names)
+            speaker, from_pronoun = _resolve(attribution.subject, pronoun_at, events, names, institutions)
             verb = attribution.verb
             method = ("pronoun" if from_pronoun else attribution.method) if speaker else None
         elif joined and joined[1] and _JOINED_TO_PREVIOUS.fullmatch(text[joined[0].close_end : span.open_at]):

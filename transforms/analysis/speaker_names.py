@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from transforms.analysis.gazetteers import alias_key, entity_words, gazetteer
+
 MAX_TITLED_NAME_WORDS = 4  # after a title: "Dr. Luz Contreras Arroyo"
 MAX_GIVEN_NAMES = 1  # "Stoltenberg" may grow into "Jens Stoltenberg", "Sonya A. Zoghlin"
 WORD = re.compile(r"[^\W\d_][\w’'.\-&]*|\d[\w.\-]*")
@@ -113,9 +115,17 @@ def name_at_end(segment: str) -> tuple[list[str], bool, bool] | None:
 
 
 def kind(name: str, has_article: bool, is_titled: bool, titled_names: frozenset[str]) -> str:
-    """person, organisation or unknown: what a pronoun (he/she, it/they) may stand for."""
+    """person, organisation, place or unknown: what a pronoun may stand for (he/she a person, it/they
+    an organisation; a place neither). A name the entity gazetteers know has their kind ("Human Rights
+    Watch" an organisation, "China" a place); an organisation's head word ("Peoples Democratic Party",
+    "Amblin Entertainment") makes an organisation whatever its length."""
     tokens = name.split()
+    known = gazetteer().aliases.get(alias_key(name))
+    if known is not None:
+        return known.kind
     if has_article or any(t.casefold().rstrip(".") in word_set("organisation_words") for t in tokens):
+        return "organisation"
+    if tokens and tokens[-1] in entity_words().organisation_heads:
         return "organisation"
     if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
         return "organisation"

@@ -400,3 +400,29 @@ def test_every_gold_article_gives_exact_offsets_and_numbered_quotes(bodies) -> N
         for quote in quotes:
             assert body[quote.start_char : quote.end_char] == quote.text
             assert quote.speaker_method is None or quote.speaker is not None
+
+
+# --- pronouns of the right kind (issue 17) -----------------------------------------------------
+
+
+def test_he_never_resolves_to_an_organisation_named_without_an_organisation_word() -> None:
+    body = "Human Rights Watch said the vote was unfair.\n\n“This is a sham,” he said."
+    quote = only(body)
+    assert (quote.speaker, quote.speaker_method) == (None, None)
+
+
+def test_he_never_resolves_to_a_place() -> None:
+    body = "South Korea said the talks had failed.\n\n“We are disappointed,” he said."
+    assert only(body).speaker is None
+    body = "Jane Doe said the talks had failed. South Korea said it would wait.\n\n“We are disappointed,” she said."
+    assert only(body).speaker == "Jane Doe"
+
+
+def test_it_is_not_given_to_an_institution_when_another_is_named_in_between() -> None:
+    body = (
+        "Twitter pledged to act against such accounts. The Electoral Commission, which regulates campaign "
+        "finances, issued a statement.\n\n“Voters are entitled to transparency,” it said."
+    )
+    assert only(body).speaker is None
+    body = "Twitter pledged to act against such accounts.\n\n“We will act,” it said."
+    assert only(body).speaker == "Twitter"

@@ -70,7 +70,11 @@ def test_a_sentence_opening_word_written_lowercase_elsewhere_is_dropped_from_a_r
         ("NATO", False, False, "organisation"),
         ("Cam Heyward", False, False, "person"),
         ("Stoltenberg", False, True, "person"),
-        ("China", False, False, "unknown"),
+        ("China", False, False, "place"),
+        ("Human Rights Watch", False, False, "organisation"),
+        ("Amblin Entertainment", False, False, "organisation"),
+        ("Zqx Vrtl", False, False, "person"),
+        ("Vrtl", False, False, "unknown"),
     ],
 )
 def test_kind(name: str, has_article: bool, is_titled: bool, expected: str) -> None:

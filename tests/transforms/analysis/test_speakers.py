@@ -58,3 +58,54 @@ def test_a_last_name_is_the_person_named_in_full_in_the_same_article() -> None:
 def test_an_unknown_speaker_with_no_mention_stays_unlinked() -> None:
     quotes = pl.DataFrame([_quote("a", "Zqx Vrtl")], schema=QUOTES_SCHEMA, orient="row")
     assert speaker_entities(quotes, pl.DataFrame(schema=MENTION_SCHEMA))["speaker_entity_id"].to_list() == [None]
+
+
+# --- pronouns link only to entities of a compatible kind (issue 17) -----------------------------
+
+
+def _pronoun_quote(article_id: str, speaker: str) -> dict:
+    return _quote(article_id, speaker) | {"speaker_method": "pronoun"}
+
+
+def test_a_pronoun_speaker_never_links_to_a_place() -> None:
+    mentions = pl.DataFrame(
+        [
+            _mention("a", "South Korea", "place:south-korea", "South Korea", "place"),
+            _mention("b", "South Korea", "place:south-korea", "South Korea", "place"),
+        ],
+        schema=MENTION_SCHEMA,
+        orient="row",
+    )
+    quotes = pl.DataFrame(
+        [_pronoun_quote("a", "South Korea"), _quote("b", "South Korea")], schema=QUOTES_SCHEMA, orient="row"
+    )
+    # named as the speaker, a country may speak for its government; through a pronoun it is not linked
+    assert speaker_entities(quotes, mentions)["speaker_entity_id"].to_list() == [None, "place:south-korea"]
+
+
+def test_a_pronoun_speaker_links_to_a_person_or_organisation_of_its_kind() -> None:
+    mentions = pl.DataFrame(
+        [
+            _mention("a", "Bob Roe", "person:bob-roe", "Bob Roe"),
+            _mention(
+                "b", "Human Rights Watch", "organisation:human-rights-watch", "Human Rights Watch", "organisation"
+            ),
+            _mention("c", "Walter Reed", "organisation:walter-reed", "Walter Reed", "organisation"),
+        ],
+        schema=MENTION_SCHEMA,
+        orient="row",
+    )
+    quotes = pl.DataFrame(
+        [
+            _pronoun_quote("a", "Bob Roe"),  # he -> a person
+            _pronoun_quote("b", "Human Rights Watch"),  # it -> an organisation (linked by its name)
+            _pronoun_quote("c", "Walter Reed"),  # "he said" after a person's name the article uses for a hospital
+        ],
+        schema=QUOTES_SCHEMA,
+        orient="row",
+    )
+    assert speaker_entities(quotes, mentions)["speaker_entity_id"].to_list() == [
+        "person:bob-roe",
+        "organisation:human-rights-watch",
+        None,
+    ]
