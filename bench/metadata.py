@@ -20,8 +20,9 @@ readability (titles and bylines: Readability.js's own output), scrapinghub (URLs
 
 Writes bench/results/metadata/<set>.<system>.jsonl (PRED format of the scorer), the gold
 files it scores against (readability's byline as `author`; the wcxb halves), every date candidate
-of every wcxb page (wcxb.candidates.jsonl, for tuning the date rule offline) and the table
-(table.md), which it also prints.
+of every page (<set>.candidates.jsonl) and every date printed near its headline
+(<set>.headline.jsonl), for tuning the date rule offline, and the table (table.md), which it
+also prints.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import htmldate  # noqa: E402
 
+from transforms.dates.article_dates import VISIBLE_TEXT  # noqa: E402
+from transforms.dates.page_dates import HEADLINE_SCAN_CHARS, _tree, headline_dates  # noqa: E402
 from transforms.documents.decoding import decode_html  # noqa: E402
 from transforms.frames.normalise import ParsedDocument, _date_candidates, normalise_batch  # noqa: E402
 from transforms.html.pages import parse_html_page  # noqa: E402
@@ -77,10 +80,11 @@ def _write(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
 
 
-def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], list[dict]]:
-    """The ingest's path over the pages: PRED rows (with source_id), every date candidate, and what
-    each page's markup and extractor said about its title and credits (for tuning offline)."""
-    docs, markups = [], []
+def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
+    """The ingest's path over the pages: PRED rows (with source_id), every date candidate, what
+    each page's markup and extractor said about its title and credits, and every date printed
+    within HEADLINE_SCAN_CHARS of the headline (for tuning offline)."""
+    docs, markups, printed = [], [], []
     for gold, data in pages:
         text = decode_html(data).text or ""
         url = gold.get("url") or None
@@ -88,6 +92,15 @@ def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], li
         if not page.has_article:
             continue
         markup = page.metadata.markup
+        tree = _tree(text)
+        if tree is not None and markup is not None:
+            scan = headline_dates(tree, markup.titles, HEADLINE_SCAN_CHARS)
+            printed += [
+                {"id": gold["id"], "offset": h.offset, "field": h.field}
+                | {"value": h.value.value.isoformat(), "precision": h.value.precision}
+                | {"local_date": h.value.local_date.isoformat(), "offset_minutes": h.value.offset_minutes, "raw": h.raw}
+                for h in scan
+            ]
         markups.append(
             {
                 "id": gold["id"],
@@ -126,6 +139,8 @@ def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], li
             "local_date": c.value.local_date.isoformat(),
             "offset": c.value.offset_minutes,
             "raw": c.raw,
+            # the headline's printed date, which bench/metadata_rules.py rebuilds for each window
+            "headline": c.source == VISIBLE_TEXT and any(c is x for x in d.date_candidates),
         }
         for d in docs
         for c in _date_candidates(d)
@@ -146,7 +161,7 @@ def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], li
         for row in batch.articles.with_columns().iter_rows(named=True)
     ]
     candidates = every_date
-    return preds, candidates, markups
+    return preds, candidates, markups, printed
 
 
 def trafilatura_preds(pages: list[tuple[dict, bytes]]) -> list[dict]:
@@ -265,9 +280,10 @@ def main() -> int:
         for system in systems:
             started = time.perf_counter()
             if system == "newsetl":
-                preds, candidates, markups = newsetl(pages)
+                preds, candidates, markups, printed = newsetl(pages)
                 _write(OUT / f"{name}.candidates.jsonl", candidates)
                 _write(OUT / f"{name}.markup.jsonl", markups)
+                _write(OUT / f"{name}.headline.jsonl", printed)
             else:
                 preds = (trafilatura_preds if system == "trafilatura" else htmldate_preds)(pages)
             seconds = time.perf_counter() - started

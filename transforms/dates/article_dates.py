@@ -4,7 +4,8 @@ Pure: strings and datetimes in, dataclasses out. Every value is a UTC instant wi
 `time` when the source gave a time with a zone (an offset, `Z`, or a known zone name), `date`
 when it gave only a day, or a time without a zone (its day is kept, stored as midnight UTC:
 the clock time is never guessed). A candidate says where it came from (`PROVENANCE`); the
-choice takes the first source in `PUBLISHED_ORDER` / `MODIFIED_ORDER` that has one. Nothing
+choice is `choose_dates`'s (a sidecar, a date printed on the page, the sources' agreement, the
+first source in `PUBLISHED_ORDER` / `MODIFIED_ORDER`). Nothing
 is invented: no candidate, no date (null, with a null source).
 """
 
@@ -37,6 +38,13 @@ MODIFIED_ORDER = (SIDECAR, JSONLD, META, HTMLDATE, VISIBLE_TEXT)
 # The published day is the one most sources give (ties: PUBLISHED_ORDER) rather than the first
 # source's (bench/metadata_rules.py chose it leave one set out; BENCHMARKS.md).
 PUBLISHED_BY_AGREEMENT = True
+# A date printed on the page (`visible_text`: by its headline, in a stamp, a dateline) is the
+# published day, unless the page's structured data (JSON-LD, meta) gives a published day within
+# this many days of it: then the agreement decides (the printed day is the markup's instant shown
+# in another time zone). None: a printed date only votes. Chosen on one wcxb half and reported on
+# the other (bench/metadata_rules.py; BENCHMARKS.md).
+PRINTED_DATE_TOLERANCE_DAYS: int | None = 1
+STRUCTURED = (JSONLD, META)
 
 # Why a candidate was not used (date_candidates.drop_reason).
 BEFORE_PUBLISHED = "before_published_at"  # a modification earlier than the publication
@@ -200,18 +208,34 @@ def _agreed(candidates: list[DateCandidate], order: tuple[str, ...]) -> DateCand
     return _first([c for c in ranked if c.value.local_date == best], order)
 
 
+def _printed(candidates: list[DateCandidate], tolerance_days: int | None) -> DateCandidate | None:
+    """The first printed (visible_text) published date, when no structured published date is
+    within `tolerance_days` of it."""
+    printed = next((c for c in candidates if c.source == VISIBLE_TEXT), None)
+    if printed is None or tolerance_days is None:
+        return None
+    day = printed.value.local_date
+    if any(abs((c.value.local_date - day).days) <= tolerance_days for c in candidates if c.source in STRUCTURED):
+        return None
+    return printed
+
+
 def choose_dates(
     candidates: list[DateCandidate] | tuple[DateCandidate, ...],
     seen_at: datetime | None,
     published_order: tuple[str, ...] = PUBLISHED_ORDER,
     published_by_agreement: bool = PUBLISHED_BY_AGREEMENT,
+    printed_tolerance_days: int | None = PRINTED_DATE_TOLERANCE_DAYS,
 ) -> ArticleDates:
     """Pick published_at and modified_at from the candidates; seen_at is the fetch/read time.
 
     Rules: candidates after seen_at (+1 day) or before 1900 are dropped; published_at is the
-    first source of PUBLISHED_ORDER that has a candidate; modified_at likewise from
-    MODIFIED_ORDER, dropped when it is earlier than published_at (`before_published_at`), and
-    htmldate's "latest date" is only a modification when it is later than published_at.
+    sidecar's, else the date printed on the page (unless the structured data gives a published day
+    within PRINTED_DATE_TOLERANCE_DAYS of it), else the day most sources give (ties by
+    PUBLISHED_ORDER; or the first source of PUBLISHED_ORDER without agreement); modified_at is the
+    first source of MODIFIED_ORDER, dropped when it is earlier than published_at
+    (`before_published_at`), and htmldate's "latest date" is only a modification when it is later
+    than published_at.
     """
     outcomes: dict[int, CandidateOutcome] = {}
     usable: list[DateCandidate] = []
@@ -222,10 +246,14 @@ def choose_dates(
         else:
             usable.append(candidate)
     published_pool = [c for c in usable if c.field == "published_at"]
-    if any(c.source == SIDECAR for c in published_pool) or not published_by_agreement:
+    if any(c.source == SIDECAR for c in published_pool):
         published = _first(published_pool, published_order)  # what a person said is never outvoted
-    else:
+    elif printed := _printed(published_pool, printed_tolerance_days):
+        published = printed
+    elif published_by_agreement:
         published = _agreed(published_pool, published_order)
+    else:
+        published = _first(published_pool, published_order)
     modified_pool = [c for c in usable if c.field == "modified_at" and c.source in MODIFIED_ORDER]
     modified: DateCandidate | None = None
     for candidate in sorted(modified_pool, key=lambda c: MODIFIED_ORDER.index(c.source)):

@@ -1,8 +1,14 @@
-"""An HTML page -> date candidates: JSON-LD, meta tags and htmldate. Pure: a decoded page in.
+"""An HTML page -> date candidates: JSON-LD, meta tags, htmldate and the date printed by the
+headline. Pure: a decoded page in.
 
 htmldate is always given a parsed tree, never a string, so it can never mistake a page for a
 URL and fetch it. Its extensive search (dates in the page's text when the markup has none) is on
-for the published date only.
+for the published date only. The date printed next to the article's `<h1>` (the byline's "March 5,
+2024", a `<time>` under the headline) is a `visible_text` candidate: the first one after the
+headline within HEADLINE_AFTER_CHARS characters of visible text, else the last one before it within
+HEADLINE_BEFORE_CHARS (both measured, bench/metadata_rules.py). A printed date an update word labels
+("Updated", by the words before it or its element's class), or whose day is the page's own
+structured `dateModified` and none of its structured published days, is a modified_at candidate.
 """
 
 from __future__ import annotations
@@ -11,14 +17,25 @@ import copy
 import json
 import logging
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from htmldate import find_date
 from lxml import html as lxml_html
 
-from transforms.dates.article_dates import HTMLDATE, JSONLD, META, DateCandidate, Field, candidate, parse_timestamp
+from transforms.dates.article_dates import (
+    HTMLDATE,
+    JSONLD,
+    META,
+    VISIBLE_TEXT,
+    DateCandidate,
+    DateValue,
+    Field,
+    candidate,
+    parse_timestamp,
+)
 from transforms.dates.text_dates import MODIFIED_WORDS, dates_in
 from transforms.metadata.page_markup import ARTICLE_TYPES as MARKUP_ARTICLE_TYPES
 from transforms.metadata.page_markup import PageMarkup, page_markup
@@ -69,6 +86,15 @@ HTMLDATE_OPTIONS: dict[str, Any] = {"outputformat": "%Y-%m-%d"}
 HTMLDATE_EXTENSIVE: dict[Field, bool] = {"published_at": True, "modified_at": False}
 
 MAX_STAMPS = 200  # <time> and stamp-like elements looked at per page
+# The date printed by the headline: how far from the <h1> (characters of visible text) a date is
+# looked for, after its end and before its start. Chosen on one wcxb half and reported on the other
+# (bench/metadata_rules.py, BENCHMARKS.md); HEADLINE_SCAN_CHARS is what the benchmark dumps for it.
+HEADLINE_AFTER_CHARS = 300
+HEADLINE_BEFORE_CHARS = 50
+HEADLINE_SCAN_CHARS = 1000
+MAX_H1 = 20  # <h1> elements looked at (the headline is the one a title of the page names)
+LABEL_CHARS = 40  # the words before a printed date that can label it ("Last updated:")
+NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "title", "head", "button", "select", "option"})
 XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
 
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -170,6 +196,135 @@ def update_stamps(tree: lxml_html.HtmlElement) -> tuple[list[lxml_html.HtmlEleme
     return elements, days
 
 
+@dataclass(frozen=True)
+class HeadlineDate:
+    """A full date printed near the headline: `offset` is its distance in characters of visible
+    text from the <h1> (>= 0 after the headline's end, < 0 before its start)."""
+
+    offset: int
+    field: Field  # modified_at when an update word labels it
+    value: DateValue
+    raw: str
+
+
+def _comparable(text: str | None) -> str:
+    return re.sub(r"\W+", " ", text or "").strip().casefold()
+
+
+def _headline(tree: lxml_html.HtmlElement, titles: Sequence[tuple[str, str]]) -> lxml_html.HtmlElement | None:
+    """The article's <h1>: the one whose text covers most of another title of the page that holds
+    it or that it holds (og:title, JSON-LD headline, <title>: a site's logo is often an <h1> too),
+    the first on a tie; the first <h1> when none matches."""
+    h1s = [h for h in tree.xpath("//h1")[:MAX_H1] if _comparable(h.text_content())]
+    others = [c for c in (_comparable(t) for where, t in titles if where != "h1") if c]
+
+    def cover(h1: lxml_html.HtmlElement) -> float:
+        text = _comparable(h1.text_content())
+        shares = [min(len(text), len(o)) / max(len(text), len(o)) for o in others if text in o or o in text]
+        return max(shares, default=0.0)
+
+    return max(h1s, key=lambda h: (cover(h), -h1s.index(h))) if h1s else None
+
+
+def _visible_pieces(tree: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.HtmlElement]]:
+    """The page's visible text in document order: (a text node, the element it is in). A <time>
+    whose text is no full date reads as its datetime attribute's day."""
+    body = tree.find(".//body")
+    pieces: list[tuple[str, lxml_html.HtmlElement]] = []
+    for node in (body if body is not None else tree).xpath(".//text()"):
+        element = node.getparent()
+        owner = element.getparent() if node.is_tail else element
+        if owner is None or not isinstance(owner.tag, str) or owner.tag in NOT_VISIBLE or not node.strip():
+            continue
+        text = str(node)
+        if owner.tag == "time" and not dates_in(text) and (value := parse_timestamp(owner.get("datetime"))):
+            text = value.local_date.isoformat()
+        pieces.append((text, owner))
+    return pieces
+
+
+def _element_label(element: lxml_html.HtmlElement) -> str:
+    """The class, id and itemprop of an element and its two ancestors."""
+    parts: list[str] = []
+    for _ in range(3):
+        if element is None:
+            break
+        parts += [element.get(a) or "" for a in ("class", "id", "itemprop")]
+        element = element.getparent()
+    return " ".join(parts)
+
+
+def _dates_of(pieces: list[tuple[str, lxml_html.HtmlElement]]) -> list[tuple[int, HeadlineDate]]:
+    """(position in the joined text, date) of the full dates in the pieces, in order."""
+    text, starts = "", []
+    for piece, owner in pieces:
+        starts.append((len(text), owner))
+        text += piece + " "
+    found: list[tuple[int, HeadlineDate]] = []
+    previous_end = 0
+    for start, end, value in dates_in(text):
+        owner = next(o for s, o in reversed(starts) if s <= start)
+        label = text[max(previous_end, start - LABEL_CHARS) : start]
+        updated = MODIFIED_WORDS.search(label) or MODIFIED_WORDS.search(_element_label(owner))
+        found.append((start, HeadlineDate(0, "modified_at" if updated else "published_at", value, text[start:end])))
+        previous_end = end
+    return found
+
+
+def headline_dates(
+    tree: lxml_html.HtmlElement, titles: Sequence[tuple[str, str]], scan: int = HEADLINE_SCAN_CHARS
+) -> list[HeadlineDate]:
+    """Every full date printed within `scan` characters of visible text around the headline."""
+    headline = _headline(tree, titles)
+    if headline is None:
+        return []
+    inside = set(headline.iter())
+    pieces = _visible_pieces(tree)
+    at = [i for i, (_, owner) in enumerate(pieces) if owner in inside]
+    if not at:
+        return []
+    after = _within(pieces[at[-1] + 1 :], scan)
+    before = _within(pieces[: at[0]][::-1], scan)[::-1]
+    found = [HeadlineDate(start, d.field, d.value, d.raw) for start, d in _dates_of(after)]
+    length = sum(len(t) + 1 for t, _ in before)
+    found += [HeadlineDate(start - length, d.field, d.value, d.raw) for start, d in _dates_of(before)]
+    return [d for d in found if -scan <= d.offset < scan]
+
+
+def _within(pieces: list[tuple[str, lxml_html.HtmlElement]], scan: int) -> list[tuple[str, lxml_html.HtmlElement]]:
+    """The first pieces whose text reaches `scan` characters."""
+    total = 0
+    for n, (text, _) in enumerate(pieces):
+        total += len(text) + 1
+        if total >= scan:
+            return pieces[: n + 1]
+    return pieces
+
+
+def headline_candidates(
+    dates: Sequence[HeadlineDate],
+    structured: Sequence[DateCandidate],
+    after: int = HEADLINE_AFTER_CHARS,
+    before: int = HEADLINE_BEFORE_CHARS,
+) -> list[DateCandidate]:
+    """The headline's published date (the first after it within `after` characters, else the last
+    before it within `before`) and its first update stamp, as visible_text candidates. A printed day
+    that the structured markup gives as modified and never as published is a modification."""
+    published_days = {c.value.local_date for c in structured if c.field == "published_at"}
+    modified_days = {c.value.local_date for c in structured if c.field == "modified_at"} - published_days
+    near = [d for d in dates if 0 <= d.offset < after or -before <= d.offset < 0]
+    fields = [
+        "modified_at" if d.field == "modified_at" or d.value.local_date in modified_days else "published_at"
+        for d in near
+    ]
+    published = [d for d, f in zip(near, fields, strict=True) if f == "published_at"]
+    chosen = [d for d in published if d.offset >= 0][:1] or [d for d in published if d.offset < 0][-1:]
+    updates = [d for d, f in zip(near, fields, strict=True) if f == "modified_at" and d.field == "modified_at"]
+    return [DateCandidate("published_at", VISIBLE_TEXT, d.value, d.raw) for d in chosen] + [
+        DateCandidate("modified_at", VISIBLE_TEXT, d.value, d.raw) for d in updates[:1]
+    ]
+
+
 def _htmldate(tree: lxml_html.HtmlElement, field: Field, url: str | None) -> DateCandidate | None:
     try:
         raw = find_date(  # a tree: never fetched
@@ -218,5 +373,6 @@ def page_candidates(html: str, url: str | None = None) -> tuple[tuple[DateCandid
         return (), None
     markup = page_markup(tree)  # before htmldate, which may clean the tree it is given
     structured = jsonld_dates(tree) + meta_dates(tree)
+    printed = headline_candidates(headline_dates(tree, markup.titles), structured)
     published_days = {c.value.local_date for c in structured if c.field == "published_at"}
-    return tuple(structured + htmldate_dates(tree, url, published_days)), markup
+    return tuple(structured + htmldate_dates(tree, url, published_days) + printed), markup

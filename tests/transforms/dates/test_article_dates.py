@@ -119,3 +119,26 @@ def test_a_date_after_the_input_was_seen_is_dropped() -> None:
     dates = choose_dates([_c("published_at", "meta", "2030-01-01"), _c("published_at", "url", "2024-03-05")], SEEN)
     assert dates.published.source == "url"
     assert dates.outcomes[0].drop_reason == AFTER_SEEN
+
+
+def test_a_printed_date_wins_over_markup_that_disagrees_by_more_than_a_day() -> None:
+    """The page prints "March 12, 2024" under its headline; its meta tag and htmldate say an older
+    day (a template's date, a republished page): the printed day is the published day."""
+    printed = _c("published_at", "visible_text", "2024-03-12")
+    markup = [_c("published_at", "meta", "2023-01-05T08:00:00Z"), _c("published_at", "htmldate", "2023-01-05")]
+    dates = choose_dates([*markup, printed], SEEN)
+    assert (dates.published.source, dates.published.value.local_date) == ("visible_text", date(2024, 3, 12))
+    # without the rule the two agreeing sources outvote it
+    assert choose_dates([*markup, printed], SEEN, printed_tolerance_days=None).published.source == "meta"
+
+
+def test_a_printed_date_a_day_off_the_markup_is_the_markup_instant_in_another_zone() -> None:
+    """ "March 4, 2024" printed by a page in New York, its meta 2024-03-05T02:17Z: the markup's day."""
+    markup = _c("published_at", "meta", "2024-03-05T02:17:00+00:00")
+    dates = choose_dates([markup, _c("published_at", "visible_text", "2024-03-04")], SEEN)
+    assert (dates.published.source, dates.published.value.local_date) == ("meta", date(2024, 3, 5))
+
+
+def test_a_sidecar_still_beats_a_printed_date() -> None:
+    candidates = [_c("published_at", "visible_text", "2024-03-12"), _c("published_at", "sidecar", "2024-03-01")]
+    assert choose_dates(candidates, SEEN).published.source == "sidecar"

@@ -84,16 +84,19 @@ def test_an_updated_stamp_is_never_the_published_date() -> None:
     <time datetime="2024-03-09T10:00:00Z">March 9, 2024</time></span></div>
     <p>Published March 5, 2024</p><p>The harbour wall gave way on Tuesday night, the council said.</p>
     </article></body></html>"""
-    found = [(c.field, c.value.local_date.isoformat()) for c in page_date_candidates(html)]
+    every = page_date_candidates(html)
+    found = [(c.field, c.value.local_date.isoformat()) for c in every if c.source == "htmldate"]
     assert ("published_at", "2024-03-09") not in found
     assert found == [("published_at", "2024-03-05"), ("modified_at", "2024-03-09")]
+    printed = [(c.field, c.value.local_date.isoformat()) for c in every if c.source == "visible_text"]
+    assert printed == [("published_at", "2024-03-05"), ("modified_at", "2024-03-09")]
 
 
 def test_a_page_whose_only_date_is_an_update_gives_no_published_date() -> None:
     html = """<html><body><article><h1>Harbour wall</h1>
     <p class="byline">By Jane Doe. Last updated: <time datetime="2024-03-09T10:00:00Z">March 9, 2024</time></p>
     <p>The harbour wall gave way on Tuesday night, the council said.</p></article></body></html>"""
-    assert [c.field for c in page_date_candidates(html)] == ["modified_at"]
+    assert {c.field for c in page_date_candidates(html)} == {"modified_at"}
 
 
 def test_a_page_with_its_url_is_parsed_without_touching_the_network(monkeypatch) -> None:
@@ -115,3 +118,52 @@ def test_a_page_with_its_url_is_parsed_without_touching_the_network(monkeypatch)
         ("htmldate", "2024-03-05")
     ]
     assert markup is not None and markup.titles == (("h1", "Harbour wall"),)
+
+
+def _printed(html: str) -> list[tuple[str, str]]:
+    return [(c.field, c.value.local_date.isoformat()) for c in page_date_candidates(html) if c.source == "visible_text"]
+
+
+def test_the_date_printed_under_the_headline_is_a_candidate() -> None:
+    html = """<html><head><meta property="article:published_time" content="2019-01-05T08:00:00Z"></head>
+    <body><header><h1>Harbour wall rebuilt</h1><p class="byline">By Jane Doe | 12 March 2024</p></header>
+    <p>The harbour wall gave way on Tuesday night, the council said, and was rebuilt.</p></body></html>"""
+    assert _printed(html) == [("published_at", "2024-03-12")]
+
+
+def test_the_headline_is_the_h1_another_title_names_not_the_logo() -> None:
+    """A logo in an <h1> comes first; the dates by it (a sidebar's) are not the article's."""
+    html = """<html><head><title>Harbour wall rebuilt | The Gazette</title></head><body>
+    <h1>The Gazette</h1><p>Latest: Council meets, 2 January 2024</p>
+    <main><h1>Harbour wall rebuilt</h1><time datetime="2024-03-12T09:00:00+01:00">Tuesday</time>
+    <p>The harbour wall gave way on Tuesday night, the council said.</p></main></body></html>"""
+    # the <time> text is no full date: its datetime attribute is read
+    assert _printed(html) == [("published_at", "2024-03-12")]
+
+
+def test_a_date_far_from_the_headline_is_not_taken() -> None:
+    filler = "The harbour wall gave way on Tuesday night, the council said. " * 8  # over 300 characters
+    html = f"""<html><body><h1>Harbour wall rebuilt</h1><p>{filler}</p>
+    <aside><p>Related: Storm hits the coast, 2 January 2024</p></aside></body></html>"""
+    assert _printed(html) == []
+
+
+def test_a_printed_day_the_markup_gives_as_modified_is_no_publication_date() -> None:
+    """Pages that print only their last update under the headline, no word saying so: the JSON-LD
+    says it is dateModified, so it is a modification, never the published day."""
+    html = """<html><head><script type="application/ld+json">{"@type": "Article",
+    "datePublished": "2021-06-01T10:00:00Z", "dateModified": "2024-03-12T10:00:00Z"}</script></head>
+    <body><h1>Harbour wall rebuilt</h1><p>Jane Doe · March 12, 2024</p>
+    <p>The harbour wall gave way on Tuesday night, the council said.</p></body></html>"""
+    assert _printed(html) == []  # labelled by the markup only: not a printed update stamp either
+    found = page_date_candidates(html)
+    from transforms.dates.article_dates import choose_dates
+
+    assert choose_dates(found, None).published.value.local_date.isoformat() == "2021-06-01"
+
+
+def test_an_updated_label_or_class_makes_a_printed_date_a_modification() -> None:
+    html = """<html><body><h1>Harbour wall rebuilt</h1>
+    <p>Updated: March 12, 2024</p><p class="post-modified">March 13, 2024</p><p>Posted March 5, 2024</p>
+    <p>The harbour wall gave way on Tuesday night, the council said.</p></body></html>"""
+    assert _printed(html) == [("published_at", "2024-03-05"), ("modified_at", "2024-03-12")]
