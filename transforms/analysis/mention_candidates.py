@@ -131,6 +131,7 @@ _NAME_PARTICLES = frozenset(
     }
 )
 _TOLD_TO = frozenset({"told", "tells", "asked"})  # "told Business Insider": the one told is often an outlet
+_COMPASS_AFTER = frozenset({"North", "South", "East", "West", "Central"})  # "Kowloon West", "Hong Kong East"
 _PLACE_MODIFIERS = frozenset(
     {
         "North",
@@ -378,6 +379,17 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
             match = None  # "Free Syrian Army": a demonym inside a name
         if match and match[0] == "gaz" and _gazetteer_hit_is_part_of_a_name(toks, i, match[2], match[3]):
             match = None  # "Real Madrid", "Diplomatic Academy of Vietnam", "Peoples Democratic Party"
+        if (
+            match
+            and match[0] == "gaz"
+            and match[2].kind == PLACE
+            and match[1] + 1 < n
+            and toks[match[1] + 1].text in _COMPASS_AFTER
+            and toks[match[1]].end + 1 == toks[match[1] + 1].start
+            and (match[1] + 2 >= n or toks[match[1] + 2].kind != "cap")
+        ):
+            key = alias_key(text[tok.start : toks[match[1] + 1].end])  # "Kowloon West": a district of its own
+            match = ("gaz", match[1] + 1, g.aliases.get(key) or entity_ref(key, PLACE), key)
         if (
             match
             and match[0] == "gaz"
@@ -974,7 +986,7 @@ def _split_at(seg: list[_Tok]) -> int | None:
             return k
         after = [x.text for x in seg[k + 1 :]]
         if (
-            t.text in ("and", "&")
+            t.text == "and"  # "&" joins one name: "Eculent Restaurant & Liquid Lab", "Bar & Lounge"
             and seg[k - 1].text in w.organisation_heads
             and k >= 2
             and len(after) >= 2

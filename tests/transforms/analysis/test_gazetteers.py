@@ -84,3 +84,36 @@ def test_word_lists_load() -> None:
     assert {"Prime Minister", "Secretary-General", "Foreign Minister", "Bundeskanzler"} <= words.titles
     assert {"spokesman", "minister"} <= words.role_words
     assert "Monday" in words.months_and_days and "Kevin" in words.first_names
+
+
+# --- places from the maintained packages (issue 17) ----------------------------------------------
+
+
+def test_every_iso_country_is_a_place_under_the_name_news_use() -> None:
+    import pycountry
+
+    g = gazetteer()
+    missing = [c.name for c in pycountry.countries if g.aliases.get(c.name) is None and "," not in c.name]
+    assert missing == [] or all("(" in name for name in missing), missing
+    # the ISO and official names lead to the entity places.toml names by its code
+    assert g.aliases["Russian Federation"].entity_id == "place:russia"
+    assert g.aliases["Viet Nam"].entity_id == g.aliases["Vietnam"].entity_id
+    assert g.aliases["Türkiye"].entity_id == "place:turkey"
+    assert g.aliases["Tuvalu"].kind == "place"  # not in the hand list: from pycountry alone
+
+
+def test_places_toml_names_countries_by_a_real_iso_code() -> None:
+    import pycountry
+
+    for e in _load("places.toml")["countries"]:
+        if "code" in e:
+            assert pycountry.countries.get(alpha_2=e["code"]) is not None, e
+
+
+def test_subdivisions_and_cities_come_from_the_packages_but_never_a_first_name() -> None:
+    g = gazetteer()
+    for name in ("Queensland", "Gujarat", "Nuevo Leon", "Chattogram", "Bogota", "Bogotá", "Shenzhen"):
+        assert g.aliases[name].kind == "place", name
+    assert g.aliases.get("Victoria") is None  # an Australian state, but mostly a woman's name
+    assert g.aliases["Washington"].entity_id == "place:washington"  # the hand list's city wins over the state
+    assert g.aliases["Georgia"].entity_id == "place:georgia"
