@@ -316,7 +316,7 @@ def _fields_frame(docs: list[ParsedDocument]) -> tuple[pl.DataFrame, pl.DataFram
 
 
 def _article_dates_frame(articles: pl.DataFrame) -> pl.DataFrame:
-    """The relative date phrases of each body, resolved against its publication day when known."""
+    """The relative date phrases of each body, resolved by tense against its publication day when known."""
     rows = [
         {
             "document_id": document_id,
@@ -329,6 +329,8 @@ def _article_dates_frame(articles: pl.DataFrame) -> pl.DataFrame:
             "is_local_time": r.is_local_time,
             "resolved_date": r.resolved_date,
             "anchor": r.anchor,
+            "direction": r.direction,
+            "cue": r.cue,
         }
         for document_id, article_id, body, anchor in articles.select(
             "document_id", "article_id", "body_text", "_anchor_date"

@@ -1,4 +1,4 @@
-"""Relative date phrases: found with their offsets, resolved against the publication day or kept unresolved."""
+"""Relative date phrases: found with their offsets, resolved by tense against the publication day or kept unresolved."""
 
 from __future__ import annotations
 
@@ -79,3 +79,142 @@ def test_the_seeds_phrases(seed_texts) -> None:
     yonhap = next(t for name, t in seed_texts.items() if name.startswith("002"))
     phrases = [r.phrase for r in relative_dates(yonhap, None)]
     assert phrases == ["on the 28th (local time)", "on the 26th"]
+
+
+# Issue 17 point 2: which way a phrase points is read from its tense and cue words, kept with it,
+# and a phrase is left null when that is unsure. Anchors are publication days of the kind the
+# labels hold (bench/labels/relative_dates.jsonl); the sentences here are made up or shortened.
+TUESDAY = date(2019, 11, 19)
+
+
+def _one(text: str, anchor: date = WEDNESDAY) -> tuple[str, date | None, str | None, str | None]:
+    """The first phrase of `text`: (phrase, resolved day, direction, cue)."""
+    r = relative_dates(text, anchor)[0]
+    return r.phrase, r.resolved_date, r.direction, r.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved", "direction", "cue"),
+    [
+        # forward: a schedule, a future, "next", a deadline
+        ("The show opens to the public on Friday.", date(2024, 3, 8), "forward", "opens"),
+        ("The vote will be held on Monday, officials said.", date(2024, 3, 11), "forward", "will be"),
+        ("The hearing is scheduled for Friday.", date(2024, 3, 8), "forward", "scheduled"),
+        ("The summit, to be held on March 20, has been moved.", date(2024, 3, 20), "forward", "to be held"),
+        ("Tickets for the upcoming tour go on sale Friday.", date(2024, 3, 8), "forward", "go on sale"),
+        ("His first match in charge will be away to West Ham on Saturday.", date(2024, 3, 9), "forward", "will be"),
+        ("Talks resume next Monday.", date(2024, 3, 11), "forward", "next"),
+        ("Google's service launches tomorrow in 14 countries.", date(2024, 3, 7), "forward", "launches"),
+        ("The festival runs from April 21-22, 2026 in Warsaw.", date(2026, 4, 21), "forward", "date"),
+        ("The deadline to file is Wednesday, April 15, 2026.", date(2026, 4, 15), "forward", "date"),
+        # backward: a past tense, a report, "ago", "last"
+        ("The company confirmed on Monday that it had been contacted.", date(2024, 3, 4), "backward", "confirmed"),
+        ("Officials said on Friday that two men were held.", date(2024, 3, 1), "backward", "said"),
+        ("The ship sank two days ago.", date(2024, 3, 4), "backward", "ago"),
+        ("He resigned last Tuesday.", date(2024, 3, 5), "backward", "last"),
+        ("The treaty was signed on 5 June.", date(2023, 6, 5), "backward", "signed"),
+        ("The airport is closed until December 4 of this year.", date(2024, 12, 4), "forward", "date"),
+        # the day itself
+        ("The minister spoke on Wednesday.", WEDNESDAY, "none", "spoke"),
+        ("The findings were published today (Nov. 18).", WEDNESDAY, "none", "date"),
+        ("Today, we are introducing a new family of models.", WEDNESDAY, "none", "we are"),
+    ],
+)
+def test_the_direction_comes_from_the_tense_and_the_cue(text, resolved, direction, cue) -> None:
+    assert _one(text)[1:] == (resolved, direction, cue)
+
+
+def test_the_show_opens_on_friday_after_a_wednesday_publication() -> None:
+    """Issue 17's case: resolved backwards to the Friday before publication by the old rule."""
+    phrase, resolved, direction, cue = _one("The show opens to the public on Friday.", date(2019, 11, 20))
+    assert (phrase, resolved, direction, cue) == ("on Friday", date(2019, 11, 22), "forward", "opens")
+
+
+def test_a_tour_date_after_publication_takes_the_year_of_the_schedule() -> None:
+    """Issue 17's case: a list of tour dates under "June 9, 2020", published in November 2019."""
+    text = (
+        "The band will kick off the tour June 9, 2020 in West Palm Beach, FL, the first of 30 cities.\n\n"
+        "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\n"
+        "June 10 -- MIDFLORIDA Credit Union Amphitheatre, Tampa, FL\n"
+    )
+    found = {r.phrase: (r.resolved_date, r.direction, r.cue) for r in relative_dates(text, TUESDAY)}
+    assert found["June 10"] == (date(2020, 6, 10), "forward", "year nearby")
+    assert "June 9, 2020" not in found  # a full date is not relative
+    # one sentence with a future tense is enough without a year
+    assert _one("The reunion tour will stop at Blossom Music Center on June 10.", TUESDAY)[1:3] == (
+        date(2020, 6, 10),
+        "forward",
+    )
+
+
+def test_a_weekday_with_the_day_named_beside_it_takes_that_day() -> None:
+    """'on Saturday, May 18' in a November article: the May 18 that was a Saturday (2019), not the
+    Saturday before publication."""
+    found = relative_dates("Webb grabbed the girl at 6:38 p.m. on Saturday, May 18.", TUESDAY)
+    assert [(r.phrase, r.resolved_date) for r in found] == [
+        ("on Saturday", date(2019, 5, 18)),
+        ("May 18", date(2019, 5, 18)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The cafe closes at 4pm every Sunday.", "every"),
+        ("It was a Saturday afternoon in Austin.", "a"),
+        ("We grew up watching anime on Sunday mornings.", "plural"),
+        ("Consultants often travel Monday through Thursday.", "through"),
+        ("If you do bench presses on Monday, rest.", "if"),
+        ("Monday newsletters always feature top 10 lists.", "always"),
+        ("Healthy eating is becoming a driver of consumer choice today.", "generic"),
+        ("Contact us today to discuss your project.", "your"),
+        ("In today's world, data is everything.", "possessive"),
+        ("What works today might not work tomorrow.", "might"),
+        ("Most analytics platforms are solving yesterday's problems.", "possessive"),
+    ],
+)
+def test_a_phrase_that_names_no_single_day_is_left_null_with_the_reason(text, cue) -> None:
+    phrase, resolved, direction, found_cue = _one(text)
+    assert (resolved, direction, found_cue) == (None, None, cue)
+
+
+def test_a_weekday_with_no_tense_is_left_null_unless_it_is_the_publication_weekday() -> None:
+    """No cue: unsure which way, so null; the publication's own weekday is that day either way."""
+    assert _one("Thunder v Lakers, Friday night, Oklahoma City.")[1:] == (None, None, None)
+    assert _one("Thunder v Lakers, Wednesday night, Oklahoma City.")[1:] == (WEDNESDAY, "none", "same weekday")
+
+
+def test_a_quoted_past_tense_after_the_phrase_counts_when_none_is_before_it() -> None:
+    text = "In addition to the three deaths at a fuel plant on Tuesday, the public defender's office said 30 were hurt."
+    assert _one(text)[1:] == (date(2024, 3, 5), "backward", "said")
+
+
+def test_a_passive_future_is_forward_not_past() -> None:
+    """'will be divulged' ends in -ed: a participle after 'be' is no past tense."""
+    text = "Next steps will be divulged in an all-company meeting on Friday, Claure said in the email."
+    assert _one(text, TUESDAY)[1:] == (date(2019, 11, 22), "forward", "will be")
+
+
+def test_the_old_rules_still_hold_without_a_cue() -> None:
+    """'the 28th' with no tense looks back (datelines of agency copy), as before."""
+    assert _one("Seoul, the 28th (local time) -- talks.")[1:3] == (date(2024, 2, 28), "backward")
+
+
+def test_a_long_sentence_is_read_in_a_bounded_window() -> None:
+    """The tense is looked for at most CONTEXT_CHARS either side: a phrase costs the same whatever the text."""
+    from transforms.dates.relative_dates import CONTEXT_CHARS
+
+    text = "He said " + "very " * (CONTEXT_CHARS // 5 + 10) + "much on Friday."
+    assert _one(text)[1:] == (None, None, None)  # "said" is out of reach: unsure
+    assert _one("He said " + "very " * 10 + "much on Friday.")[1:] == (date(2024, 3, 1), "backward", "said")
+
+
+def test_the_cue_words_are_data() -> None:
+    from transforms.dates.relative_dates import cues
+
+    loaded = cues()
+    assert {"will", "next", "upcoming"} <= loaded.forward
+    assert {"said", "ago"} <= loaded.backward
+    assert "opens" in loaded.futurate
+    assert ("to", "be", "held") in loaded.forward_phrases
+    assert ("is", "scheduled") not in loaded.forward_phrases and "scheduled" in loaded.forward
