@@ -231,6 +231,15 @@ def is_nickname(a: str, b: str) -> bool:
     return y in nn.nicknames_of(x) or x in nn.nicknames_of(y)
 
 
+def _nickname_data_names() -> frozenset[str]:
+    """The given names of the `nicknames` data (Aaron, Erin, Ronnie...), capitalised, of four letters or
+    more (shorter ones are often words or name parts: "Eli Lilly", "Del Rey"), but compass words ("West")."""
+    lookup = _nicknamer().nickname_lookup  # nickname -> the names it is short for
+    names = set(lookup) | {name for names in lookup.values() for name in names}
+    compass = {"north", "south", "east", "west"}
+    return frozenset(n.capitalize() for n in names if len(n) >= 4 and n.isalpha() and n not in compass)
+
+
 @dataclass(frozen=True)
 class EntityWords:
     """The word lists of entity_words.toml and first_names.toml, as sets."""
@@ -262,7 +271,7 @@ def entity_words() -> EntityWords:
     return EntityWords(
         titles=titles,
         title_words=max(len(t.split()) for t in titles),
-        first_names=frozenset(_load("first_names.toml")["first_names"]),
+        first_names=frozenset(_load("first_names.toml")["first_names"]) | _nickname_data_names(),
         **{
             k: frozenset(raw[k])
             for k in (

@@ -602,6 +602,8 @@ def _classify(
         return (ORGANISATION, NAME_SEQUENCE) if after == "organisation_role" else None
     if after in (PERSON, ORGANISATION):
         return after, NAME_SEQUENCE
+    if any(x in w.organisation_heads for x in words[1:]):
+        return None  # "Columbus Police Department Intelligence Led Policing Unit": no person, no clear name
     if (
         first in w.first_names
         or before == "demonym"
