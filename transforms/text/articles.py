@@ -5,7 +5,8 @@ Pure: a decoded string in, a `TextArticle` out. Boilerplate is decided by the ru
 
 - the title is the first line the rules kept;
 - deck lines follow it until the body starts, which is at the first line that reads as a
-  sentence (ends with terminal punctuation), is long, or follows a dateline;
+  sentence (ends with terminal punctuation), is long, or follows a dateline; more than
+  `DECK_MAX_LINES` such lines are no deck but the body's start (a list, a schedule);
 - a line just before a photo credit (or a non-sentence just after one) is its caption;
 - inside the body, a short line without terminal punctuation followed by more text is a
   cross-heading; everything else is a paragraph. Hard-wrapped lines are joined back.
@@ -24,6 +25,10 @@ BlockKind = Literal["title", "deck", "heading", "paragraph", "caption"]
 
 TAIL_LINES = 6  # rules with zone "tail" look at this many last non-empty lines
 DECK_MAX_WORDS = 40  # a longer line starts the body even without terminal punctuation
+# More lines than this before the first sentence are no deck but body (a list, a schedule, a table):
+# chosen leave-one-set-out on the text-path dev sets (bench/extraction_text.py; 2 of 3 folds chose 2,
+# the third kept no limit), and the seeds' two-line deck (Yonhap) is the least it may be.
+DECK_MAX_LINES = 2
 HEADING_MAX_WORDS = 20  # a cross-heading is at most this long
 CAPTION_MAX_WORDS = 40
 TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»」』)\]]*$")
@@ -161,8 +166,23 @@ def _starts_body(unit: _Unit) -> bool:
     return unit.after_dateline or is_sentence(unit.text) or _n_words(unit.text) > DECK_MAX_WORDS
 
 
+def _deck_run(units: list[_Unit]) -> int:
+    """How many units would be deck lines: those after the title, before the first that starts the
+    body, captions apart; 0 when no unit starts the body."""
+    run = 0
+    for index, unit in enumerate(units):
+        if index == 0 and not (unit.after_dateline or _n_words(unit.text) > DECK_MAX_WORDS):
+            continue
+        if _starts_body(unit):
+            return run
+        if not _is_caption(unit):
+            run += 1
+    return 0
+
+
 def _kinds(units: list[_Unit]) -> list[BlockKind]:
     kinds: list[BlockKind] = []
+    has_deck = 0 < _deck_run(units) <= DECK_MAX_LINES
     body_started = False
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
@@ -170,7 +190,7 @@ def _kinds(units: list[_Unit]) -> list[BlockKind]:
             kinds.append("title")
         elif _is_caption(unit):
             kinds.append("caption")
-        elif not body_started and not _starts_body(unit) and any(_starts_body(u) for u in units[index + 1 :]):
+        elif has_deck and not body_started and not _starts_body(unit):
             kinds.append("deck")
         else:
             body_started = True

@@ -109,3 +109,33 @@ def test_text_of_only_boilerplate_has_no_body() -> None:
     article = parse_text_article("Leave a Comment\n\n[email protected]\n")
     assert article.body_blocks == []
     assert article.title is None
+
+
+def test_a_short_deck_before_the_first_sentence_stays_a_deck() -> None:
+    text = (
+        "Storm closes the port\n\nShips wait offshore\n\nFerries cancelled until Friday\n\n"
+        "The harbour master closed the port on Tuesday as winds reached 90 km/h.\n"
+    )
+    article = parse_text_article(text)
+    assert article.deck == ["Ships wait offshore", "Ferries cancelled until Friday"]
+    assert [b.text for b in article.body_blocks] == [
+        "The harbour master closed the port on Tuesday as winds reached 90 km/h."
+    ]
+
+
+def test_a_list_before_the_first_sentence_is_body_not_deck() -> None:
+    # The shape of the worst text-path page of bench/extraction_text.py (a scrapinghub race calendar:
+    # the title, then a list of dates and places, sentences only at the end): before the deck limit,
+    # every line of the list was taken for the deck and left out of the body.
+    schedule = [
+        "Race calendar 2018",
+        "Round 1: 10 March – Interlagos",
+        "Round 2: 8 April – Curitiba",
+        "Round 3: 22 April – Velopark",
+        "Round 4: 6 May – Londrina",
+    ]
+    text = "Stock car season\n\n" + "\n\n".join(schedule) + "\n\nThe season ends in December at Interlagos.\n"
+    article = parse_text_article(text)
+    assert article.title == "Stock car season"
+    assert article.deck == []
+    assert [b.text for b in article.body_blocks] == [*schedule, "The season ends in December at Interlagos."]
