@@ -38,7 +38,7 @@ from transforms.dates.article_dates import (
 )
 from transforms.dates.text_dates import MODIFIED_WORDS, dates_in
 from transforms.metadata.page_markup import ARTICLE_TYPES as MARKUP_ARTICLE_TYPES
-from transforms.metadata.page_markup import PageMarkup, page_markup
+from transforms.metadata.page_markup import PageMarkup, headline_element, page_markup
 
 # <meta> names (name=, property= or itemprop=, case-insensitive) that carry a date, per field.
 META_DATES: dict[Field, tuple[str, ...]] = {
@@ -92,7 +92,6 @@ MAX_STAMPS = 200  # <time> and stamp-like elements looked at per page
 HEADLINE_AFTER_CHARS = 300
 HEADLINE_BEFORE_CHARS = 50
 HEADLINE_SCAN_CHARS = 1000
-MAX_H1 = 20  # <h1> elements looked at (the headline is the one a title of the page names)
 LABEL_CHARS = 40  # the words before a printed date that can label it ("Last updated:")
 NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "title", "head", "button", "select", "option"})
 XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
@@ -207,25 +206,6 @@ class HeadlineDate:
     raw: str
 
 
-def _comparable(text: str | None) -> str:
-    return re.sub(r"\W+", " ", text or "").strip().casefold()
-
-
-def _headline(tree: lxml_html.HtmlElement, titles: Sequence[tuple[str, str]]) -> lxml_html.HtmlElement | None:
-    """The article's <h1>: the one whose text covers most of another title of the page that holds
-    it or that it holds (og:title, JSON-LD headline, <title>: a site's logo is often an <h1> too),
-    the first on a tie; the first <h1> when none matches."""
-    h1s = [h for h in tree.xpath("//h1")[:MAX_H1] if _comparable(h.text_content())]
-    others = [c for c in (_comparable(t) for where, t in titles if where != "h1") if c]
-
-    def cover(h1: lxml_html.HtmlElement) -> float:
-        text = _comparable(h1.text_content())
-        shares = [min(len(text), len(o)) / max(len(text), len(o)) for o in others if text in o or o in text]
-        return max(shares, default=0.0)
-
-    return max(h1s, key=lambda h: (cover(h), -h1s.index(h))) if h1s else None
-
-
 def _visible_pieces(tree: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.HtmlElement]]:
     """The page's visible text in document order: (a text node, the element it is in). A <time>
     whose text is no full date reads as its datetime attribute's day."""
@@ -275,7 +255,7 @@ def headline_dates(
     tree: lxml_html.HtmlElement, titles: Sequence[tuple[str, str]], scan: int = HEADLINE_SCAN_CHARS
 ) -> list[HeadlineDate]:
     """Every full date printed within `scan` characters of visible text around the headline."""
-    headline = _headline(tree, titles)
+    headline = headline_element(tree, titles)
     if headline is None:
         return []
     inside = set(headline.iter())

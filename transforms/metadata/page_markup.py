@@ -1,17 +1,18 @@
 """What a page's markup says about its article besides dates: headline candidates, the site's
 name, the credited people and organisations, its URLs. Pure: a parsed lxml tree in.
 
-Titles: `og:title`, `twitter:title`, JSON-LD `headline` (an article object's), the only `<h1>`
-(or the first of several), `<title>`. Site names: `og:site_name`, JSON-LD `publisher.name`, a
-`WebSite` object's name, `application-name`. Credits: JSON-LD `author` (a `Person` is a person, an
-`Organization` an organisation), `<meta name=author>`, `article:author` when it is not a URL.
+Titles: `og:title`, `twitter:title`, JSON-LD `headline` (an article object's), the `<h1>`
+another title names (the first when none does: `headline_element`), `<title>`. Site names:
+`og:site_name`, JSON-LD `publisher.name`, a `WebSite` object's name, `application-name`. Credits:
+JSON-LD `author` (a `Person` is a person, an `Organization` an organisation), `<meta name=author>`,
+`article:author` when it is not a URL.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
@@ -35,6 +36,7 @@ ARTICLE_TYPES = frozenset(
 )
 ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "organisation"})
 MAX_TITLE_CHARS = 400
+MAX_H1 = 20  # <h1> elements looked at for the headline
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,25 @@ def _meta(tree: lxml_html.HtmlElement) -> dict[str, str]:
     return contents
 
 
+def _comparable(text: str | None) -> str:
+    return re.sub(r"\W+", " ", text or "").strip().casefold()
+
+
+def headline_element(tree: lxml_html.HtmlElement, titles: Sequence[tuple[str, str]]) -> lxml_html.HtmlElement | None:
+    """The article's <h1>: the one whose text covers most of another title of the page that holds
+    it or that it holds (og:title, JSON-LD headline, <title>: a site's logo, a "Blog" or "Search"
+    is often an <h1> too), the first on a tie; the first <h1> when none matches."""
+    h1s = [h for h in tree.xpath("//h1")[:MAX_H1] if _comparable(h.text_content())]
+    others = [c for c in (_comparable(t) for where, t in titles if where != "h1") if c]
+
+    def cover(h1: lxml_html.HtmlElement) -> float:
+        text = _comparable(h1.text_content())
+        shares = [min(len(text), len(o)) / max(len(text), len(o)) for o in others if text in o or o in text]
+        return max(shares, default=0.0)
+
+    return max(h1s, key=lambda h: (cover(h), -h1s.index(h))) if h1s else None
+
+
 def page_markup(tree: lxml_html.HtmlElement) -> PageMarkup:
     meta = _meta(tree)
     objects = jsonld_objects(tree)
@@ -111,11 +132,10 @@ def page_markup(tree: lxml_html.HtmlElement) -> PageMarkup:
     headline = next((_text(o.get("headline")) for o in articles if _text(o.get("headline"))), "")
     if headline:
         titles.append(("jsonld", headline))
-    h1s = [_text(h.text_content()) for h in tree.xpath("//h1")]
-    h1s = [h for h in h1s if h]
-    if h1s:
-        titles.append(("h1", h1s[0]))
     title = next((_text(t.text_content()) for t in tree.xpath("//title") if _text(t.text_content())), "")
+    headline = headline_element(tree, [*titles, ("title", title)] if title else titles)
+    if headline is not None:
+        titles.append(("h1", _text(headline.text_content())))
     if title:
         titles.append(("title", title))
     site_names = [meta.get("og:site_name", "")]

@@ -52,3 +52,30 @@ def test_the_h1_comes_first_and_may_be_made_to_need_another_title_holding_it() -
     assert choose_title(logo, corroborate={"h1"}) == ("Harbour wall gives way", "og_title")
     headline = [("h1", "Harbour wall gives way"), ("og_title", "Harbour wall gives way, council says")]
     assert choose_title(headline, corroborate={"h1"}) == ("Harbour wall gives way", "h1")
+
+
+@pytest.mark.parametrize(
+    ("body", "h1"),
+    [
+        # a "Blog" section heading and the site's logo come first; the article's <h1> is the one the
+        # other titles name
+        ("<h1>Blog</h1><h1>Packing Tips Guide</h1>", "Packing Tips Guide"),
+        (
+            "<h1><a href='/'>Houstonia Magazine</a></h1><main><h1>Hottest New Restaurants</h1></main>",
+            "Hottest New Restaurants",
+        ),
+        # no <h1> named by another title: the first one, as before
+        ("<h1>Search</h1><h1>Menu</h1>", "Search"),
+    ],
+)
+def test_the_headline_h1_is_the_one_another_title_names(body: str, h1: str) -> None:
+    from lxml import html as lxml_html
+
+    from transforms.metadata.page_markup import page_markup
+
+    head = (
+        "<head><title>Hottest New Restaurants | Houstonia Magazine</title>"
+        "<meta property='og:title' content='Packing Tips Guide'></head>"
+    )
+    titles = dict(page_markup(lxml_html.fromstring(f"<html>{head}<body>{body}</body></html>")).titles)
+    assert titles["h1"] == h1
