@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.transforms.analysis.mentions_gold import FROZEN, GOLD, HELD_OUT  # noqa: E402
-from tests.transforms.analysis.mentions_gold_wcxb import WCXB  # noqa: E402
+from tests.transforms.analysis.mentions_gold_wcxb import WCXB, WCXB_FRESH  # noqa: E402
 from tests.transforms.analysis.mentions_scoring import KINDS, score_article  # noqa: E402
 from transforms.analysis.entities import find_mentions  # noqa: E402
 
@@ -96,10 +96,15 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--only-wcxb", action="store_true", help="score only the WCXB set (issue 17)")
+    parser.add_argument("--only-fresh", action="store_true", help="score only the fifth set (WCXB_FRESH)")
     args = parser.parse_args()
     wcxb = wcxb_bodies(args.shared, set(WCXB))
+    fresh = wcxb_bodies(args.shared, set(WCXB_FRESH))
     if args.only_wcxb:
         report("fourth set (WCXB: 14 pages of 2022-2025, labelled before any project code ran on them)", wcxb, True)
+        return
+    if args.only_fresh:
+        report("fifth set (WCXB_FRESH: 6 more pages, labelled before the finder ran on them)", fresh, True)
         return
     dev = gold_bodies(args.shared, set(GOLD))
     second = gold_bodies(args.shared, set(HELD_OUT))
@@ -117,7 +122,13 @@ def main() -> None:
         wcxb,
         args.details,
     )
-    both = {**dev, **second, **frozen, **wcxb}
+    report(
+        "fifth set (WCXB_FRESH: 6 more WCXB pages, labelled after the fixes and before the finder ran on them; "
+        "first run in mentions_wcxb_fresh_first_run.txt)",
+        fresh,
+        args.details,
+    )
+    both = {**dev, **second, **frozen, **wcxb, **fresh}
     words = sum(len(b.split()) for b in both.values())
     seconds = best_time(both)
     print(
