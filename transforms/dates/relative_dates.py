@@ -160,6 +160,7 @@ FULL_DATE = re.compile(
 )
 # A date written right after a day word: "tomorrow (November 19)", "today (Nov.", "tomorrow, December 21".
 DATE_AFTER_DAY_WORD = re.compile(r"\s*(?:\(|,\s*)(?:" + MONTH_ALTERNATION + r")\b")
+LIST_GAP_CHARS = 120  # a day and month this close after another one, with no cue of its own, is its list's
 TODAY_REACH = 3  # "today" is the anchor day with a tense at most this many words from it ("Today I unboxed")
 THIS_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?(?P<which>this|last|next)\s+year\b")
 
@@ -182,6 +183,8 @@ class Cues:
     not_past: frozenset[str]
     passive_auxiliaries: frozenset[str]
     openers: frozenset[str]
+    determiners: frozenset[str]
+    deadline: frozenset[str]
     before_weekday: frozenset[str]
     weekday_ranges: frozenset[str]
     habitual: frozenset[str]
@@ -206,6 +209,8 @@ def cues() -> Cues:
         not_past=frozenset(backward["not_past"]),
         passive_auxiliaries=frozenset(backward["passive_auxiliaries"]),
         openers=frozenset(raw["clause"]["openers"]),
+        determiners=frozenset(raw["clause"]["determiners"]),
+        deadline=frozenset(forward["deadline_before"]),
         before_weekday=frozenset(no_day["before_weekday"]),
         weekday_ranges=frozenset(no_day["weekday_ranges"]),
         habitual=frozenset(no_day["habitual"]),
@@ -288,6 +293,8 @@ def _cue_at(tokens: list[str], i: int, ending: bool, c: Cues, futurate: bool) ->
     if phrase:
         return BACKWARD, phrase
     word = tokens[i]
+    if futurate and word in c.futurate and i > 0 and (tokens[i - 1] in c.determiners or tokens[i - 1].endswith("'s")):
+        futurate = False  # "Trump's visit", "the opening", "a play": a noun, no schedule
     if word in c.forward or (futurate and word in c.futurate) or word.endswith("'ll"):
         return FORWARD, word
     if word in c.backward or _is_past(tokens, i, c):
@@ -385,11 +392,12 @@ def _names_no_day(ctx: Context, c: Cues) -> str | None:
         return ctx.left[-1]
     if len(set(WEEKDAY_NAME.findall(ctx.before + " " + ctx.after))) >= 2:
         return "weekday list"
-    return next((w for w in _clause(ctx, c) if w in c.habitual or w in c.hypothetical), None)
+    left, right = _clause(ctx, c)
+    return next((w for w in left + right if w in c.habitual), None) or _hypothesis(left, c)
 
 
-def _clause(ctx: Context, c: Cues) -> list[str]:
-    """The phrase's clause: its sentence's words between the nearest clause openers either side."""
+def _clause(ctx: Context, c: Cues) -> tuple[list[str], list[str]]:
+    """The phrase's clause, its words before and after it: between the nearest clause openers."""
     left = ctx.left
     for i in range(len(left) - 1, -1, -1):
         if left[i] in c.openers:
@@ -400,7 +408,13 @@ def _clause(ctx: Context, c: Cues) -> list[str]:
         if w in c.openers:
             right = right[:i]
             break
-    return left + right
+    return left, right
+
+
+def _hypothesis(words: list[str], c: Cues) -> str | None:
+    """A hypothesis or advice in the phrase's clause ("if", "might", "try", "your"); for a weekday,
+    only before it ("whatever happened on Saturday was minor, or maybe routine" is a day)."""
+    return next((w for w in words if w in c.hypothetical), None)
 
 
 def _signed(resolved: date | None, anchor: date) -> str | None:
@@ -427,7 +441,7 @@ def _day_word(word: str, ctx: Context, anchor: date) -> tuple[date | None, str |
         return day, "date"  # "tomorrow (November 19)", "today (Nov. 18)", "tomorrow, December 21"
     if _possessive_no_event(ctx, c):
         return None, "possessive"
-    hypothesis = next((w for w in ctx.left + ctx.right if w in c.hypothetical), None)
+    hypothesis = _hypothesis(ctx.left + ctx.right, c)  # anywhere in the sentence
     if word == "today":
         if ctx.after.startswith(("'s", "’s")):
             return day, "today's event"
@@ -467,6 +481,8 @@ def _weekday(groups: dict, ctx: Context, anchor: date, after_text: str) -> tuple
         return anchor - timedelta(days=(anchor.weekday() - target) % 7 or 7), "last"
     if modifier == "since":
         return _on_or_before(anchor, target), "since"
+    if ctx.left and ctx.left[-1] in c.deadline:
+        return _on_or_after(anchor, target), ctx.left[-1]  # "by Thursday morning", "until Friday"
     no_day = _names_no_day(ctx, c)
     if no_day:
         return None, no_day
@@ -481,7 +497,7 @@ def _weekday(groups: dict, ctx: Context, anchor: date, after_text: str) -> tuple
     return (_on_or_after(anchor, target) if direction == FORWARD else _on_or_before(anchor, target)), cue
 
 
-def _month_day(groups: dict, ctx: Context, anchor: date) -> tuple[date | None, str | None]:
+def _month_day(groups: dict, ctx: Context, anchor: date, previous: date | None) -> tuple[date | None, str | None]:
     month, day = MONTHS[groups["month"].lower()], int(groups["day"])
     which = THIS_YEAR_AFTER.match(ctx.after)
     if which:
@@ -500,14 +516,21 @@ def _month_day(groups: dict, ctx: Context, anchor: date) -> tuple[date | None, s
     tense = _tense(ctx)
     if tense is not None:
         return _month_day_towards(month, day, anchor, tense[0]), tense[1]
+    if previous is not None and not ctx.before.strip():
+        # a line of a list of dates: the year of the line before (the next year past December)
+        year = previous.year + (1 if (month, day) < (previous.month, previous.day) else 0)
+        return _month_day_in(month, day, year), "list"
     years = [int(m.group("year")) for m in FULL_DATE.finditer(ctx.window_before)]
     if years:
         return _month_day_in(month, day, years[-1]), "year nearby"
     return None, None
 
 
-def _resolve(kind: str, groups: dict, ctx: Context, anchor: date) -> tuple[date | None, str | None]:
-    """The day a phrase names and the cue that decided it (or why it is left null)."""
+def _resolve(
+    kind: str, groups: dict, ctx: Context, anchor: date, previous: date | None = None
+) -> tuple[date | None, str | None]:
+    """The day a phrase names and the cue that decided it (or why it is left null). `previous`: the
+    day of the day-and-month phrase just before this one, when it is close enough to be a list."""
     if kind == "weekday":
         return _weekday(groups, ctx, anchor, ctx.after)
     if kind == "day_word":
@@ -519,7 +542,7 @@ def _resolve(kind: str, groups: dict, ctx: Context, anchor: date) -> tuple[date 
         tense = _tense(ctx)
         direction, cue = tense if tense else (BACKWARD, "default")
         return _day_of_month(int(groups["dom"]), anchor, bool(groups.get("local")), direction), cue
-    return _month_day(groups, ctx, anchor)
+    return _month_day(groups, ctx, anchor, previous)
 
 
 def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
@@ -549,6 +572,7 @@ def relative_dates(text: str, anchor: date | None, limit: int = MAX_RELATIVE_DAT
         if kind == "day_of_month" and not ORDINAL_NUMBER.search(text):
             continue
         taken: list[tuple[int, int]] = []
+        last: tuple[int, date] | None = None  # the end and day of this kind's last resolved phrase
         for match in pattern.finditer(text):
             start, end = match.span()
             if _overlaps(starts, ends, start, end):
@@ -559,7 +583,10 @@ def relative_dates(text: str, anchor: date | None, limit: int = MAX_RELATIVE_DAT
             resolved: date | None = None
             cue: str | None = None
             if anchor is not None:
-                resolved, cue = _resolve(kind, groups, _context(text, start, end), anchor)
+                previous = last[1] if last and start - last[0] <= LIST_GAP_CHARS else None
+                resolved, cue = _resolve(kind, groups, _context(text, start, end), anchor, previous)
+                if resolved is not None:
+                    last = (end, resolved)
             taken.append((start, end))
             found.append(
                 RelativeDate(

@@ -138,7 +138,8 @@ def test_a_tour_date_after_publication_takes_the_year_of_the_schedule() -> None:
         "June 10 -- MIDFLORIDA Credit Union Amphitheatre, Tampa, FL\n"
     )
     found = {r.phrase: (r.resolved_date, r.direction, r.cue) for r in relative_dates(text, TUESDAY)}
-    assert found["June 10"] == (date(2020, 6, 10), "forward", "year nearby")
+    assert found["June 9"] == (date(2020, 6, 9), "forward", "year nearby")  # the full date written before
+    assert found["June 10"] == (date(2020, 6, 10), "forward", "list")  # the line before's year
     assert "June 9, 2020" not in found  # a full date is not relative
     # one sentence with a future tense is enough without a year
     assert _one("The reunion tour will stop at Blossom Music Center on June 10.", TUESDAY)[1:3] == (
@@ -218,3 +219,33 @@ def test_the_cue_words_are_data() -> None:
     assert "opens" in loaded.futurate
     assert ("to", "be", "held") in loaded.forward_phrases
     assert ("is", "scheduled") not in loaded.forward_phrases and "scheduled" in loaded.forward
+
+
+def test_a_list_of_dates_goes_on_past_december_and_far_from_its_heading() -> None:
+    lines = [f"{month} {day} -- Venue {i}, City" for i, (month, day) in enumerate([("October", 3)] * 40)]
+    text = "Tour dates, from October 3, 2019:\n" + "\n".join(lines + ["December 30 -- Arena", "January 2 -- Hall"])
+    found = relative_dates(text, date(2019, 9, 1))
+    assert (found[-2].resolved_date, found[-1].resolved_date, found[-1].cue) == (
+        date(2019, 12, 30),
+        date(2020, 1, 2),
+        "list",
+    )
+
+
+def test_a_verb_after_a_determiner_is_a_noun_not_a_schedule() -> None:
+    """'Trump's visit ... on Saturday' is no schedule: not resolved forward (here: no cue, null)."""
+    assert _one("Now consider what we know about Trump's visit to Walter Reed on Saturday.", TUESDAY)[1:] == (
+        None,
+        None,
+        None,
+    )
+    assert _one("The president will visit Walter Reed on Saturday.", TUESDAY)[1:] == (
+        date(2019, 11, 23),
+        "forward",
+        "visit",  # the verb, nearest
+    )
+
+
+def test_by_or_until_a_weekday_is_a_deadline() -> None:
+    text = "The weather should ease by Thursday morning, allowing PG&E to restore power, he said."
+    assert _one(text, TUESDAY)[1:] == (date(2019, 11, 21), "forward", "by")
