@@ -272,13 +272,15 @@ def entity_words() -> EntityWords:
         titles=titles,
         title_words=max(len(t.split()) for t in titles),
         first_names=frozenset(_load("first_names.toml")["first_names"]) | _nickname_data_names(),
+        # ISO 4217 currency codes (pycountry) are never a name either: "EUR", "USD"; but the codes that
+        # are better known as organisations ("NPR" the radio, not the Nepalese rupee; "PEN" the writers)
+        stopwords=frozenset(raw["stopwords"]) | ({c.alpha_3 for c in pycountry.currencies} - {"NPR", "PEN"}),
         **{
             k: frozenset(raw[k])
             for k in (
                 "title_modifiers",
                 "role_words",
                 "speech_verbs",
-                "stopwords",
                 "months_and_days",
                 "connectors",
                 "abbreviations",

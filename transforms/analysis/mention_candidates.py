@@ -436,6 +436,8 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
                 i = match[1] + 1
                 continue
             match = None
+        if match and match[0] == "title" and _heads_an_organisation(toks, match[1] + 1):
+            match = None  # "Massachusetts General Hospital", "Cambridge Judge Business School": no title
         if not match and i == 0 and initial and tok.text.lower() in w.role_words and tok.text not in w.first_names:
             match = ("title", i, None, tok.text)  # "Employee Steve Castro" at the start of a sentence
         if match and not (
@@ -464,6 +466,15 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
         i += 1
     _qualify_titles(toks, text, w.first_names)
     return toks
+
+
+def _heads_an_organisation(toks: list[_Tok], j: int) -> bool:
+    """Whether the capitalised words from toks[j] on (no connector between) end in an organisation head."""
+    heads = entity_words().organisation_heads
+    k = j
+    while k < len(toks) and toks[k].kind == "cap":
+        k += 1
+    return k > j and toks[k - 1].text in heads
 
 
 def _qualify_titles(toks: list[_Tok], text: str, first_names: frozenset[str]) -> None:
@@ -767,6 +778,13 @@ def _read_glued(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
     """A place, organisation or demonym glued to a name with an organisation or place head:
     "Nigeria Police", "Russian Foreign Ministry", "Xinhua News Agency", "Inner Mongolia Autonomous Region"."""
     w = entity_words()
+    poss = next((k for k, t in enumerate(seg) if t.kind == "poss"), None)
+    if poss is not None and poss > 0 and ctx.before in ("gaz_place", "gaz_organisation", "demonym"):
+        # "Georgetown University Medical Center's Department of Psychiatry": two names
+        first = _read_glued(r, seg[:poss], [t.text for t in seg[:poss] if t.kind == "cap"], ctx)
+        if first:
+            _read_segment(r, seg[poss + 1 :], _Context("name", run_end=ctx.run_end))
+        return first
     if ctx.before == "gaz_person":
         # "Tyler Perry Studios", "Jerry Bruckheimer Films": a production company, not a person
         gaz = ctx.last_gaz
@@ -923,6 +941,7 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
         and word not in _head_words()
         and word not in _SEASONS
         and word not in _AREA_MODIFIERS
+        and not doc.in_lower_case(word)
         and _previous_word(text, start - len(ctx.prev_word) - 1) not in _PUBLISHED
         and _reads_as_a_noun(text, end)
     ):
@@ -986,14 +1005,23 @@ def _split_at(seg: list[_Tok]) -> int | None:
             continue
         if t.text == "on" and seg[k - 1].text not in _ON_HEADS:
             return k
-        after = [x.text for x in seg[k + 1 :]]
+        before = [x.text for x in seg[:k]]
+        if (
+            t.text == "of"
+            and len(before) >= 2
+            and all(x.kind == "cap" for x in seg[:k])
+            and not any(x in w.organisation_heads or x in w.organisation_starts or x in w.place_heads for x in before)
+            and seg[-1].text in w.organisation_heads
+        ):
+            return k  # "Mark H. Pollack of Rush University", "Yeun Joon Kim of Cambridge Judge Business School"
+        after = [x.text for x in seg[k + 1 :] if x.kind == "cap"]
         if (
             t.text == "and"  # "&" joins one name: "Eculent Restaurant & Liquid Lab", "Bar & Lounge"
             and seg[k - 1].text in w.organisation_heads
             and k >= 2
             and len(after) >= 2
             and after[-1] in w.organisation_heads
-            and all(x.kind == "cap" for x in seg[k + 1 :])
+            and seg[k + 1].kind == "cap"
         ):
             return k  # "Jerry Bruckheimer Films and Amblin Entertainment": two organisations
         if (

@@ -189,3 +189,30 @@ def test_across_articles_a_short_name_that_fits_two_known_people_joins_neither()
     # and a different first name never joins ("Victor" is no short "Elizabeth")
     resolved, _ = resolve_entities(_mentions("Victor Burton"), _known("Elizabeth Burton"))
     assert resolved["entity_id"].to_list() == ["person:victor-burton"]
+
+
+def test_currency_codes_are_no_organisations_but_npr_is() -> None:
+    ids = _ids("Passes cost several hundred EUR or USD depending on access, Mrazek tells NPR in an email.")
+    assert "organisation:eur" not in ids and "organisation:usd" not in ids
+    assert "organisation:npr" in ids
+
+
+def test_a_person_of_an_organisation_is_two_entities() -> None:
+    kinds = _kinds(
+        "Co-authors include Mark H. Pollack of Rush University and Laura Kim of Cambridge Judge Business School."
+    )
+    assert kinds["Mark H. Pollack"] == "person" and kinds["Rush University"] == "organisation"
+    assert kinds["Cambridge Judge Business School"] == "organisation"
+    assert kinds["Laura Kim"] == "person"
+
+
+def test_a_title_word_inside_an_organisation_name_is_no_title() -> None:
+    kinds = _kinds("She worked at Massachusetts General Hospital and the company sued General Motors last year.")
+    assert kinds["Massachusetts General Hospital"] == "organisation"
+    assert "Massachusetts" not in kinds
+
+
+def test_a_possessive_ends_a_name_glued_to_a_place() -> None:
+    kinds = _kinds("She is a professor in Georgetown University Medical Center’s Department of Psychiatry, it said.")
+    assert kinds["Georgetown University Medical Center"] == "organisation"
+    assert kinds["Department of Psychiatry"] == "organisation"
