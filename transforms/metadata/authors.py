@@ -25,6 +25,12 @@ LEADING_BY = re.compile(
     r"(?:by|von|por|par)\b\s*:?\s*|^\s*(?:text|autor(?:in)?|auteur|autor(?:a)?)\s*:\s*",
     re.IGNORECASE,
 )
+# "This post was written by Jane Doe", "Article by Jane Doe": a phrase naming the writing before
+# "by" (at most five words, the last a verb or noun of writing) is cut with it
+WRITTEN_BY = re.compile(
+    r"^\s*(?:[\w'’]+\s+){0,4}?(?:written|authored|article|post|story|contributed|penned|words)\s+by\s*:?\s+",
+    re.IGNORECASE,
+)
 NOT_AUTHORS = re.compile(
     r"^\s*(?:editing|edited|graphics|fact[- ]?check(?:ing|ed)?|production|photos?)\s+by\b", re.IGNORECASE
 )  # "Editing by Tom Brown": credited, but not an author
@@ -162,6 +168,9 @@ def _name(text: str) -> str | None:
     words = name.split()
     if len(words) >= 2 and any(w[:1].islower() and w not in _words()["name_particles"] for w in words):
         return None  # "Extension horticulture educators": a name's words are capitalised
+    while len(words) >= 3 and words[-1].strip(".,").casefold() in _words()["credentials"]:
+        words = words[:-1]  # "Cara Dumaplin RN": a post-nominal after the name
+    name = " ".join(words)
     if name.isupper() and len(name) > 3:  # "BY JANE DOE"
         name = name.title()
     return name
@@ -236,7 +245,7 @@ def credits_from(raw: str | None) -> Credits:
     text = LEADING_BY.sub("", EMAIL.sub(" ", text))
     found = Credits(emails=emails)
     for chunk in STRONG_SEPARATORS.split(text):
-        chunk = LEADING_BY.sub("", chunk)
+        chunk = LEADING_BY.sub("", WRITTEN_BY.sub("", chunk))
         if NOT_AUTHORS.match(chunk):
             continue
         if "," not in chunk and re.search(r"\s(?:and|&)\s", chunk) and is_organisation(chunk):
@@ -252,11 +261,20 @@ def credits_from(raw: str | None) -> Credits:
 def sort_credits(
     found: Credits, site_names: Sequence[str] = (), organisations: Sequence[str] = (), persons: Sequence[str] = ()
 ) -> Credits:
-    """Authors that name the site (its name, its domain's label) or that the page's markup types as
-    an organisation move to `organisations`; not one the markup types as a Person, nor one that
+    """Authors that are a role ("Senior Analyst", a byline's second line) move to `roles`; authors
+    that name the site (its name, its domain's label) or that the page's markup types as an
+    organisation move to `organisations`; not one the markup types as a Person, nor one that
     starts with a common given name ("Rick Steves" on ricksteves.com is a person)."""
     keys = {_key(n) for n in (*site_names, *organisations) if _key(n)}
     typed_persons = {_key(n) for n in persons if _key(n)}
+    roles = tuple(a for a in found.authors if _is_role(a) and _key(a) not in typed_persons)  # "Senior Analyst"
+    found = Credits(
+        tuple(a for a in found.authors if a not in roles),
+        tuple(dict.fromkeys(found.roles + roles)),
+        found.emails,
+        found.agencies,
+        found.organisations,
+    )
     people = tuple(
         a
         for a in found.authors

@@ -120,3 +120,24 @@ def test_authors_naming_the_site_or_typed_organisations_move_out() -> None:
     )
     assert found.authors == ("Jane Doe",)
     assert found.organisations == ("Greenhouse Studio", "Brandon-Peaktwo", "Fastarz")
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        # a phrase about the writing before "by" is cut with it (it read as an organisation: "post")
+        ("This post was written by Danielle Padula", ("Danielle Padula",)),
+        ("Article by Cara Dumaplin RN; BSN", ("Cara Dumaplin",)),  # and the post-nominal after the name
+        ("Words by Jane Doe", ("Jane Doe",)),
+    ],
+)
+def test_a_writing_phrase_before_by_is_cut(credit, authors) -> None:
+    assert credits_from(credit).authors == authors
+
+
+def test_a_role_given_as_an_author_moves_to_roles() -> None:
+    """A byline's second line ("Senior Analyst", "Lead Reviewer") reached the authors as a name."""
+    from transforms.metadata.authors import Credits
+
+    found = sort_credits(Credits(("Sean Peek", "Senior Analyst", "Lead Reviewer")))
+    assert (found.authors, found.roles) == (("Sean Peek",), ("Senior Analyst", "Lead Reviewer"))
