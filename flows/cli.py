@@ -15,6 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from flows.settings import Settings
+    from flows.summary import RunSummary
 
 app = typer.Typer(
     name="newsetl",
@@ -51,7 +52,12 @@ ExtractTimeoutOption = Annotated[
     typer.Option(min=0.1, help="Seconds one HTML page may take to parse, else extract_timeout (default 30)."),
 ]
 ProgressOption = Annotated[
-    bool, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Progress: a bar on a terminal; elsewhere a line every 10 s on stderr ($NEWSETL_PROGRESS_SECONDS). "
+        "--no-progress: neither.",
+    ),
 ]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")]
 WorkersOption = Annotated[
@@ -60,6 +66,42 @@ WorkersOption = Annotated[
 ]
 ON_A_TERMINAL = sys.stderr.isatty()  # the progress bar's default
 EXIT_BUSY = 3  # another run held the warehouse for longer than --lock-timeout
+
+
+def _show_progress(progress: bool | None, verbose: bool) -> bool:
+    """Whether the run shows a progress bar; off a terminal (and not --no-progress) the run's periodic
+    progress lines are also written to stderr (with -v they come with Prefect's log anyway)."""
+    if progress is None and not ON_A_TERMINAL and not verbose:
+        from flows.progress import echo_to
+
+        echo_to(sys.stderr)
+    return ON_A_TERMINAL if progress is None else progress
+
+
+@contextmanager
+def _stops_cleanly() -> Iterator[None]:
+    """Ctrl-C (SIGINT) or SIGTERM: the run stops (flows/interrupts.py: the batch being loaded is
+    loaded, fetching and parsing stop, the page workers end), one line says what was loaded, and the
+    command exits 128 + the signal's number: 130 for SIGINT, 143 for SIGTERM."""
+    import signal
+
+    from flows import interrupts
+
+    with interrupts.handled() as tally:
+        try:
+            yield
+        except KeyboardInterrupt as exc:  # interrupts.Interrupted, or Python's own before the handler was set
+            signum = getattr(exc, "signum", signal.SIGINT)
+        except BaseException as exc:
+            # Prefect's SIGTERM outside the batches, or what a stop became on its way out (DuckDB turns a
+            # signal during a query into "Query interrupted")
+            if type(exc).__name__ != "TerminationSignal" and not interrupts.requested():
+                raise
+            signum = interrupts.signal_number() or getattr(exc, "signal", signal.SIGTERM)
+        else:
+            return
+    typer.secho(tally.line(signum), fg="yellow", err=True)
+    raise typer.Exit(128 + signum)
 
 
 @contextmanager
@@ -287,7 +329,7 @@ def ingest(
         ),
     ] = None,
     export_parquet: ExportParquetOption = None,
-    progress: ProgressOption = ON_A_TERMINAL,
+    progress: ProgressOption = None,
     prefect_server: PrefectServerOption = None,
     verbose: VerboseOption = False,
 ) -> None:
@@ -320,7 +362,31 @@ def ingest(
         user_agent=user_agent,
     )
     _exit_on_usage_error(_usage_errors(files, [*(urls or []), *(warc or []), *(manifest or [])], settings.db_path))
+    with _stops_cleanly():
+        summary = _run_ingest(settings, files, page_urls, urls, feed, sitemap, warc, manifest, progress, verbose)
+    typer.echo("\n".join(summary.lines()))
+    if summary.failed_checks:
+        typer.secho("error-level checks failed: nothing published, the previous snapshot stays", fg="red", err=True)
+        raise typer.Exit(1)
+    if strict and summary.n_rejected:
+        typer.secho(f"--strict: {summary.n_rejected} inputs rejected", fg="red", err=True)
+        raise typer.Exit(1)
+
+
+def _run_ingest(
+    settings: Settings,
+    files: list[str],
+    page_urls: list[str],
+    urls: list[Path] | None,
+    feed: list[str] | None,
+    sitemap: list[str] | None,
+    warc: list[Path] | None,
+    manifest: list[Path] | None,
+    progress: bool | None,
+    verbose: bool,
+) -> RunSummary:
     _quiet_prefect(verbose)
+    show_progress = _show_progress(progress, verbose)
     from flows.ingest import ingest as ingest_flow
     from flows.runners import api_for_workers
     from flows.runners import task_runner as runner_for
@@ -336,7 +402,7 @@ def ingest(
                 warcs=[str(w) for w in warc or []],
                 manifests=[str(m) for m in manifest or []],
                 settings=settings,
-                show_progress=progress,
+                show_progress=show_progress,
             )
     except OSError as exc:  # a full disk, a landing store that cannot be written: loaded batches stay loaded
         typer.secho(
@@ -346,13 +412,7 @@ def ingest(
             err=True,
         )
         raise typer.Exit(2) from exc
-    typer.echo("\n".join(summary.lines()))
-    if summary.failed_checks:
-        typer.secho("error-level checks failed: nothing published, the previous snapshot stays", fg="red", err=True)
-        raise typer.Exit(1)
-    if strict and summary.n_rejected:
-        typer.secho(f"--strict: {summary.n_rejected} inputs rejected", fg="red", err=True)
-        raise typer.Exit(1)
+    return summary
 
 
 @app.command()
@@ -497,7 +557,7 @@ def rebuild(
     dask_address: DaskAddressOption = None,
     runner_workers: RunnerWorkersOption = None,
     lock_timeout: LockTimeoutOption = None,
-    progress: ProgressOption = ON_A_TERMINAL,
+    progress: ProgressOption = None,
     prefect_server: PrefectServerOption = None,
     verbose: VerboseOption = False,
 ) -> None:
@@ -516,19 +576,21 @@ def rebuild(
         prefect_server=prefect_server,
     )
     _exit_on_usage_error(_usage_errors([], [], into.absolute() if into else settings.db_path))
-    _quiet_prefect(verbose)
-    from flows.rebuild import rebuild as rebuild_flow
-    from flows.runners import api_for_workers
-    from flows.runners import task_runner as runner_for
+    with _stops_cleanly():
+        _quiet_prefect(verbose)
+        show_progress = _show_progress(progress, verbose)
+        from flows.rebuild import rebuild as rebuild_flow
+        from flows.runners import api_for_workers
+        from flows.runners import task_runner as runner_for
 
-    try:
-        with _warehouse_exits(), _prefect_api(settings), api_for_workers(settings.runner):
-            summary = rebuild_flow.with_options(task_runner=runner_for(settings.runner))(
-                into=str(into) if into else None, settings=settings, show_progress=progress
-            )
-    except FileExistsError as exc:  # --into names a file that is there already
-        typer.secho(f"error: {exc}", fg="red", err=True)
-        raise typer.Exit(2) from exc
+        try:
+            with _warehouse_exits(), _prefect_api(settings), api_for_workers(settings.runner):
+                summary = rebuild_flow.with_options(task_runner=runner_for(settings.runner))(
+                    into=str(into) if into else None, settings=settings, show_progress=show_progress
+                )
+        except FileExistsError as exc:  # --into names a file that is there already
+            typer.secho(f"error: {exc}", fg="red", err=True)
+            raise typer.Exit(2) from exc
     typer.echo("\n".join(summary.lines()))
     if summary.failed_checks:
         typer.secho("error-level checks failed", fg="red", err=True)
@@ -642,4 +704,23 @@ def load_dotenv_file(path: Path = Path(".env")) -> bool:
 
 def main() -> None:
     load_dotenv_file()
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        interrupts = sys.modules.get("flows.interrupts")
+        if interrupts is not None and interrupts.requested():  # type: ignore[attr-defined]
+            _exit_now(exc.code if isinstance(exc.code, int) else 1)
+        raise
+
+
+def _exit_now(code: int) -> None:
+    """End a run stopped by a signal: the exit handlers run (Prefect's last reports, a temporary API
+    server's stop, the page workers' forkserver), then the process ends without the interpreter's
+    teardown, where what the stopped run's tracebacks still hold (a closed DuckDB connection) would make
+    DuckDB's bindings print a screen of "leaked instance" lines."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -21,6 +21,13 @@ Its invariants, tested in tests/flows/test_engine.py:
   objects, not bytes. So the garbage is collected after each batch; what was alive before the
   first batch (imports, Prefect, the warehouse) is frozen meanwhile, so a collection walks only
   what batches made.
+- **Progress.** Every input of a batch counts once in the run's progress (flows/progress.py): those
+  needing no parse when the batch starts, the rest as the stages finish them (with the threads runner:
+  in this process, page by page; with processes or dask, when the batch is loaded).
+- **Interrupts.** Under the command line's signal handling (flows/interrupts.py) a signal stops the run
+  where the flow is (landing, fetching, waiting for a parse), except inside a batch's load: that batch
+  is loaded whole, then the run stops. A batch whose parse was stopped is never loaded; the page
+  workers are ended in any case.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from typing import Generic, Protocol, TypeVar
 from prefect import get_run_logger
 from prefect.runtime import flow_run
 
+from flows import interrupts, progress
 from flows.enrichment import Annotated, annotate, enrich
 from flows.page_workers import close_shared_pools
 from flows.runners import batches_in_flight
@@ -204,12 +212,16 @@ def run_batches(
     """Every landed batch goes through extract -> clean -> normalise -> annotate on the task
     runner, several batches in flight, and is enriched and loaded here, in order, by the one
     writer; `first_rejects` (found before any batch) are loaded with the first. Counts go to
-    `summary`, `advance(n)` moves the progress bar by each batch's inputs."""
+    `summary`, `advance(n)` is told each loaded batch's inputs (the progress' loaded count)."""
     first_rejects = first_rejects or []
     checkpoints = Checkpoints()
+    run = progress.current()
+    counted_by_stages = settings.runner.kind == "threads"  # the stages run here and count their documents
 
     def start(index: int, acquired: Acquired) -> InFlight:
         fresh = skip_known(acquired.landed, wh)
+        if acquired.n_inputs > len(fresh):
+            run.documents(acquired.n_inputs - len(fresh), "skip-known")
         extracted, cleaned, normalised, annotated = (
             _submitted(fresh, settings) if fresh else _nothing_to_parse(settings)
         )
@@ -228,16 +240,33 @@ def run_batches(
 
     def finish(batch: InFlight) -> None:
         _load_batch(batch, wh, summary, checkpoints)
+        if not counted_by_stages:
+            run.documents(len(batch.fresh), "load")
         advance(batch.acquired.n_inputs)
 
-    in_order(
-        _at_least_one(batches) if first_rejects else batches,
-        lambda acquired: {doc.document_id for doc in acquired.landed},
-        start,
-        finish,
-        batches_in_flight(settings.runner),
-    )
-    close_shared_pools()  # this process's page workers end with the run's last batch
+    try:
+        with interrupts.reasserted():
+            in_order(
+                _landing(_at_least_one(batches) if first_rejects else batches, run),
+                lambda acquired: {doc.document_id for doc in acquired.landed},
+                start,
+                finish,
+                batches_in_flight(settings.runner),
+            )
+    finally:
+        close_shared_pools()  # this process's page workers end with the run's last batch, or its stop
+
+
+def _landing(batches: Iterable[Acquired], run: progress.RunProgress | progress._NoProgress) -> Iterator[Acquired]:
+    """The batches, the run's progress at `land` while the next one is landed (or fetched)."""
+    batches = iter(batches)
+    while True:
+        run.at("land")
+        interrupts.stop_if_requested()
+        try:
+            yield next(batches)
+        except StopIteration:
+            return
 
 
 def _load_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, checkpoints: Checkpoints) -> None:
@@ -245,8 +274,13 @@ def _load_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, checkpoints
     when one is due."""
     due = checkpoints.due()
     acquired = batch.acquired
-    extracted, cleaned, normalised = batch.extracted.result(), batch.cleaned.result(), batch.normalised.result()
-    annotated = batch.annotated.result()
+    try:
+        extracted, cleaned, normalised = batch.extracted.result(), batch.cleaned.result(), batch.normalised.result()
+        annotated = batch.annotated.result()
+    except Exception:
+        interrupts.stop_if_requested()  # a parse stopped by a signal: the run stops, the batch is not loaded
+        raise
+    progress.current().at("enrich")
     stage_rejects = extracted.rejects + cleaned.rejects + normalised.rejects + annotated.rejects
     rejects = batch.earlier_rejects + acquired.rejects + stage_rejects
     rejects += twins_of_rejects(acquired.landed, batch.fresh, stage_rejects)
@@ -254,27 +288,31 @@ def _load_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, checkpoints
     frames = without_documents(normalised.batch, {r.document_id for r in annotated.rejects if r.document_id})
     documents = documents_frame(with_rejected_status(extracted.records, stage_rejects))
     analysis = enrich(frames.articles, documents, annotated.annotations, wh)  # reads earlier batches' rows
-    counts = load(
-        LoadBatch(
-            load_id=str(uuid.uuid4()),
-            run_id=flow_run.id,
-            batch_index=batch.index,
-            started_at=batch.started_at,
-            n_inputs=acquired.n_inputs + len(batch.earlier_rejects),
-            pipeline_version=PIPELINE_VERSION,
-            documents=documents,
-            articles=frames.articles,
-            blocks=frames.blocks,
-            removed_spans=frames.removed_spans,
-            rejects=rejects_frame(rejects),
-            date_candidates=frames.date_candidates,
-            article_dates=frames.article_dates,
-            fetches=fetches_frame(acquired.fetches) if acquired.fetches else None,
-            analysis=analysis,
-        ),
-        wh,
-        due,
-    )
+    interrupts.stop_if_requested()
+    progress.current().at("load")
+    with interrupts.protected():  # a first signal lets the batch be loaded whole, then stops the run
+        counts = load(
+            LoadBatch(
+                load_id=str(uuid.uuid4()),
+                run_id=flow_run.id,
+                batch_index=batch.index,
+                started_at=batch.started_at,
+                n_inputs=acquired.n_inputs + len(batch.earlier_rejects),
+                pipeline_version=PIPELINE_VERSION,
+                documents=documents,
+                articles=frames.articles,
+                blocks=frames.blocks,
+                removed_spans=frames.removed_spans,
+                rejects=rejects_frame(rejects),
+                date_candidates=frames.date_candidates,
+                article_dates=frames.article_dates,
+                fetches=fetches_frame(acquired.fetches) if acquired.fetches else None,
+                analysis=analysis,
+            ),
+            wh,
+            due,
+        )
+        interrupts.tally().add(counts.n_loaded, counts.n_unchanged, counts.n_rejected)
     if due:
         checkpoints.done()
     summary.add_batch(

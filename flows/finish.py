@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import TracebackType
 
 from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from flows.progress import RunProgress
 from flows.settings import Settings
 from flows.summary import RunSummary
 from transforms import reasons
@@ -89,33 +88,4 @@ def log_wait(settings: Settings) -> Callable[[LockHolder], None]:
     return log
 
 
-class ProgressBar:
-    """A progress bar of `total` inputs on the terminal, or nothing when not `enabled`."""
-
-    def __init__(self, enabled: bool, description: str, total: int) -> None:
-        self.description, self.total = description, total
-        self.progress = (
-            Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                transient=True,
-            )
-            if enabled
-            else None
-        )
-
-    def __enter__(self) -> ProgressBar:
-        if self.progress:
-            self.progress.__enter__()
-            self.bar = self.progress.add_task(self.description, total=self.total)
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        if self.progress:
-            self.progress.__exit__(kind, exc, tb)
-
-    def advance(self, n: int) -> None:
-        if self.progress:
-            self.progress.update(self.bar, advance=n)
+ProgressBar = RunProgress  # a bar on a terminal, else periodic lines in the run's log (flows/progress.py)

@@ -35,6 +35,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import queue
+import signal
 import threading
 import time
 from collections import deque
@@ -44,6 +45,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
+from flows import interrupts
 from transforms.documents.outcomes import Failed, TimedOut
 from transforms.html.pages import HtmlPage, parse_html_page
 
@@ -92,7 +94,9 @@ def _warm_up_stages() -> None:
 def _serve(conn: multiprocessing.connection.Connection, parser: Parser) -> None:
     """A worker: warm up on a small page and say "ready", then parse each page it is sent and
     answer ("ok", page) or ("error", text), or run each call and answer ("ok", value) or
-    ("raised", exception); end when the pool closes its end of the pipe."""
+    ("raised", exception); end when the pool closes its end of the pipe. Ctrl-C is ignored: it reaches
+    the whole foreground process group, and the parent, which handles it, ends its workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         parser(WARM_UP_PAGE, None)  # first-use costs (the rule catalogue, the extractors' set-up) are no page's
     except Exception:  # noqa: BLE001, S110 - a parser that fails here fails on the real pages, where it is reported
@@ -123,17 +127,32 @@ class _Worker:
         self.process = _context().Process(target=_serve, args=(child, parser), daemon=True)
         self.process.start()
         child.close()
-        if self.conn.poll(WARM_UP_LIMIT):  # a worker that died warming up is reported on its first page
-            try:
-                self.conn.recv()
-            except (EOFError, OSError):
-                pass
+        try:
+            if not _answered(self.conn, WARM_UP_LIMIT):
+                return
+        except interrupts.Stopped:
+            self.stop()
+            raise
+        try:  # a worker that died warming up is reported on its first page
+            self.conn.recv()
+        except (EOFError, OSError):
+            pass
 
     def stop(self) -> None:
         self.conn.close()
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
+
+
+def _answered(conn: Connection, timeout: float | None) -> bool:
+    """Whether `conn` has an answer (or its worker died) within `timeout` seconds (None: however long);
+    a stop requested meanwhile (`flows.interrupts`) ends the wait with `Stopped`."""
+    stop = interrupts.fileno()
+    ready = multiprocessing.connection.wait([conn, stop], timeout=timeout)
+    if stop in ready or interrupts.requested():
+        raise interrupts.Stopped("stopped by a signal")
+    return bool(ready)
 
 
 _Busy = tuple[_Worker, int, float, float]  # worker, page index, sent at, deadline (monotonic seconds)
@@ -185,6 +204,7 @@ class PagePool:
         """An idle worker, or a new one while fewer than `workers` are alive; with `block`, wait
         until another thread's parse() releases or retires one."""
         while True:
+            interrupts.check()
             try:
                 return self._idle.get_nowait()
             except queue.Empty:
@@ -209,14 +229,17 @@ class PagePool:
             except queue.Empty:
                 continue  # a worker may have been retired meanwhile: room to start one
 
-    def parse(self, pages: list[tuple[str, str | None]]) -> list[HtmlPage | TimedOut | Failed]:
+    def parse(
+        self, pages: list[tuple[str, str | None]], on_result: Callable[[], object] | None = None
+    ) -> list[HtmlPage | TimedOut | Failed]:
         """Parse (html, url) pairs; results in input order. Each page gets `timeout` seconds from
-        the moment its worker receives it."""
+        the moment its worker receives it. `on_result()` is called as each page's result comes
+        (a progress count), in this thread. A stop requested (`flows.interrupts`) raises `Stopped`."""
         results: list[HtmlPage | TimedOut | Failed | None] = [None] * len(pages)
         pending = deque(enumerate(pages))
         busy: dict[Connection, _Busy] = {}
         try:
-            self._run(pending, busy, results)
+            self._run(pending, busy, results, on_result or _nothing)
         finally:
             for worker, *_ in busy.values():  # interrupted: a worker's state is unknown, it goes
                 self._retire(worker)
@@ -227,6 +250,7 @@ class PagePool:
         pending: deque[tuple[int, tuple[str, str | None]]],
         busy: dict[Connection, _Busy],
         results: list[HtmlPage | TimedOut | Failed | None],
+        on_result: Callable[[], object],
     ) -> None:
         # Batches parsing at once (threads) take turns handing out their pages, in the order they
         # came: the earlier batch is done first, so the flow can load it while the next one parses.
@@ -234,7 +258,7 @@ class PagePool:
             while pending:
                 worker = self._acquire(block=not busy)
                 if worker is None:
-                    self._collect(busy, results)
+                    self._collect(busy, results, on_result)
                     continue
                 index, page = pending.popleft()
                 sent = time.monotonic()
@@ -243,10 +267,11 @@ class PagePool:
                 except (OSError, ValueError) as exc:  # the worker died while idle
                     self._retire(worker)
                     results[index] = Failed(f"{type(exc).__name__}: page worker gone ({exc})")
+                    on_result()
                     continue
                 busy[worker.conn] = (worker, index, sent, sent + self.timeout)
         while busy:
-            self._collect(busy, results)
+            self._collect(busy, results, on_result)
 
     def call(self, function: Callable[..., T], *args: object) -> T:
         """`function(*args)` in a worker (a module-level function: workers import it by name)."""
@@ -254,6 +279,7 @@ class PagePool:
         assert worker is not None
         try:
             worker.conn.send((CALL, function, args))
+            _answered(worker.conn, None)
             status, value = worker.conn.recv()
         except (EOFError, OSError) as exc:
             self._retire(worker)
@@ -280,7 +306,7 @@ class PagePool:
         sent = time.monotonic()
         try:
             worker.conn.send((CALL, function, args))
-            if not worker.conn.poll(seconds):
+            if not _answered(worker.conn, seconds):
                 self._retire(worker)
                 return TimedOut(round(time.monotonic() - sent, 3)), time.monotonic() - sent
             status, value = worker.conn.recv()
@@ -296,25 +322,42 @@ class PagePool:
             raise value
         return value, time.monotonic() - sent
 
-    def _collect(self, busy: dict[Connection, _Busy], results: list[HtmlPage | TimedOut | Failed | None]) -> None:
-        """Wait until a busy worker answers or a page runs out of time; record what came back."""
+    def _collect(
+        self,
+        busy: dict[Connection, _Busy],
+        results: list[HtmlPage | TimedOut | Failed | None],
+        on_result: Callable[[], object],
+    ) -> None:
+        """Wait until a busy worker answers or a page runs out of time; record what came back. A stop
+        requested meanwhile raises `Stopped` (parse() then retires the busy workers)."""
         wait = max(0.0, min(deadline for *_, deadline in busy.values()) - time.monotonic())
-        for conn in multiprocessing.connection.wait(list(busy), timeout=wait):
+        stop = interrupts.fileno()
+        ready = multiprocessing.connection.wait([*busy, stop], timeout=wait)
+        if stop in ready or interrupts.requested():
+            raise interrupts.Stopped("stopped by a signal")
+        for conn in ready:
             worker, index, _, _ = busy.pop(conn)  # type: ignore[call-overload]  # wait( returns what it was given)
             try:
                 status, value = worker.conn.recv()
             except (EOFError, OSError) as exc:  # the worker died (crash, OOM kill)
                 self._retire(worker)
                 results[index] = Failed(f"page worker died ({type(exc).__name__}, exit code {worker.process.exitcode})")
+                on_result()
                 continue
             results[index] = value if status == "ok" else Failed(str(value))
             self._release(worker)
+            on_result()
         now = time.monotonic()
         for conn, (worker, index, sent, deadline) in list(busy.items()):
             if now >= deadline:  # stuck: the worker dies, a fresh one serves the next page
                 del busy[conn]
                 self._retire(worker)
                 results[index] = TimedOut(round(now - sent, 3))
+                on_result()
+
+
+def _nothing() -> None:
+    return None
 
 
 _SHARED: dict[tuple[int, float, Parser], PagePool] = {}

@@ -22,6 +22,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from flows import progress
 from flows.page_workers import Bounded, PoolKey, bounded, shared_pool
 from flows.settings import Settings
 from transforms.documents.outcomes import (
@@ -74,8 +75,12 @@ def skip_known(landed: list[LandedDocument], wh: Warehouse) -> list[LandedDocume
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract(landed: list[LandedDocument], max_bytes: int) -> Extracted:
-    """Bytes -> text."""
-    return extracted_batch(landed, max_bytes)
+    """Bytes -> text. The documents it rejects are through (the run's progress)."""
+    progress.current().at("extract")
+    extracted = extracted_batch(landed, max_bytes)
+    if len(landed) > len(extracted.texts):
+        progress.current().documents(len(landed) - len(extracted.texts), "extract")
+    return extracted
 
 
 def _take_list(items: list, indexes: list[int]) -> list:
@@ -89,7 +94,10 @@ def _merge_lists(parts: list[list]) -> list:
 @task(name="clean", cache_policy=NO_CACHE)
 def clean(extracted: Extracted, settings: Settings) -> Cleaned:
     """Text -> articles. HTML pages are parsed in worker processes, each page with a time limit;
-    plain texts in a worker too, under the same limit a document (`bounded`)."""
+    plain texts in a worker too, under the same limit a document (`bounded`). Each page counts in the
+    run's progress as its worker answers, the plain texts when they are done."""
+    run = progress.current()
+    run.at("clean")
     plain = [text for doc, text in extracted.texts if doc.kind != "html"]
     articles: list[TextArticle | object] = []
     spent: dict[str, float] = {}
@@ -108,11 +116,15 @@ def clean(extracted: Extracted, settings: Settings) -> Cleaned:
         articles = [stopped[i] if i in stopped else next(done) for i in range(len(plain))]
         plain_ids = [doc.document_id for doc, _ in extracted.texts if doc.kind != "html"]
         spent = dict(zip(plain_ids, parsed.seconds, strict=True))
+        run.documents(len(plain), "clean")
     html = [(doc, text) for doc, text in extracted.texts if doc.kind == "html"]
     pages = {}
     if html:
         pool = shared_pool(*stage_pool(settings))  # kept across batches, shared by them
-        parsed_pages = pool.parse([(text, doc.uri if doc.uri.startswith(WEB_PREFIXES) else None) for doc, text in html])
+        parsed_pages = pool.parse(
+            [(text, doc.uri if doc.uri.startswith(WEB_PREFIXES) else None) for doc, text in html],
+            on_result=lambda: run.documents(1, "clean"),
+        )
         pages = {doc.document_id: page for (doc, _), page in zip(html, parsed_pages, strict=True)}
     # a batch of one: its clock started when its worker got it (a plain text's clean; a page's parse has a limit
     # of its own), and runs on through normalise and annotate, whatever happens between them
@@ -133,6 +145,8 @@ def _merge_normalised(parts: list[NormalisedBatch]) -> NormalisedBatch:
 def normalise(cleaned: Cleaned, settings: Settings) -> Normalised:
     """Articles -> the batch's frames, in a page worker with the per-document limit (`bounded`)."""
     docs: list[ParsedDocument] = cleaned.parsed
+    if docs:
+        progress.current().at("normalise")
     if not docs:
         return Normalised(normalise_batch([]), [])
     frames = bounded(
