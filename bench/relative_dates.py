@@ -16,7 +16,8 @@ out: only their aggregate was seen (in round 1), never their rows.
 The baseline is the module as it was before this change (git commit BASELINE_COMMIT), loaded from
 git so that it is the old code itself, not a copy.
 
-    .venv/bin/python bench/relative_dates.py [--only wcxb] [--errors] > bench/results/relative_dates.txt
+    .venv/bin/python bench/relative_dates.py [--only wcxb|dev] [--errors] > bench/results/relative_dates.txt
+    .venv/bin/python bench/relative_dates.py --speed   # seconds against the number of phrases
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -102,11 +104,33 @@ def score(rows: list[dict]) -> dict[str, float | int]:
     }
 
 
+def speed(old) -> None:
+    """Seconds for a text of n sentences with a relative date each (two kinds), best of 3: linear in
+    n up to the cap (1,000 phrases a kind), then flat but for the linear scan of the text."""
+    print(f"{'sentences':>9} {'phrases kept':>12} {'new s':>7} {'old s':>7}")
+    anchor = date(2026, 3, 4)
+    for n in (250, 500, 1000, 2000, 8000, 32000):
+        text = "Officials said on Friday they will meet next Monday. " * n
+        times = {}
+        for name, resolver in (("new", relative_dates), ("old", old)):
+            best = float("inf")
+            for _ in range(3):
+                t0 = time.perf_counter()
+                kept = len(resolver(text, anchor))
+                best = min(best, time.perf_counter() - t0)
+            times[name] = best
+        print(f"{n:>9} {kept:>12} {times['new']:>7.3f} {times['old']:>7.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", help="score one set only, or 'dev' (round 2's tuning rows)")
     parser.add_argument("--errors", action="store_true", help="list the wrong rows of the new resolver")
+    parser.add_argument("--speed", action="store_true", help="time both on texts of n phrases (linear, capped)")
     args = parser.parse_args()
+    if args.speed:
+        speed(baseline_module().relative_dates)
+        return
     labels = [json.loads(line) for line in LABELS.open(encoding="utf-8")]
     labels = [row for row in labels if "_header" not in row]
     if args.only:

@@ -191,6 +191,13 @@ class Cues:
     hypothetical: frozenset[str]
     today_event: tuple[tuple[str, ...], ...]
     event_nouns: frozenset[str]
+    phrase_starts: frozenset[str] = frozenset()  # the first and last words of the phrases above
+    phrase_ends: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        phrases = self.forward_phrases + self.futurate_phrases + self.backward_phrases
+        object.__setattr__(self, "phrase_starts", frozenset(p[0] for p in phrases))
+        object.__setattr__(self, "phrase_ends", frozenset(p[-1] for p in phrases))
 
 
 @cache
@@ -249,12 +256,12 @@ def _context(text: str, start: int, end: int) -> Context:
     before = text[lo:start]
     cut = 0
     for m in SENTENCE_END.finditer(before):
-        if "\n" in m.group(0) or not ABBREVIATION.search(before[: m.end()]):
+        if "\n" in m.group(0) or not ABBREVIATION.search(before[max(0, m.start() - 6) : m.end()]):
             cut = m.end()
     before = before[cut:]
     after = text[end : end + CONTEXT_CHARS]
     for m in SENTENCE_END.finditer(after):
-        if "\n" in m.group(0) or not ABBREVIATION.search(after[: m.end()]):
+        if "\n" in m.group(0) or not ABBREVIATION.search(after[max(0, m.start() - 6) : m.end()]):
             after = after[: m.start() + 1]
             break
 
@@ -284,14 +291,15 @@ def _is_past(tokens: list[str], i: int, c: Cues) -> bool:
 
 
 def _cue_at(tokens: list[str], i: int, ending: bool, c: Cues, futurate: bool) -> tuple[str, str] | None:
-    phrase = _phrase_at(tokens, i, c.forward_phrases, ending)
-    if not phrase and futurate:
-        phrase = _phrase_at(tokens, i, c.futurate_phrases, ending)
-    if phrase:
-        return FORWARD, phrase
-    phrase = _phrase_at(tokens, i, c.backward_phrases, ending)
-    if phrase:
-        return BACKWARD, phrase
+    if tokens[i] in (c.phrase_ends if ending else c.phrase_starts):  # else no phrase can match here
+        phrase = _phrase_at(tokens, i, c.forward_phrases, ending)
+        if not phrase and futurate:
+            phrase = _phrase_at(tokens, i, c.futurate_phrases, ending)
+        if phrase:
+            return FORWARD, phrase
+        phrase = _phrase_at(tokens, i, c.backward_phrases, ending)
+        if phrase:
+            return BACKWARD, phrase
     word = tokens[i]
     if futurate and word in c.futurate and i > 0 and (tokens[i - 1] in c.determiners or tokens[i - 1].endswith("'s")):
         futurate = False  # "Trump's visit", "the opening", "a play": a noun, no schedule
