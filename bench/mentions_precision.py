@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.transforms.analysis.mentions_gold import FROZEN, GOLD, HELD_OUT  # noqa: E402
-from tests.transforms.analysis.mentions_gold_wcxb import WCXB, WCXB_FRESH  # noqa: E402
+from tests.transforms.analysis.mentions_gold_wcxb import WCXB, WCXB_FRESH, WCXB_FRESH2  # noqa: E402
 from tests.transforms.analysis.mentions_scoring import KINDS, score_article  # noqa: E402
 from transforms.analysis.entities import find_mentions  # noqa: E402
 
@@ -103,11 +103,16 @@ def main() -> None:
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--only-wcxb", action="store_true", help="score only the WCXB set (issue 17)")
     parser.add_argument("--only-fresh", action="store_true", help="score only the fifth set (WCXB_FRESH)")
+    parser.add_argument("--only-fresh2", action="store_true", help="score only the sixth set (WCXB_FRESH2)")
     args = parser.parse_args()
     wcxb = wcxb_bodies(args.shared, set(WCXB))
     fresh = wcxb_bodies(args.shared, set(WCXB_FRESH))
+    fresh2 = wcxb_bodies(args.shared, set(WCXB_FRESH2))
     if args.only_wcxb:
         report("fourth set (WCXB: 14 pages of 2022-2025, labelled before any project code ran on them)", wcxb, True)
+        return
+    if args.only_fresh2:
+        report("sixth set (WCXB_FRESH2: 6 more pages, labelled before the finder ran on them)", fresh2, True)
         return
     if args.only_fresh:
         report("fifth set (WCXB_FRESH: 6 more pages, labelled before the finder ran on them)", fresh, True)
@@ -134,7 +139,13 @@ def main() -> None:
         fresh,
         args.details,
     )
-    both = {**dev, **second, **frozen, **wcxb, **fresh}
+    report(
+        "sixth set (WCXB_FRESH2: 6 more WCXB pages, labelled after the fifth set's fixes and before the finder ran "
+        "on them; first run in mentions_wcxb_fresh2_first_run.txt)",
+        fresh2,
+        args.details,
+    )
+    both = {**dev, **second, **frozen, **wcxb, **fresh, **fresh2}
     words = sum(len(b.split()) for b in both.values())
     seconds = best_time(both)
     print(
