@@ -131,7 +131,9 @@ _NAME_PARTICLES = frozenset(
     }
 )
 _TOLD_TO = frozenset({"told", "tells", "asked"})  # "told Business Insider": the one told is often an outlet
-_COMPASS_AFTER = frozenset({"North", "South", "East", "West", "Central"})  # "Kowloon West", "Hong Kong East"
+_COMPASS_AFTER = frozenset(
+    {"North", "South", "East", "West", "Central", "Northwest", "Northeast", "Southwest", "Southeast"}
+)  # "Kowloon West", "Hong Kong East"
 _PLACE_MODIFIERS = frozenset(
     {
         "North",
@@ -911,6 +913,8 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
     w = entity_words()
     text, doc, word = r.text, r.doc, r.text[start:end]
     if _ACRONYM.fullmatch(word):
+        if _alone_on_its_line(text, start, end):
+            return  # "SALEM", "RAYNE": a heading in capitals, not an organisation
         if text[max(0, start - 4) : start].rstrip().endswith(" or"):
             doc.dead_acronyms.add(word)  # "Mindfulness-Based Stress Reduction, or MBSR": a name for a thing
         if (
@@ -949,6 +953,12 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
     else:
         fallback = None
     r.add(start, end, PERSON, COREFERENCE, single=True, fallback=fallback)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end : line_end if line_end >= 0 else len(text)].strip()
 
 
 def _code_context(text: str, start: int, end: int) -> bool:

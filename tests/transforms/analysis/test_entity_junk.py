@@ -216,3 +216,11 @@ def test_a_possessive_ends_a_name_glued_to_a_place() -> None:
     kinds = _kinds("She is a professor in Georgetown University Medical Center’s Department of Psychiatry, it said.")
     assert kinds["Georgetown University Medical Center"] == "organisation"
     assert kinds["Department of Psychiatry"] == "organisation"
+
+
+def test_a_heading_in_capitals_is_no_organisation_and_a_compass_word_ends_a_place() -> None:
+    text = "SALEM\n\nI was on a ferry in the Pacific Northwest, said Jeff McDonald, CEO, Kythera Labs."
+    kinds = _kinds(text)
+    assert "SALEM" not in kinds
+    assert kinds["Pacific Northwest"] == "place" and "Pacific" not in kinds
+    assert kinds["Kythera Labs"] == "organisation"
