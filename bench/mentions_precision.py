@@ -1,8 +1,8 @@
 """Precision and recall of mention finding on hand-labelled real articles.
 
-    python bench/mentions_precision.py [--shared ../shared] [--details] [--only-wcxb | --only-fresh]
+    python bench/mentions_precision.py [--shared ../shared] [--details] [--only-wcxb | --only-fresh | --only-fresh2]
 
-The labels were written by reading each article, in five sets labelled one after the other:
+The labels were written by reading each article, in six sets labelled one after the other:
 GOLD (23 articles, the development set the rules were tuned on), HELD_OUT (5 articles labelled
 after the first rules; its errors then led to generic fixes) and FROZEN (5 articles labelled
 last; its first run is bench/results/mentions_frozen_first_run.txt), all in
@@ -11,7 +11,9 @@ tests/transforms/analysis/mentions_gold.py over the gold bodies of
 (14 pages of ../shared/data/extraction/wcxb, 2022-2025, other sites, 301 entities, labelled before
 any project code ran on them; first run: mentions_wcxb_first_run.txt) and WCXB_FRESH (6 more WCXB
 pages, 147 entities, labelled after the fixes WCXB inspired and before the finder ran on them;
-first run: mentions_wcxb_fresh_first_run.txt), in tests/transforms/analysis/mentions_gold_wcxb.py.
+first run: mentions_wcxb_fresh_first_run.txt) and WCXB_FRESH2 (6 more, 116 entities, labelled after
+the fixes WCXB_FRESH inspired; first run: mentions_wcxb_fresh2_first_run.txt), in
+tests/transforms/analysis/mentions_gold_wcxb.py.
 A set's first run is its honest estimate; the tables below show the rules as they are now, after
 the fixes each set's errors suggested. A found entity counts as right when its kind matches a
 labelled one and its canonical name does (case, dots, initials, "Jr." and a leading "The" aside, or
