@@ -4,7 +4,8 @@
 of people, organisations and places, quotes with their speakers, a MinHash signature.
 `enrich` (in the writer, just before the batch is loaded): what needs the warehouse — only the
 articles that make a new version, their entities merged with the known ones, the earlier
-articles they copy, and the story each one joins or opens among the stories near it in time.
+articles they copy, and their stories: re-clustered with the stored stories they link to, so that
+the stories are a function of the set of articles (transforms/analysis/stories.py).
 The rows are loaded in the batch's transaction.
 """
 
@@ -24,10 +25,10 @@ from transforms.analysis.entities import resolve_entities
 from transforms.analysis.near_duplicates import near_duplicates
 from transforms.analysis.speakers import speaker_entities
 from transforms.analysis.stories import (
-    FeatureFrequencies,
-    assign_stories,
-    entity_kinds,
-    neighbour_window,
+    MIN_SHARED_ENTITIES,
+    WINDOW,
+    linked_group_ids,
+    recluster,
     story_features,
 )
 from transforms.documents.outcomes import stopped_reject
@@ -90,21 +91,18 @@ def enrich(articles: pl.DataFrame, documents: pl.DataFrame, annotations: Annotat
         own.signatures, wh.signatures_sharing_bands(own.signatures["band_keys"].explode().to_list())
     )
 
-    features = story_features(fresh, documents, mentions, own.terms)
-    window = neighbour_window(features)
-    frequencies = FeatureFrequencies(
-        *wh.feature_frequencies(
-            features["entity_ids"].explode().drop_nulls().to_list(), features["terms"].explode().drop_nulls().to_list()
-        )
-    )
-    assigned = assign_stories(
-        features, wh.story_neighbours(*window) if window else None, frequencies, entity_kinds(known_entities, mentions)
-    )
+    # stories from each article's own mentions (merging them with the known entities depends on
+    # what was loaded first): the new articles with every stored link group one of them links to,
+    # and the groups their earlier versions were in, clustered again
+    features = story_features(fresh, documents, own.mentions, own.terms)
+    candidates = wh.story_candidates(features, WINDOW, MIN_SHARED_ENTITIES)
+    affected = wh.story_members(linked_group_ids(features, candidates), features["article_id"].to_list())
+    stories = recluster(features, affected)
     return AnalysisFrames(
         quotes=quotes,
         mentions=mentions,
         entities=entities,
         signatures=own.signatures,
         near_duplicates=copies,
-        story_articles=features.join(assigned, on="article_id"),
+        story_articles=stories,
     )

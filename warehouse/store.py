@@ -12,7 +12,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -61,7 +61,9 @@ class AnalysisFrames:
     entities: pl.DataFrame  # entity_id, entity_name, kind, aliases (new or changed entities)
     signatures: pl.DataFrame  # article_id, signature, band_keys
     near_duplicates: pl.DataFrame  # article_id, duplicate_of_article_id, similarity, duplicate_group_id
-    story_articles: pl.DataFrame  # article_id, story_id, event_at, language, entity_ids, terms, similarity, is_opener
+    # article_id, event_at, is_dated, language, entity_ids, terms, story_id, link_group_id, similarity,
+    # is_opener: the new versions and every stored article of the link groups re-clustered with them
+    story_articles: pl.DataFrame
 
     def frames(self) -> dict[str, pl.DataFrame]:
         return {f"batch_{name}": getattr(self, name) for name in ANALYSIS_TABLES}
@@ -124,8 +126,13 @@ def analysis_queries() -> dict[str, str]:
 
 
 def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> None:
-    """Run a file's SQL with the named parameters it uses (DuckDB refuses unused ones)."""
+    """Run a file's SQL with the named parameters it uses (DuckDB refuses unused ones), statement by
+    statement when several use parameters (DuckDB binds them only in a script's last statement)."""
     used = set(PARAMETER.findall(sql))
+    if used and sql.count(";") > 1:
+        for statement in con.extract_statements(sql):
+            con.execute(statement, {k: v for k, v in params.items() if k in statement.named_parameters})
+        return
     con.execute(sql, {k: v for k, v in params.items() if k in used})
 
 
@@ -266,25 +273,27 @@ class Warehouse:
         wanted = pl.DataFrame({"band_key": sorted(set(band_keys))}, schema={"band_key": pl.UInt64})
         return self._with_frame("wanted_bands", wanted, sql_text("read/signatures_sharing_bands.sql"))
 
-    def story_neighbours(self, start: datetime, end: datetime) -> pl.DataFrame:
-        """Articles already in stories whose event time is within [start, end]: story_id,
-        article_id, event_at, language, entity_ids, terms."""
-        return self.con.sql(sql_text("read/story_neighbours.sql"), params={"start_at": start, "end_at": end}).pl()
+    def story_candidates(self, features: pl.DataFrame, window: timedelta, min_shared: int) -> pl.DataFrame:
+        """Stored articles within `window` of a batch article (features: article_id, event_at,
+        entity_ids) sharing `min_shared` entities with it: story_id, link_group_id, article_id, event_at, is_dated,
+        language, entity_ids, terms."""
+        params = {"window": window, "min_shared": min_shared}
+        wanted = features.select("article_id", "event_at", "entity_ids")
+        return self._with_frame("batch_story_features", wanted, sql_text("read/story_candidates.sql"), params)
 
-    def feature_frequencies(
-        self, entity_ids: list[str], terms: list[str]
-    ) -> tuple[int, dict[str, int], dict[str, int]]:
-        """(articles in stories, entity_id -> articles naming it, term -> articles with it as a
-        distinctive term), for the given entities and terms."""
-        n_articles = self.con.execute("select count(*) from story_articles").fetchall()[0][0]
-        entity_ids, terms = sorted(set(entity_ids)), sorted(set(terms))
-        features = pl.DataFrame(
-            {"feature": entity_ids + terms, "is_entity": [True] * len(entity_ids) + [False] * len(terms)},
-            schema={"feature": pl.String, "is_entity": pl.Boolean},
-        )
-        counts = self._with_frame("wanted_features", features, sql_text("read/feature_frequencies.sql"))
-        entities = {f: n for f, e, n in counts.iter_rows() if e}
-        return n_articles, entities, {f: n for f, e, n in counts.iter_rows() if not e}
+    def story_members(self, link_group_ids: list[str], article_ids: list[str]) -> pl.DataFrame:
+        """Every stored article of these link groups and of the groups these articles are in (same
+        columns as story_candidates)."""
+        cursor = self.con.cursor()
+        try:
+            groups = pl.DataFrame({"link_group_id": link_group_ids}, schema={"link_group_id": pl.String})
+            cursor.register("wanted_groups", groups)
+            cursor.register(
+                "wanted_articles", pl.DataFrame({"article_id": article_ids}, schema={"article_id": pl.String})
+            )
+            return cursor.sql(sql_text("read/story_members.sql")).pl()
+        finally:
+            cursor.close()
 
     def query(self, sql: str, params: list | dict | None = None) -> pl.DataFrame:
         return self.con.sql(sql, params=params).pl()

@@ -1,5 +1,6 @@
 """The analysis tables load with their batch: keyed by article version, idempotent, and read back
-for the next batch (entities, signatures, story neighbours, feature frequencies)."""
+for the next batch (entities, signatures, story candidates and members); stories a batch
+re-clusters move with their lineage kept."""
 
 from __future__ import annotations
 
@@ -82,9 +83,11 @@ def _analysis(articles: pl.DataFrame, story_of: dict[str, str]) -> AnalysisFrame
         {
             "article_id": ids,
             "story_id": [story_of[i] for i in ids],
+            "link_group_id": [story_of[i] for i in ids],
             "event_at": [DAY + timedelta(hours=i) for i in range(len(ids))],
+            "is_dated": [True] * len(ids),
             "language": ["en"] * len(ids),
-            "entity_ids": [["org:nato"]] * len(ids),
+            "entity_ids": [["org:nato", "person:jens_stoltenberg"]] * len(ids),
             "terms": [["nato", "russia"]] * len(ids),
             "similarity": [None] + [0.5] * (len(ids) - 1),
             "is_opener": [True] + [False] * (len(ids) - 1),
@@ -197,7 +200,76 @@ def test_reads_for_the_next_batch(wh) -> None:
     assert sharing["article_id"].to_list() == [ids[0]]
     assert sharing["signature"].to_list() == [batch.analysis.signatures["signature"][0].to_list()]
     assert wh.signatures_sharing_bands([]).height == 0
-    neighbours = wh.story_neighbours(DAY - timedelta(days=1), DAY + timedelta(minutes=30))
-    assert neighbours.select("story_id", "article_id").rows() == [("s1", ids[0])]
-    n_articles, entities, terms = wh.feature_frequencies(["org:nato", "x"], ["nato", "zzz"])
-    assert (n_articles, entities, terms) == (2, {"org:nato": 2}, {"nato": 2})
+    near = pl.DataFrame(
+        {"article_id": ["new"], "event_at": [DAY + timedelta(days=2)], "entity_ids": [["org:nato", "person:x"]]},
+        schema_overrides={"event_at": pl.Datetime("us", "UTC")},
+    )
+    # the stored articles are 48 and 47 hours before; one entity is shared, not two
+    assert wh.story_candidates(near, timedelta(days=3), 2).height == 0
+    assert wh.story_candidates(near, timedelta(days=3), 1)["article_id"].to_list() == sorted(ids)
+    assert wh.story_candidates(near, timedelta(hours=47), 1)["article_id"].to_list() == [ids[1]]  # an hour later
+    assert wh.story_members(["s1"], [])["article_id"].to_list() == sorted(ids)
+    assert wh.story_members([], [ids[0]]).select("story_id", "is_dated").unique().rows() == [("s1", True)]
+    assert wh.story_members(["nothing"], ["nothing"]).height == 0
+
+
+def test_a_batch_moves_stored_articles_and_keeps_the_lineage(wh) -> None:
+    wh.load_batch(_batch(SEEDS[:1], story="s1"))
+    wh.load_batch(_batch(SEEDS[1:], story="s2"))
+    dw, yonhap = (wh.query(f"select story_id from story_articles where story_id = '{s}'").height for s in ("s1", "s2"))
+    assert (dw, yonhap) == (1, 1)
+    # a third batch re-clusters both stored stories into one with its own article (a merge) ...
+    third = (SEEDS[0][0] + "#3", SEEDS[0][1] + "\nA third report.")
+    batch = _batch([third], story="s1")
+    stored = wh.story_members(["s1", "s2"], []).drop("story_id", "link_group_id")
+    moved = stored.with_columns(
+        pl.lit("s1").alias("story_id"),
+        pl.lit("s1").alias("link_group_id"),
+        pl.lit(0.7).alias("similarity"),
+        pl.lit(False).alias("is_opener"),
+    ).select(batch.analysis.story_articles.columns)
+    frames = batch.analysis
+    merged = AnalysisFrames(
+        frames.quotes,
+        frames.mentions,
+        frames.entities,
+        frames.signatures,
+        frames.near_duplicates,
+        pl.concat([frames.story_articles, moved.cast(dict(frames.story_articles.schema))]),
+    )
+    wh.load_batch(LoadBatch(**{**batch.__dict__, "analysis": merged}))
+    assert wh.query("select story_id, n_articles from stories").rows() == [("s1", 3)]
+    lineage = wh.query("select previous_story_id, story_id, n_articles, is_merge, is_split from story_lineage")
+    assert lineage.sort("previous_story_id").rows() == [("s1", "s1", 1, True, False), ("s2", "s1", 1, True, False)]
+    assert wh.query("select count(*) as n from story_articles where similarity = 0.7")["n"][0] == 2
+    assert _failing_checks(wh) == {}
+    # ... and a fourth splits it again
+    fourth = _batch([(SEEDS[0][0] + "#4", SEEDS[0][1] + "\nA fourth.")], story="s4")
+    back = (
+        wh.story_members(["s1"], [])
+        .with_columns(
+            pl.when(pl.col("article_id") == sorted(pl.Series(stored["article_id"]).to_list())[0])
+            .then(pl.lit("s4"))
+            .otherwise(pl.col("story_id"))
+            .alias("story_id"),
+            pl.lit(None, pl.Float64).alias("similarity"),
+            pl.lit(False).alias("is_opener"),
+        )
+        .select(fourth.analysis.story_articles.columns)
+    )
+    a = fourth.analysis
+    split = AnalysisFrames(
+        a.quotes,
+        a.mentions,
+        a.entities,
+        a.signatures,
+        a.near_duplicates,
+        pl.concat([a.story_articles, back.cast(dict(a.story_articles.schema))]),
+    )
+    wh.load_batch(LoadBatch(**{**fourth.__dict__, "analysis": split}))
+    assert wh.query("select story_id, n_articles from stories order by story_id").rows() == [("s1", 2), ("s4", 2)]
+    last = wh.query(
+        "select previous_story_id, story_id, is_split from story_lineage where load_id = $1", [fourth.load_id]
+    )
+    assert last.sort("story_id").rows() == [("s1", "s1", True), ("s1", "s4", True)]
+    assert _failing_checks(wh) == {}
