@@ -110,7 +110,10 @@ def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], li
                 "byline_authors": page.article.fields.get("authors"),
             }
             | (
-                {k: getattr(markup, k) for k in ("titles", "site_names", "people", "organisations", "urls")}
+                {
+                    k: getattr(markup, k)
+                    for k in ("titles", "site_names", "people", "organisations", "persons", "urls", "bylines")
+                }
                 if markup
                 else {}
             )

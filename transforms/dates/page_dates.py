@@ -38,7 +38,7 @@ from transforms.dates.article_dates import (
 )
 from transforms.dates.text_dates import MODIFIED_WORDS, dates_in
 from transforms.metadata.page_markup import ARTICLE_TYPES as MARKUP_ARTICLE_TYPES
-from transforms.metadata.page_markup import PageMarkup, headline_element, page_markup
+from transforms.metadata.page_markup import PageMarkup, headline_element, page_markup, visible_pieces
 
 # <meta> names (name=, property= or itemprop=, case-insensitive) that carry a date, per field.
 META_DATES: dict[Field, tuple[str, ...]] = {
@@ -93,7 +93,6 @@ HEADLINE_AFTER_CHARS = 300
 HEADLINE_BEFORE_CHARS = 50
 HEADLINE_SCAN_CHARS = 1000
 LABEL_CHARS = 40  # the words before a printed date that can label it ("Last updated:")
-NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "title", "head", "button", "select", "option"})
 XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
 
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -207,16 +206,10 @@ class HeadlineDate:
 
 
 def _visible_pieces(tree: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.HtmlElement]]:
-    """The page's visible text in document order: (a text node, the element it is in). A <time>
-    whose text is no full date reads as its datetime attribute's day."""
-    body = tree.find(".//body")
-    pieces: list[tuple[str, lxml_html.HtmlElement]] = []
-    for node in (body if body is not None else tree).xpath(".//text()"):
-        element = node.getparent()
-        owner = element.getparent() if node.is_tail else element
-        if owner is None or not isinstance(owner.tag, str) or owner.tag in NOT_VISIBLE or not node.strip():
-            continue
-        text = str(node)
+    """The page's visible text in document order (`page_markup.visible_pieces`); a <time> whose
+    text is no full date reads as its datetime attribute's day."""
+    pieces = []
+    for text, owner in visible_pieces(tree):
         if owner.tag == "time" and not dates_in(text) and (value := parse_timestamp(owner.get("datetime"))):
             text = value.local_date.isoformat()
         pieces.append((text, owner))

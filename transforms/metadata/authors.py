@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -333,3 +333,28 @@ def credit_extras(text: str | None) -> Credits:
     stands there may be a date, a publication, a place)."""
     found = credits_from(text)
     return Credits(roles=found.roles, emails=found.emails, agencies=found.agencies)
+
+
+# A credit printed by the headline (`PageMarkup.bylines`): the first one within these many characters
+# of visible text after the <h1>, else the nearest within BYLINE_BEFORE_CHARS before it, marked by
+# one of BYLINE_EVIDENCE, that holds a person's name. Chosen on readability for wcxb
+# (bench/metadata_rules.py, which also tunes it on each wcxb half for the other; BENCHMARKS.md).
+BYLINE_AFTER_CHARS = 600
+BYLINE_BEFORE_CHARS = 0
+BYLINE_EVIDENCE = frozenset({"href", "markup", "label"})
+
+
+def headline_credits(
+    bylines: Iterable[tuple[int, str, str]],
+    after: int = BYLINE_AFTER_CHARS,
+    before: int = BYLINE_BEFORE_CHARS,
+    evidence: Collection[str] = BYLINE_EVIDENCE,
+) -> Credits:
+    """The credits of the first byline by the headline that names someone (labels, dates and
+    roles alone are passed over): for pages whose text and extractor name no author."""
+    near = [b for b in bylines if b[1] in evidence and (0 <= b[0] < after or -before <= b[0] < 0)]
+    for _, _, text in sorted(near, key=lambda b: (b[0] < 0, abs(b[0]))):
+        found = credits_from(text)
+        if found.authors:
+            return found
+    return Credits()

@@ -37,6 +37,22 @@ ARTICLE_TYPES = frozenset(
 ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "organisation"})
 MAX_TITLE_CHARS = 400
 MAX_H1 = 20  # <h1> elements looked at for the headline
+NOT_VISIBLE = frozenset({"script", "style", "noscript", "template", "title", "head", "button", "select", "option"})
+# Credits printed by the headline: what marks a text as one, how far from the <h1> it is looked for
+# (the window that counts is transforms.metadata.authors.BYLINE_AFTER_CHARS / _BEFORE_CHARS).
+AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|writers?|contributors?|people|staff|profiles?|team|journalists?|columnists?|users?|members?)"
+    r"/[^/?#]+/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+AUTHOR_CLASS = re.compile(r"author|byline|writer", re.IGNORECASE)
+BY_LABEL_AFTER = re.compile(r"(?:^|\W)(?:(?:written|posted|authored)\s+)?by\s*:?\s*$|(?:^|\W)author\s*:\s*$", re.I)
+BY_LABEL_BEFORE = re.compile(r"^\s*(?:(?:written|posted|authored)\s+)?by\s+\w", re.IGNORECASE)
+OTHER_CREDIT = re.compile(r"(?:review|edit|check|photo|illustrat|sponsor|present|power)\w*\s+by\s*:?\s*$", re.I)
+BYLINE_ANCESTORS = 4  # the text's element and three above it
+BYLINE_SCAN_CHARS = 600
+MAX_BYLINE_CHARS = 80  # a longer text is a sentence, not a credit
+MAX_BYLINES = 20
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,7 @@ class PageMarkup:
     organisations: tuple[str, ...] = ()  # JSON-LD authors typed as organisations
     persons: tuple[str, ...] = ()  # JSON-LD authors typed as Person
     urls: tuple[str, ...] = ()  # canonical link, og:url
+    bylines: tuple[tuple[int, str, str], ...] = ()  # (offset, evidence, text) printed by the headline
 
 
 def _text(value: object) -> str:
@@ -121,6 +138,72 @@ def headline_element(tree: lxml_html.HtmlElement, titles: Sequence[tuple[str, st
     return max(h1s, key=lambda h: (cover(h), -h1s.index(h))) if h1s else None
 
 
+def visible_pieces(tree: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.HtmlElement]]:
+    """The page's visible text in document order: (a text node, the element it is in)."""
+    body = tree.find(".//body")
+    pieces: list[tuple[str, lxml_html.HtmlElement]] = []
+    for node in (body if body is not None else tree).xpath(".//text()"):
+        element = node.getparent()
+        owner = element.getparent() if node.is_tail else element
+        if owner is None or not isinstance(owner.tag, str) or owner.tag in NOT_VISIBLE or not node.strip():
+            continue
+        pieces.append((str(node), owner))
+    return pieces
+
+
+def _byline_evidence(pieces: list[tuple[str, lxml_html.HtmlElement]], index: int) -> str | None:
+    """Why a piece of text by the headline may be a credit: it is a link to an author's page
+    (`href`), marked rel=author or itemprop=author (`markup`), in an element whose class or id says
+    author or byline (`class`), or after a "By" / "Written by" label (`label`); None when nothing
+    says so."""
+    element = pieces[index][1]
+    for _ in range(BYLINE_ANCESTORS):
+        if element is None:
+            break
+        if element.tag == "a" and AUTHOR_PAGE.search(element.get("href") or ""):
+            return "href"
+        if "author" in (element.get("rel") or "").lower() or "author" in (element.get("itemprop") or "").lower():
+            return "markup"
+        if AUTHOR_CLASS.search(" ".join(element.get(a) or "" for a in ("class", "id"))):
+            return "class"
+        element = element.getparent()
+    before = pieces[index - 1][0][-30:] if index else ""
+    if BY_LABEL_AFTER.search(before) and not OTHER_CREDIT.search(before):  # not "Reviewed by"
+        return "label"
+    if BY_LABEL_BEFORE.match(pieces[index][0]):
+        return "label"
+    return None
+
+
+def headline_bylines(
+    tree: lxml_html.HtmlElement, headline: lxml_html.HtmlElement | None, scan: int = BYLINE_SCAN_CHARS
+) -> tuple[tuple[int, str, str], ...]:
+    """(offset, evidence, text) of the texts within `scan` characters of visible text around the
+    headline that something marks as a credit (`_byline_evidence`); offset >= 0 after the
+    headline's end, < 0 before its start, nearest first on each side."""
+    if headline is None:
+        return ()
+    inside = set(headline.iter())
+    pieces = visible_pieces(tree)
+    at = [i for i, (_, owner) in enumerate(pieces) if owner in inside]
+    if not at:
+        return ()
+    found: list[tuple[int, str, str]] = []
+    for indices, sign in ((range(at[-1] + 1, len(pieces)), 1), (range(at[0] - 1, -1, -1), -1)):
+        distance = 0
+        for i in indices:
+            if sign < 0:
+                distance += len(pieces[i][0]) + 1
+            if distance > scan:
+                break
+            text = _text(pieces[i][0])
+            if text and len(text) <= MAX_BYLINE_CHARS and (evidence := _byline_evidence(pieces, i)):
+                found.append((sign * distance, evidence, text))
+            if sign > 0:
+                distance += len(pieces[i][0]) + 1
+    return tuple(found[:MAX_BYLINES])
+
+
 def page_markup(tree: lxml_html.HtmlElement) -> PageMarkup:
     meta = _meta(tree)
     objects = jsonld_objects(tree)
@@ -133,9 +216,9 @@ def page_markup(tree: lxml_html.HtmlElement) -> PageMarkup:
     if headline:
         titles.append(("jsonld", headline))
     title = next((_text(t.text_content()) for t in tree.xpath("//title") if _text(t.text_content())), "")
-    headline = headline_element(tree, [*titles, ("title", title)] if title else titles)
-    if headline is not None:
-        titles.append(("h1", _text(headline.text_content())))
+    h1 = headline_element(tree, [*titles, ("title", title)] if title else titles)
+    if h1 is not None:
+        titles.append(("h1", _text(h1.text_content())))
     if title:
         titles.append(("title", title))
     site_names = [meta.get("og:site_name", "")]
@@ -166,4 +249,5 @@ def page_markup(tree: lxml_html.HtmlElement) -> PageMarkup:
         tuple(dict.fromkeys(organisations)),
         tuple(dict.fromkeys(persons)),
         tuple(dict.fromkeys(u for u in urls if u)),
+        headline_bylines(tree, h1),
     )

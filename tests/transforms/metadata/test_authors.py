@@ -141,3 +141,30 @@ def test_a_role_given_as_an_author_moves_to_roles() -> None:
 
     found = sort_credits(Credits(("Sean Peek", "Senior Analyst", "Lead Reviewer")))
     assert (found.authors, found.roles) == (("Sean Peek",), ("Senior Analyst", "Lead Reviewer"))
+
+
+def _bylines(body: str) -> tuple[tuple[int, str, str], ...]:
+    from lxml import html as lxml_html
+
+    from transforms.metadata.page_markup import page_markup
+
+    return page_markup(lxml_html.fromstring(f"<html><body>{body}</body></html>")).bylines
+
+
+def test_credits_printed_by_the_headline_are_found_with_what_marks_them() -> None:
+    body = """<h1>Harbour wall rebuilt</h1>
+    <div class="meta"><span>Written by</span> <span>Jane Doe</span> ·
+    <a href="/authors/john-roe/">John Roe</a> · <span>Reviewed by</span> <span>Ann Lee</span></div>
+    <p>The harbour wall gave way on Tuesday night, the council said.</p>"""
+    found = [(evidence, text) for _, evidence, text in _bylines(body)]
+    assert ("label", "Jane Doe") in found and ("href", "John Roe") in found
+    assert all(text != "Ann Lee" for _, text in found)  # a reviewer is no author
+
+
+def test_the_headline_byline_is_the_first_that_names_someone() -> None:
+    from transforms.metadata.authors import headline_credits
+
+    bylines = [(0, "label", "Posted by"), (12, "href", "Jane Doe"), (40, "href", "John Roe")]
+    assert headline_credits(bylines).authors == ("Jane Doe",)
+    assert headline_credits(bylines, evidence={"markup"}).authors == ()
+    assert headline_credits([(900, "href", "Jane Doe")]).authors == ()  # too far from the headline
