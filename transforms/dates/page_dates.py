@@ -60,6 +60,14 @@ META_DATES: dict[Field, tuple[str, ...]] = {
         "parsely-pub-date",
         "citation_publication_date",
         "article.published",
+        "article:first_published_time",
+        "og:published_time",
+        "og:publish_date",
+        "publish_date",
+        "publisheddate",
+        "published",
+        "date-pub",
+        "cxenseparse:publishtime",
     ),
     "modified_at": (
         "article:modified_time",
@@ -71,6 +79,9 @@ META_DATES: dict[Field, tuple[str, ...]] = {
         "dcterms.modified",
         "article.updated",
         "lastmod",
+        "og:modified_time",
+        "last-updated",
+        "lastmodifieddate",
     ),
 }
 JSONLD_KEYS: dict[Field, str] = {"published_at": "datePublished", "modified_at": "dateModified"}

@@ -39,7 +39,10 @@ def test_meta_tags_for_published_and_modified() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ['name="DC.date"', 'name="date"', 'itemprop="datePublished"', 'name="pubdate"'])
+@pytest.mark.parametrize(
+    "name",
+    ['name="DC.date"', 'name="date"', 'itemprop="datePublished"', 'name="pubdate"', 'property="og:published_time"'],
+)
 def test_other_published_meta_names(name) -> None:
     html = f'<html><head><meta {name} content="2024-03-05"></head><body><p>Text.</p></body></html>'
     assert ("published_at", "meta", datetime(2024, 3, 5, tzinfo=UTC), "date") in _found(html)
