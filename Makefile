@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 STAMP := .venv/.synced-$(shell cat uv.lock pyproject.toml | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:12])")
 
-.PHONY: help setup run test test-fast lint check clean bench-extraction bench-metadata bench
+.PHONY: help setup run test test-fast lint check clean bench-extraction bench-metadata bench-stories bench
 help:
 	@echo "make run    ingest seeds/ into warehouse/news.duckdb (sets up on first use)"
 	@echo "make test   run the whole test suite (sets up on first use)"
@@ -16,6 +16,7 @@ help:
 	@echo "make clean  remove the warehouse file and the landing store"
 	@echo "make bench-extraction  score HTML extraction on ../shared's gold sets (vs plain trafilatura)"
 	@echo "make bench-metadata  score dates, titles, authors, outlets on ../shared's gold sets (vs trafilatura, htmldate)"
+	@echo "make bench-stories  stories: the same partition in 3 orders x 2 batch sizes and a rebuild; quality on the labels"
 	@echo "make bench  throughput: ingest vs a bare trafilatura loop, re-ingest, text, RSS (BENCH_HTML, BENCH_TEXT)"
 
 $(STAMP):
@@ -54,6 +55,10 @@ bench-metadata: setup
 
 BENCH_HTML ?= 1000
 BENCH_TEXT ?= 10000
+# story stability and quality (issue 17); results in bench/results/stories.txt
+bench-stories: setup
+	.venv/bin/python bench/stories.py --shared ../shared --out bench/results/stories.txt
+
 bench: setup
 	.venv/bin/python bench/pipeline.py --html $(BENCH_HTML) --text $(BENCH_TEXT)
 
