@@ -12,6 +12,11 @@
 #      values the code ships).
 #   3. ../shared/tools/score_extraction.py scores those predictions again, as the check from
 #      outside would (bench/results/extraction/scores.txt, committed).
+#   4. bench/extraction_text.py builds the text-path dev sets from the caches (the gold title, a
+#      blank line, trafilatura alone's text; bench/results/extraction/text/, git-ignored), runs the
+#      plain-text path on them, leave one set out, and writes bench/results/extraction/text-report.md
+#      (committed); every 50th file is also ingested with newsetl ingest to check the replay.
+#      The official scorer re-scores its predictions into text-scores.txt (committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"
@@ -33,5 +38,17 @@ for set in $SETS; do
     for extractor in trafilatura readability-lxml newsetl newsetl-shipped; do
         python3 "$SHARED/tools/score_extraction.py" "$SHARED/data/extraction/$set/gold.jsonl" \
             "$OUT/$set.$extractor.jsonl" --name "$set/$extractor" | tee -a "$OUT/scores.txt"
+    done
+done
+{
+    echo "# bench/extraction_text.py at $(git rev-parse --short HEAD) on $(date -u '+%Y-%m-%d %H:%M UTC')"
+    .venv/bin/python bench/extraction_text.py --shared "$SHARED" --cache-dir "$OUT" --out "$OUT/text-report.md" --ingest-every 50
+} > "$OUT/text-report.log"
+cat "$OUT/text-report.md"
+: > "$OUT/text-scores.txt"
+for set in $SETS; do
+    for variant in unclean trafilatura newsetl newsetl-shipped; do
+        python3 "$SHARED/tools/score_extraction.py" "$SHARED/data/extraction/$set/gold.jsonl" \
+            "$OUT/text-$set.$variant.jsonl" --name "text/$set/$variant" | tee -a "$OUT/text-scores.txt"
     done
 done
