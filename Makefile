@@ -14,7 +14,7 @@ help:
 	@echo "make lint   ruff check, ruff format --check and mypy (the config is in pyproject.toml)"
 	@echo "make check  run the data-quality checks on warehouse/news.duckdb"
 	@echo "make clean  remove the warehouse file and the landing store"
-	@echo "make bench-extraction  score HTML extraction on ../shared's gold sets (vs plain trafilatura)"
+	@echo "make bench-extraction  score HTML and plain-text extraction on ../shared's gold sets (vs plain trafilatura)"
 	@echo "make bench-metadata  score dates, titles, authors, outlets on ../shared's gold sets (vs trafilatura, htmldate)"
 	@echo "make bench-stories  stories: the same partition in 3 orders x 2 batch sizes and a rebuild; quality on the labels"
 	@echo "make bench  throughput: ingest vs a bare trafilatura loop, re-ingest, text, RSS (BENCH_HTML, BENCH_TEXT)"

@@ -481,7 +481,7 @@ def main() -> int:
         lines.append(f"| `{rule_id}` | {RULE_FILE[rule_id]} | " + " | ".join(f"{by_set[n]:+.5f}" for n in SETS) + " |")
     lines.append("")
     lines += ["#### Cost per file (ms, this run)", ""]
-    lines += ["| set | parse (rules and structure) median over the set | normalisation (one batch, spread evenly) |"]
+    lines += ["| set | parse (rules and structure), mean over the set | normalisation (one batch, spread evenly) |"]
     lines += ["|---|---|---|"]
     for n in SETS:
         lines.append(f"| {n} | {timing[n]['parse_ms']:.2f} | {timing[n]['normalise_ms']:.2f} |")
