@@ -57,7 +57,8 @@ _UNDATED_AT = datetime(1, 1, 1, tzinfo=UTC)  # the order key's time of an undate
 
 # the loaded story_articles are an article's features joined with its assignment
 FEATURES_SCHEMA = subschema(STORY_ARTICLES, "article_id", "event_at", "is_dated", "language", "entity_ids", "terms")
-KNOWN_SCHEMA = subschema(STORY_ARTICLES, "story_id", "link_group_id") | FEATURES_SCHEMA
+STORED_SCHEMA = subschema(STORY_ARTICLES, "story_id", "link_group_id") | FEATURES_SCHEMA  # what a load reads back
+KNOWN_SCHEMA = subschema(STORY_ARTICLES, "story_id") | FEATURES_SCHEMA  # known articles for `assign_stories`
 ASSIGNMENT_SCHEMA = subschema(STORY_ARTICLES, "article_id", "story_id", "link_group_id", "similarity", "is_opener")
 
 
@@ -310,7 +311,7 @@ def linked_group_ids(new: pl.DataFrame, stored: pl.DataFrame, kinds: Mapping[str
 
 def recluster(new: pl.DataFrame, affected: pl.DataFrame, kinds: Mapping[str, str] | None = None) -> pl.DataFrame:
     """A load's stories: its new articles' features and the stored rows of the link groups they
-    touch (`affected`: whole groups, KNOWN_SCHEMA: the ones `linked_group_ids` names and the ones
+    touch (`affected`: whole groups, STORED_SCHEMA: the ones `linked_group_ids` names and the ones
     its new versions were in) -> FEATURES_SCHEMA plus story_id, link_group_id, similarity and
     is_opener, for every article of both (new versions replace their stored rows). Because the
     stored groups are whole components of the links, a link needs only its two articles and the

@@ -15,6 +15,7 @@ from transforms.analysis.entities import mentions_frame
 from transforms.analysis.stories import (
     FEATURES_SCHEMA,
     KNOWN_SCHEMA,
+    STORED_SCHEMA,
     WINDOW,
     assign_stories,
     cluster_stories,
@@ -142,11 +143,7 @@ def test_unrelated_articles_stay_apart() -> None:
 
 
 def test_assign_stories_gives_the_new_articles_their_story_among_the_known() -> None:
-    known = pl.DataFrame(
-        [{"story_id": story_id_for("dw"), "link_group_id": link_group_id_for("dw")} | DW],
-        schema=KNOWN_SCHEMA,
-        orient="row",
-    )
+    known = pl.DataFrame([{"story_id": story_id_for("dw")} | DW], schema=KNOWN_SCHEMA, orient="row")
     assigned = assign_stories(_frame(YONHAP), known)
     assert assigned.select("article_id", "story_id").rows() == [("yonhap", story_id_for("dw"))]
 
@@ -212,10 +209,10 @@ def _random_articles(seed: int, n: int = 80) -> list[dict]:
 def _incremental(batches: list[list[dict]]) -> dict[str, str]:
     """The load path over an in-memory store: each batch re-clusters with the stored stories it
     links to and those its new versions were in (as flows/enrichment.py does with the warehouse)."""
-    store: dict[str, dict] = {}  # article_id -> KNOWN_SCHEMA row
+    store: dict[str, dict] = {}  # article_id -> STORED_SCHEMA row
     for batch in batches:
         new = _frame(*batch)
-        stored = pl.DataFrame(list(store.values()), schema=KNOWN_SCHEMA, orient="row")
+        stored = pl.DataFrame(list(store.values()), schema=STORED_SCHEMA, orient="row")
         times = [r["event_at"] for r in batch]
         near = stored.filter(  # what read/story_candidates.sql gives: within the window of a new one
             pl.col("event_at").map_elements(
@@ -228,7 +225,7 @@ def _incremental(batches: list[list[dict]]) -> dict[str, str]:
         result = recluster(new, affected)
         assert set(result["article_id"]) == set(new["article_id"]) | set(affected["article_id"])
         for row in result.to_dicts():
-            store[row["article_id"]] = {k: row[k] for k in KNOWN_SCHEMA}
+            store[row["article_id"]] = {k: row[k] for k in STORED_SCHEMA}
     return {a: r["story_id"] for a, r in store.items()}
 
 
