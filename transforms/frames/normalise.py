@@ -25,7 +25,7 @@ from transforms.dates.relative_dates import relative_dates
 from transforms.dates.text_dates import visible_text_dates
 from transforms.frames.schemas import ARTICLE_BLOCKS, ARTICLE_DATES, ARTICLES, DATE_CANDIDATES, REMOVED_SPANS
 from transforms.html.blocks import HtmlMetadata
-from transforms.metadata.authors import Credits, credits_from, credits_of, emails_in, sort_credits
+from transforms.metadata.authors import Credits, credits_from, credits_of, emails_in, headline_credits, sort_credits
 from transforms.metadata.outlets import registrable_domain
 from transforms.metadata.sidecars import Sidecar
 from transforms.metadata.sources import UNKNOWN_SOURCE, source_aliases
@@ -171,7 +171,8 @@ def _spans_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
 
 
 def _credits(d: ParsedDocument) -> Credits:
-    """The text's byline first, else the page's author; a sidecar's authors win over both.
+    """The text's byline first, else the page's author, else a byline printed by the headline
+    (`headline_credits`); a sidecar's authors win over all.
     Roles, e-mails and agencies from every credit are kept, and the e-mails of removed contact lines."""
     f = d.article.fields
     text = Credits(
@@ -187,6 +188,10 @@ def _credits(d: ParsedDocument) -> Credits:
     )
     merged = text + page + given + contacts
     authors = given.authors or text.authors or page.authors
+    markup = d.metadata.markup if d.metadata else None
+    if not authors and markup is not None:  # last: a byline printed by the headline (pages only)
+        headline = headline_credits(markup.bylines)
+        merged, authors = merged + headline, headline.authors
     return Credits(authors, merged.roles, merged.emails, merged.agencies, merged.organisations)
 
 

@@ -199,3 +199,15 @@ def test_titles_lose_the_site_name_and_organisations_are_no_authors() -> None:
     assert (row["title"], row["title_source"]) == ("Harbour wall gives way", "og_title")
     assert row["authors"] == ["Maren Holloway"]
     assert row["credit_organisations"] == ["USA TODAY", "Harbourherald"]
+
+
+def test_a_byline_printed_by_the_headline_is_the_last_credit_source() -> None:
+    from transforms.html.blocks import HtmlMetadata
+    from transforms.metadata.page_markup import PageMarkup
+
+    markup = PageMarkup(bylines=((40, "href", "By Maren Holloway"), (900, "href", "By Far Away")))
+    uri = "https://www.harbourherald.example/news/2"
+    alone = normalise_batch([_page(uri, HtmlMetadata(markup=markup))]).articles.row(0, named=True)
+    assert alone["authors"] == ["Maren Holloway"]  # nothing else names an author: the headline's byline
+    given = HtmlMetadata(author="Tomas Reyes", markup=markup)
+    assert normalise_batch([_page(uri, given)]).articles.row(0, named=True)["authors"] == ["Tomas Reyes"]
