@@ -181,6 +181,7 @@ def _similarity(
     score = _cosine(entities, entity_weight, story.entities, story.n_articles)
     if (row["language"] or "") in story.languages:
         score = ENTITY_SHARE * score + (1 - ENTITY_SHARE) * _cosine(terms, term_weight, story.terms, story.n_articles)
+    return score if score >= MIN_SIMILARITY else None
 
 
 def load_in_batches(batches: list[list[dict]], kinds: Mapping[str, str]) -> dict[str, str]:
