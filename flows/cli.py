@@ -100,7 +100,7 @@ def _stops_cleanly() -> Iterator[None]:
             signum = interrupts.signal_number() or getattr(exc, "signal", signal.SIGTERM)
         else:
             return
-    typer.secho(tally.line(signum), fg="yellow", err=True)
+    interrupts.say(tally.line(signum))
     raise typer.Exit(128 + signum)
 
 

@@ -17,6 +17,10 @@ loaded is recovered by the next run. `Interrupted` is a `KeyboardInterrupt`, so 
 ours treats it as Python's own. The exit status is 128 + the signal's number: 130 for SIGINT,
 143 for SIGTERM (the shells' convention). `tally` keeps what the run loaded, for the last line.
 
+A thread that cannot be woken (a fetch blocked in a socket read, whose thread pool the main thread then
+waits for) must not hold the exit: `GRACE_SECONDS` after the first signal, once no batch is being loaded,
+a watchdog prints the line (when the command has not yet) and ends the process with the exit status.
+
 Outside `handled()` (a served deployment, a test calling the flow) nothing changes: Prefect's and
 Python's own handling apply.
 """
@@ -25,13 +29,16 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
+GRACE_SECONDS = 3.0  # after the first signal, the process ends by then (once no batch is being loaded)
 
 
 class Interrupted(KeyboardInterrupt):
@@ -87,6 +94,7 @@ class _State:
         self.protected = 0  # depth of protected() in the main thread
         self.pending = False  # a signal came inside protected(): raise when it ends
         self.installed = False
+        self.said = threading.Lock()  # held once the command's last line is written
         self.tally = Tally()
         self.read_fd, self.write_fd = os.pipe()
         os.set_blocking(self.write_fd, False)
@@ -131,9 +139,26 @@ def request_stop(signum: int) -> None:
             pass
 
 
+def say(line: str) -> None:
+    """Write the stopped command's line to stderr, once (the command or the watchdog, whichever is first)."""
+    if _STATE.said.acquire(blocking=False):
+        print(line, file=sys.stderr, flush=True)
+
+
+def _watchdog(state: _State, grace: float) -> None:
+    """End the process `grace` s after the stop, once no batch is being loaded, if it has not ended."""
+    time.sleep(grace)
+    while state.protected:
+        time.sleep(0.05)
+    say(state.tally.line(state.signum))
+    os._exit(128 + state.signum)
+
+
 def _handler(signum: int, frame: FrameType | None) -> None:
     first = not _STATE.stop.is_set()
     request_stop(signum)
+    if first:
+        threading.Thread(target=_watchdog, args=(_STATE, GRACE_SECONDS), name="newsetl-stop", daemon=True).start()
     if first and _STATE.protected:
         _STATE.pending = True  # the batch being loaded finishes; raised when it is done
         return

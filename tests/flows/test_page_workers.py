@@ -143,3 +143,29 @@ def test_a_worker_that_dies_in_a_call_raises_and_is_replaced() -> None:
             pool.call(exit_now, 3)
         [page] = pool.parse([(GOOD, None)])
     assert isinstance(page, HtmlPage)
+
+
+def test_each_page_is_reported_as_its_result_comes() -> None:
+    seen: list[int] = []
+    with PagePool(workers=2, timeout=30.0) as pool:
+        results = pool.parse([(GOOD, None), (GOOD, None), (GOOD, None)], on_result=lambda: seen.append(len(seen)))
+    assert len(results) == 3 and seen == [0, 1, 2]
+
+
+def test_a_stop_request_wakes_a_parse_at_once_and_ends_its_workers() -> None:
+    import signal
+    import threading
+
+    from flows import interrupts
+
+    with PagePool(workers=1, timeout=60.0) as pool:
+        pool.parse([(GOOD, None)])
+        threading.Timer(1.0, interrupts.request_stop, args=(signal.SIGINT,)).start()
+        started = time.monotonic()
+        try:
+            with pytest.raises(interrupts.Stopped):
+                pool.parse([(SLOW, None)])  # about 13 s to parse
+        finally:
+            interrupts.reset()
+        assert time.monotonic() - started < 8
+        assert pool._started == 0  # its worker was ended
