@@ -708,7 +708,7 @@ def main() -> None:
         app()
     except SystemExit as exc:
         interrupts = sys.modules.get("flows.interrupts")
-        if interrupts is not None and interrupts.requested():  # type: ignore[attr-defined]
+        if interrupts is not None and interrupts.requested():
             _exit_now(exc.code if isinstance(exc.code, int) else 1)
         raise
 
