@@ -95,13 +95,16 @@ def jsonld_objects(tree: lxml_html.HtmlElement) -> list[dict]:
     return objects
 
 
-def _credited(value: object) -> Iterator[tuple[str, str | None]]:
+def _credited(value: object, by_id: dict[str, dict] | None = None) -> Iterator[tuple[str, str | None]]:
     """(name, its type: "organisation", "person" or None) of a JSON-LD author value: a string, an
-    object, or a list."""
+    object, or a list; an object that only refers to another of the page's (`{"@id": ...}`, as
+    Yoast's graphs do) is read as that one."""
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, str):
             yield _text(item), None
         elif isinstance(item, dict):
+            if "name" not in item and isinstance(item.get("@id"), str):
+                item = (by_id or {}).get(item["@id"], item)
             name = item.get("name")
             if isinstance(name, list):
                 name = " ".join(n for n in name if isinstance(n, str))
@@ -208,6 +211,7 @@ def page_markup(tree: lxml_html.HtmlElement) -> PageMarkup:
     meta = _meta(tree)
     objects = jsonld_objects(tree)
     articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
     titles: list[tuple[str, str]] = []
     for where, name in (("og_title", "og:title"), ("twitter_title", "twitter:title")):
         if meta.get(name):
@@ -232,7 +236,7 @@ def page_markup(tree: lxml_html.HtmlElement) -> PageMarkup:
     organisations: list[str] = []
     persons: list[str] = []
     for obj in articles[:1]:
-        for name, kind in _credited(obj.get("author")):
+        for name, kind in _credited(obj.get("author"), by_id):
             if name:
                 (organisations if kind == "organisation" else people).append(name)
                 if kind == "person":

@@ -168,3 +168,18 @@ def test_the_headline_byline_is_the_first_that_names_someone() -> None:
     assert headline_credits(bylines).authors == ("Jane Doe",)
     assert headline_credits(bylines, evidence={"markup"}).authors == ()
     assert headline_credits([(900, "href", "Jane Doe")]).authors == ()  # too far from the headline
+
+
+def test_a_jsonld_author_given_by_reference_is_read_from_the_graph() -> None:
+    """Yoast-style graphs: the article's author is {"@id": ...}, the Person is another node."""
+    from lxml import html as lxml_html
+
+    from transforms.metadata.page_markup import page_markup
+
+    graph = """{"@graph": [
+      {"@type": "Article", "headline": "Harbour wall", "author": {"@id": "https://x.example/#/person/1"}},
+      {"@type": "Person", "@id": "https://x.example/#/person/1", "name": "Jane Doe"},
+      {"@type": "Organization", "@id": "https://x.example/#org", "name": "Harbour Times"}]}"""
+    html = f'<html><head><script type="application/ld+json">{graph}</script></head><body><p>x</p></body></html>'
+    markup = page_markup(lxml_html.fromstring(html))
+    assert (markup.persons, markup.people) == (("Jane Doe",), ("Jane Doe",))
