@@ -17,6 +17,8 @@
 #      plain-text path on them, leave one set out, and writes bench/results/extraction/text-report.md
 #      (committed); every 50th file is also ingested with newsetl ingest to check the replay.
 #      The official scorer re-scores its predictions into text-scores.txt (committed).
+#   5. bench/extraction_gate.py: would one cheap feature of trafilatura's output know when to ask
+#      readability-lxml (leave one set out), against the per-page oracle (gate.md, committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"
@@ -52,3 +54,4 @@ for set in $SETS; do
             "$OUT/text-$set.$variant.jsonl" --name "text/$set/$variant" | tee -a "$OUT/text-scores.txt"
     done
 done
+.venv/bin/python bench/extraction_gate.py --shared "$SHARED" --cache-dir "$OUT" | tee "$OUT/gate.md"
