@@ -146,7 +146,9 @@ class RunProgress:
                 pass
 
     def _tick(self) -> None:
-        while not self._stop.wait(self.every):
+        from flows import interrupts
+
+        while not self._stop.wait(self.every) and not interrupts.requested():  # a stopped run says so once
             self.log_line()
 
     def __enter__(self) -> RunProgress:

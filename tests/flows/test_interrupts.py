@@ -76,7 +76,9 @@ def _run_and_signal(args: list[str], cwd: Path, signum: int, when: Callable[[str
         if when.wait(600) and process.poll() is None:
             send()
     try:
-        result.stdout, _ = process.communicate(timeout=900)
+        assert process.stdout is not None
+        result.stdout = process.stdout.read()  # stderr is the reader's
+        process.wait(timeout=900)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
