@@ -151,3 +151,60 @@ def test_sigterm_while_a_fetch_hangs_stops_within_5_s_with_143(tmp_path: Path) -
     assert stopped.seconds_to_exit <= STOP_WITHIN
     assert len(stopped.after) <= 5 and "Traceback" not in "\n".join(stopped.after), "\n".join(stopped.after)
     assert any(line.startswith("stopped by SIGTERM: no batch was loaded") for line in stopped.after), stopped.after
+
+
+@pytest.fixture
+def forgotten():
+    """The stop these tests make is forgotten after each (its watchdog would end pytest)."""
+    from flows import interrupts
+
+    yield
+    interrupts.reset()
+
+
+@pytest.mark.usefixtures("forgotten")
+def test_a_signal_inside_a_load_lets_it_finish_then_stops() -> None:
+    from flows import interrupts
+
+    finished = []
+    with interrupts.handled() as tally, pytest.raises(interrupts.Interrupted) as stopped:
+        with interrupts.protected():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.1)  # the handler has run by now, and did not break in
+            finished.append(True)
+            tally.add(25, 0, 0)
+    assert finished and stopped.value.exit_code == 130
+    assert tally.line(signal.SIGINT).startswith("stopped by SIGINT: 1 batch loaded (25 loaded, 0 unchanged")
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+
+
+@pytest.mark.usefixtures("forgotten")
+def test_a_second_signal_breaks_into_a_load_and_sigterm_is_143() -> None:
+    from flows import interrupts
+
+    reached = []
+    with interrupts.handled(), pytest.raises(interrupts.Interrupted) as stopped, interrupts.protected():
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.1)
+        reached.append("first deferred")
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.1)
+        reached.append("not reached")
+    assert reached == ["first deferred"] and stopped.value.exit_code == 143
+
+
+@pytest.mark.usefixtures("forgotten")
+def test_outside_a_load_a_signal_stops_at_once_and_wakes_the_waits() -> None:
+    from flows import interrupts
+
+    with interrupts.handled(), pytest.raises(interrupts.Interrupted):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)
+    assert interrupts.requested()
+    import select
+
+    assert select.select([interrupts.fileno()], [], [], 0)[0]  # the page pools' waits see it at once
+    with pytest.raises(interrupts.Stopped):
+        interrupts.check()
+    interrupts.reset()
+    assert not interrupts.requested()
