@@ -239,7 +239,20 @@ def _prefect_api(settings: Settings) -> Iterator[None]:
     or when it cannot start (a warning says why), Prefect's temporary API."""
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
-    if get_current_settings().api.url or settings.prefect_server == "temporary":
+    if user_api := get_current_settings().api.url:
+        from flows.server import reachable
+
+        if not reachable(user_api):  # else Prefect's client retries for a minute and more, then a traceback
+            typer.secho(
+                f"error: no Prefect API answers at {user_api} (PREFECT_API_URL): start that server, "
+                "or unset PREFECT_API_URL to use newsetl's background server",
+                fg="red",
+                err=True,
+            )
+            raise typer.Exit(2)
+        yield
+        return
+    if settings.prefect_server == "temporary":
         yield
         return
     from flows.server import ServerError, ensure_running

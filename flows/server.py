@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -72,6 +73,18 @@ def answers(api_url: str, timeout: float = HEALTH_TIMEOUT) -> bool:
         with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:  # loopback only
             return bool(response.status == 200)
     except OSError:
+        return False
+
+
+def reachable(api_url: str, timeout: float = HEALTH_TIMEOUT) -> bool:
+    """Whether anything answers at a Prefect API's address: any HTTP answer counts (a hosted API may refuse
+    an unauthenticated health check); a refused connection, an unknown host or silence does not."""
+    try:
+        with urllib.request.urlopen(f"{api_url.rstrip('/')}/health", timeout=timeout):  # noqa: S310 - the user's API
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except (OSError, ValueError):  # URLError, timeouts, a malformed URL
         return False
 
 

@@ -54,3 +54,16 @@ def test_a_busy_warehouse_is_one_line_and_verbose_shows_the_traceback(tmp_path: 
     assert len(lines) <= 2 and lines[-1].startswith("warehouse busy:"), quiet.stderr.decode()
     assert "Traceback" not in quiet.stderr.decode()
     assert loud.returncode == 3 and "Traceback" in loud.stderr.decode()
+
+
+def test_serve_with_a_prefect_api_that_does_not_answer_fails_in_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on: bound, never listening
+        sock.bind(("127.0.0.1", 0))
+        api = f"http://127.0.0.1:{sock.getsockname()[1]}/api"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")} | {"PREFECT_API_URL": api}
+        done = subprocess.run([NEWSETL, "serve"], cwd=tmp_path, env=env, capture_output=True, timeout=120)
+    lines = done.stderr.decode().strip().splitlines()
+    assert done.returncode == 2
+    assert len(lines) == 1 and lines[0].startswith(f"error: no Prefect API answers at {api}"), lines
