@@ -152,6 +152,9 @@ def _watchdog(state: _State, grace: float) -> None:
         time.sleep(0.05)
     if state is not _STATE:  # forgotten (reset(): a test)
         return
+    from flows import progress
+
+    progress.close_display()  # a progress bar gives the terminal its cursor back
     say(state.tally.line(state.signum))
     os._exit(128 + state.signum)
 

@@ -204,6 +204,16 @@ class _NoProgress:
         pass
 
 
+def close_display() -> None:
+    """End the bar of the run in this process, if it shows one (a process ending without unwinding)."""
+    run = _current
+    if run is not None and run.progress is not None:
+        try:
+            run.progress.stop()
+        except Exception:  # noqa: BLE001, S110 - the process is ending; the terminal may be gone
+            pass
+
+
 def current() -> RunProgress | _NoProgress:
     """The progress of the run in this process, or a no-op."""
     return _current or _NoProgress()
