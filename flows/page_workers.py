@@ -28,6 +28,12 @@ worker dies), each document alone, each with the limit, on all the workers; the 
 still run out of time (or kill their worker) are named and the rest's results merged. A
 document alone in its batch costs at most its limit; one among others at most twice (the
 batch's try, then its own).
+
+Ctrl-C reaches the whole foreground process group: the workers ignore SIGINT, and every wait of the
+pool (for a page, a call, a worker's warm-up, a free worker) also watches `flows.interrupts`' pipe, so
+once the command asks to stop, each waiting thread raises `Stopped` at once and its busy workers are
+killed (a worker's state mid-page is unknown). `parse(..., on_result)` reports each page as its result
+comes back (the run's progress counts documents with it).
 """
 
 from __future__ import annotations
