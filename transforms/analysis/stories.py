@@ -29,11 +29,13 @@ id, so which of them opens a story does not depend on the clock.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from fractions import Fraction
 
 import polars as pl
 
@@ -183,43 +185,41 @@ def _rows(frame: pl.DataFrame) -> list[dict]:
 def _agglomerate(
     members: list[int], links: dict[tuple[int, int], int], key: list[tuple[bool, datetime, str]]
 ) -> list[list[int]]:
-    """Average-linkage agglomeration of one link group (indexes sorted); `links`: (i, j) with i < j
-    -> score in micro-units; `key`: each index's order key. Deterministic: the best average first,
-    ties to the clusters that come first."""
-    clusters: dict[int, list[int]] = {i: [i] for i in members}  # cluster -> its articles; named by its first index
-    sums: dict[tuple[int, int], int] = defaultdict(int)  # (cluster, cluster), smaller first -> sum of links
-    for (i, j), score in links.items():
-        sums[(i, j)] += score
+    """Average-linkage agglomeration of one link group; `links`: (i, j) with i < j -> score in
+    micro-units; `key`: each index's order key. Deterministic: the best average first (exact, as a
+    fraction), ties to the pair of clusters whose first members come first. A heap of candidate
+    merges, entries made stale by a merge skipped when popped: O(links x log links)."""
+    clusters: dict[int, list[int]] = {i: [i] for i in members}  # named by the index of its first member
     first = {i: key[i] for i in members}
-    threshold = round(MIN_AVERAGE_LINK * _MICRO)
-    while sums:
-        best: tuple[int, int] | None = None
-        for pair, total in sums.items():
-            a, b = pair
-            n = len(clusters[a]) * len(clusters[b])
-            if total < threshold * n:
-                continue
-            if best is None:
-                best = pair
-                continue
-            best_total, best_n = sums[best], len(clusters[best[0]]) * len(clusters[best[1]])
-            left, right = total * best_n, best_total * n  # compare total/n with best_total/best_n exactly
-            if left > right or (
-                left == right and sorted((first[a], first[b])) < sorted((first[best[0]], first[best[1]]))
-            ):
-                best = pair
-        if best is None:
-            break
-        a, b = best
+    version = dict.fromkeys(members, 0)
+    sums: dict[int, dict[int, int]] = defaultdict(dict)  # cluster -> linked cluster -> sum of links
+    for (i, j), score in links.items():
+        sums[i][j] = sums[i].get(j, 0) + score
+        sums[j][i] = sums[j].get(i, 0) + score
+    threshold = Fraction(round(MIN_AVERAGE_LINK * _MICRO))
+    heap: list[tuple[Fraction, tuple, tuple, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        average = Fraction(sums[a][b], len(clusters[a]) * len(clusters[b]))
+        if average >= threshold:
+            low, high = sorted((first[a], first[b]))
+            heapq.heappush(heap, (-average, low, high, a, b, version[a], version[b]))
+
+    for i, j in links:
+        push(i, j)
+    while heap:
+        _, _, _, a, b, version_a, version_b = heapq.heappop(heap)
+        if a not in clusters or b not in clusters or (version[a], version[b]) != (version_a, version_b):
+            continue  # stale: one of the two merged since
         keep, gone = (a, b) if first[a] <= first[b] else (b, a)
         clusters[keep] += clusters.pop(gone)
-        merged: dict[tuple[int, int], int] = defaultdict(int)
-        for (x, y), total in sums.items():
-            if {x, y} == {a, b}:
-                continue
-            x, y = (keep if x == gone else x), (keep if y == gone else y)
-            merged[(x, y) if x < y else (y, x)] += total
-        sums = merged
+        version[keep] += 1
+        for other, total in sums.pop(gone).items():
+            del sums[other][gone]
+            if other != keep:
+                sums[keep][other] = sums[other][keep] = sums[keep].get(other, 0) + total
+        for other in sorted(sums[keep]):
+            push(keep, other)
     return list(clusters.values())
 
 

@@ -6,11 +6,14 @@ import json
 import random
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+from fractions import Fraction
+from itertools import combinations
 
 import polars as pl
 import pytest
 
 from tests.conftest import DW_SEED, EXTRACTION, TEST_SETS, YONHAP_SEED
+from transforms.analysis import stories
 from transforms.analysis.entities import mentions_frame
 from transforms.analysis.stories import (
     FEATURES_SCHEMA,
@@ -284,6 +287,41 @@ def test_a_story_whose_link_group_no_later_article_links_to_keeps_its_id_and_mem
         if not linked:
             assert {a for a, s in after.items() if s == story} == {m["article_id"] for m in members}
     assert untouched and touched
+
+
+def _naive_agglomerate(members: list[int], links: dict[tuple[int, int], int], key: list) -> list[list[int]]:
+    """Average linkage the slow way: every step scans every pair of clusters (the reference)."""
+    clusters = {i: [i] for i in members}
+    threshold = Fraction(round(stories.MIN_AVERAGE_LINK * 1_000_000))
+    while True:
+        best = None
+        for a, b in combinations(sorted(clusters), 2):
+            total = sum(links.get((min(x, y), max(x, y)), 0) for x in clusters[a] for y in clusters[b])
+            average = Fraction(total, len(clusters[a]) * len(clusters[b]))
+            if total and average >= threshold:
+                rank = (-average, *sorted((key[clusters[a][0]], key[clusters[b][0]])))
+                if best is None or rank < best[0]:
+                    best = (rank, a, b)
+        if best is None:
+            return sorted(clusters.values())
+        _, a, b = best
+        keep, gone = (a, b) if key[clusters[a][0]] <= key[clusters[b][0]] else (b, a)
+        clusters[keep] = sorted(clusters[keep] + clusters.pop(gone), key=lambda i: key[i])
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_heap_agglomeration_merges_as_the_naive_one(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.randint(2, 30)
+    key = [(rng.random() < 0.2, DAY + timedelta(hours=rng.randrange(48)), f"a{i:02d}") for i in range(n)]
+    # scores from few values, so equal averages (ties) happen
+    links = {
+        (i, j): rng.choice([150_000, 300_000, 450_000, 600_000, 1_000_000])
+        for i, j in combinations(range(n), 2)
+        if rng.random() < 0.3
+    }
+    got = sorted(sorted(c, key=lambda i: key[i]) for c in stories._agglomerate(list(range(n)), links, key))
+    assert got == _naive_agglomerate(list(range(n)), links, key)
 
 
 GOLD = EXTRACTION
