@@ -350,11 +350,12 @@ def headline_credits(
     before: int = BYLINE_BEFORE_CHARS,
     evidence: Collection[str] = BYLINE_EVIDENCE,
 ) -> Credits:
-    """The credits of the first byline by the headline that names someone (labels, dates and
-    roles alone are passed over): for pages whose text and extractor name no author."""
+    """The credits of the first byline by the headline that names someone or an organisation
+    (labels, dates and roles alone are passed over; a desk or collective credit, "EcoCult Staff",
+    ends the search without a person): for pages whose text and extractor name no author."""
     near = [b for b in bylines if b[1] in evidence and (0 <= b[0] < after or -before <= b[0] < 0)]
     for _, _, text in sorted(near, key=lambda b: (b[0] < 0, abs(b[0]))):
         found = credits_from(text)
-        if found.authors:
+        if found.authors or found.organisations:
             return found
     return Credits()

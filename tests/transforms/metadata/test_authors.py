@@ -183,3 +183,10 @@ def test_a_jsonld_author_given_by_reference_is_read_from_the_graph() -> None:
     html = f'<html><head><script type="application/ld+json">{graph}</script></head><body><p>x</p></body></html>'
     markup = page_markup(lxml_html.fromstring(html))
     assert (markup.persons, markup.people) == (("Jane Doe",), ("Jane Doe",))
+
+
+def test_a_collective_credit_by_the_headline_is_the_credit_not_a_name_further_on() -> None:
+    from transforms.metadata.authors import headline_credits
+
+    found = headline_credits([(99, "href", "EcoCult Staff"), (176, "label", "Kotn")])
+    assert (found.authors, found.organisations) == ((), ("EcoCult Staff",))
