@@ -733,6 +733,9 @@ def _exit_now(code: int) -> None:
     DuckDB's bindings print a screen of "leaked instance" lines."""
     import atexit
 
+    from flows.interrupts import end_children
+
+    end_children()
     atexit._run_exitfuncs()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -156,7 +156,20 @@ def _watchdog(state: _State, grace: float) -> None:
 
     progress.close_display()  # a progress bar gives the terminal its cursor back
     say(state.tally.line(state.signum))
+    end_children()
     os._exit(128 + state.signum)
+
+
+def end_children() -> None:
+    """Kill this process's worker processes (the page workers; the processes runner's workers, whose own
+    page workers end when they see their parent gone): a stopped run leaves none behind."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        try:
+            child.kill()
+        except (OSError, ValueError):  # gone already
+            pass
 
 
 def _handler(signum: int, frame: FrameType | None) -> None:

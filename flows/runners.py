@@ -9,6 +9,7 @@ or a running scheduler at `dask_address` (tcp://host:port).
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,10 +25,16 @@ THREADS_IN_FLIGHT = 3
 TASKS_PER_BATCH = 4  # extract, clean, normalise, annotate: each waits in a thread for the one before
 
 
+def ignore_interrupts() -> None:
+    """A processes-runner worker ignores Ctrl-C, which reaches the terminal's whole process group: the
+    command handles it and ends its workers (flows/interrupts.py), without a traceback from each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def task_runner(choice: RunnerChoice) -> TaskRunner[Any]:
     """A fresh task runner for one flow run."""
     if choice.kind == "processes":
-        return ProcessPoolTaskRunner(max_workers=choice.workers)
+        return ProcessPoolTaskRunner(max_workers=choice.workers, initializer=ignore_interrupts)
     if choice.kind == "dask":
         import dask
         from prefect_dask import DaskTaskRunner
