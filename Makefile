@@ -22,6 +22,8 @@ help:
 $(STAMP):
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv>=0.13,<0.14"
 	$(UV) sync --frozen --python $(PYTHON)
+	@# the background Prefect server's database, made now so that the first command does not wait for it
+	@.venv/bin/newsetl server prepare || echo "warning: the Prefect database is made on first use instead"
 	@rm -f .venv/.synced-* && touch $@
 
 setup: $(STAMP)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
+    from flows.server import Launch
     from flows.settings import Settings
     from flows.summary import RunSummary
 
@@ -232,14 +233,36 @@ PrefectServerOption = Annotated[
 ]
 
 
+def _launch_api(settings: Settings) -> Launch | None:
+    """Start the background server before this command's imports, when it will be used (no API of
+    the user's, not opted out): on two cores its start-up and the imports overlap. `_prefect_api`
+    waits for it."""
+    if settings.prefect_server == "temporary":
+        return None
+    from flows.server import ServerError, launch, user_api_url
+
+    if user_api_url():
+        return None
+    try:
+        return launch()
+    except (ServerError, OSError):  # _prefect_api tries again and says why
+        return None
+
+
 @contextmanager
-def _prefect_api(settings: Settings) -> Iterator[None]:
+def _prefect_api(settings: Settings, launched: Launch | None = None) -> Iterator[None]:
     """The Prefect API a command's flow reports to: the user's (PREFECT_API_URL or their profile)
-    always; else the background server of flows/server.py, started on first use; else, opted out
-    or when it cannot start (a warning says why), Prefect's temporary API."""
+    always; else the background server of flows/server.py, started on first use (or `launched`
+    early by `_launch_api`); else, opted out or when it cannot start (a warning says why),
+    Prefect's temporary API."""
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
-    if user_api := get_current_settings().api.url:
+    from flows.server import ServerError, abandon, ensure_running, ready
+
+    if (user_api := get_current_settings().api.url) or settings.prefect_server == "temporary":
+        if launched is not None:
+            abandon(launched)
+    if user_api:
         from flows.server import reachable
 
         if not reachable(user_api):  # else Prefect's client retries for a minute and more, then a traceback
@@ -255,10 +278,8 @@ def _prefect_api(settings: Settings) -> Iterator[None]:
     if settings.prefect_server == "temporary":
         yield
         return
-    from flows.server import ServerError, ensure_running
-
     try:
-        state = ensure_running()
+        state = ready(launched) if launched is not None else ensure_running()
     except (ServerError, OSError) as exc:
         typer.secho(f"warning: {exc}; this run uses Prefect's temporary API", fg="yellow", err=True)
         yield
@@ -398,6 +419,7 @@ def _run_ingest(
     progress: bool | None,
     verbose: bool,
 ) -> RunSummary:
+    launched = _launch_api(settings)
     _quiet_prefect(verbose)
     show_progress = _show_progress(progress, verbose)
     from flows.ingest import ingest as ingest_flow
@@ -405,7 +427,7 @@ def _run_ingest(
     from flows.runners import task_runner as runner_for
 
     try:
-        with _warehouse_exits(), _prefect_api(settings), api_for_workers(settings.runner):
+        with _warehouse_exits(), _prefect_api(settings, launched), api_for_workers(settings.runner):
             summary = ingest_flow.with_options(task_runner=runner_for(settings.runner))(
                 paths=files,
                 urls=page_urls,
@@ -693,6 +715,20 @@ def server_start() -> None:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from exc
     typer.echo(f"running: pid {state.pid}, API {state.api_url}, UI {state.ui_url}")
+
+
+@server_app.command("prepare")
+def server_prepare() -> None:
+    """Create or migrate the background server's database now (`make setup` runs it), so that the
+    first command does not spend about 7 s on it."""
+    from flows.server import ServerError, prefect_home, prepare
+
+    try:
+        prepare()
+    except (ServerError, OSError) as exc:
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"prepared: the Prefect database of {prefect_home()}")
 
 
 @server_app.command("stop")

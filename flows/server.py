@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from dataclasses import asdict, dataclass
@@ -116,21 +117,36 @@ def _prefect_command() -> list[str]:
     return [str(beside)] if beside.exists() else [sys.executable, "-m", "prefect"]
 
 
-def ensure_running(home: Path | None = None, timeout: float = START_TIMEOUT) -> ServerState:
-    """The background server of this home: the one running, else a new one, started and waited for.
-    Two commands starting at once start one server (a file lock around the check and the start)."""
+@dataclass
+class Launch:
+    """A background server being made ready: the one found running (`process` None), or one just
+    started that may not answer yet. It holds the home's file lock until `ready` returns, so that
+    two commands starting at once start one server."""
+
+    home: Path
+    state: ServerState
+    process: subprocess.Popen[bytes] | None
+    lock: FileLock
+
+
+def launch(home: Path | None = None) -> Launch:
+    """Start this home's background server unless it runs, without waiting for it to answer:
+    the caller does its own start-up meanwhile (on two cores the server's start-up and a command's
+    imports overlap), then calls `ready`."""
     home = home or prefect_home()
     home.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(home / (STATE_FILE + ".lock"))):
+    lock = FileLock(str(home / (STATE_FILE + ".lock")))
+    lock.acquire()
+    try:
         state = running(home)
         if state is not None:
-            return state
+            return Launch(home, state, None, lock)
         stale = recorded(home)
         if stale is not None and _alive(stale.pid):  # alive but not answering: busy, or hung
             deadline = time.monotonic() + BUSY_GRACE
             while _alive(stale.pid) and time.monotonic() < deadline:
                 if answers(stale.api_url):
-                    return stale
+                    return Launch(home, stale, None, lock)
                 time.sleep(0.5)
             _terminate(stale.pid)
         port = _free_port()
@@ -146,16 +162,85 @@ def ensure_running(home: Path | None = None, timeout: float = START_TIMEOUT) -> 
                 start_new_session=True,  # not stopped by the Ctrl-C of the command that started it
             )
         state = ServerState(process.pid, port, f"http://127.0.0.1:{port}/api", time.time())
+        # recorded at once: a command stopped before the server answers leaves no server nobody knows of
+        _state_path(home).write_text(json.dumps(asdict(state)), "utf-8")
+        return Launch(home, state, process, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def ready(started: Launch, timeout: float = START_TIMEOUT) -> ServerState:
+    """Wait until the launched server answers (at most `timeout` s from now), record it, release the lock."""
+    try:
+        process, state, home = started.process, started.state, started.home
+        if process is None:
+            return state
         deadline = time.monotonic() + timeout
         while not answers(state.api_url, timeout=1.0):
             if process.poll() is not None:
+                _state_path(home).unlink(missing_ok=True)
                 raise ServerError(f"prefect server exited with status {process.returncode}; see {home / LOG_FILE}")
             if time.monotonic() > deadline:
                 _terminate(process.pid)
+                _state_path(home).unlink(missing_ok=True)
                 raise ServerError(f"prefect server did not answer within {timeout:g} s; see {home / LOG_FILE}")
-            time.sleep(0.2)
-        _state_path(home).write_text(json.dumps(asdict(state)), "utf-8")
+            time.sleep(0.1)
         return state
+    finally:
+        started.lock.release()
+
+
+def abandon(started: Launch) -> None:
+    """A launch that will not be used (the command found the user's own API): stop the server it
+    started, if any, and release the lock."""
+    try:
+        if started.process is not None:
+            _terminate(started.process.pid)
+            _state_path(started.home).unlink(missing_ok=True)
+    finally:
+        started.lock.release()
+
+
+def user_api_url() -> str | None:
+    """The user's PREFECT_API_URL from the environment or the active profile of profiles.toml, read
+    without importing Prefect (which costs about 1.5 s): whether to launch the background server early.
+    Prefect's own settings decide later; a server launched needlessly is then abandoned."""
+    if url := os.environ.get("PREFECT_API_URL"):
+        return url
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or prefect_home() / "profiles.toml").expanduser()
+    try:
+        profiles = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
+    url = profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL")
+    return url if isinstance(url, str) and url else None
+
+
+def ensure_running(home: Path | None = None, timeout: float = START_TIMEOUT) -> ServerState:
+    """The background server of this home: the one running, else a new one, started and waited for."""
+    return ready(launch(home), timeout)
+
+
+def prepare(home: Path | None = None) -> None:
+    """Create or migrate the Prefect database of this home (what a server's first start does, about
+    7 s on 2 cores), so that the first command after installation does not pay it: `make setup` runs it."""
+    home = home or prefect_home()
+    home.mkdir(parents=True, exist_ok=True)
+    env = os.environ | {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    with FileLock(str(home / (STATE_FILE + ".lock"))), open(home / LOG_FILE, "ab") as log:
+        done = subprocess.run(
+            [*_prefect_command(), "server", "database", "upgrade", "-y"],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            check=False,
+        )
+    if done.returncode:
+        raise ServerError(f"prefect's database upgrade exited with status {done.returncode}; see {home / LOG_FILE}")
 
 
 def _terminate(pid: int, wait: float = 10.0) -> None:

@@ -75,3 +75,34 @@ def test_opting_out_or_a_users_api_starts_no_server(tmp_path: Path, inputs: Path
     )
     assert theirs.returncode != 0
     assert not (home / STATE_FILE).exists()
+
+
+def test_prepare_makes_the_prefect_database_before_any_server_starts(tmp_path: Path) -> None:
+    import sqlite3
+
+    home = tmp_path / "home"
+    done = _newsetl(["server", "prepare"], _env(home))
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(home / "prefect.db") as con:
+        (version,) = con.execute("select version_num from alembic_version").fetchone()
+        assert version  # migrated to Prefect's current schema
+        assert con.execute("select count(*) from sqlite_master where name = 'flow_run'").fetchone() == (1,)
+    assert not (home / STATE_FILE).exists()  # nothing left running
+
+
+def test_user_api_url_is_read_from_the_environment_or_the_active_profile(tmp_path: Path, monkeypatch) -> None:
+    from flows.server import user_api_url
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.delenv("PREFECT_PROFILE", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    monkeypatch.delenv("PREFECT_PROFILES_PATH", raising=False)
+    assert user_api_url() is None  # no profiles file
+    (tmp_path / "profiles.toml").write_text(
+        'active = "team"\n[profiles.team]\nPREFECT_API_URL = "http://10.0.0.5:4200/api"\n[profiles.local]\n'
+    )
+    assert user_api_url() == "http://10.0.0.5:4200/api"
+    monkeypatch.setenv("PREFECT_PROFILE", "local")
+    assert user_api_url() is None
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")
+    assert user_api_url() == "http://127.0.0.1:9/api"
