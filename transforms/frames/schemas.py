@@ -122,6 +122,8 @@ ARTICLE_DATES = pl.Schema(
         "is_local_time": pl.Boolean(),
         "resolved_date": pl.Date(),
         "anchor": TEXT,
+        "direction": TEXT,  # forward | backward | none (the anchor day itself); null when not resolved
+        "cue": TEXT,  # the word or rule that decided the direction, or left it null
     }
 )
 
@@ -216,10 +218,12 @@ STORY_ARTICLES = pl.Schema(
     {  # an article's story features, then the story it was assigned to
         "article_id": TEXT,
         "event_at": INSTANT,
+        "is_dated": pl.Boolean(),  # event_at is the publication time (else when the document was first seen)
         "language": TEXT,
         "entity_ids": TEXTS,
         "terms": TEXTS,
         "story_id": TEXT,
+        "link_group_id": TEXT,  # the connected group of linked articles the story was cut from
         "similarity": pl.Float64(),
         "is_opener": pl.Boolean(),
     }
