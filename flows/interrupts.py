@@ -32,7 +32,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
@@ -101,6 +101,13 @@ class _State:
 
 
 _STATE = _State()
+_BEFORE_EXIT: list[Callable[[], None]] = []  # run by the watchdog before it ends the process
+
+
+def before_exit(hook: Callable[[], None]) -> None:
+    """Run `hook` before the watchdog ends the process (flows/progress.py closes its bar so; this
+    module imports nothing of the flows, so nothing imports it back)."""
+    _BEFORE_EXIT.append(hook)
 
 
 def requested() -> bool:
@@ -152,9 +159,8 @@ def _watchdog(state: _State, grace: float) -> None:
         time.sleep(0.05)
     if state is not _STATE:  # forgotten (reset(): a test)
         return
-    from flows import progress
-
-    progress.close_display()  # a progress bar gives the terminal its cursor back
+    for hook in _BEFORE_EXIT:  # a progress bar gives the terminal its cursor back
+        hook()
     say(state.tally.line(state.signum))
     end_children()
     os._exit(128 + state.signum)

@@ -26,6 +26,8 @@ from typing import TextIO
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
 from rich.text import Text
 
+from flows import interrupts
+
 LOG_EVERY_SECONDS = 10.0  # a progress line this often off a terminal ($NEWSETL_PROGRESS_SECONDS; 0: none)
 
 _echo: TextIO | None = None
@@ -146,8 +148,6 @@ class RunProgress:
                 pass
 
     def _tick(self) -> None:
-        from flows import interrupts
-
         while not self._stop.wait(self.every) and not interrupts.requested():  # a stopped run says so once
             self.log_line()
 
@@ -212,6 +212,9 @@ def close_display() -> None:
             run.progress.stop()
         except Exception:  # noqa: BLE001, S110 - the process is ending; the terminal may be gone
             pass
+
+
+interrupts.before_exit(close_display)
 
 
 def current() -> RunProgress | _NoProgress:
