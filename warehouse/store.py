@@ -150,6 +150,11 @@ class Warehouse:
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
+            if holder := re.search(r"Conflicting lock is held in .*?\(PID (\d+)\)", str(exc)):
+                raise WarehouseError(
+                    f"cannot open warehouse {self.path}: another process (PID {holder.group(1)}) has it open; "
+                    "close it (BI tools and notebooks should read the published snapshot) and run again"
+                ) from exc
             raise WarehouseError(f"cannot open warehouse {self.path}: {exc}") from exc
         if not read_only:
             try:

@@ -67,3 +67,51 @@ def test_serve_with_a_prefect_api_that_does_not_answer_fails_in_one_line(tmp_pat
     lines = done.stderr.decode().strip().splitlines()
     assert done.returncode == 2
     assert len(lines) == 1 and lines[0].startswith(f"error: no Prefect API answers at {api}"), lines
+
+
+def _one_error_line(done: subprocess.CompletedProcess) -> str:
+    lines = [line for line in done.stderr.decode().splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr.decode()
+    assert "Traceback" not in done.stderr.decode()
+    return lines[0]
+
+
+def test_a_warehouse_another_process_has_open_is_one_line_naming_it(tmp_path: Path) -> None:
+    from warehouse import Warehouse
+
+    db = tmp_path / "news.duckdb"
+    Warehouse(db).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}, read_only=True); "
+            "print('open', flush=True); time.sleep(120)",
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"open\n"
+        done = _newsetl(["ingest", str(SEEDS), "--db", str(db), "--no-progress"], tmp_path)
+    finally:
+        holder.kill()
+        holder.wait()
+    line = _one_error_line(done)
+    assert done.returncode == 2
+    assert line.startswith(f"error: cannot open warehouse {db}: another process (PID {holder.pid}) has it open"), line
+    assert "run again" in line
+
+
+def test_a_warehouse_on_a_read_only_file_system_is_one_line(tmp_path: Path) -> None:
+    readonly = tmp_path / "ro"
+    readonly.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(readonly)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"needs root to mount a read-only tmpfs: {mounted.stderr.decode().strip()}")
+    try:
+        done = _newsetl(["ingest", str(SEEDS), "--db", str(readonly / "news.duckdb"), "--no-progress"], tmp_path)
+    finally:
+        subprocess.run(["umount", str(readonly)], capture_output=True)
+    line = _one_error_line(done)
+    assert done.returncode == 2
+    assert line.startswith("error: Read-only file system") and str(readonly) in line, line
