@@ -86,13 +86,25 @@ BLOCK_REFERENCE: dict[str, float] = {  # the values before issue 15
 BLOCK_RULES = ("_headline_repeat", "_teaser_lists", "_link_paragraphs", "deck_index")
 
 
-def _scorer():  # type: ignore[no-untyped-def]
-    path = Path(ARGS.shared) / "tools" / "score_extraction.py"
+def scorer(shared: str | Path):  # type: ignore[no-untyped-def]
+    """The reference scorer, ../shared/tools/score_extraction.py, as a module (the extraction benches share it)."""
+    path = Path(shared) / "tools" / "score_extraction.py"
     spec = importlib.util.spec_from_file_location("score_extraction", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def gold_rows(shared: str | Path, name: str) -> dict[str, dict]:
+    """A gold set's rows by page id."""
+    rows = {}
+    with (Path(shared) / "data" / "extraction" / name / "gold.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                rows[str(row["id"])] = row
+    return rows
 
 
 # --- data ----------------------------------------------------------------------------------------
@@ -117,12 +129,7 @@ def _blocks(rows: list[list]) -> tuple[HtmlBlock, ...]:
 
 
 def load_set(name: str) -> list[Page]:
-    gold = {}
-    with (Path(ARGS.shared) / "data" / "extraction" / name / "gold.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                row = json.loads(line)
-                gold[str(row["id"])] = row.get("body") or ""
+    gold = {page: row.get("body") or "" for page, row in gold_rows(ARGS.shared, name).items()}
     found = []
     with (Path(ARGS.cache_dir) / f"cache-{name}.jsonl").open(encoding="utf-8") as f:
         for line in f:
@@ -579,7 +586,8 @@ def main() -> int:
     return 0
 
 
-def _rule_files() -> tuple[dict[str, str], tuple[str, ...]]:
+def rule_files() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Each line rule's file by rule id, and the rule files' names."""
     found: dict[str, str] = {}
     data = ROOT / "transforms" / "data"
     names = sorted(p.name for p in data.iterdir() if p.name.endswith(line_rules.RULE_FILE_SUFFIX))
@@ -595,7 +603,7 @@ if __name__ == "__main__":
     parser.add_argument("--cache-dir", default=str(ROOT / "bench" / "results" / "extraction"))
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "extraction" / "report.md"))
     ARGS = parser.parse_args()
-    SCORE = _scorer()
-    RULE_FILE, RULE_FILES = _rule_files()
+    SCORE = scorer(ARGS.shared)
+    RULE_FILE, RULE_FILES = rule_files()
     ALL_RULES = line_rules.load_rules()
     sys.exit(main())

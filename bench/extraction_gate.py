@@ -18,7 +18,6 @@ Scores are `../shared/tools/score_extraction.py`'s functions (imported).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
 import sys
@@ -26,22 +25,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.extraction import gold_rows, scorer  # noqa: E402
+
 SETS = ("scrapinghub", "readability", "wcxb")
 MIN_GAIN = 0.0005
 QUANTILES = 40
 
 Overlap = tuple[float, float, float]
 Row = tuple[str, dict[str, float], Overlap, Overlap]  # id, features, shipped's and readability's overlap
-
-
-def _scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "score_extraction", Path(ARGS.shared) / "tools" / "score_extraction.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _texts(name: str, variant: str) -> dict[str, str]:
@@ -65,12 +58,7 @@ def features(blocks: list[list], html_bytes: int) -> dict[str, float]:
 
 
 def load(name: str) -> list[Row]:
-    gold = {}
-    with (Path(ARGS.shared) / "data" / "extraction" / name / "gold.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                row = json.loads(line)
-                gold[str(row["id"])] = row.get("body") or ""
+    gold = {page: row.get("body") or "" for page, row in gold_rows(ARGS.shared, name).items()}
     shipped, readability = _texts(name, "newsetl-shipped"), _texts(name, "readability-lxml")
     rows = []
     with (Path(ARGS.cache_dir) / f"cache-{name}.jsonl").open(encoding="utf-8") as f:
@@ -167,5 +155,5 @@ if __name__ == "__main__":
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--cache-dir", default=str(ROOT / "bench" / "results" / "extraction"))
     ARGS = parser.parse_args()
-    SCORE = _scorer()
+    SCORE = scorer(ARGS.shared)
     sys.exit(main())

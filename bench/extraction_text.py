@@ -36,7 +36,6 @@ Writes the report (markdown), `text-<set>.<variant>.jsonl` predictions for the o
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import shutil
 import statistics
@@ -44,7 +43,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -52,6 +50,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.extraction import gold_rows, rule_files, scorer  # noqa: E402
 from transforms.documents.decoding import decode_text  # noqa: E402
 from transforms.frames.normalise import ParsedDocument, normalise_batch  # noqa: E402
 from transforms.text import articles as text_articles  # noqa: E402
@@ -80,15 +79,6 @@ WRITTEN_ON = {
 }
 
 
-def _scorer():  # type: ignore[no-untyped-def]
-    path = Path(ARGS.shared) / "tools" / "score_extraction.py"
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # --- the dev sets --------------------------------------------------------------------------------
 
 
@@ -107,12 +97,7 @@ class Doc:
 def build_set(name: str) -> list[Doc]:
     """Write `<cache-dir>/text/<name>/<id>.txt` for every gold page (from the extractor cache) and
     return the documents."""
-    gold: dict[str, dict] = {}
-    with (Path(ARGS.shared) / "data" / "extraction" / name / "gold.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                row = json.loads(line)
-                gold[str(row["id"])] = row
+    gold = gold_rows(ARGS.shared, name)
     cache = Path(ARGS.cache_dir) / f"cache-{name}.jsonl"
     if not cache.is_file():
         raise SystemExit(f"{cache} missing: run bench/extraction_cache.py (make bench-extraction) first")
@@ -513,16 +498,6 @@ def main() -> int:
     return 0
 
 
-def _rule_files() -> tuple[dict[str, str], tuple[str, ...]]:
-    found: dict[str, str] = {}
-    folder = ROOT / "transforms" / "data"
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(line_rules.RULE_FILE_SUFFIX))
-    for name in names:
-        for raw in tomllib.loads((folder / name).read_text("utf-8"))["rule"]:
-            found[raw["id"]] = name
-    return found, tuple(names)
-
-
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -530,7 +505,7 @@ if __name__ == "__main__":
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "extraction" / "text-report.md"))
     parser.add_argument("--ingest-every", type=int, default=0)
     ARGS = parser.parse_args()
-    SCORE = _scorer()
-    RULE_FILE, RULE_FILES = _rule_files()
+    SCORE = scorer(ARGS.shared)
+    RULE_FILE, RULE_FILES = rule_files()
     ALL_RULES = line_rules.load_rules()
     sys.exit(main())
