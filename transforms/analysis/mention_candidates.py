@@ -79,6 +79,7 @@ _APPOSITION = re.compile(
 )
 _TITLED_APPOSITION = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Z][\w-]*)")
 _NEXT_WORD = re.compile(r",?[ \t]+([a-z][\w-]*)")
+_PRONOUN_AFTER = re.compile(r"[ \t]+(?:he|she|they|we|I|it)\b")
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
     r"(?:,[ \t]*(?P<area>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–:-]",
@@ -460,7 +461,13 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
             or word in w.months_and_days
             or _HAS_DIGIT(word)
             or _CONTRACTION.search(word)
-            or (i == 0 and initial and not corporate and (doc.in_lower_case(word) or word in w.title_modifiers))
+            or (
+                i == 0
+                and initial
+                and not corporate
+                and (doc.in_lower_case(word) or word in w.title_modifiers)
+                and not _opens_a_named_line(text, toks)
+            )
         ):
             tok.role = "stop"
         elif word in w.title_modifiers:
@@ -468,6 +475,27 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
         i += 1
     _qualify_titles(toks, text, w.first_names)
     return toks
+
+
+_LINE_OPENER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+)?$")
+_HEADING_REST = re.compile(r"[ \t]*(?:\([^()\n]{1,12}\))?[ \t:.]*")
+
+
+def _opens_a_named_line(text: str, toks: list[_Tok]) -> bool:
+    """A run that is a whole line (a heading or a numbered item) and all one name ending in an
+    organisation or place head keeps its first word even if that word is also written in lower case:
+    "Red Light District Bar & Lounge", "2. Mobile World Congress (MWC)"."""
+    if len(toks) < 3 or not _LINE_OPENER.search(text, max(0, toks[0].start - 12), toks[0].start):
+        return False
+    w = entity_words()
+    words = [t.text for t in toks if t.kind == "cap"]
+    if any(x in w.stopwords or x in w.months_and_days or x in w.title_modifiers for x in words):
+        return False
+    line_end = text.find("\n", toks[-1].end)
+    rest = text[toks[-1].end : line_end if line_end >= 0 else len(text)]
+    if not _HEADING_REST.fullmatch(rest):
+        return False  # "Key Security Council powers distanced themselves": a sentence, not a heading
+    return toks[-1].kind == "cap" and words[-1] in w.organisation_heads | w.place_heads
 
 
 def _heads_an_organisation(toks: list[_Tok], j: int) -> bool:
@@ -551,8 +579,8 @@ def _context_after(text: str, end: int) -> str | None:
     if _AGE_APPOSITION.match(tail):
         return PERSON
     nxt = _NEXT_WORD.match(tail)
-    if nxt and nxt.group(1) in w.speech_verbs:
-        return PERSON
+    if nxt and nxt.group(1) in w.speech_verbs and not (tail.startswith(",") and _PRONOUN_AFTER.match(tail, nxt.end())):
+        return PERSON  # "Jane Doe said", but not "the podcast Therapy for Black Girls, says she
     if nxt and not tail.startswith(",") and nxt.group(1) in w.place_words_after:
         return PLACE
     if nxt and not tail.startswith(",") and nxt.group(1) in _ORGANISATION_ROLE_NOUNS:
@@ -900,8 +928,10 @@ def _read_words(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
         )
     ):
         return None
-    if r.cautious and kind == PERSON and len(words) > 2:
-        end = seg[1].end  # a headline capitalises its verbs too: "Kevin Volker Meets Putin" names Kevin Volker
+    if r.cautious and kind == PERSON and len(words) > 2 and (r.doc.headline or r.doc.in_lower_case(words[2])):
+        # a headline capitalises its verbs too: "Kevin Volker Meets Putin" names Kevin Volker; a title-case
+        # line of a body keeps a third word the body never writes in lower case ("by Mary Wollstonecraft Shelley")
+        end = seg[1].end
     person_role = ctx.role if ctx.before == "title" else ctx.prev_word if method == TITLE_PATTERN else None
     if kind == PERSON and len(words) == 1:
         return r.add(start, end, PERSON, method, role=person_role, single=True, fallback=PERSON)

@@ -224,3 +224,27 @@ def test_a_heading_in_capitals_is_no_organisation_and_a_compass_word_ends_a_plac
     assert "SALEM" not in kinds
     assert kinds["Pacific Northwest"] == "place" and "Pacific" not in kinds
     assert kinds["Kythera Labs"] == "organisation"
+
+
+def test_a_heading_line_keeps_its_first_word_a_sentence_does_not() -> None:
+    text = (
+        "The red light was on, a mobile phone rang: the key question.\n\n2. Mobile World Congress (MWC)\n\n"
+        "Red Light District Bar & Lounge\n\nKey Security Council powers distanced themselves, it said."
+    )
+    kinds = _kinds(text)
+    assert kinds["Mobile World Congress"] == "organisation" and "World Congress" not in kinds
+    assert kinds["Red Light District Bar & Lounge"] == "organisation"
+    assert "Key Security Council" not in kinds  # "key" starts a sentence of a paragraph, not a heading
+
+
+def test_says_she_after_a_name_makes_no_speaker_of_it() -> None:
+    kinds = _kinds("A psychologist who hosts the podcast Therapy for Black Girls, says she was surprised.")
+    assert "Black Girls" not in kinds
+    assert _kinds("Chief negotiator Saeb Erekat said they would act.")["Saeb Erekat"] == "person"
+
+
+def test_a_title_case_line_of_a_body_keeps_a_third_name_word() -> None:
+    text = "Remember when it came out.\n\nFrankenstein by Mary Wollstonecraft Shelley\n\nShe wrote it young."
+    assert _kinds(text)["Mary Wollstonecraft Shelley"] == "person"
+    headline = {m.mention_text for m in find_mentions("Kevin Volker Meets Putin", headline=True)}
+    assert "Kevin Volker" in headline  # a headline's third word may be its verb
