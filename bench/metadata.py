@@ -242,7 +242,7 @@ def stray_names(wanted: list[str], given: list[str]) -> list[str]:
 
 
 def stray_kinds(wanted: list[str], given: list[str]) -> set[str]:
-    """"person" (another person: measure b), "other" (an organisation, the site, an account, a
+    """ "person" (another person: measure b), "other" (an organisation, the site, an account, a
     role, a fragment given as a person: measure a) or "unlabelled", for each stray name."""
     labels = stray_labels()
     kinds = set()

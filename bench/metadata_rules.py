@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 import sys
 from collections import defaultdict
 from datetime import date, datetime
