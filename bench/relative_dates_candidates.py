@@ -7,6 +7,12 @@ wcxb's gold `publish_date`; for scrapinghub and readability the page's own marku
 sentence and writes the true day (or null) and the direction by hand.
 
     .venv/bin/python bench/relative_dates_candidates.py > /tmp/candidates.txt
+    .venv/bin/python bench/relative_dates_candidates.py --fresh > /tmp/fresh.txt
+
+--fresh (round 3, the fresh held-out set): only mentions not yet in bench/labels/relative_dates.jsonl,
+and a page with no usable markup day (none, or 0001-01-01) takes the day of its URL's /YYYY/MM/DD/
+path (nytimes.com/2019/11/19/..., usatoday.com/story/news/.../2019/11/19/...), else the day of its
+`datetime="..."` attributes when they all agree.
 """
 
 from __future__ import annotations
@@ -37,6 +43,9 @@ CANDIDATE = re.compile(
     r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
+URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})/")
+DATETIME_ATTRIBUTE = re.compile(r"datetime=[\"'](\d{4}-\d{2}-\d{2})")
+LABELS = Path(__file__).resolve().parent / "labels" / "relative_dates.jsonl"
 SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"”’)]*|\n|$)")
 
 
@@ -52,12 +61,35 @@ def page_date(set_name: str, row: dict) -> str | None:
     return found.group(1) if found else None
 
 
+def fallback_date(set_name: str, row: dict) -> tuple[str, str] | None:
+    """The day of the URL's /YYYY/MM/DD/ path, else of the page's datetime attributes when they agree."""
+    url = URL_DAY.search(row.get("url") or "")
+    if url:
+        return "-".join(url.groups()), "url path"
+    path = SHARED / set_name / "html" / f"{row['id']}.html"
+    if set_name == "wcxb" or not path.exists():
+        return None
+    days = set(DATETIME_ATTRIBUTE.findall(path.read_bytes().decode("utf-8", "replace")))
+    return (days.pop(), "datetime attribute") if len(days) == 1 else None
+
+
 def main() -> None:
+    fresh = "--fresh" in sys.argv[1:]
+    labelled = set()
+    if fresh:
+        for line in LABELS.open(encoding="utf-8"):
+            label = json.loads(line)
+            if "_header" not in label:
+                labelled.add((label["set"], label["page_id"], label["start"]))
     for set_name in ("wcxb", "scrapinghub", "readability"):
         for line in (SHARED / set_name / "gold.jsonl").open(encoding="utf-8"):
             row = json.loads(line)
             published = page_date(set_name, row)
-            if not published:
+            source = "gold" if set_name == "wcxb" else "page markup"
+            if fresh and (not published or published.startswith("0001")):
+                found = fallback_date(set_name, row)
+                published, source = found if found else (None, "")
+            if not published or published.startswith("0001"):
                 continue
             weekday = date.fromisoformat(published).strftime("%a")
             body = row["body"]
@@ -66,12 +98,15 @@ def main() -> None:
                     if m.group(0)[0].islower() and m.group(0).split()[-1].lower() in {"may", "march"}:
                         continue
                     start = sentence.start() + m.start()
+                    if (set_name, row["id"], start) in labelled:
+                        continue
                     print(
                         json.dumps(
                             {
                                 "set": set_name,
                                 "page_id": row["id"],
                                 "publish_date": published,
+                                "publish_date_source": source,
                                 "weekday": weekday,
                                 "start": start,
                                 "mention": m.group(0),
