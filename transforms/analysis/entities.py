@@ -24,6 +24,7 @@ import polars as pl
 
 from transforms.analysis.entity_resolution import ENTITY_SCHEMA, resolve_entities
 from transforms.analysis.gazetteers import (
+    ORGANISATION,
     PERSON,
     EntityRef,
     alias_key,
@@ -114,6 +115,14 @@ def _resolve(cands: list[Candidate], doc: Doc) -> list[Mention]:
     for c in cands:
         if c.kind == PERSON and c.ref is None and c.name in other_kind:
             c.kind, c.single, c.fallback = other_kind[c.name], False, None
+    # "the Medical Center" after "Georgetown University Medical Center": the one longer name it ends
+    orgs = [c for c in cands if c.kind == ORGANISATION and not c.single]
+    for c in orgs:
+        if c.ref is None and c.method != COREFERENCE:
+            longer = {d.name: d for d in orgs if d.name.endswith(" " + c.name)}
+            if len(longer) == 1:
+                d = next(iter(longer.values()))
+                c.ref, c.method = d.ref or entity_ref(d.name, ORGANISATION), COREFERENCE
     # full names found in the text, merged with each other ("Benjamin Nzeribe" ~ "B. U. Nzeribe")
     groups: list[list[Candidate]] = []
     for c in cands:

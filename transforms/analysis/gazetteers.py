@@ -259,6 +259,7 @@ class EntityWords:
     place_starts: frozenset[str]
     place_words_after: frozenset[str]
     place_prepositions: frozenset[str]
+    field_before_in: frozenset[str]
     non_entity_heads: frozenset[str]
     organisation_nouns: frozenset[str]
     first_names: frozenset[str]
@@ -290,6 +291,7 @@ def entity_words() -> EntityWords:
                 "place_starts",
                 "place_words_after",
                 "place_prepositions",
+                "field_before_in",
                 "non_entity_heads",
                 "organisation_nouns",
             )

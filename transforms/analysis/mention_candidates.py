@@ -771,7 +771,19 @@ def _read_run(text: str, start: int, end: int, doc: Doc, out: list[Candidate]) -
             j == n - 1,
             comma_before=i == 0 and text[:start].rstrip(" \t").endswith(","),
         )
-        _read_segment(reader, toks[i : j + 1], context)
+        found = _read_segment(reader, toks[i : j + 1], context)
+        if (
+            found is None
+            and last_gaz is not None
+            and last_gaz.kind == PLACE
+            and text[last_gaz.end : toks[i].start] == " "
+            and toks[i].kind == "cap"
+        ):
+            # "On Becoming A Guinea Fowl", "Shanghai Composite": a known place glued to a word that makes no
+            # name of its own is a part of a longer name (of a work, an index), no place mention
+            k = next((k for k in range(len(out) - 1, len(out) - 3, -1) if k >= 0 and out[k] is last_gaz), None)
+            if k is not None and all(c.single and c.fallback is None for c in out[k + 1 :]):
+                del out[k]
         before, last_gaz = "name", None
         i = j + 1
 
@@ -977,6 +989,7 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
         and word not in _AREA_MODIFIERS
         and not doc.in_lower_case(word)
         and _previous_word(text, start - len(ctx.prev_word) - 1) not in _PUBLISHED
+        and _previous_word(text, start - len(ctx.prev_word) - 1).lower() not in w.field_before_in
         and _reads_as_a_noun(text, end)
     ):
         fallback = PLACE  # "in Senkata"

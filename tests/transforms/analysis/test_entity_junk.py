@@ -248,3 +248,24 @@ def test_a_title_case_line_of_a_body_keeps_a_third_name_word() -> None:
     assert _kinds(text)["Mary Wollstonecraft Shelley"] == "person"
     headline = {m.mention_text for m in find_mentions("Kevin Volker Meets Putin", headline=True)}
     assert "Kevin Volker" in headline  # a headline's third word may be its verb
+
+
+def test_a_known_place_inside_a_longer_name_is_no_place() -> None:
+    kinds = _kinds("On Becoming a Guinea Fowl is both funny and sad. China's Shanghai Composite slumped 0.2%.")
+    assert "Guinea" not in kinds and "Shanghai" not in kinds
+    assert kinds["China"] == "place"
+    assert _kinds("She flew to Shanghai on Monday.")["Shanghai"] == "place"
+
+
+def test_a_field_after_in_is_no_place() -> None:
+    kinds = _kinds("Luna Luan, a Lecturer in Management at the University of Queensland, said so.")
+    assert "Management" not in kinds
+    assert "place:senkata" in {
+        m.entity_id for m in find_mentions("The police of the city met protesters in Senkata on Tuesday.")
+    }
+
+
+def test_a_short_form_of_a_longer_organisation_name_is_that_organisation() -> None:
+    text = "Hoge works at Georgetown University Medical Center. The Medical Center includes a school."
+    ids = {m.mention_text: m.entity_id for m in find_mentions(text)}
+    assert ids["Medical Center"] == ids["Georgetown University Medical Center"]
