@@ -25,7 +25,15 @@ from transforms.dates.relative_dates import relative_dates
 from transforms.dates.text_dates import visible_text_dates
 from transforms.frames.schemas import ARTICLE_BLOCKS, ARTICLE_DATES, ARTICLES, DATE_CANDIDATES, REMOVED_SPANS
 from transforms.html.blocks import HtmlMetadata
-from transforms.metadata.authors import Credits, credits_from, credits_of, emails_in, headline_credits, sort_credits
+from transforms.metadata.authors import (
+    Credits,
+    credits_from,
+    credits_of,
+    emails_in,
+    headline_credits,
+    may_be_person,
+    sort_credits,
+)
 from transforms.metadata.outlets import registrable_domain
 from transforms.metadata.sidecars import Sidecar
 from transforms.metadata.sources import UNKNOWN_SOURCE, source_aliases
@@ -189,9 +197,12 @@ def _credits(d: ParsedDocument) -> Credits:
     merged = text + page + given + contacts
     authors = given.authors or text.authors or page.authors
     markup = d.metadata.markup if d.metadata else None
-    if not authors and markup is not None:  # last: a byline printed by the headline (pages only)
+    # last: a byline printed by the headline (pages only), also when the others name only accounts
+    if markup is not None and not given.authors and not any(map(may_be_person, authors)):
         headline = headline_credits(markup.bylines)
-        merged, authors = merged + headline, headline.authors
+        if headline.authors or not authors:
+            merged = merged + headline + Credits(organisations=authors)
+            authors = headline.authors
     return Credits(authors, merged.roles, merged.emails, merged.agencies, merged.organisations)
 
 
