@@ -24,9 +24,10 @@ from transforms.metadata.agencies import agency_name
 
 # The cleaning rules added for issue 16's "no organisation, site or account given as a person"
 # (bench/metadata_rules.py --authors drops each in turn to show what it buys): a one-word credit
-# that is no given name, a credit holding the site's name, a phrase of common words, and a list of
-# "Last; First" pairs rejoined.
-CREDIT_RULES = frozenset({"one_word", "site_word", "phrase", "name_pairs"})
+# that is no given name, a credit holding the site's name, a phrase of common words. ("Roy;
+# Aniruddha; Patel; Jyoti" rejoined as "Last, First" pairs was tried: no gain, and it paired a list
+# of given names.)
+CREDIT_RULES = frozenset({"one_word", "site_word", "phrase"})
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 OBFUSCATED_EMAIL = re.compile(r"\[\s*email[\s\u00a0]*protected\s*\]", re.IGNORECASE)
@@ -282,29 +283,13 @@ def _name_then_role(part: str) -> Credits | None:
     return None
 
 
-def _name_pairs(chunks: list[str]) -> list[str]:
-    """ "Roy; Aniruddha; Patel; Jyoti" (a "Last, First" author list an extractor split at every
-    comma) -> "Aniruddha Roy", "Jyoti Patel": an even number, four or more, of one-word credits
-    whose odd places are not all given names; any other list is returned as it is."""
-    words = [c.strip() for c in chunks]
-    if (
-        "name_pairs" not in CREDIT_RULES
-        or len(words) < 4
-        or len(words) % 2
-        or not all(re.fullmatch(r"[^\W\d_][\w'’-]*", w) for w in words)
-        or all(w.casefold() in _given_names() for w in words[::2])
-    ):
-        return chunks
-    return [f"{first} {last}" for last, first in zip(words[::2], words[1::2], strict=True)]
-
-
 def credits_from(raw: str | None) -> Credits:
     """One credit line, cleaned and split."""
     text = OBFUSCATED_EMAIL.sub(" ", raw or "")
     emails = tuple(dict.fromkeys(e.lower() for e in EMAIL.findall(text)))
     text = LEADING_BY.sub("", EMAIL.sub(" ", text))
     found = Credits(emails=emails)
-    for chunk in _name_pairs(STRONG_SEPARATORS.split(text)):
+    for chunk in STRONG_SEPARATORS.split(text):
         chunk = LEADING_BY.sub("", WRITTEN_BY.sub("", chunk))
         if NOT_AUTHORS.match(chunk):
             continue

@@ -190,3 +190,58 @@ def test_a_collective_credit_by_the_headline_is_the_credit_not_a_name_further_on
 
     found = headline_credits([(99, "href", "EcoCult Staff"), (176, "label", "Kotn")])
     assert (found.authors, found.organisations) == ((), ("EcoCult Staff",))
+
+
+@pytest.mark.parametrize(
+    ("credit", "site_names", "authors", "organisations"),
+    [
+        # organisation credits: a brand of one word, a name of common words
+        ("Meclabs", [], [], ["Meclabs"]),
+        ("Help Net Security", [], [], ["Help Net Security"]),
+        ("HR Strategy", [], [], ["HR Strategy"]),  # a section of the site
+        ("Licensed Q Arabica Grader, M.A. Journalism", [], [], ["M.A. Journalism"]),  # a role and a degree
+        # the site's own name, as one word of it or inside a longer credit
+        ("Justin C. Meserole, Morgan", ["Morgan & Morgan"], ["Justin C. Meserole"], []),  # a common word: dropped
+        ("Jane Doe, Peaktwo", ["Peaktwo"], ["Jane Doe"], ["Peaktwo"]),
+        ("Content: MarketingSherpa", ["MarketingSherpa"], [], ["Content: MarketingSherpa"]),
+        # accounts: one word that is no given name
+        ("KatieS", [], [], ["KatieS"]),
+        ("Jamesfox", [], [], ["Jamesfox"]),
+        # a fragment that is a common word is dropped, not credited
+        ("Zackery Cuevas Writer, Hardware", [], ["Zackery Cuevas"], []),
+        # people stay people: a given name alone, a given name first, a title first, initials
+        ("Susan", [], ["Susan"], []),
+        ("Autumn Adams", [], ["Autumn Adams"], []),
+        ("Dr. Allen", [], ["Dr. Allen"], []),
+        ("J. R. Smith", [], ["J. R. Smith"], []),
+    ],
+)
+def test_organisations_sites_and_accounts_are_not_given_as_people(credit, site_names, authors, organisations) -> None:
+    found = sort_credits(credits_from(credit), site_names)
+    assert (list(found.authors), list(found.organisations)) == (authors, organisations)
+
+
+def test_a_byline_with_two_people() -> None:
+    assert credits_from("By Aoife O'Riordan and Zackery Cuevas").authors == ("Aoife O'Riordan", "Zackery Cuevas")
+    found = sort_credits(
+        credits_from("Written by Danielle Padula & Asser Christensen | Coffee Chronicler"), ["Coffee Chronicler"]
+    )
+    assert found.authors == ("Danielle Padula", "Asser Christensen")
+    # two one-word given names are two people
+    assert sort_credits(credits_from("Maria & Peter")).authors == ("Maria", "Peter")
+
+
+def test_a_page_naming_only_an_account_takes_the_byline_printed_by_the_headline() -> None:
+    from transforms.frames.normalise import ParsedDocument, _credits
+    from transforms.html.blocks import HtmlMetadata
+    from transforms.metadata.page_markup import PageMarkup
+    from transforms.text.articles import parse_text_article
+
+    markup = PageMarkup(bylines=((4, "href", "Aoife O'Riordan"),))
+    page = ParsedDocument(
+        "p", "https://x.example/a", parse_text_article("Body."), HtmlMetadata(author="KatieS", markup=markup)
+    )
+    found = sort_credits(_credits(page))
+    assert (found.authors, found.organisations) == (("Aoife O'Riordan",), ("KatieS",))
+    alone = ParsedDocument("q", "https://x.example/b", parse_text_article("Body."), HtmlMetadata(author="KatieS"))
+    assert sort_credits(_credits(alone)).authors == ()
