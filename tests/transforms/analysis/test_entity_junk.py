@@ -269,3 +269,20 @@ def test_a_short_form_of_a_longer_organisation_name_is_that_organisation() -> No
     text = "Hoge works at Georgetown University Medical Center. The Medical Center includes a school."
     ids = {m.mention_text: m.entity_id for m in find_mentions(text)}
     assert ids["Medical Center"] == ids["Georgetown University Medical Center"]
+
+
+def test_parks_trails_and_bayous_are_places_and_a_surname_after_a_first_name_is_a_person() -> None:
+    kinds = _kinds(
+        "Downtown lanes take you to Sam Houston Park, the Harrisburg Hike and Bike Trail and Buffalo Bayou, "
+        "and the Museum District is home to Hermann Park. Georgia Tech hosts it, said Jane Park."
+    )
+    assert kinds["Sam Houston Park"] == "place" and kinds["Hermann Park"] == "place"
+    assert kinds["Harrisburg Hike and Bike Trail"] == "place" and "Bike Trail" not in kinds
+    assert kinds["Buffalo Bayou"] == "place" and kinds["Museum District"] == "place"
+    assert kinds["Georgia Tech"] == "organisation" and kinds["Jane Park"] == "person"
+
+
+def test_a_common_word_of_the_nicknames_data_cues_no_person() -> None:
+    kinds = _kinds("Notable clients: Green Man Gaming.\n\nMake a Wood Jewelry Organizer with a Shelf\n\nIt was fun.")
+    assert all(kind != "person" for kind in kinds.values())
+    assert _kinds("The study was led by Lewis Ziska of Columbia.")["Lewis Ziska"] == "person"
