@@ -59,6 +59,7 @@ _CAP_TOKEN = (
     rf"|(?:[{_U}]\.){{2,}}(?!\w)"  # U.S., U.K.
     rf"|[{_U}]\.(?=[ \t])"  # a middle initial: "Patrick W. Carlineo"
     rf"|(?:a[ldnrst]|el|ash)-[{_U}]\w*"  # al-Bashir, el-Sisi, as-Sadr
+    rf"|[{_U}][\w-]*\.(?:com|org|net|io|ai|us|co|edu|gov|app)(?![\w.])"  # AccountingDepartment.com, WideFoc.us
     rf"|[{_U}](?:\w|-(?!{_ADJECTIVE_SUFFIXES}\b)(?=\w)|['’](?=\w)(?![sS]\b))*)"  # a word; 's and -based stay out
 )
 _CONNECTOR = (
@@ -479,7 +480,7 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
 
 
 _LINE_OPENER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+)?$")
-_HEADING_REST = re.compile(r"[ \t]*(?:\([^()\n]{1,12}\))?[ \t:.]*")
+_HEADING_REST = re.compile(r"[ \t]*(?:\([^()\n]{1,12}\))?[ \t]*(?:\d{1,4})?[ \t:.]*")
 
 
 def _opens_a_named_line(text: str, toks: list[_Tok]) -> bool:
@@ -618,6 +619,12 @@ def _classify(
     first, last, k = words[0], words[-1], len(words)
     if last in w.non_entity_heads:
         return None
+    if k == 1 and first in w.abbreviations | _CORPORATE_SUFFIXES:
+        return None  # "What Runs You, LLC": a company's suffix alone names nothing
+    if k >= 2 and len(last) == 1:
+        return None  # "Bryan U": a name does not end in a bare capital
+    if before == "title" and _role_word(last):
+        return None  # "Chief Economist", "General Partner", "Chief Information Security Officers": a role
     if k == 1 and first in _SINGLE_ORGANISATIONS:
         return ORGANISATION, NAME_SEQUENCE
     if k >= 2 and (last in w.organisation_heads or first in w.organisation_starts):
@@ -648,14 +655,16 @@ def _classify(
         return after, NAME_SEQUENCE
     if any(x in w.organisation_heads for x in words[1:]):
         return None  # "Columbus Police Department Intelligence Led Policing Unit": no person, no clear name
-    if (
-        first in w.first_names
-        or before == "demonym"
-        or speech_before
-        or any(len(x) == 2 and x[1] == "." for x in words)
-    ):
+    if first in w.first_names or speech_before or any(len(x) == 2 and x[1] == "." for x in words):
         return PERSON, NAME_SEQUENCE
     return None
+
+
+def _role_word(word: str) -> bool:
+    """A capitalised role word, singular or plural ("Economist", "Officers", "Partner")."""
+    role_words = entity_words().role_words
+    lower = word.lower()
+    return lower in role_words or (lower.endswith("s") and lower[:-1] in role_words)
 
 
 @dataclass
@@ -968,6 +977,8 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
     """One capitalised word and no cue: kept for in-document merging, with a kind to fall back on."""
     w = entity_words()
     text, doc, word = r.text, r.doc, r.text[start:end]
+    if word in _CORPORATE_SUFFIXES:
+        return  # "What Runs You, LLC": a company's suffix alone names nothing
     if _ACRONYM.fullmatch(word):
         if _alone_on_its_line(text, start, end):
             return  # "SALEM", "RAYNE": a heading in capitals, not an organisation
@@ -1004,12 +1015,19 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
         and not doc.in_lower_case(word)
         and _previous_word(text, start - len(ctx.prev_word) - 1) not in _PUBLISHED
         and _previous_word(text, start - len(ctx.prev_word) - 1).lower() not in w.field_before_in
+        and not _title_word_before(doc, _previous_word(text, start - len(ctx.prev_word) - 1))
         and _reads_as_a_noun(text, end)
     ):
         fallback = PLACE  # "in Senkata"
     else:
         fallback = None
     r.add(start, end, PERSON, COREFERENCE, single=True, fallback=fallback)
+
+
+def _title_word_before(doc: Doc, word: str) -> bool:
+    """A capitalised common noun before "in" makes a title, not a place: "Spanish Grammar in Context",
+    "Markets in Crypto-Assets" (but "Al-Ibrahim in Clifton")."""
+    return word[:1].isupper() and not word.isupper() and doc.in_lower_case(word.lower())
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:

@@ -286,3 +286,22 @@ def test_a_common_word_of_the_nicknames_data_cues_no_person() -> None:
     kinds = _kinds("Notable clients: Green Man Gaming.\n\nMake a Wood Jewelry Organizer with a Shelf\n\nIt was fun.")
     assert all(kind != "person" for kind in kinds.values())
     assert _kinds("The study was led by Lewis Ziska of Columbia.")["Lewis Ziska"] == "person"
+
+
+def test_a_role_after_a_title_a_bare_capital_a_suffix_or_a_demonym_makes_no_person() -> None:
+    kinds = _kinds(
+        "USDA, Office of the Chief Economist, said so. Nathan Benaich, Founder and General Partner of Air Street "
+        "Capital, agreed. As a Bryan U student you pay less. Coverage from American Business Insurance helps. "
+        "Her business What Runs You, LLC grows."
+    )
+    assert not {"Economist", "Partner", "Bryan U", "Business Insurance", "LLC"} & set(kinds)
+    assert kinds["Nathan Benaich"] == "person"
+
+
+def test_a_title_with_in_makes_no_place_and_a_web_address_is_one_name() -> None:
+    kinds = _kinds(
+        "Spanish Grammar in Context is a website on grammar. The police of the city met Al-Ibrahim in Senkata. "
+        "At AccountingDepartment.com, your accounting is done."
+    )
+    assert "Context" not in kinds and kinds["Senkata"] == "place"  # a name before "in" is no title
+    assert kinds["AccountingDepartment.com"] == "organisation" and "AccountingDepartment" not in kinds
