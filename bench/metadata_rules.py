@@ -45,10 +45,12 @@ from transforms.metadata.authors import (  # noqa: E402
     BYLINE_AFTER_CHARS,
     BYLINE_BEFORE_CHARS,
     BYLINE_EVIDENCE,
+    CREDIT_SOURCES,
     Credits,
     credits_from,
+    credits_of,
+    first_credited,
     headline_credits,
-    may_be_person,
     sort_credits,
 )
 from transforms.metadata.outlets import registrable_domain  # noqa: E402
@@ -276,7 +278,11 @@ def titles() -> None:
 
 
 def _author_score(
-    gold: dict[str, dict], markups: dict[str, dict], rule: tuple | None, show: bool = False
+    gold: dict[str, dict],
+    markups: dict[str, dict],
+    rule: tuple | None,
+    show: bool = False,
+    order: tuple[str, ...] = CREDIT_SOURCES,
 ) -> tuple[float, float, float, float]:
     """(people-only token-set F1, credits F1 (people and credit_organisations as one list), share
     of person pages given (a) no person as a person, (b) another person: bench/metadata.py's
@@ -288,7 +294,7 @@ def _author_score(
     f1 = credit_f1 = other = person = 0.0
     for i in authored:
         m = markups.get(i)
-        found = replay_credits(m, rule) if m else Credits()
+        found = replay_credits(m, rule, order) if m else Credits()
         names = scorer.names(list(found.authors))
         wanted = scorer.names(gold[i].get("author"))
         f1 += scorer.token_f1(wanted, names)
@@ -302,19 +308,19 @@ def _author_score(
     return (f1 / n, credit_f1 / n, other / n, person / n) if n else (float("nan"),) * 4  # type: ignore[return-value]
 
 
-def replay_credits(m: dict, rule: tuple | None) -> Credits:
+def replay_credits(m: dict, rule: tuple | None, order: tuple[str, ...] = CREDIT_SOURCES) -> Credits:
     """`_credits` then `sort_credits` of transforms/frames/normalise.py on one page's dumped markup:
-    the text's byline, else the extractor's author, else the headline's byline (when `rule`)."""
-    found = Credits(tuple(m.get("byline_authors") or ()))
-    if not found.authors:
-        found = credits_from(m.get("extractor_author"))
-    m_authors = found.authors
-    if rule is not None and not any(map(may_be_person, found.authors)):
-        headline = headline_credits([tuple(b) for b in m.get("bylines") or []], *rule)
-        if headline.authors or not found.authors:
-            # normalise keeps every source's roles and organisations (its `merged`), and the accounts
-            found = Credits(roles=found.roles, organisations=found.organisations) + headline
-            found = found + Credits(organisations=tuple(a for a in m_authors if a not in found.authors))
+    the first of `order` (text byline, extractor's author, the markup's authors, the headline's
+    byline with `rule`; None: no headline byline) that names a person."""
+    extractor = credits_from(m.get("extractor_author"))
+    sources = {
+        "text": Credits(tuple(m.get("byline_authors") or ())),
+        "extractor": extractor,
+        "markup": credits_of(m.get("people") or ()),
+        "headline": headline_credits([tuple(b) for b in m.get("bylines") or []], *rule) if rule else Credits(),
+    }
+    extras = Credits((), extractor.roles, extractor.emails, extractor.agencies, extractor.organisations)
+    found = first_credited([sources[name] for name in order]) + extras
     site_names = [*(m.get("site_names") or []), *([m["extractor_site_name"]] if m.get("extractor_site_name") else [])]
     if m.get("_domain"):
         site_names.append(m["_domain"].split(".")[0])
@@ -346,26 +352,44 @@ def authors() -> None:
             return "no headline byline"
         return f"headline byline ({rule[0]} chars after, {rule[1]} before; {', '.join(sorted(rule[2]))})"
 
-    def better(score: tuple[float, float, float]) -> float:
-        return score[0] - score[2] - score[3]  # people-only F1, less the stray names it costs
+    def better(score: tuple[float, float, float, float]) -> float:
+        return score[1] - score[2] - score[3]  # credits F1, less the stray names it costs
 
-    print("\n## Authors: the headline's byline as the last credit source, tuned on one set (F1 less stray names)")
+    shipped = (BYLINE_AFTER_CHARS, BYLINE_BEFORE_CHARS, BYLINE_EVIDENCE)
+    orders = _orders(CREDIT_SOURCES)
+    print("\n## Authors: the order of the credit sources, then the headline byline's window, tuned on one set")
     print(
-        "| reported on | tuned on | rule chosen | people-only F1 | credits F1 | (a) no person as one"
-        " | (b) another person | without it: F1 | credits F1 | (a) | (b) |"
+        "First the order of the sources (the first that names a person wins) with the shipped byline rule, then"
+        " the byline rule with that order; chosen by credits F1 less the stray names (a) and (b).\n"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| reported on | tuned on | order chosen | byline rule chosen | people-only F1 | credits F1"
+        " | (a) no person as one | (b) another person | shipped: F1 | credits F1 | (a) | (b) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for report, tune in (("wcxb-a", "wcxb-b"), ("wcxb-b", "wcxb-a"), ("readability", "wcxb"), ("wcxb", "readability")):
         g, m = sets[tune]
-        best = max(rules, key=lambda r: (better(_author_score(g, m, r)), -rules.index(r)))
-        if better(_author_score(g, m, None)) >= better(_author_score(g, m, best)):
+        order = max(orders, key=lambda o: (better(_author_score(g, m, shipped, order=o)), -orders.index(o)))
+        best = max(rules, key=lambda r: (better(_author_score(g, m, r, order=order)), -rules.index(r)))
+        if better(_author_score(g, m, None, order=order)) >= better(_author_score(g, m, best, order=order)):
             best = None
         g, m = sets[report]
-        with_rule = " | ".join(f"{x:.3f}" for x in _author_score(g, m, best))
-        without = " | ".join(f"{x:.3f}" for x in _author_score(g, m, None))
-        print(f"| {report} | {tune} | {label(best)} | {with_rule} | {without} |")
-    shipped = (BYLINE_AFTER_CHARS, BYLINE_BEFORE_CHARS, BYLINE_EVIDENCE)
-    print(f"\nin transforms.metadata.authors: {label(shipped)}")
+        chosen = " | ".join(f"{x:.3f}" for x in _author_score(g, m, best, order=order))
+        as_shipped = " | ".join(f"{x:.3f}" for x in _author_score(g, m, shipped))
+        print(f"| {report} | {tune} | {' > '.join(order)} | {label(best)} | {chosen} | {as_shipped} |")
+    print(f"\nshipped: {' > '.join(CREDIT_SOURCES)}; {label(shipped)}")
+    print("\n## Authors: ablation of the shipped sources")
+    print("| variant | set | people-only F1 | credits F1 | (a) no person as one | (b) another person |")
+    print("|---|---|---|---|---|---|")
+    source_variants = [("shipped", CREDIT_SOURCES, shipped), ("no headline byline", CREDIT_SOURCES, None)]
+    source_variants += [
+        (f"without {s}", tuple(x for x in CREDIT_SOURCES if x != s), shipped) for s in CREDIT_SOURCES if s != "headline"
+    ]
+    for name, order, rule in source_variants:
+        for subset in ("wcxb-a", "wcxb-b", "readability"):
+            g, m = sets[subset]
+            cells = " | ".join(f"{x:.3f}" for x in _author_score(g, m, rule, order=order))
+            print(f"| {name} | {subset} | {cells} |")
     print("\n## Authors: the credit cleaning rules (authors.CREDIT_RULES), each dropped in turn, shipped byline rule")
     print("| variant | set | people-only F1 | credits F1 | (a) no person as one | (b) another person |")
     print("|---|---|---|---|---|---|")

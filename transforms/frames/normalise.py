@@ -26,12 +26,13 @@ from transforms.dates.text_dates import visible_text_dates
 from transforms.frames.schemas import ARTICLE_BLOCKS, ARTICLE_DATES, ARTICLES, DATE_CANDIDATES, REMOVED_SPANS
 from transforms.html.blocks import HtmlMetadata
 from transforms.metadata.authors import (
+    CREDIT_SOURCES,
     Credits,
     credits_from,
     credits_of,
     emails_in,
+    first_credited,
     headline_credits,
-    may_be_person,
     sort_credits,
 )
 from transforms.metadata.outlets import registrable_domain
@@ -179,31 +180,32 @@ def _spans_frame(docs: list[ParsedDocument]) -> pl.DataFrame:
 
 
 def _credits(d: ParsedDocument) -> Credits:
-    """The text's byline first, else the page's author, else a byline printed by the headline
-    (`headline_credits`); a sidecar's authors win over all.
-    Roles, e-mails and agencies from every credit are kept, and the e-mails of removed contact lines."""
+    """A sidecar's authors win over all; else the first of CREDIT_SOURCES (the text's byline, the
+    extractor's author, the page markup's authors, a byline printed by the headline) that names
+    someone who may be a person (`first_credited`). The e-mails of removed contact lines are kept."""
     f = d.article.fields
-    text = Credits(
-        tuple(cast("list[str]", f.get("authors", []))),
-        tuple(cast("list[str]", f.get("author_roles", []))),
-        tuple(cast("list[str]", f.get("author_emails", []))),
-        tuple(cast("list[str]", f.get("agencies", []))),
-    )
-    page = credits_from(d.metadata.author if d.metadata else None)
+    markup = d.metadata.markup if d.metadata else None
+    sources = {
+        "text": Credits(
+            tuple(cast("list[str]", f.get("authors", []))),
+            tuple(cast("list[str]", f.get("author_roles", []))),
+            tuple(cast("list[str]", f.get("author_emails", []))),
+            tuple(cast("list[str]", f.get("agencies", []))),
+        ),
+        "extractor": credits_from(d.metadata.author if d.metadata else None),
+        "markup": credits_of(markup.people) if markup else Credits(),
+        "headline": headline_credits(markup.bylines) if markup else Credits(),
+    }
     given = credits_of(d.sidecar.authors if d.sidecar else ())
     contacts = Credits(
         emails=tuple(e for s in d.article.removed if s.category in CREDIT_CATEGORIES for e in emails_in(s.text))
     )
-    merged = text + page + given + contacts
-    authors = given.authors or text.authors or page.authors
-    markup = d.metadata.markup if d.metadata else None
-    # last: a byline printed by the headline (pages only), also when the others name only accounts
-    if markup is not None and not given.authors and not any(map(may_be_person, authors)):
-        headline = headline_credits(markup.bylines)
-        if headline.authors or not authors:
-            merged = merged + headline + Credits(organisations=authors)
-            authors = headline.authors
-    return Credits(authors, merged.roles, merged.emails, merged.agencies, merged.organisations)
+    # the text's and the extractor's roles, e-mails, agencies and organisations are kept in any case
+    extras = sources["text"] + sources["extractor"] + given + contacts
+    extras = Credits((), extras.roles, extras.emails, extras.agencies, extras.organisations)
+    if given.authors:
+        return Credits(given.authors) + extras
+    return first_credited([sources[name] for name in CREDIT_SOURCES]) + extras
 
 
 def _date_candidates(d: ParsedDocument) -> list[DateCandidate]:

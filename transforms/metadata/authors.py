@@ -387,6 +387,28 @@ def _site_like(author: str, site_key: str) -> bool:
     return len(site_key) >= 5 and " " not in author.strip() and site_key in key
 
 
+# Where a page's authors are taken from, in order: the first source that names a person wins
+# (`first_credited`). text: the byline the text parser found; extractor: trafilatura's author;
+# markup: the page's JSON-LD authors and <meta name=author> (`PageMarkup.people`); headline: the
+# byline printed by the headline (`headline_credits`). Chosen on one wcxb half for the other
+# (bench/metadata_rules.py --authors; BENCHMARKS.md).
+CREDIT_SOURCES = ("text", "extractor", "markup", "headline")
+
+
+def first_credited(sources: Sequence[Credits]) -> Credits:
+    """The authors of the first source that names someone who may be a person (`may_be_person`),
+    with the roles, e-mails, agencies and organisations of that source and those before it; the
+    accounts the sources before it named go to organisations. When none names a person, the
+    first source's accounts (sort_credits moves them), and every source's other credits."""
+    merged, accounts = Credits(), Credits()
+    for source in sources:
+        merged = merged + Credits((), source.roles, source.emails, source.agencies, source.organisations)
+        if any(map(may_be_person, source.authors)):
+            return Credits(source.authors) + merged + Credits(organisations=accounts.authors)
+        accounts = accounts + Credits(source.authors)
+    return accounts + merged
+
+
 def credits_of(lines: Iterable[str | None]) -> Credits:
     """Several credit lines (or an author list), merged in order without repeats."""
     found = Credits()
