@@ -18,7 +18,7 @@ import json
 import logging
 import re
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -285,6 +285,25 @@ def _within(pieces: list[tuple[str, lxml_html.HtmlElement]], scan: int) -> list[
     return pieces
 
 
+# "09.10.2024": a printed date of numbers only, whose day and month could be read either way
+AMBIGUOUS_NUMERIC = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+
+
+def _read_as(printed: HeadlineDate, published_days: Collection[date]) -> HeadlineDate:
+    """A printed date of numbers whose day and month may swap ("09.10.2024": 9 October or September
+    10) is read the way the page's structured published date reads it, when that one is the swap."""
+    match = AMBIGUOUS_NUMERIC.match(printed.raw)
+    day = printed.value.local_date
+    if not match or day in published_days or day.day > 12 or day.day == day.month:
+        return printed
+    swapped = day.replace(month=day.day, day=day.month)
+    if swapped not in published_days:
+        return printed
+    shift = swapped - day
+    value = replace(printed.value, value=printed.value.value + shift, local_date=swapped)
+    return replace(printed, value=value)
+
+
 def headline_candidates(
     dates: Sequence[HeadlineDate],
     structured: Sequence[DateCandidate],
@@ -296,7 +315,7 @@ def headline_candidates(
     that the structured markup gives as modified and never as published is a modification."""
     published_days = {c.value.local_date for c in structured if c.field == "published_at"}
     modified_days = {c.value.local_date for c in structured if c.field == "modified_at"} - published_days
-    near = [d for d in dates if 0 <= d.offset < after or -before <= d.offset < 0]
+    near = [_read_as(d, published_days) for d in dates if 0 <= d.offset < after or -before <= d.offset < 0]
     fields = [
         "modified_at" if d.field == "modified_at" or d.value.local_date in modified_days else "published_at"
         for d in near

@@ -170,3 +170,20 @@ def test_an_updated_label_or_class_makes_a_printed_date_a_modification() -> None
     <p>Updated: March 12, 2024</p><p class="post-modified">March 13, 2024</p><p>Posted March 5, 2024</p>
     <p>The harbour wall gave way on Tuesday night, the council said.</p></body></html>"""
     assert _printed(html) == [("published_at", "2024-03-05"), ("modified_at", "2024-03-12")]
+
+
+@pytest.mark.parametrize(
+    ("structured", "printed"),
+    [
+        ("2024-09-10T16:07:00Z", "2024-09-10"),  # the markup reads it as September 10: so is the printed one
+        ("2024-10-09T16:07:00Z", "2024-10-09"),  # the markup agrees with the day-first reading
+        ("2023-01-05T16:07:00Z", "2024-10-09"),  # the markup says neither: read as printed (day first)
+    ],
+)
+def test_a_numeric_date_that_reads_either_way_is_read_as_the_markup_reads_it(structured, printed) -> None:
+    """ "09.10.2024" under the headline of an American page whose JSON-LD says 2024-09-10."""
+    html = f"""<html><head><script type="application/ld+json">{{"@type": "Article",
+    "datePublished": "{structured}"}}</script></head>
+    <body><h1>Harbour wall rebuilt</h1><p>Jane Doe · 09.10.2024</p>
+    <p>The harbour wall gave way on Tuesday night, the council said.</p></body></html>"""
+    assert _printed(html) == [("published_at", printed)]
