@@ -681,8 +681,14 @@ class _Reader:
     def add(self, start: int, end: int, kind: str, method: str, **extra) -> str | None:
         if glued(self.text[start:end]):
             return None  # "Kristi NoemKristi Lynn NoemSouth Dakota": elements that had no space between them
+        if kind == ORGANISATION and method == NAME_SEQUENCE and self._common_words(start, end):
+            return None  # "Social Media Marketing Services": a service the text also writes in lower case
         self.out.append(Candidate(start, end, kind, alias_key(self.text[start:end]), method, **extra))
         return kind
+
+    def _common_words(self, start: int, end: int) -> bool:
+        words = [x for x in self.text[start:end].split() if x[:1].isupper()]
+        return len(words) >= 2 and all(self.doc.in_lower_case(x.lower()) for x in words)
 
 
 def glued(name: str) -> bool:
@@ -1155,9 +1161,26 @@ def _speaker_candidate(start: int, label: str) -> Candidate:
     return Candidate(start, start + len(label), PERSON, name, NAME_SEQUENCE, single=single)
 
 
+# "total-factor-productivity (TFP)", "search engine optimization (SEO)", "noise cancelling, or ANC"
+_LOWER_DEFINITION = re.compile(r"((?:[a-z][a-z]*[ -]){1,5}[a-z]+)(?:[ \t]*\(|,?[ \t]+or[ \t]+)([A-Z]{2,6})\b")
+
+
+def _common_noun_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines by lower-case words whose initials they are: names of things, not of
+    organisations, wherever they occur (also before the definition)."""
+    dead = set()
+    for m in _LOWER_DEFINITION.finditer(text):
+        words, acronym = re.split(r"[ -]", m.group(1)), m.group(2)
+        initials = "".join(x[0] for x in words).upper()
+        if initials.endswith(acronym):
+            dead.add(acronym)
+    return dead
+
+
 def read_candidates(text: str, headline: bool) -> tuple[list[Candidate], Doc]:
     """Every candidate mention of a text, in order, overlaps resolved to the longest."""
     doc = Doc(text, headline)
+    doc.dead_acronyms.update(_common_noun_acronyms(text))
     cands: list[Candidate] = []
     skip: set[int] = set()
     labels = [] if headline else _speaker_labels(text)

@@ -305,3 +305,14 @@ def test_a_title_with_in_makes_no_place_and_a_web_address_is_one_name() -> None:
     )
     assert "Context" not in kinds and kinds["Senkata"] == "place"  # a name before "in" is no title
     assert kinds["AccountingDepartment.com"] == "organisation" and "AccountingDepartment" not in kinds
+
+
+def test_a_service_in_common_words_and_an_acronym_of_lower_case_words_are_no_organisations() -> None:
+    text = (
+        "Services offered:\n- Social Media Marketing Services\n- Paid Social\n\nWe sell social media marketing "
+        "services. Climate-Induced Yield Changes and TFP: a report. Without new spending, total-factor-"
+        "productivity (TFP) growth would fall, the American Federation of Teachers said."
+    )
+    kinds = _kinds(text)
+    assert "Social Media Marketing Services" not in kinds and "TFP" not in kinds
+    assert kinds["American Federation of Teachers"] == "organisation"
