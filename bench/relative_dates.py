@@ -46,8 +46,15 @@ BASELINE_COMMIT = "df9b263"  # the labels' commit: relative_dates.py still resol
 DEV_SETS = ("wcxb",)
 
 
+def is_fresh(row: dict) -> bool:
+    """Round 3's fresh held-out rows (labelled after round 2, scored once the round-3 rules were frozen)."""
+    return row.get("held_out") == "fresh"
+
+
 def is_dev(row: dict) -> bool:
-    """Round 2's tuning rows: wcxb, and the scrapinghub pages of the tune half."""
+    """The tuning rows (rounds 2 and 3): wcxb, and the scrapinghub pages of the tune half (not the fresh rows)."""
+    if is_fresh(row):
+        return False
     if row["set"] in DEV_SETS:
         return True
     return row["set"] == "scrapinghub" and int(hashlib.sha1(row["page_id"].encode()).hexdigest()[0], 16) % 2 == 0
@@ -124,7 +131,8 @@ def speed(old) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--only", help="score one set only, or 'dev' (round 2's tuning rows)")
+    parser.add_argument("--only", help="score one set only, or 'dev' (the tuning rows)")
+    parser.add_argument("--no-fresh", action="store_true", help="leave the fresh held-out rows out (while tuning)")
     parser.add_argument("--errors", action="store_true", help="list the wrong rows of the new resolver")
     parser.add_argument("--speed", action="store_true", help="time both on texts of n phrases (linear, capped)")
     args = parser.parse_args()
@@ -133,6 +141,8 @@ def main() -> None:
         return
     labels = [json.loads(line) for line in LABELS.open(encoding="utf-8")]
     labels = [row for row in labels if "_header" not in row]
+    if args.no_fresh:
+        labels = [row for row in labels if not is_fresh(row)]
     if args.only:
         labels = [row for row in labels if (is_dev(row) if args.only == "dev" else row["set"] == args.only)]
     texts = bodies({row["set"] for row in labels})
@@ -146,6 +156,7 @@ def main() -> None:
         base = {
             "set": row["set"],
             "dev": is_dev(row),
+            "fresh": is_fresh(row),
             "direction": row["direction"],
             "publish_date": anchor,
             "resolved_date": truth,
@@ -156,17 +167,20 @@ def main() -> None:
 
     print("Relative dates against hand labels (bench/labels/relative_dates.jsonl), issue 17 point 2")
     print("labels:", dict(Counter(row["set"] for row in labels)), dict(Counter(row["direction"] for row in labels)))
-    print("round 2: cues tuned on wcxb + the scrapinghub tune half (dev); held out: the rest")
+    print("rounds 2-3: cues tuned on wcxb + the scrapinghub tune half (dev); held out: the rest, and the fresh set")
     groups = {
-        "all": lambda r: True,
-        "held out (scrapinghub report half+readability)": lambda r: not r["dev"],
+        "fresh held out (round 3, labelled after round 2)": lambda r: r["fresh"],
+        "  fresh, of which forward-labelled": lambda r: r["fresh"] and r["direction"] == "forward",
+        "  fresh, of which wcxb": lambda r: r["fresh"] and r["set"] == "wcxb",
+        "  fresh, of which scrapinghub+readability": lambda r: r["fresh"] and r["set"] != "wcxb",
+        "old held out (scrapinghub report half+readability)": lambda r: not r["dev"] and not r["fresh"],
         "dev (wcxb + scrapinghub tune half)": lambda r: r["dev"],
-        "  of which wcxb": lambda r: r["set"] == "wcxb",
+        "  of which wcxb": lambda r: r["dev"] and r["set"] == "wcxb",
         "  of which scrapinghub tune half": lambda r: r["dev"] and r["set"] == "scrapinghub",
-        "scrapinghub+readability (half tuned in round 2)": lambda r: r["set"] not in DEV_SETS,
+        "the 400 rows of rounds 1-2": lambda r: not r["fresh"],
     }
     header = (
-        f"{'resolver':24} {'rows':48} {'n':>4} {'accuracy':>8} {'fwd right':>9} {'fwd->back':>9} "
+        f"{'resolver':24} {'rows':50} {'n':>4} {'accuracy':>8} {'fwd right':>9} {'fwd->back':>9} "
         f"{'null ok':>8} {'dated->null':>11}"
     )
     print()
@@ -177,7 +191,7 @@ def main() -> None:
             if not s["n"]:
                 continue
             print(
-                f"{name:24} {group:48} {s['n']:>4} {s['accuracy']:>8.3f} "
+                f"{name:24} {group:50} {s['n']:>4} {s['accuracy']:>8.3f} "
                 f"{s['forward_right']:>4}/{s['n_forward']:<4} {s['forward_resolved_backward']:>9} "
                 f"{s['null_labels_right']:>3}/{s['n_null_labels']:<4} {s['dated_labels_null']:>11}"
             )
@@ -187,12 +201,13 @@ def main() -> None:
     print("dated->null: labelled with a day but left null (unsure).")
     if args.errors:
         print()
-        print("Wrong rows of the tense-aware resolver (set, page, mention, published, labelled, resolved, cue):")
+        print("Wrong rows of the tense-aware resolver (rows, set, page, mention, published, labelled, resolved, cue):")
         for r in results["tense-aware (new)"]:
             if r["predicted"] != r["resolved_date"]:
                 row = r["row"]
+                which = "fresh" if r["fresh"] else "dev" if r["dev"] else "held"
                 print(
-                    f"- {row['set']} {row['page_id'][:10]} [{row['mention']}] pub {row['publish_date']} "
+                    f"- {which} {row['set']} {row['page_id'][:10]} [{row['mention']}] pub {row['publish_date']} "
                     f"label {row['resolved_date']} got {r['predicted']} cue {r['cue']!r}: {row['sentence'][:160]}"
                 )
 

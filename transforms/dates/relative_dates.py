@@ -94,7 +94,7 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "weekday",
             r"\b(?:(?P<modifier>last|next|this|on|since)\s+)?"
-            r"(?-i:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!')"
+            r"(?-i:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b(?!['’](?!s\b))"
             + PART_OF_DAY
             + LOCAL_TIME,
         ),
@@ -161,7 +161,9 @@ FULL_DATE = re.compile(
 # A date written right after a day word: "tomorrow (November 19)", "today (Nov.", "tomorrow, December 21".
 DATE_AFTER_DAY_WORD = re.compile(r"\s*(?:\(|,\s*)(?:" + MONTH_ALTERNATION + r")\b")
 LIST_GAP_CHARS = 120  # a day and month this close after another one, with no cue of its own, is its list's
+TODAY_EVENT_REACH = 8  # a first person or an event phrase this many words either side makes "today" that day
 TODAY_REACH = 3  # "today" is the anchor day with a tense at most this many words from it ("Today I unboxed")
+YEAR_IN_TEXT = re.compile(r"\b((?:1[5-9]|20)\d{2})\b")
 THIS_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?(?P<which>this|last|next)\s+year\b")
 
 
@@ -175,6 +177,7 @@ class Cues:
 
     forward: frozenset[str]
     forward_phrases: tuple[tuple[str, ...], ...]
+    forward_nouns: frozenset[str]
     futurate: frozenset[str]
     futurate_phrases: tuple[tuple[str, ...], ...]
     backward: frozenset[str]
@@ -191,6 +194,9 @@ class Cues:
     hypothetical: frozenset[str]
     today_event: tuple[tuple[str, ...], ...]
     event_nouns: frozenset[str]
+    today_contrast: tuple[tuple[str, ...], ...]
+    between: frozenset[str]
+    month_day_now: tuple[tuple[str, ...], ...]
     phrase_starts: frozenset[str] = frozenset()  # the first and last words of the phrases above
     phrase_ends: frozenset[str] = frozenset()
 
@@ -208,6 +214,7 @@ def cues() -> Cues:
     return Cues(
         forward=frozenset(forward["words"]),
         forward_phrases=_words(forward["phrases"]),
+        forward_nouns=frozenset(forward["noun_forms"]),
         futurate=frozenset(w[0] for w in futurate if len(w) == 1),
         futurate_phrases=tuple(w for w in futurate if len(w) > 1),
         backward=frozenset(backward["words"]),
@@ -224,6 +231,9 @@ def cues() -> Cues:
         hypothetical=frozenset(no_day["hypothetical"]),
         today_event=_words(no_day["today_event_phrases"]),
         event_nouns=frozenset(no_day["event_nouns"]),
+        today_contrast=_words(no_day["today_contrast"]),
+        between=frozenset(no_day["between"]),
+        month_day_now=_words(no_day["month_day_now"]),
     )
 
 
@@ -287,7 +297,8 @@ def _is_past(tokens: list[str], i: int, c: Cues) -> bool:
         return False
     if word not in c.irregular_past and not (len(word) > 4 and word.endswith("ed")):
         return False
-    return not (i > 0 and tokens[i - 1] in c.passive_auxiliaries)  # "will be divulged", "is held"
+    # "will be divulged", "is held", "are most selected": an auxiliary one or two words before
+    return not any(w in c.passive_auxiliaries for w in tokens[max(0, i - 2) : i])
 
 
 def _cue_at(tokens: list[str], i: int, ending: bool, c: Cues, futurate: bool) -> tuple[str, str] | None:
@@ -301,8 +312,11 @@ def _cue_at(tokens: list[str], i: int, ending: bool, c: Cues, futurate: bool) ->
         if phrase:
             return BACKWARD, phrase
     word = tokens[i]
-    if futurate and word in c.futurate and i > 0 and (tokens[i - 1] in c.determiners or tokens[i - 1].endswith("'s")):
+    after_determiner = i > 0 and (tokens[i - 1] in c.determiners or tokens[i - 1].endswith("'s"))
+    if futurate and word in c.futurate and after_determiner:
         futurate = False  # "Trump's visit", "the opening", "a play": a noun, no schedule
+    if word in c.forward_nouns and after_determiner:
+        return None  # "shelved its plans", "the deadline": a noun, no future
     if word in c.forward or (futurate and word in c.futurate) or word.endswith("'ll"):
         return FORWARD, word
     if word in c.backward or _is_past(tokens, i, c):
@@ -386,10 +400,12 @@ def _names_no_day(ctx: Context, c: Cues) -> str | None:
     """Why a weekday names no single day: 'every' / 'a (sunny)' before it, a range or a row of
     weekdays, a habit ('always') or a hypothesis ('if') in its sentence."""
     near = ctx.left[-2:]
-    if near and near[-1] in c.before_weekday:
+    if near and near[-1] in c.before_weekday and near[-1] not in ("a", "an"):
         return near[-1]
     if len(near) == 2 and near[0] in ("a", "an", "every", "each"):
         return near[0]  # "on a Sunday", "a sunny Friday"
+    if near and near[-1] in ("a", "an") and not any(w in c.event_nouns for w in ctx.right[:2]):
+        return near[-1]  # "on a Sunday"; but "in a Tuesday research report" is that Tuesday's
     if ctx.after[:1].isalpha():
         return "plural"  # "Sunday mornings"
     if ctx.right and ctx.right[0] in c.weekday_ranges:
@@ -425,6 +441,36 @@ def _hypothesis(words: list[str], c: Cues) -> str | None:
     return next((w for w in words if w in c.hypothetical), None)
 
 
+def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> str | None:
+    """The first of `phrases` found in `words` (each a few words; `words` a bounded sentence)."""
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == phrase:
+                return " ".join(phrase)
+    return None
+
+
+def _between(ctx: Context, c: Cues) -> str | None:
+    """'between yesterday and today': a day word right after "between", or after "between X and"."""
+    near = ctx.left[-3:]
+    if near[-1:] and near[-1] in c.between:
+        return near[-1]
+    if len(near) == 3 and near[0] in c.between and near[2] in ("and", "or"):
+        return near[0]
+    return None
+
+
+def _today_against_the_past(ctx: Context, anchor: date, c: Cues) -> str | None:
+    """'today' set against the past in its sentence: 'nowadays' (a contrast word, or a year at least
+    two years before the anchor)."""
+    found = _has_phrase(ctx.left + ctx.right, c.today_contrast)
+    if found:
+        return found
+    years = [int(y) for y in YEAR_IN_TEXT.findall(ctx.before + " " + ctx.after)]
+    return "earlier year" if any(y <= anchor.year - 2 for y in years) else None
+
+
 def _signed(resolved: date | None, anchor: date) -> str | None:
     if resolved is None:
         return None
@@ -449,15 +495,20 @@ def _day_word(word: str, ctx: Context, anchor: date) -> tuple[date | None, str |
         return day, "date"  # "tomorrow (November 19)", "today (Nov. 18)", "tomorrow, December 21"
     if _possessive_no_event(ctx, c):
         return None, "possessive"
+    between = _between(ctx, c)
+    if between:
+        return None, between
     hypothesis = _hypothesis(ctx.left + ctx.right, c)  # anywhere in the sentence
     if word == "today":
         if ctx.after.startswith(("'s", "’s")):
             return day, "today's event"
-        sentence = ctx.left + ["today"] + ctx.right
-        for phrase in c.today_event:
-            for i in range(len(sentence)):
-                if tuple(sentence[i : i + len(phrase)]) == phrase:
-                    return day, " ".join(phrase)
+        # within TODAY_EVENT_REACH words: "we are going to take you on a tour of ... in use today" is no event of today
+        event = _has_phrase(ctx.left[-TODAY_EVENT_REACH:] + ["today"] + ctx.right[:TODAY_EVENT_REACH], c.today_event)
+        if event:
+            return day, event
+        contrast = _today_against_the_past(ctx, anchor, c)
+        if contrast:
+            return None, contrast
         tense = _tense(ctx, reach=TODAY_REACH, futurate=False)
         if tense is None or hypothesis:
             return None, hypothesis or "generic"
@@ -518,6 +569,9 @@ def _month_day(groups: dict, ctx: Context, anchor: date, previous: date | None) 
     year_before = YEAR_BEFORE.search(ctx.before[-12:])
     if year_before:
         return _month_day_in(month, day, int(year_before.group("year"))), "date"
+    if any(tuple(ctx.left[-len(p) :]) == p for p in cues().month_day_now):
+        near = [d for year in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _month_day_in(month, day, year))]
+        return (min(near, key=lambda d: abs((d - anchor).days)) if near else None), "it is"
     weekday = WEEKDAY_BEFORE.search(ctx.before[-16:])
     if weekday:
         return _month_day_with_weekday(month, day, WEEKDAYS[weekday.group("weekday").lower()], anchor), "weekday"
