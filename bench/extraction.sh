@@ -19,6 +19,9 @@
 #      The official scorer re-scores its predictions into text-scores.txt (committed).
 #   5. bench/extraction_gate.py: would one cheap feature of trafilatura's output know when to ask
 #      readability-lxml (leave one set out), against the per-page oracle (gate.md, committed).
+#   6. bench/extraction_model.py: a learned combination, per block (over the union of trafilatura's and
+#      readability-lxml's blocks) and per page (which whole output to keep), trained and scored leave
+#      one set out against the shipped path (model.md, committed; measured, not shipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"
@@ -55,3 +58,4 @@ for set in $SETS; do
     done
 done
 .venv/bin/python bench/extraction_gate.py --shared "$SHARED" --cache-dir "$OUT" | tee "$OUT/gate.md"
+.venv/bin/python bench/extraction_model.py --shared "$SHARED" --cache-dir "$OUT" --out "$OUT/model.md"
