@@ -9,7 +9,13 @@ characters of the benchmark id (scrapinghub) or the full id (readability).
 
 from __future__ import annotations
 
-from tests.transforms.analysis.mentions_gold_wcxb import WCXB, WCXB_FRESH, WCXB_FRESH2, WCXB_FRESH3
+from tests.transforms.analysis.mentions_gold_wcxb import (
+    WCXB,
+    WCXB_FRESH,
+    WCXB_FRESH2,
+    WCXB_FRESH3,
+    WCXB_FRESH4,
+)
 
 GOLD: dict[str, dict[str, str]] = {
     "39d5c43b": {
@@ -274,7 +280,7 @@ FROZEN: dict[str, dict[str, str]] = {
 
 def gold_entities(key: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(required, optional) sets of (kind, name) for one article."""
-    entry = {**GOLD, **HELD_OUT, **FROZEN, **WCXB, **WCXB_FRESH, **WCXB_FRESH2, **WCXB_FRESH3}[key]
+    entry = {**GOLD, **HELD_OUT, **FROZEN, **WCXB, **WCXB_FRESH, **WCXB_FRESH2, **WCXB_FRESH3, **WCXB_FRESH4}[key]
     required = {
         (kind, name.strip())
         for kind in ("person", "organisation", "place")
