@@ -80,6 +80,8 @@ _APPOSITION = re.compile(
 )
 _TITLED_APPOSITION = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Z][\w-]*)")
 _NEXT_WORD = re.compile(r",?[ \t]+([a-z][\w-]*)")
+# "Wien, H. C.," in a citation: a surname before its initials ("Washington, D.C." is a place)
+_CITED_SURNAME = re.compile(r",[ \t]*(?!D\.C\.)[A-Z]\.(?:[ \t]*[A-Z]\.)*(?=[,;)(& \t]|$)")
 _DISTRICT_ORGANISATIONS = frozenset({"School", "Schools"})  # a school district is an organisation
 _PRONOUN_AFTER = re.compile(r"[ \t]+(?:he|she|they|we|I|it)\b")
 _DATELINE = re.compile(
@@ -299,6 +301,7 @@ class Doc:
     lines: dict[int, tuple[bool, bool]] = field(default_factory=dict)  # line start -> (title case, shouting)
     acronyms: dict[str, Candidate] = field(default_factory=dict)
     dead_acronyms: set[str] = field(default_factory=set)
+    code_words: set[str] = field(default_factory=set)  # identifiers of the program code the text quotes
 
     def is_english(self) -> bool:
         """Whether the text reads as English: "in Kooperation" is German, not a place."""
@@ -382,6 +385,14 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
             match = None  # "Kevin King", "John Major": a last name that is also a title
         if match and match[0] == "demonym" and i > 0 and toks[i - 1].role == "name" and toks[i - 1].kind == "cap":
             match = None  # "Free Syrian Army": a demonym inside a name
+        if (
+            match
+            and match[0] == "gaz"
+            and match[1] == i
+            and match[2].kind != PERSON
+            and _CITED_SURNAME.match(text, toks[i].end)
+        ):
+            match = None  # "Cerra, J., Wien, H. C.": a surname in a citation, not Vienna
         if match and match[0] == "gaz" and _gazetteer_hit_is_part_of_a_name(toks, i, match[2], match[3]):
             match = None  # "Real Madrid", "Diplomatic Academy of Vietnam", "Peoples Democratic Party"
         if (
@@ -446,12 +457,13 @@ def _tokens(text: str, start: int, end: int, doc: Doc) -> list[_Tok]:
         if not match and i == 0 and initial and tok.text.lower() in w.role_words and tok.text not in w.first_names:
             match = ("title", i, None, tok.text)  # "Employee Steve Castro" at the start of a sentence
         if match and not (
-            i == 0
-            and initial
+            ((i == 0 and initial) or (doc.line_flags(start)[0] and match[1] == i))
             and match[0] == "title"
             and doc.in_lower_case(tok.text)
             and tok.text not in ("President", "Secretary", "Mr", "Mrs", "Ms", "Dr")
         ):
+            # a title word the text also writes in lower case is a common noun at a sentence start or in a
+            # heading: "Top Ergonomic Chair Picks", "Expert Design and Launch"
             tok.role, tok.span_end, tok.ref, tok.lookup = match[0], match[1], match[2], match[3]
             for k in range(i + 1, match[1] + 1):
                 toks[k].role = "inside"
@@ -1023,6 +1035,7 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
         and _previous_word(text, start - len(ctx.prev_word) - 1).lower() not in w.field_before_in
         and not _title_word_before(doc, _previous_word(text, start - len(ctx.prev_word) - 1))
         and _reads_as_a_noun(text, end)
+        and not re.match(r"[ \t]+[A-Z]", text[end : end + 3])  # "in Grav CMS": part of a longer name
     ):
         fallback = PLACE  # "in Senkata"
     else:
@@ -1161,19 +1174,53 @@ def _speaker_candidate(start: int, label: str) -> Candidate:
     return Candidate(start, start + len(label), PERSON, name, NAME_SEQUENCE, single=single)
 
 
-# "total-factor-productivity (TFP)", "search engine optimization (SEO)", "noise cancelling, or ANC"
-_LOWER_DEFINITION = re.compile(r"((?:[a-z][a-z]*[ -]){1,5}[a-z]+)(?:[ \t]*\(|,?[ \t]+or[ \t]+)([A-Z]{2,6})\b")
+# "total-factor-productivity (TFP)", "search engine optimization (SEO)", "noise cancelling, or ANC",
+# "Search Engine Optimization (SEO)" in a text that writes those words in lower case too
+_WORDS_THEN_ACRONYM = re.compile(
+    r"((?:[A-Za-z][a-z]*[ -]){1,5}[A-Za-z][a-z]+)(?:[ \t]*\(|,?[ \t]+or[ \t]+)([A-Z]{2,6})s?\b"
+)
+# "CPC (cost per click)", "ROAS (return on ad spend)"
+_ACRONYM_THEN_WORDS = re.compile(r"\b([A-Z]{2,6})s?[ \t]*\(((?:[a-z][a-z]*[ -]){1,5}[a-z]+)\)")
+
+
+# a line of program code: braces, an assignment, a call ending a statement, a comment, a declaration
+_CODE_LINE = re.compile(
+    r"^[ \t]*(?://|#include|func |def |type |import |package |return |var |const |let )|[{};][ \t]*$|:=|\)\s*\{",
+    re.MULTILINE,
+)
+_IDENTIFIER = re.compile(r"\b[A-Za-z]+[a-z][A-Z]\w*\b")
+
+
+def _code_words(text: str) -> set[str]:
+    """Camel-case identifiers on the lines of program code a text quotes (at least three such lines):
+    no names wherever they occur ("GetIdentity speaks SQL")."""
+    lines = [m.start() for m in _CODE_LINE.finditer(text)]
+    if len(lines) < 3:
+        return set()
+    words: set[str] = set()
+    for start in lines:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        words.update(_IDENTIFIER.findall(text, line_start, line_end if line_end >= 0 else len(text)))
+    return words
 
 
 def _common_noun_acronyms(text: str) -> set[str]:
-    """Acronyms the text defines by lower-case words whose initials they are: names of things, not of
-    organisations, wherever they occur (also before the definition)."""
+    """Acronyms the text defines by common words whose initials they are: names of things, not of
+    organisations, wherever they occur (also before the definition). Common: written in lower case, or
+    capitalised words that the text also writes in lower case ("Search Engine Optimization (SEO)")."""
+    lower = {w.strip(_WORD_EDGES) for w in text.split() if w[:1].islower()}
     dead = set()
-    for m in _LOWER_DEFINITION.finditer(text):
-        words, acronym = re.split(r"[ -]", m.group(1)), m.group(2)
-        initials = "".join(x[0] for x in words).upper()
-        if initials.endswith(acronym):
-            dead.add(acronym)
+    pairs = [(m.group(1), m.group(2)) for m in _WORDS_THEN_ACRONYM.finditer(text)]
+    pairs += [(m.group(2), m.group(1)) for m in _ACRONYM_THEN_WORDS.finditer(text)]
+    for phrase, acronym in pairs:
+        words = [x for x in re.split(r"[ -]", phrase) if x]
+        if not all(x.islower() or x.lower() in lower for x in words):
+            continue
+        for k in range(len(words)):  # "the search engine optimization (SEO)": the last words
+            if "".join(x[0] for x in words[k:]).upper() == acronym:
+                dead.add(acronym)
+                break
     return dead
 
 
@@ -1181,6 +1228,7 @@ def read_candidates(text: str, headline: bool) -> tuple[list[Candidate], Doc]:
     """Every candidate mention of a text, in order, overlaps resolved to the longest."""
     doc = Doc(text, headline)
     doc.dead_acronyms.update(_common_noun_acronyms(text))
+    doc.code_words = _code_words(text)
     cands: list[Candidate] = []
     skip: set[int] = set()
     labels = [] if headline else _speaker_labels(text)
@@ -1210,6 +1258,10 @@ def read_candidates(text: str, headline: bool) -> tuple[list[Candidate], Doc]:
         for m in scanner.finditer(text):
             ref = gazetteer().aliases[alias_key(m.group())]
             cands.append(Candidate(m.start(), m.end(), ref.kind, m.group(), ALIAS, ref))
+    if doc.dead_acronyms:  # "CPC (cost per click)" is no party, wherever the alias table finds it
+        cands = [c for c in cands if text[c.start : c.end] not in doc.dead_acronyms]
+    if doc.code_words:  # "type CalendarClient interface {": an identifier of code, no name
+        cands = [c for c in cands if text[c.start : c.end] not in doc.code_words]
     cands.sort(key=lambda c: (c.start, c.start - c.end))
     kept, reach = [], 0
     for c in cands:  # the longest of overlapping finds ("mainland China" over "China")

@@ -316,3 +316,34 @@ def test_a_service_in_common_words_and_an_acronym_of_lower_case_words_are_no_org
     kinds = _kinds(text)
     assert "Social Media Marketing Services" not in kinds and "TFP" not in kinds
     assert kinds["American Federation of Teachers"] == "organisation"
+
+
+def test_identifiers_of_quoted_code_are_no_names() -> None:
+    text = (
+        "We mock the contracts.\n\ntype CalendarClient interface {\n    identity, err := repo.GetIdentity(ctx)\n}\n"
+        "func NewRunner(cal CalendarClient) *Runner {\n    return nil\n}\n\n"
+        "Once these pass, we trust that GetIdentity speaks SQL, as Google does."
+    )
+    kinds = _kinds(text)
+    assert not {"CalendarClient", "GetIdentity", "NewRunner"} & set(kinds)
+    assert kinds["Google"] == "organisation"
+    assert _kinds("She joined HubSpot in May, and HubSpot grew.")["HubSpot"] == "organisation"  # no code: kept
+
+
+def test_an_acronym_defined_by_common_words_after_it_is_none_even_when_known() -> None:
+    text = "This lowers CPC (cost per click) and improves ROAS (return on ad spend). Reduce CPC by testing."
+    kinds = _kinds(text)
+    assert "CPC" not in kinds and "ROAS" not in kinds
+
+
+def test_a_title_word_in_a_heading_that_the_text_writes_in_lower_case_is_no_title() -> None:
+    text = "Pick an office chair with care.\n\nTop Ergonomic Chair Picks\n\nOffice Chair & Back Pain: Quick Facts\n"
+    kinds = _kinds(text)
+    assert "Picks" not in kinds and "Back Pain" not in kinds
+
+
+def test_a_surname_in_a_citation_is_no_place() -> None:
+    text = "Cerra, J., Wien, H. C., & Skelly, S. (2015). Making change. New Prairie Press, Manhattan, KS."
+    assert "place:vienna" not in {m.entity_id for m in find_mentions(text)}
+    text = "Mathematical Association of America, Washington, D.C., 1995."
+    assert "place:washington" in {m.entity_id for m in find_mentions(text)}
