@@ -163,7 +163,8 @@ DATE_AFTER_DAY_WORD = re.compile(r"\s*(?:\(|,\s*)(?:" + MONTH_ALTERNATION + r")\
 LIST_GAP_CHARS = 120  # a day and month this close after another one, with no cue of its own, is its list's
 TODAY_EVENT_REACH = 8  # a first person or an event phrase this many words either side makes "today" that day
 TODAY_REACH = 3  # "today" is the anchor day with a tense at most this many words from it ("Today I unboxed")
-YEAR_IN_TEXT = re.compile(r"\b((?:1[5-9]|20)\d{2})\b")
+YEAR_IN_TEXT = re.compile(r"\b((?:1[5-9]|20)\d{2})s?\b")  # a year or a decade ("the 1990s")
+NEAR_AHEAD_DAYS = 3  # a day and month told in the past this close after the publication day is that day
 THIS_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?(?P<which>this|last|next)\s+year\b")
 
 
@@ -197,6 +198,7 @@ class Cues:
     today_contrast: tuple[tuple[str, ...], ...]
     between: frozenset[str]
     month_day_now: tuple[tuple[str, ...], ...]
+    schedule_line_separators: tuple[str, ...] = ()
     phrase_starts: frozenset[str] = frozenset()  # the first and last words of the phrases above
     phrase_ends: frozenset[str] = frozenset()
 
@@ -234,6 +236,7 @@ def cues() -> Cues:
         today_contrast=_words(no_day["today_contrast"]),
         between=frozenset(no_day["between"]),
         month_day_now=_words(no_day["month_day_now"]),
+        schedule_line_separators=tuple(no_day["schedule_line_separators"]),
     )
 
 
@@ -330,7 +333,11 @@ def _tense(ctx: Context, reach: int = CONTEXT_CHARS, futurate: bool = True) -> t
     a present-tense event verb ("opens") counts as a schedule."""
     c = cues()
     for n, i in enumerate(range(len(ctx.left) - 1, -1, -1)):
-        if n >= reach or ctx.left[i] in c.openers:
+        if n >= reach:
+            break
+        if ctx.left[i] in c.openers:
+            if n == 0 and not ctx.right:
+                continue  # "I won't be doing that tomorrow.": a pronoun before a phrase that ends the sentence
             break
         found = _cue_at(ctx.left, i, True, c, futurate)
         if found:
@@ -362,6 +369,12 @@ def _month_day_in(month: int, day: int, year: int) -> date | None:
 def _month_day_towards(month: int, day: int, anchor: date, direction: str) -> date | None:
     """The first such day on or after the anchor (forward) or the latest on or before it."""
     years = (anchor.year, anchor.year + 1) if direction == FORWARD else (anchor.year, anchor.year - 1)
+    if direction == BACKWARD:
+        # "The study, published January 24" in a page of January 23: a day or three ahead is that day
+        # (a publication day a time zone or an embargo early), not the same day a year before.
+        near = _month_day_in(month, day, anchor.year)
+        if near and anchor < near <= anchor + timedelta(days=NEAR_AHEAD_DAYS):
+            return near
     for year in years:
         candidate = _month_day_in(month, day, year)
         if candidate and (candidate >= anchor if direction == FORWARD else candidate <= anchor):
@@ -417,7 +430,21 @@ def _names_no_day(ctx: Context, c: Cues) -> str | None:
     if len(set(WEEKDAY_NAME.findall(ctx.before + " " + ctx.after))) >= 2:
         return "weekday list"
     left, right = _clause(ctx, c)
-    return next((w for w in left + right if w in c.habitual), None) or _hypothesis(left, c)
+    left = _after_closed_quote(ctx, left)
+    sentence = ctx.before + " " + ctx.after
+    habit = next((w for w in left + right if w in c.habitual and re.search(rf"\b{w}\b", sentence)), None)
+    return habit or _hypothesis(left, c)
+
+
+def _after_closed_quote(ctx: Context, left: list[str]) -> list[str]:
+    """The words of `left` after a quotation closed before the phrase: a hypothesis or a habit inside
+    a quote ('"... how they can be part of the solution," Noem told the AP Monday') is not the
+    phrase's. `left` is the tail of ctx.left."""
+    closing = max(ctx.before.rfind("”"), ctx.before.rfind('"') if ctx.before.count('"') % 2 == 0 else -1)
+    if closing < 0:
+        return left
+    outside = TOKEN.findall(ctx.before[closing + 1 :].lower().replace("’", "'"))
+    return left[len(left) - min(len(left), len(outside)) :]
 
 
 def _clause(ctx: Context, c: Cues) -> tuple[list[str], list[str]]:
@@ -503,12 +530,12 @@ def _day_word(word: str, ctx: Context, anchor: date) -> tuple[date | None, str |
         if ctx.after.startswith(("'s", "’s")):
             return day, "today's event"
         # within TODAY_EVENT_REACH words: "we are going to take you on a tour of ... in use today" is no event of today
+        contrast = _today_against_the_past(ctx, anchor, c)
+        if contrast:
+            return None, contrast  # "from the 1990s until today": nowadays, even with an event phrase
         event = _has_phrase(ctx.left[-TODAY_EVENT_REACH:] + ["today"] + ctx.right[:TODAY_EVENT_REACH], c.today_event)
         if event:
             return day, event
-        contrast = _today_against_the_past(ctx, anchor, c)
-        if contrast:
-            return None, contrast
         tense = _tense(ctx, reach=TODAY_REACH, futurate=False)
         if tense is None or hypothesis:
             return None, hypothesis or "generic"
@@ -542,6 +569,8 @@ def _weekday(groups: dict, ctx: Context, anchor: date, after_text: str) -> tuple
         return _on_or_before(anchor, target), "since"
     if ctx.left and ctx.left[-1] in c.deadline:
         return _on_or_after(anchor, target), ctx.left[-1]  # "by Thursday morning", "until Friday"
+    if not ctx.before.strip() and not ctx.after.strip():
+        return None, "alone on its line"  # a table's cell or a heading
     no_day = _names_no_day(ctx, c)
     if no_day:
         return None, no_day
@@ -585,6 +614,8 @@ def _month_day(groups: dict, ctx: Context, anchor: date, previous: date | None) 
     years = [int(m.group("year")) for m in FULL_DATE.finditer(ctx.window_before)]
     if years:
         return _month_day_in(month, day, years[-1]), "year nearby"
+    if not ctx.before.strip() and ctx.after.lstrip()[:1] in cues().schedule_line_separators:
+        return _month_day_towards(month, day, anchor, FORWARD), "schedule line"  # "June 9 – Tampa, FL @ ..."
     return None, None
 
 

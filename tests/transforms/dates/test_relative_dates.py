@@ -333,3 +333,69 @@ def test_the_same_words_without_the_noun_still_look_forward() -> None:
     """The noun rule leaves the verb alone: "plans to ... on Friday" is still a plan."""
     r = relative_dates("The company plans to list its shares on Friday.", TUESDAY)[0]
     assert (r.phrase, r.resolved_date, r.direction) == ("on Friday", date(2019, 11, 22), "forward")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "resolved", "cue"),
+    [
+        # present tense of a schedule verb: "continues", "picks up", "concludes"
+        ("The tour continues November 21st in Denver.", TUESDAY, "November 21st", date(2019, 11, 21), "continues"),
+        ("After a break, the series picks up March 2nd.", TUESDAY, "March 2nd", date(2020, 3, 2), "picks up"),
+        # "that" right before a phrase that ends the sentence is a pronoun, not a clause: the tense beyond counts
+        ("I won't be doing that tomorrow.", TUESDAY, "tomorrow", date(2019, 11, 20), "won't"),
+        # a day and month a day or three after the publication day, told in the past, is that day
+        (
+            "The paper, published November 21 in Nature, was small.",
+            TUESDAY,
+            "November 21",
+            date(2019, 11, 21),
+            "published",
+        ),
+        # a name with a habit word in it ("the People's Daily") is no habit
+        (
+            "On Monday, the People's Daily warned there was no room for compromise.",
+            TUESDAY,
+            "On Monday",
+            date(2019, 11, 18),
+            "warned",
+        ),
+        # a hypothesis inside a quotation that closes before the weekday is the quote's, not the weekday's
+        (
+            '"They can be part of the solution," the governor told reporters Monday.',
+            TUESDAY,
+            "Monday",
+            date(2019, 11, 18),
+            "told",
+        ),
+    ],
+)
+def test_round_four_cases_resolve(text, anchor, phrase, resolved, cue) -> None:
+    found = {r.phrase: (r.resolved_date, r.cue) for r in relative_dates(text, anchor)}
+    assert found[phrase] == (resolved, cue)
+
+
+def test_a_schedule_list_with_no_year_looks_forward_line_by_line() -> None:
+    """Lines that start with a day and month and go on after a dash or '@' are a schedule: the first
+    line takes the first such day on or after the publication day, the next lines follow it."""
+    text = "Tour Dates\n\nJune 9 – Tampa, FL @ Amphitheatre\nJuly 3 – Mansfield, MA @ Xfinity Center\n"
+    found = [(r.phrase, r.resolved_date, r.cue) for r in relative_dates(text, TUESDAY)]
+    assert found == [("June 9", date(2020, 6, 9), "schedule line"), ("July 3", date(2020, 7, 3), "list")]
+
+
+def test_a_line_that_is_no_schedule_stays_null() -> None:
+    """A day and month opening a sentence with no cue, no separator and no year nearby stays null."""
+    assert relative_dates("June 9 brings the longest queues.\n", TUESDAY)[0].resolved_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "cue"),
+    [
+        # a weekday alone on its line is a table's cell or a heading, even on the publication weekday
+        ("Opening hours\nTuesday\n9am - 5pm\n", "Tuesday", "alone on its line"),
+        # "today" after a decade is nowadays, even with an event phrase ("until today")
+        ("Prices rose from the 1990s until today.", "today", "earlier year"),
+    ],
+)
+def test_round_four_cases_stay_null(text, phrase, cue) -> None:
+    found = {r.phrase: (r.resolved_date, r.cue) for r in relative_dates(text, TUESDAY)}
+    assert found[phrase] == (None, cue)
