@@ -267,6 +267,7 @@ class EntityWords:
     abbreviations: frozenset[str]
     organisation_heads: frozenset[str]
     organisation_starts: frozenset[str]
+    strong_organisation_heads: frozenset[str]
     place_heads: frozenset[str]
     place_starts: frozenset[str]
     surname_place_heads: frozenset[str]
@@ -300,6 +301,7 @@ def entity_words() -> EntityWords:
                 "abbreviations",
                 "organisation_heads",
                 "organisation_starts",
+                "strong_organisation_heads",
                 "place_heads",
                 "place_starts",
                 "surname_place_heads",

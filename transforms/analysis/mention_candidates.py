@@ -695,8 +695,26 @@ class _Reader:
             return None  # "Kristi NoemKristi Lynn NoemSouth Dakota": elements that had no space between them
         if kind == ORGANISATION and method == NAME_SEQUENCE and self._common_words(start, end):
             return None  # "Social Media Marketing Services": a service the text also writes in lower case
+        if kind == ORGANISATION and method == NAME_SEQUENCE and self._heading_description(start, end):
+            return None  # "Guaranteed Service:", "Large App Marketplace": a heading's words, said once
         self.out.append(Candidate(start, end, kind, alias_key(self.text[start:end]), method, **extra))
         return kind
+
+    def _heading_description(self, start: int, end: int) -> bool:
+        """An organisation read from a head word in a heading (a title-case line, or a label before a colon
+        at a line's start) that the text names only there, and whose head is not one only names have."""
+        name = self.text[start:end]
+        if entity_words().strong_organisation_heads.intersection(name.split()) or self.text.count(name) > 1:
+            return False
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        before = self.text[line_start:start].strip(" \t-*•0123456789.)")
+        after = self.text[end : line_end if line_end >= 0 else len(self.text)].strip(" \t.,;")
+        if not before and after.startswith(":"):
+            return True  # a label: "Guaranteed Service: Professional companies..."
+        if (len(before.split()) == 1 and before.endswith(("'s", "’s"))) or after.startswith(("'s", "’s", "(@")):
+            return False  # "NASA's Scientific Visualization Studio", "Via Lab's VL805", "Tottenham Hotspur (@Spurs)"
+        return self.cautious and bool(before or after)  # a heading with more words than the name
 
     def _common_words(self, start: int, end: int) -> bool:
         words = [x for x in self.text[start:end].split() if x[:1].isupper()]
@@ -964,6 +982,8 @@ def _read_words(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
             r.doc.dead_acronyms.add(words[0])
         return None
     if after == "organisation_after":
+        if any(r.doc.in_lower_case(x) or (x.isupper() and len(x) <= 2) for x in words):
+            return None  # "a mesh network", "Deco network", "IT network": a kind of network, no group's name
         # "organisation_after": _NEXT_WORD matched right after the name (_after_name)
         return r.add(start, _NEXT_WORD.match(text, end).end(), ORGANISATION, NAME_SEQUENCE)  # type: ignore[union-attr]
     verdict = _classify(words, ctx.before, ctx.prev_word, after, ctx.speech_before, ctx.comma_before)

@@ -347,3 +347,16 @@ def test_a_surname_in_a_citation_is_no_place() -> None:
     assert "place:vienna" not in {m.entity_id for m in find_mentions(text)}
     text = "Mathematical Association of America, Washington, D.C., 1995."
     assert "place:washington" in {m.entity_id for m in find_mentions(text)}
+
+
+def test_a_kind_of_network_and_a_heading_description_are_no_organisations() -> None:
+    text = (
+        "Mesh technology is smart: each mesh node joins the Mesh network. The Haqqani network claimed it.\n\n"
+        "Guaranteed Service: professional companies ensure consistent service.\n\n"
+        "Flexibility with San Diego's Slate Services\n\n"
+        "— Tottenham Hotspur (@SpursOfficial) November 20, 2019\n\nNASA's Scientific Visualization Studio\n"
+    )
+    kinds = _kinds(text)
+    assert not {"Mesh network", "Guaranteed Service", "Slate Services"} & set(kinds)
+    assert kinds["Haqqani network"] == "organisation"
+    assert kinds["Tottenham Hotspur"] == "organisation" and kinds["Scientific Visualization Studio"] == "organisation"
