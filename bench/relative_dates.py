@@ -36,7 +36,7 @@ import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -68,20 +68,33 @@ def is_dev(row: dict) -> bool:
     return row["set"] == "scrapinghub" and int(hashlib.sha1(row["page_id"].encode()).hexdigest()[0], 16) % 2 == 0
 
 
-def baseline_module() -> ModuleType:
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{BASELINE_COMMIT}:transforms/dates/relative_dates.py"],
-        check=True,
-        capture_output=True,
-        text=True,
+def git_show(commit: str, path: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{commit}:{path}"], check=True, capture_output=True, text=True
     ).stdout
-    path = Path(tempfile.mkdtemp()) / "relative_dates_backward.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("relative_dates_backward", path)
+
+
+def baseline_module(commit: str = BASELINE_COMMIT, name: str = "relative_dates_backward") -> ModuleType:
+    """transforms/dates/relative_dates.py as of `commit`, reading the cue file as of that commit too."""
+    path = Path(tempfile.mkdtemp()) / f"{name}.py"
+    path.write_text(git_show(commit, "transforms/dates/relative_dates.py"), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
+    if hasattr(module, "cues"):  # the tense-aware code: its own commit's cue words
+        cue_text = git_show(commit, "transforms/data/relative_date_cues.toml")
+
+        class CueFile:
+            def joinpath(self, _name: str) -> CueFile:
+                return self
+
+            def read_text(self, _encoding: str) -> str:
+                return cue_text
+
+        module.resources = SimpleNamespace(files=lambda _package: CueFile())  # type: ignore[attr-defined]
+        module.cues.cache_clear()
     return module
 
 
@@ -143,6 +156,7 @@ def main() -> None:
     parser.add_argument("--no-fresh", action="store_true", help="leave the fresh held-out rows out (while tuning)")
     parser.add_argument("--errors", action="store_true", help="list the wrong rows of the new resolver")
     parser.add_argument("--speed", action="store_true", help="time both on texts of n phrases (linear, capped)")
+    parser.add_argument("--compare", help="also score the resolver of this commit (e.g. the round before)")
     args = parser.parse_args()
     if args.speed:
         speed(baseline_module().relative_dates)
@@ -156,7 +170,11 @@ def main() -> None:
     texts = bodies({row["set"] for row in labels})
     earlier_pages = {(r["set"], r["page_id"]) for r in labels if not is_fresh(r)}
     old = baseline_module().relative_dates
-    results: dict[str, list[dict]] = {"tense-aware (new)": [], "always backward (old)": []}
+    resolvers = {"tense-aware (new)": relative_dates, "always backward (old)": old}
+    if args.compare:
+        then = baseline_module(args.compare, "relative_dates_then")
+        resolvers[f"tense-aware at {args.compare}"[:24]] = then.relative_dates
+    results: dict[str, list[dict]] = {name: [] for name in resolvers}
     for row in labels:
         body = texts[(row["set"], row["page_id"])]
         anchor = date.fromisoformat(row["publish_date"])
@@ -172,7 +190,7 @@ def main() -> None:
             "publish_date": anchor,
             "resolved_date": truth,
         }
-        for name, resolver in (("tense-aware (new)", relative_dates), ("always backward (old)", old)):
+        for name, resolver in resolvers.items():
             predicted, cue = predict(resolver, body, anchor, start, end)
             results[name].append(base | {"predicted": predicted, "cue": cue, "row": row})
 
