@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 STAMP := .venv/.synced-$(shell cat uv.lock pyproject.toml | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:12])")
 
-.PHONY: help setup run test test-fast lint check clean bench-extraction bench-metadata bench-stories bench
+.PHONY: help setup run test test-fast lint check clean bench-extraction bench-metadata bench-stories bench bench-scale
 help:
 	@echo "make run    ingest seeds/ into warehouse/news.duckdb (sets up on first use)"
 	@echo "make test   run the whole test suite (sets up on first use)"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench-metadata  score dates, titles, authors, outlets on ../shared's gold sets (vs trafilatura, htmldate)"
 	@echo "make bench-stories  stories: the same partition in 3 orders x 2 batch sizes and a rebuild; quality on the labels"
 	@echo "make bench  throughput: ingest vs a bare trafilatura loop, re-ingest, text, RSS (BENCH_HTML, BENCH_TEXT)"
+	@echo "make bench-scale  the same fresh mix into warehouses of 10 k and 100 k articles (SCALE_SIZES); bench/results/scale.md"
 
 $(STAMP):
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv>=0.13,<0.14"
@@ -63,6 +64,11 @@ bench-stories: setup
 
 bench: setup
 	.venv/bin/python bench/pipeline.py --html $(BENCH_HTML) --text $(BENCH_TEXT)
+
+# issue 20: one more ingest (1,000 texts + 200 pages) into warehouses multiplied in SQL from a real template
+SCALE_SIZES ?= 10000,100000
+bench-scale: setup
+	.venv/bin/python bench/scale.py --sizes $(SCALE_SIZES) --out bench/results/scale.md
 
 clean:
 	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/landing

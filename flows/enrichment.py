@@ -22,6 +22,7 @@ from flows.settings import Settings
 from flows.stages import Normalised, stage_pool, used_by
 from transforms.analysis.annotations import Annotations, annotations_of
 from transforms.analysis.entities import resolve_entities
+from transforms.analysis.entity_keys import entity_name_keys, similarity_bounds, wanted_names
 from transforms.analysis.near_duplicates import near_duplicates
 from transforms.analysis.speakers import speaker_entities
 from transforms.analysis.stories import (
@@ -83,8 +84,12 @@ def enrich(articles: pl.DataFrame, documents: pl.DataFrame, annotations: Annotat
     """A batch's articles, documents (fetch times) and annotations -> its analysis rows."""
     fresh = wh.changed_articles(articles)
     own = annotations.of(fresh["article_id"])
-    # a batch with nothing new (a re-run) has no entity to merge: skip reading and indexing them all
-    known_entities = wh.known_entities(limit=None if fresh.height else 0)
+    # only the known entities the batch's names can resolve to: by id, name key and fuzzy block
+    if wh.backfill_pending("entity_name_keys"):  # a warehouse from before migration 011
+        wh.backfill_entity_name_keys(entity_name_keys(wh.known_entities()))
+    known_entities = wh.entities_by_name_keys(
+        wanted_names(own.mentions), own.mentions["entity_id"].unique().to_list(), similarity_bounds()
+    )
     mentions, entities = resolve_entities(own.mentions, known_entities)
     quotes = speaker_entities(own.quotes, mentions)
     copies = near_duplicates(
@@ -105,4 +110,5 @@ def enrich(articles: pl.DataFrame, documents: pl.DataFrame, annotations: Annotat
         signatures=own.signatures,
         near_duplicates=copies,
         story_articles=stories,
+        entity_name_keys=entity_name_keys(entities),
     )

@@ -64,9 +64,15 @@ class AnalysisFrames:
     # article_id, event_at, is_dated, language, entity_ids, terms, story_id, link_group_id, similarity,
     # is_opener: the new versions and every stored article of the link groups re-clustered with them
     story_articles: pl.DataFrame
+    # entity_id, kind, exact_key, block, n_words, match_len, last_part, n_blocks: the name keys of
+    # `entities` (sql/migrations/011_entity_name_keys.sql); None: none given, none written
+    entity_name_keys: pl.DataFrame | None = None
 
     def frames(self) -> dict[str, pl.DataFrame]:
-        return {f"batch_{name}": getattr(self, name) for name in ANALYSIS_TABLES}
+        frames = {f"batch_{name}": getattr(self, name) for name in ANALYSIS_TABLES}
+        if self.entity_name_keys is not None:
+            frames["batch_entity_name_keys"] = self.entity_name_keys
+        return frames
 
 
 DATE_TABLES = ("date_candidates", "article_dates")  # loaded like removed_spans: rows of new versions only
@@ -77,8 +83,10 @@ ANALYSIS_LOADS = (
     "mentions",
     "quotes",
     "article_signatures",
+    "signature_bands",
     "near_duplicates",
     "story_articles",
+    "story_article_entities",
     "stories",
 )
 
@@ -272,6 +280,41 @@ class Warehouse:
             "select entity_id, entity_name, kind, aliases from entities order by entity_id" + bound
         ).pl()
 
+    def entities_by_name_keys(
+        self, wanted_names: pl.DataFrame, wanted_ids: list[str], bounds: dict[str, float]
+    ) -> pl.DataFrame:
+        """The known entities a batch's names can resolve to (see sql/read/entities_by_name_keys.sql):
+        entity_id, entity_name, kind, aliases, by entity_id. `wanted_names`: kind, exact_key, block,
+        n_words, match_len, last_part, is_fuzzy; `bounds`: similarity and min_length."""
+        cursor = self.con.cursor()
+        try:
+            cursor.register("wanted_names", wanted_names)
+            cursor.register("wanted_ids", pl.DataFrame({"entity_id": wanted_ids}, schema={"entity_id": pl.String}))
+            return cursor.sql(sql_text("read/entities_by_name_keys.sql"), params=bounds).pl()
+        finally:
+            cursor.close()
+
+    def backfill_pending(self, name: str) -> bool:
+        """Whether the derived table `name` still waits for its rows (pending_backfills)."""
+        # fetchall, not scalar: a result left open would block the next register on this connection
+        return bool(self.con.execute("select 1 from pending_backfills where name = ?", [name]).fetchall())
+
+    def backfill_entity_name_keys(self, keys: pl.DataFrame) -> None:
+        """Write the name keys of every entity (what migration 011 could not compute) and clear the
+        pending mark, in one transaction."""
+        self.con.register("batch_entity_name_keys", keys)
+        self.con.begin()
+        try:
+            self.con.execute("delete from entity_name_keys")
+            _execute(self.con, sql_text("load/entity_name_keys.sql"), {"load_id": "backfill"})
+            self.con.execute("delete from pending_backfills where name = 'entity_name_keys'")
+            self.con.commit()
+        except Exception:
+            self.con.rollback()
+            raise
+        finally:
+            self.con.unregister("batch_entity_name_keys")
+
     def signatures_sharing_bands(self, band_keys: list[int]) -> pl.DataFrame:
         """Current articles with a MinHash band key among these: article_id, signature, band_keys,
         duplicate_group_id; the earliest loaded first."""
@@ -282,7 +325,7 @@ class Warehouse:
         """Stored articles within `window` of a batch article (features: article_id, event_at,
         entity_ids) sharing `min_shared` entities with it: story_id, link_group_id, article_id, event_at, is_dated,
         language, entity_ids, terms."""
-        params = {"window": window, "min_shared": min_shared}
+        params = {"window": window, "window_us": max(1, window // timedelta(microseconds=1)), "min_shared": min_shared}
         wanted = features.select("article_id", "event_at", "entity_ids")
         return self._with_frame("batch_story_features", wanted, sql_text("read/story_candidates.sql"), params)
 
@@ -344,6 +387,8 @@ class Warehouse:
             if batch.analysis is not None:
                 for name in ANALYSIS_LOADS:
                     _execute(self.con, sql_text(f"load/{name}.sql"), params)
+                if batch.analysis.entity_name_keys is not None:
+                    _execute(self.con, sql_text("load/entity_name_keys.sql"), params)
                 self.con.execute("drop table touched_stories")
             n_rejected = batch.rejects.height
             n_unchanged = batch.n_inputs - n_loaded - n_rejected

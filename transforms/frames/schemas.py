@@ -171,6 +171,19 @@ SOURCES = pl.Schema({"source_id": TEXT, "name": TEXT, "domain": TEXT, "aliases":
 
 # the analysis of a batch (transforms/analysis/, put together by flows/enrichment.py)
 ENTITIES = pl.Schema({"entity_id": TEXT, "entity_name": TEXT, "kind": TEXT, "aliases": TEXTS})
+# the name keys of the batch's new or changed entities (transforms/analysis/entity_keys.py)
+ENTITY_NAME_KEYS = pl.Schema(
+    {
+        "entity_id": TEXT,
+        "kind": TEXT,
+        "exact_key": TEXT,
+        "block": TEXT,
+        "n_words": pl.Int32(),
+        "match_len": pl.Int32(),
+        "last_part": TEXT,
+        "n_blocks": pl.Int32(),
+    }
+)
 MENTIONS = pl.Schema(
     {
         "article_id": TEXT,
@@ -248,6 +261,7 @@ SCHEMAS: dict[str, pl.Schema] = {
     "fetch_state": FETCH_STATE,
     "sources": SOURCES,
     "entities": ENTITIES,
+    "entity_name_keys": ENTITY_NAME_KEYS,
     "mentions": MENTIONS,
     "quotes": QUOTES,
     "article_signatures": ARTICLE_SIGNATURES,

@@ -16,6 +16,7 @@ from tests.conftest import DW_SEED, ROOT, YONHAP_SEED
 from transforms import reasons
 from transforms.analysis.annotations import annotations_of
 from transforms.analysis.entities import resolve_entities
+from transforms.analysis.entity_keys import entity_name_keys
 from transforms.analysis.near_duplicates import near_duplicates
 from transforms.analysis.speakers import speaker_entities
 from transforms.analysis.stories import FeatureFrequencies, assign_stories, entity_kinds, story_features
@@ -57,6 +58,7 @@ FILLED_BY_LOAD = {
     "fetch_state": {"n_fetches", "n_not_modified"},
     "sources": {"first_seen_at"},
     "entities": {"load_id"},
+    "entity_name_keys": {"load_id"},
     "mentions": {"document_id", "load_id"},
     "quotes": {"document_id", "load_id"},
     "article_signatures": {"document_id", "load_id"},
@@ -171,6 +173,7 @@ def _produced(
         "fetch_state": fetches_frame(fetches),
         "sources": source_registry(),
         "entities": entities,
+        "entity_name_keys": entity_name_keys(entities),
         "mentions": mentions,
         "quotes": speaker_entities(annotations.quotes, mentions),
         "article_signatures": annotations.signatures,
@@ -211,6 +214,7 @@ def test_the_frames_the_code_makes_load_into_every_table(produced, tmp_path) -> 
         signatures=frames["article_signatures"],
         near_duplicates=frames["near_duplicates"],
         story_articles=frames["story_articles"],
+        entity_name_keys=frames["entity_name_keys"],
     )
     batch = LoadBatch(
         str(uuid.uuid4()),

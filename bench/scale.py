@@ -1,0 +1,449 @@
+"""Scale benchmark (issue 20): one more ingest of the same fresh mix into warehouses of growing size.
+
+    python bench/scale.py [--sizes 10000,100000] [--workdir DIR] [--out bench/results/scale.md]
+
+1. A template warehouse: `newsetl ingest` of the seeds and of a bench/corpus.py corpus (300 copies of
+   the shared pages, 1,200 seed-shaped text articles; corpus seed 7) — real bodies, blocks,
+   removed spans, dates, mentions, entities, quotes, signatures, copies and stories, as the code
+   makes them. Kept in the work folder and reused by a later run.
+2. Each size: a copy of the template multiplied IN SQL (`insert ... select ... from T, range(1, n)`)
+   to at least that many articles: every id of copy k gets the suffix `~k` (documents, articles,
+   stories, link groups, loads; entities that are not from the shipped gazetteers, whose names
+   get a word of their own, so the name index grows like the articles), the MinHash values and
+   band keys are re-hashed with k (copies are not each other's near-duplicates), and every time
+   moves back by k / n of a year (dates spread over the year before the template's).
+3. Into each: `newsetl ingest FRESH --workers 2` of the fresh mix (bench/corpus.py, corpus seed 1:
+   1,000 plain-text articles and 200 HTML pages, none of them in the template), timed in a child
+   process that wraps the writer's stages: enrich (and inside it: the changed-articles read, the
+   entity read + resolution, the near-duplicate read + match, the story reads + clustering), load,
+   checks, publish. Then the same command again (nothing changed: the unchanged re-run).
+   Peak RSS is the summed RSS of the ingest's process tree (psutil, every 0.1 s).
+
+Per-article cost = the flow's own seconds (summary line `batches N in X s`) / articles loaded.
+The result is written as a markdown table (--out) and as JSON beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import psutil
+
+from corpus import ROOT, SEEDS, build_benchmark_corpus  # bench/corpus.py
+
+sys.path.insert(0, str(ROOT))
+from transforms.analysis.gazetteers import gazetteer  # noqa: E402
+
+
+def _gazetteer_ids() -> set[str]:
+    return {ref.entity_id for ref in gazetteer().aliases.values()}
+
+
+PYTHON = ROOT / ".venv" / "bin" / "python"
+NEWSETL = ROOT / ".venv" / "bin" / "newsetl"
+POLL_SECONDS = 0.1
+YEAR_SECONDS = 365 * 86400
+COPIES_PER_STATEMENT = 25
+# tables that grow with the articles (the ledger's loads too: rows belong to completed loads)
+MULTIPLIED = (
+    "loads",
+    "documents",
+    "article_versions",
+    "articles",
+    "article_blocks",
+    "removed_spans",
+    "rejects",
+    "date_candidates",
+    "article_dates",
+    "entities",
+    "mentions",
+    "quotes",
+    "article_signatures",
+    "near_duplicates",
+    "story_articles",
+    "stories",
+    "signature_bands",  # from migration 012 on
+)
+ID_COLUMNS = frozenset(
+    {
+        "document_id",
+        "article_id",
+        "duplicate_of_article_id",
+        "duplicate_group_id",
+        "story_id",
+        "link_group_id",
+        "opener_article_id",
+        "previous_story_id",
+        "load_id",
+        "reject_id",
+    }
+)
+ENTITY_COLUMNS = frozenset({"entity_id", "speaker_entity_id"})
+UNIQUE_TEXT_COLUMNS = frozenset({"uri", "url", "content_hash", "landing_path", "final_url"})
+SYLLABLES = "ka ro mi sa tu ve lo ni da pe zu ha bo ri fe go".split()  # a copy's own name word (16 x 16 x 16)
+
+# --- child: one ingest with the writer's stages timed ------------------------------------------
+
+
+def _timed(owner: object, name: str, label: str, spent: dict[str, float], calls: dict[str, int]) -> None:
+    original = getattr(owner, name)
+
+    def wrapper(*args: object, **kwargs: object) -> object:
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[label] += time.perf_counter() - started
+            calls[label] += 1
+
+    setattr(owner, name, wrapper)
+
+
+def child(out: Path, argv: list[str]) -> None:
+    """Run `newsetl ingest ARGV` in this process with the writer's stages timed; write them to `out`."""
+    import atexit
+
+    import flows.enrichment as enrichment
+    import warehouse.snapshot as snapshot
+    from flows.cli import main
+    from warehouse import Warehouse
+
+    spent: dict[str, float] = defaultdict(float)
+    calls: dict[str, int] = defaultdict(int)
+    _timed(enrichment.enrich, "fn", "enrich", spent, calls)
+    for name in ("changed_articles", "known_entities", "signatures_sharing_bands", "story_candidates", "story_members"):
+        _timed(Warehouse, name, f"enrich.read.{name}", spent, calls)
+    for name in ("resolve_entities", "near_duplicates", "recluster", "story_features"):
+        _timed(enrichment, name, f"enrich.{name}", spent, calls)
+    _timed(Warehouse, "load_batch", "load", spent, calls)
+    _timed(Warehouse, "run_checks", "checks", spent, calls)
+    _timed(snapshot, "publish", "publish", spent, calls)
+
+    def write() -> None:
+        out.write_text(json.dumps({"seconds": dict(spent), "calls": dict(calls)}, indent=1))
+
+    atexit.register(write)
+    sys.argv = ["newsetl", "ingest", *argv]
+    main()
+
+
+def prepare(db: Path) -> None:
+    """Open the warehouse once before the timed runs: the migrations of this tree, and the name keys
+    a migration leaves to the flow (as the first enrich would make them)."""
+    from warehouse import Warehouse
+
+    with Warehouse(db) as wh:
+        try:
+            from transforms.analysis.entity_keys import entity_name_keys
+        except ImportError:  # a tree from before the name keys
+            return
+        if wh.backfill_pending("entity_name_keys"):
+            wh.backfill_entity_name_keys(entity_name_keys(wh.known_entities()))
+        wh.checkpoint()
+
+
+# --- parent ------------------------------------------------------------------------------------
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    try:
+        members = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for member in members:
+        try:
+            total += member.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run(command: list[str], log: Path, env: dict[str, str]) -> tuple[float, int, str]:
+    """Run a command, polling its process tree's RSS: (wall seconds, peak RSS bytes, output)."""
+    with log.open("w") as handle:
+        started = time.perf_counter()
+        popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+        proc, peak = psutil.Process(popen.pid), 0
+        while popen.poll() is None:
+            peak = max(peak, _tree_rss(proc))
+            time.sleep(POLL_SECONDS)
+        seconds = time.perf_counter() - started
+    text = log.read_text(errors="replace")
+    if popen.returncode != 0:
+        raise SystemExit(f"`{' '.join(command)}` exited {popen.returncode}; see {log}:\n{text[-3000:]}")
+    return seconds, peak, text
+
+
+def _summary_number(pattern: str, text: str) -> float | None:
+    match = re.search(pattern, text, re.MULTILINE)
+    return float(match.group(1)) if match else None
+
+
+def template(work: Path, env: dict[str, str]) -> Path:
+    """The template warehouse (made once per work folder)."""
+    db = work / "template" / "news.duckdb"
+    if db.exists():
+        return db
+    corpus = work / "template" / "corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    build_benchmark_corpus(corpus, 300, 1200, seed=7)
+    command = [str(NEWSETL), "ingest", str(corpus), str(SEEDS), "--db", str(db), "--no-progress", "--no-publish"]
+    run(command, work / "template" / "ingest.log", env)
+    return db
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
+    return [(row[0], row[1]) for row in con.execute(f"describe {table}").fetchall()]
+
+
+def _expression(column: str, kind: str, shift: str) -> str:
+    """The SQL of column `column` (type `kind`) in copy k (`shift`: that copy's interval back in time)."""
+    suffix = "'~' || k"
+    if column in ID_COLUMNS:
+        return f"{column} || {suffix}"
+    if column in ENTITY_COLUMNS:
+        shared = f"{column} in (select entity_id from gazetteer_ids)"
+        return f"case when {shared} then {column} else {column} || {suffix} end"
+    if column == "entity_ids":
+        copied = f"case when m.shared then m.id else m.id || {suffix} end"
+        return f"coalesce(list_transform(entity_marks, lambda m: {copied}), [])"
+    if column in UNIQUE_TEXT_COLUMNS:
+        return f"{column} || '#' || k"
+    if column == "band_key":
+        return "hash(band_key, k)"
+    if column in ("signature", "band_keys"):
+        return f"list_transform({column}, lambda x: hash(x, k))"
+    if kind.startswith("TIMESTAMP") or kind == "DATE":
+        return f"{column} - {shift}"
+    return column
+
+
+def _entity_expression(column: str) -> str:
+    """Entities not from the gazetteers: their id, name and aliases of copy k."""
+    word = "copy_word"
+    if column == "entity_id":
+        return "entity_id || '~' || r.k"
+    if column == "entity_name":
+        return f"entity_name || ' ' || {word}"
+    if column == "aliases":
+        return f"list_transform(aliases, lambda a: a || ' ' || {word})"
+    if column == "load_id":
+        return "load_id || '~' || r.k"
+    return column
+
+
+def multiply(template_db: Path, db: Path, size: int) -> dict[str, object]:
+    """Copy the template to `db` and multiply its rows to at least `size` articles."""
+    shutil.copyfile(template_db, db)
+    started = time.perf_counter()
+    con = duckdb.connect(str(db))
+    n_template = con.execute("select count(*) from articles").fetchone()[0]  # type: ignore[index]
+    copies = -(-size // n_template)
+    con.execute("set preserve_insertion_order = false")
+    # the gazetteer entities keep their canonical ids in every copy
+    con.execute("create temp table gazetteer_ids (entity_id varchar primary key)")
+    con.executemany("insert into gazetteer_ids values (?)", [[i] for i in sorted(_gazetteer_ids())])
+    words = [
+        (SYLLABLES[(k // 256) % 16] + SYLLABLES[(k // 16) % 16] + SYLLABLES[k % 16]).title() for k in range(copies)
+    ]
+    con.execute("create temp table copy_words (copy_k integer, copy_word varchar)")
+    con.executemany("insert into copy_words values (?, ?)", list(enumerate(words)))
+    # story_articles.entity_ids: which ids are the gazetteer's (kept) and which are copied
+    con.execute(
+        "create temp table story_marks as select s.*, (select list({'id': x, 'shared': x in (select entity_id from"
+        " gazetteer_ids)}) from unnest(s.entity_ids) as u(x)) as entity_marks from story_articles as s"
+    )
+    tables = {row[0] for row in con.execute("select table_name from information_schema.tables").fetchall()}
+    step = YEAR_SECONDS / copies
+    shift = f"to_seconds(cast(k * {step} as bigint))"
+    for first in range(1, copies, COPIES_PER_STATEMENT):
+        last = min(copies, first + COPIES_PER_STATEMENT)
+        con.begin()
+        for table in MULTIPLIED:
+            if table not in tables:
+                continue
+            columns = _columns(con, table)
+            if table == "entities":
+                select = ", ".join(_entity_expression(c) for c, _ in columns)
+                source = (
+                    "(select * from entities where entity_id not in (select entity_id from gazetteer_ids)"
+                    f" and entity_id not like '%~%') as e, range({first}, {last}) as r(k)"
+                    " join copy_words on copy_k = r.k"
+                )
+            else:
+                select = ", ".join(_expression(c, t, shift) for c, t in columns)
+                rows = (
+                    "story_marks"
+                    if table == "story_articles"
+                    else f"(select * from {table} where {_template_rows(table, columns)})"
+                )
+                source = f"{rows} as t, range({first}, {last}) as r(k)"
+            con.execute(f"insert into {table} select {select} from {source}")
+        con.commit()
+    if "entity_name_keys" in tables:  # computed in Python: the flow's own backfill makes them (untimed, below)
+        con.execute("delete from entity_name_keys")
+        con.execute("insert or ignore into pending_backfills values ('entity_name_keys')")
+    con.execute("checkpoint")
+    n_articles = con.execute("select count(*) from articles").fetchone()[0]  # type: ignore[index]
+    n_entities = con.execute("select count(*) from entities").fetchone()[0]  # type: ignore[index]
+    con.close()
+    return {
+        "template_articles": n_template,
+        "copies": copies,
+        "articles": n_articles,
+        "entities": n_entities,
+        "build_seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def _template_rows(table: str, columns: list[tuple[str, str]]) -> str:
+    """The template's own rows (not a copy made by an earlier statement)."""
+    names = {c for c, _ in columns}
+    key = next(c for c in ("load_id", "document_id", "article_id") if c in names)
+    return f"{key} not like '%~%'"
+
+
+def ingest(db: Path, fresh: Path, name: str, env: dict[str, str]) -> dict[str, object]:
+    timings = db.parent / f"{name}.stages.json"
+    command = [str(PYTHON), __file__, "--child", str(timings), "--", str(fresh), "--db", str(db), "--no-progress"]
+    command += ["--workers", "2"]
+    seconds, peak, text = run(command, db.parent / f"{name}.log", env)
+    stages = json.loads(timings.read_text())
+    return {
+        "wall_seconds": round(seconds, 2),
+        "flow_seconds": _summary_number(r"^batches\s+\d+ in ([\d.]+) s", text),
+        "loaded": _summary_number(r"^loaded\s+(\d+)\s*$", text),
+        "rejected": _summary_number(r"^rejected\s+(\d+)\s*$", text),
+        "peak_rss_mb": round(peak / 2**20),
+        "stages": {k: round(v, 2) for k, v in sorted(stages["seconds"].items())},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="warehouse sizes in articles (comma-separated)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/newsetl-scale"))
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "scale.md")
+    parser.add_argument("--label", default="", help="a note for the table's heading (e.g. the commit)")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
+    args, rest = parser.parse_known_args()
+    if args.prepare:
+        prepare(args.prepare)
+        return 0
+    if args.child:
+        child(args.child, [a for a in rest if a != "--"])
+        return 0
+    env = os.environ | {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONPATH": str(ROOT)}
+    work = args.workdir
+    work.mkdir(parents=True, exist_ok=True)
+    template_db = template(work, env)
+    fresh = work / "fresh"
+    if not fresh.exists():
+        build_benchmark_corpus(fresh, 200, 1000, seed=1)
+    rows = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        folder = work / f"w{size}"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        db = folder / "news.duckdb"
+        built = multiply(template_db, db, size)
+        started = time.perf_counter()
+        run([str(PYTHON), __file__, "--prepare", str(db)], folder / "prepare.log", env)
+        built["prepare_seconds"] = round(time.perf_counter() - started, 1)
+        print(f"{size}: built {built}", flush=True)
+        size_before = db.stat().st_size
+        first = ingest(db, fresh, "first", env)
+        print(f"{size}: first {first}", flush=True)
+        again = ingest(db, fresh, "again", env)
+        print(f"{size}: again {again}", flush=True)
+        rows.append(
+            {"size": size, "built": built, "file_mb": round(size_before / 2**20), "first": first, "again": again}
+        )
+        shutil.rmtree(folder / "published", ignore_errors=True)
+    report = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "label": args.label,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "load": os.getloadavg()},
+        "rows": rows,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.with_suffix(".json").write_text(json.dumps(report, indent=1))
+    args.out.write_text(table(report))
+    print(table(report))
+    return 0
+
+
+STAGES = (
+    "enrich",
+    "enrich.read.changed_articles",
+    "enrich.read.known_entities",
+    "enrich.resolve_entities",
+    "enrich.read.signatures_sharing_bands",
+    "enrich.near_duplicates",
+    "enrich.read.story_candidates",
+    "enrich.read.story_members",
+    "enrich.recluster",
+    "load",
+    "checks",
+    "publish",
+)
+
+
+def table(report: dict) -> str:
+    rows = report["rows"]
+    lines = [
+        f"# Scale benchmark (bench/scale.py) {report['label']}".rstrip(),
+        "",
+        f"Run at {report['at']} on {report['machine']['cpus']} CPUs (load at the end "
+        f"{', '.join(f'{x:.1f}' for x in report['machine']['load'])}); fresh mix: 1,000 plain-text "
+        "articles + 200 HTML pages, `--workers 2`.",
+        "",
+        "| | " + " | ".join(f"{r['built']['articles']:,} articles" for r in rows) + " |",
+        "|---|" + "---|" * len(rows),
+    ]
+
+    def line(name: str, values: list[object]) -> None:
+        lines.append(f"| {name} | " + " | ".join(str(v) for v in values) + " |")
+
+    line("file before the ingest (MB)", [r["file_mb"] for r in rows])
+    line("entities", [f"{r['built']['entities']:,}" for r in rows])
+    line(
+        "articles loaded / rejected",
+        [f"{int(r['first']['loaded'] or 0)} / {int(r['first'].get('rejected') or 0)}" for r in rows],
+    )
+    line("flow seconds", [r["first"]["flow_seconds"] for r in rows])
+    line("wall seconds", [r["first"]["wall_seconds"] for r in rows])
+    per = [(r["first"]["flow_seconds"] or 0) * 1000 / max(1, r["first"]["loaded"] or 0) for r in rows]
+    line("ms per article (flow / loaded)", [f"{p:.1f}" for p in per])
+    line("ratio to the smallest", [f"{p / per[0]:.2f}" for p in per])
+    line("peak RSS of the tree (MB)", [r["first"]["peak_rss_mb"] for r in rows])
+    for stage in STAGES:
+        line(f"{stage} (s)", [r["first"]["stages"].get(stage, "-") for r in rows])
+    line("unchanged re-run: flow seconds", [r["again"]["flow_seconds"] for r in rows])
+    line("re-run rejected (parsed again)", [int(r["again"].get("rejected") or 0) for r in rows])
+    line(
+        "unchanged re-run / first run",
+        [f"{(r['again']['flow_seconds'] or 0) / max(0.001, r['first']['flow_seconds'] or 0):.1%}" for r in rows],
+    )
+    line("re-run checks (s)", [r["again"]["stages"].get("checks", "-") for r in rows])
+    line("re-run publish (s)", [r["again"]["stages"].get("publish", "-") for r in rows])
+    line("build seconds (SQL multiply)", [r["built"]["build_seconds"] for r in rows])
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
