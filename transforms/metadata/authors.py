@@ -52,6 +52,7 @@ STAMP_TAIL = re.compile(
     r"|(?:edited|reviewed|fact[- ]?checked|illustrated|photos?|graphics)\s+by\b.*)$",
     re.IGNORECASE,
 )  # "Senior AnalystUpdated" too
+PARENTHESISED_INITIALS = re.compile(r"\s*\((?:[A-Z]\.\s*){1,3}\)(?=\s+\w)")  # "(R.J.)", not "(AP)"
 STRONG_SEPARATORS = re.compile(r"\s*(?:[;|/·・、]|\s[-–—]\s|\n)\s*")  # between credits, never inside a name
 SEPARATORS = re.compile(r"\s*(?:[,;|/·・、()]|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*")
 ROLE_NOUN = (
@@ -162,7 +163,7 @@ def _role_text(text: str) -> str:
 
 
 def _name(text: str) -> str | None:
-    name = re.sub(r"\s+", " ", text).strip(" ,.-:=()[]")
+    name = re.sub(r"^[\W_]+|[\W_]+$", "", re.sub(r"\s+", " ", text))  # "∙ Paid", "(Jane Doe)"
     unlabelled = _patterns()["leading"].sub("", name)
     name = STAMP_TAIL.sub("", unlabelled).strip(" ,.-:")
     undated = _patterns()["trailing_dates"].sub("", name).strip(" ,.-:")
@@ -288,6 +289,7 @@ def credits_from(raw: str | None) -> Credits:
     text = OBFUSCATED_EMAIL.sub(" ", raw or "")
     emails = tuple(dict.fromkeys(e.lower() for e in EMAIL.findall(text)))
     text = LEADING_BY.sub("", EMAIL.sub(" ", text))
+    text = PARENTHESISED_INITIALS.sub(" ", text)  # "Richard (R.J.) Eskow": one name, not three parts
     found = Credits(emails=emails)
     for chunk in STRONG_SEPARATORS.split(text):
         chunk = LEADING_BY.sub("", WRITTEN_BY.sub("", chunk))

@@ -245,3 +245,15 @@ def test_a_page_naming_only_an_account_takes_the_byline_printed_by_the_headline(
     assert (found.authors, found.organisations) == (("Aoife O'Riordan",), ("KatieS",))
     alone = ParsedDocument("q", "https://x.example/b", parse_text_article("Body."), HtmlMetadata(author="KatieS"))
     assert sort_credits(_credits(alone)).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        ("Richard (R.J.) Eskow", ["Richard Eskow"]),  # initials in brackets: one name, not three credits
+        ("∙ Paid", []),  # a bullet, then a word: no name
+        ("(Jane Doe)", ["Jane Doe"]),
+    ],
+)
+def test_brackets_and_bullets_around_a_name(credit, authors) -> None:
+    assert list(sort_credits(credits_from(credit)).authors) == authors
