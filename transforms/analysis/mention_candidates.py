@@ -672,6 +672,12 @@ def _classify(
     return None
 
 
+def _demonym_of_a_place(word: str) -> bool:
+    """A demonym made by adding "n" to a known place's name: "Californian", "Georgian", "Nigerian"."""
+    ref = gazetteer().aliases.get(alias_key(word[:-1])) if word.endswith("n") else None
+    return ref is not None and ref.kind == PLACE
+
+
 def _role_word(word: str) -> bool:
     """A capitalised role word, singular or plural ("Economist", "Officers", "Partner")."""
     role_words = entity_words().role_words
@@ -992,6 +998,8 @@ def _read_words(r: _Reader, seg: list[_Tok], words: list[str], ctx: _Context) ->
             _read_lone_word(r, start, end, ctx)
         return None
     kind, method = verdict
+    if kind == PLACE and len(words) == 1 and _demonym_of_a_place(words[0]):
+        return None  # "this bustling Californian city": California's demonym, no place of its own
     if (
         r.cautious
         and method == NAME_SEQUENCE

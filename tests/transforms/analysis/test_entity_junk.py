@@ -360,3 +360,8 @@ def test_a_kind_of_network_and_a_heading_description_are_no_organisations() -> N
     assert not {"Mesh network", "Guaranteed Service", "Slate Services"} & set(kinds)
     assert kinds["Haqqani network"] == "organisation"
     assert kinds["Tottenham Hotspur"] == "organisation" and kinds["Scientific Visualization Studio"] == "organisation"
+
+
+def test_a_demonym_made_of_a_place_name_is_no_place() -> None:
+    kinds = _kinds("The rates of cleaning in this bustling Californian city vary, and the town of Senkata grows.")
+    assert "Californian" not in kinds
