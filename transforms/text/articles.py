@@ -3,7 +3,9 @@
 Pure: a decoded string in, a `TextArticle` out. Boilerplate is decided by the rule catalogue
 (`transforms.text.rules`); this module only decides structure, from the shape of what is left:
 
-- the title is the first line the rules kept;
+- the title is the first line the rules kept, unless it is the only one and reads as prose (two
+  sentences, `LONE_BODY_MIN_WORDS` words or more): a headline is one sentence at most, so such a
+  file is a body with no title line rather than a title with no body;
 - deck lines follow it until the body starts, which is at the first line that reads as a
   sentence (ends with terminal punctuation), is long, or follows a dateline; more than
   `DECK_MAX_LINES` such lines are no deck but the body's start (a list, a schedule);
@@ -19,6 +21,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from transforms.text.line_model import LineModel, load_model
+from transforms.text.line_model import features as model_features
 from transforms.text.rules import RuleHit, match_line
 
 BlockKind = Literal["title", "deck", "heading", "paragraph", "caption"]
@@ -31,8 +35,12 @@ DECK_MAX_WORDS = 40  # a longer line starts the body even without terminal punct
 DECK_MAX_LINES = 2
 HEADING_MAX_WORDS = 20  # a cross-heading is at most this long
 CAPTION_MAX_WORDS = 40
+LONE_BODY_MIN_WORDS = 10  # a lone line this long holding a sentence break is a body (a guard, not tuned)
+# a sentence end inside a line: a word of 2+ characters, terminal punctuation, space, the next word
+SENTENCE_BREAK = re.compile(r"\w{2,}[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?\w")
 TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»」』)\]]*$")
 BODY_KINDS: frozenset[str] = frozenset({"heading", "paragraph"})
+MODEL_RULE_ID, MODEL_CATEGORY = "text_model", "text_model"  # a paragraph the line model removed
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,15 @@ def _starts_body(unit: _Unit) -> bool:
     return unit.after_dateline or is_sentence(unit.text) or _n_words(unit.text) > DECK_MAX_WORDS
 
 
+def _is_lone_body(units: list[_Unit]) -> bool:
+    """The file's only kept line reads as prose (two sentences, long enough): it is the body."""
+    return (
+        len(units) == 1
+        and _n_words(units[0].text) >= LONE_BODY_MIN_WORDS
+        and bool(SENTENCE_BREAK.search(units[0].text))
+    )
+
+
 def _deck_run(units: list[_Unit]) -> int:
     """How many units would be deck lines: those after the title, before the first that starts the
     body, captions apart; 0 when no unit starts the body."""
@@ -184,9 +201,10 @@ def _kinds(units: list[_Unit]) -> list[BlockKind]:
     kinds: list[BlockKind] = []
     has_deck = 0 < _deck_run(units) <= DECK_MAX_LINES
     body_started = False
+    lone_body = _is_lone_body(units)
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
-        if index == 0 and not (unit.after_dateline or _n_words(unit.text) > DECK_MAX_WORDS):
+        if index == 0 and not (unit.after_dateline or _n_words(unit.text) > DECK_MAX_WORDS or lone_body):
             kinds.append("title")
         elif _is_caption(unit):
             kinds.append("caption")
@@ -204,12 +222,39 @@ def _kinds(units: list[_Unit]) -> list[BlockKind]:
     return kinds
 
 
-def parse_text_article(text: str) -> TextArticle:
-    """Split a plain-text article into its parts; boilerplate goes to `removed` with its rule."""
+def _model_removals(
+    blocks: tuple[Block, ...], title: str | None, model: LineModel
+) -> tuple[tuple[Block, ...], list[RuleHit]]:
+    """The body paragraphs the line model scores as boilerplate, removed with their score (never
+    every body paragraph: a file the model would empty keeps what the rules left)."""
+    body = [i for i, b in enumerate(blocks) if b.kind in BODY_KINDS]
+    if not body:
+        return blocks, []
+    scores = model.scores(model_features([blocks[i].text for i in body], title, model.cues))
+    drop = {i for i, s in zip(body, scores, strict=True) if s >= model.threshold}
+    if not drop or len(drop) == len(body):
+        return blocks, []
+    hits = [
+        RuleHit(MODEL_RULE_ID, MODEL_CATEGORY, blocks[i].text, blocks[i].start, blocks[i].end, {"score": round(s, 3)})
+        for i, s in zip(body, scores, strict=True)
+        if i in drop
+    ]
+    return tuple(b for i, b in enumerate(blocks) if i not in drop), hits
+
+
+def parse_text_article(text: str, model: LineModel | None | bool = True) -> TextArticle:
+    """Split a plain-text article into its parts; boilerplate goes to `removed` with its rule
+    (the line rules' id, or `text_model` with its score). `model`: the line model to run after the
+    rules (True: the shipped one, `transforms/data/text_model.json`; None or False: none)."""
     units, removed = _units_and_removals(text)
     blocks = tuple(Block(kind, u.text, u.start, u.end) for kind, u in zip(_kinds(units), units, strict=True))
     title = next((b.text for b in blocks if b.kind == "title"), None)
     fields = merge_fields(removed)
+    line_model = load_model() if model is True else (model or None)
+    if line_model is not None:
+        blocks, hits = _model_removals(blocks, title, line_model)
+        if hits:
+            removed = sorted([*removed, *hits], key=lambda h: h.start)
     captions = [b.text for b in blocks if b.kind == "caption"]
     if captions:
         fields["captions"] = captions

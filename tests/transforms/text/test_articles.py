@@ -139,3 +139,26 @@ def test_a_list_before_the_first_sentence_is_body_not_deck() -> None:
     assert article.title == "Stock car season"
     assert article.deck == []
     assert [b.text for b in article.body_blocks] == [*schedule, "The season ends in December at Interlagos."]
+
+
+def test_a_lone_line_of_prose_is_the_body_not_a_title() -> None:
+    # The shape of readability's `ol` page, a catastrophic text-path file (bench/extraction_text.py):
+    # one line of two sentences, no title line; it was taken for the title and the file rejected.
+    line = "AI has not changed much in security so far. Deep fake phishing is still rare, analysts say"
+    article = parse_text_article(line + "\n")
+    assert article.title is None
+    assert [b.text for b in article.body_blocks] == [line]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello",  # tests/reliability's five_bytes.txt: stays a title with no body (a reject)
+        "Mr. Smith goes to Washington",  # a headline with an abbreviation: short
+        "Storm closes the port as winds reach 90 km/h and ferries stay in harbour for a second day",  # one sentence
+    ],
+)
+def test_a_lone_headline_stays_a_title(text: str) -> None:
+    article = parse_text_article(text + "\n")
+    assert article.title == text
+    assert article.body_blocks == []
