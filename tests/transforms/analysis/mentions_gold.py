@@ -15,6 +15,7 @@ from tests.transforms.analysis.mentions_gold_wcxb import (
     WCXB_FRESH2,
     WCXB_FRESH3,
     WCXB_FRESH4,
+    WCXB_FRESH5,
 )
 
 GOLD: dict[str, dict[str, str]] = {
@@ -280,7 +281,17 @@ FROZEN: dict[str, dict[str, str]] = {
 
 def gold_entities(key: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(required, optional) sets of (kind, name) for one article."""
-    entry = {**GOLD, **HELD_OUT, **FROZEN, **WCXB, **WCXB_FRESH, **WCXB_FRESH2, **WCXB_FRESH3, **WCXB_FRESH4}[key]
+    entry = {
+        **GOLD,
+        **HELD_OUT,
+        **FROZEN,
+        **WCXB,
+        **WCXB_FRESH,
+        **WCXB_FRESH2,
+        **WCXB_FRESH3,
+        **WCXB_FRESH4,
+        **WCXB_FRESH5,
+    }[key]
     required = {
         (kind, name.strip())
         for kind in ("person", "organisation", "place")
