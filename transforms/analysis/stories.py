@@ -1,19 +1,28 @@
 """Stories: articles on the same event, across outlets and languages, as a function of the set of articles.
 
-Pure. Two articles are *linked* when all of these hold:
+Pure. Two articles are *linked* when their event times are within `WINDOW` of each other, they
+share at least `MIN_SHARED_ENTITIES` named entities, and either
 
-- their event times are within `WINDOW` of each other;
-- they share at least `MIN_SHARED_ENTITIES` named entities, one of them not a place;
-- their similarity is at least `MIN_SIMILARITY`: a cosine over the named entities (weighted by
-  kind: people and organisations count more than places, which nearly every story names), and,
-  between articles in one language, over their distinctive terms (`transforms/analysis/terms.py`)
-  too (`ENTITY_SHARE` entities, the rest terms); across languages entities alone decide.
+- the names they share are not only places and their similarity is at least `MIN_SIMILARITY`: a
+  cosine over the named entities and, between articles in one language, over their distinctive
+  terms (`transforms/analysis/terms.py`) too (`ENTITY_SHARE` entities, the rest terms; across
+  languages entities alone decide); or
+- in one language, the cosine over their terms alone is at least `MIN_TERM_SIMILARITY` (an event
+  whose shared names are places only or one name: a plague case in Inner Mongolia, a launch of
+  Google's).
+
+Both cosines weigh each feature by its *rarity*: how much rarer than a common word it is in
+wordfreq's frozen frequency lists (`rarity`: decades of frequency under `COMMON_ZIPF`), so "Black
+Friday" or "impeachment" weigh less than "pneumonic" or "duvet"; a name's weight is also its
+kind's (people and organisations count more than places, which nearly every story names). The
+lists ship in wordfreq's wheel and do not change with what is loaded, unlike a corpus's document
+frequencies.
 
 Linked articles form *link groups* (the connected components of the links); within a group,
 stories are cut by average-linkage agglomeration: the two stories whose articles are linked most on
 average (an unlinked pair counts 0) merge while that average is at least `MIN_AVERAGE_LINK`, so a
 chain of weak links (deal round-ups that each share a retailer with the next) does not become one
-story. Ties go to the stories that come first (see below). Every weight is frozen (kinds, no corpus
+story. Ties go to the stories that come first (see below). Every weight is frozen (kinds, wordfreq's lists; no corpus
 frequencies) and sums are exact (`math.fsum`, integer micro-units), so whether two articles are
 linked depends on those two articles alone, and the partition on the set of articles alone: not
 on the order they are read in, nor on batches. That also makes it incremental: a load re-clusters
@@ -36,15 +45,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from fractions import Fraction
+from functools import cache
 
 import polars as pl
+from wordfreq import available_languages, get_frequency_dict
 
 from transforms.analysis.terms import terms_frame
 from transforms.frames.schemas import STORY_ARTICLES, subschema
 
 WINDOW = timedelta(days=3)
-MIN_SIMILARITY = 0.3
-MIN_SHARED_ENTITIES = 2
+# the link thresholds: chosen on the hand labels (bench/labels/story_groups.jsonl) by
+# bench/stories_tuning.py, which reports them out of fold (chosen on one half of the label groups,
+# scored on the other); BENCHMARKS.md "Story quality" has both folds
+MIN_SIMILARITY = 0.35  # names and words together, when the names shared are not only places
+MIN_TERM_SIMILARITY = 0.35  # the words alone: events whose shared names are places or one name
+MIN_SHARED_ENTITIES = 1  # every link shares a name (read/story_candidates.sql finds candidates by them)
 # two stories of a link group merge while their articles' links average this (unlinked pairs 0): set
 # a priori, not on labelled data, as half the link threshold (each article linked at the threshold to
 # half of the other's articles)
@@ -55,6 +70,11 @@ PLACE_KINDS = frozenset({"place", "location", "loc", "gpe", "country", "city"})
 KIND_WEIGHTS = {"person": 1.0, "per": 1.0, "organisation": 1.0, "organization": 1.0, "org": 1.0}
 PLACE_WEIGHT = 0.35
 OTHER_WEIGHT = 0.7
+# rarity: how much rarer than a common word a term or name is, in decades of frequency (zipf: log10 of
+# occurrences per billion words, wordfreq's frozen lists shipped in its wheel, never fetched)
+COMMON_ZIPF = 8.0  # a word at least this frequent (zipf 8: once in ten words) weighs nothing
+UNKNOWN_ZIPF = 0.0  # a word the list does not have counts as this frequent (under once in a billion)
+NAME_LANGUAGE = "en"  # names are weighed with one list, so a name weighs the same in every language
 _UNDATED_AT = datetime(1, 1, 1, tzinfo=UTC)  # the order key's time of an undated article (its id decides)
 
 # the loaded story_articles are an article's features joined with its assignment
@@ -105,6 +125,48 @@ def entity_kinds(*frames: pl.DataFrame) -> dict[str, str]:
     }
 
 
+@cache
+def _frequencies(language: str) -> Mapping[str, float] | None:
+    """wordfreq's frequency list of a language (the largest it ships), or None when it has none."""
+    language = (language or "").casefold().partition("-")[0]
+    return get_frequency_dict(language, wordlist="best") if language in _LANGUAGES else None
+
+
+_LANGUAGES = frozenset(available_languages(wordlist="best"))
+
+
+@cache
+def rarity(words: tuple[str, ...], language: str) -> float | None:
+    """How rare a term (or a name, its words together) is: COMMON_ZIPF minus its zipf frequency, at
+    least 0; None when wordfreq has no list for the language. A phrase's frequency combines its words'
+    as wordfreq does (1/f = sum of 1/f_i: the rarest word dominates)."""
+    frequencies = _frequencies(language)
+    if frequencies is None or not words:
+        return None
+    unknown = 10 ** (UNKNOWN_ZIPF - 9)
+    inverse = math.fsum(1 / max(frequencies.get(word.casefold(), 0.0), unknown) for word in words)
+    zipf = 9 - math.log10(inverse)
+    return max(0.0, COMMON_ZIPF - zipf)
+
+
+def name_words(entity_id: str) -> tuple[str, ...]:
+    """The words of an entity id's name (`kind:slug-of-the-name`)."""
+    return tuple(w for w in entity_id.partition(":")[2 if ":" in entity_id else 0].split("-") if w)
+
+
+def entity_weight(entity_id: str, kind: str | None) -> float:
+    """A name's weight: its kind's (people and organisations over places) times its rarity."""
+    weight = rarity(name_words(entity_id), NAME_LANGUAGE)
+    return kind_weight(kind) * (COMMON_ZIPF - UNKNOWN_ZIPF if weight is None else weight)
+
+
+def term_weight(term: str, language: str) -> float:
+    """A term's weight: its rarity in the article's language (the same for every term when wordfreq
+    has no list for it)."""
+    weight = rarity((term,), language)
+    return 1.0 if weight is None else weight
+
+
 @dataclass(frozen=True)
 class _Profile:
     article_id: str
@@ -113,27 +175,41 @@ class _Profile:
     language: str
     entities: dict[str, float]  # entity -> weight
     places: frozenset[str]
-    terms: frozenset[str]
+    terms: dict[str, float]  # term -> weight
     entity_norm: float
+    term_norm: float
 
     @property
     def order_key(self) -> tuple[bool, datetime, str]:
         return (not self.is_dated, self.event_at if self.is_dated else _UNDATED_AT, self.article_id)
 
 
+def _norm(weights: Mapping[str, float]) -> float:
+    return math.sqrt(math.fsum(w * w for w in weights.values()))
+
+
 def _profile(row: dict, kinds: Mapping[str, str] | None) -> _Profile:
-    entities = {e: kind_weight(kind_of(e, kinds)) for e in set(row["entity_ids"] or ())}
+    entities = {e: entity_weight(e, kind_of(e, kinds)) for e in set(row["entity_ids"] or ())}
     places = frozenset(e for e in entities if kind_of(e, kinds).casefold() in PLACE_KINDS)
+    language = row["language"] or ""
+    terms = {t: term_weight(t, language) for t in set(row["terms"] or ())}
     return _Profile(
         row["article_id"],
         row["event_at"],
         bool(row["is_dated"]) if row.get("is_dated") is not None else True,
-        row["language"] or "",
+        language,
         entities,
         places,
-        frozenset(row["terms"] or ()),
-        math.sqrt(math.fsum(w * w for w in entities.values())),
+        terms,
+        _norm(entities),
+        _norm(terms),
     )
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float], norm_a: float, norm_b: float) -> float:
+    if not norm_a or not norm_b:
+        return 0.0
+    return math.fsum(a[k] * b[k] for k in sorted(a.keys() & b.keys())) / (norm_a * norm_b)
 
 
 def _link(a: _Profile, b: _Profile) -> float | None:
@@ -141,14 +217,17 @@ def _link(a: _Profile, b: _Profile) -> float | None:
     if abs(a.event_at - b.event_at) > WINDOW:
         return None
     shared = a.entities.keys() & b.entities.keys()
-    if len(shared) < MIN_SHARED_ENTITIES or shared <= a.places:
+    if len(shared) < MIN_SHARED_ENTITIES:
         return None
-    score = math.fsum(a.entities[e] ** 2 for e in shared) / (a.entity_norm * b.entity_norm)
+    score = _cosine(a.entities, b.entities, a.entity_norm, b.entity_norm)
+    terms = None
     if a.language == b.language:
-        terms = len(a.terms & b.terms) / math.sqrt(len(a.terms) * len(b.terms)) if a.terms and b.terms else 0.0
+        terms = _cosine(a.terms, b.terms, a.term_norm, b.term_norm)
         score = ENTITY_SHARE * score + (1 - ENTITY_SHARE) * terms
-    score = round(score * _MICRO) / _MICRO  # exact from here on, whatever the order of the sums above
-    return score if score >= MIN_SIMILARITY else None
+    linked = score >= MIN_SIMILARITY and not shared <= a.places
+    if terms is not None and terms >= MIN_TERM_SIMILARITY:
+        linked, score = True, max(score, terms)
+    return round(score * _MICRO) / _MICRO if linked else None  # exact from here on, whatever the sums' order
 
 
 def link_similarity(a: dict, b: dict, kinds: Mapping[str, str] | None = None) -> float | None:
@@ -157,10 +236,10 @@ def link_similarity(a: dict, b: dict, kinds: Mapping[str, str] | None = None) ->
 
 
 def _candidate_pairs(profiles: list[_Profile]) -> Iterable[tuple[int, int]]:
-    """Index pairs that share a non-place entity and are within the window (each pair once)."""
+    """Index pairs that share an entity and are within the window (each pair once)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
-        for entity in p.entities.keys() - p.places:
+        for entity in p.entities:
             postings[entity].append(i)
     seen: set[tuple[int, int]] = set()
     for members in postings.values():
@@ -298,11 +377,11 @@ def linked_group_ids(new: pl.DataFrame, stored: pl.DataFrame, kinds: Mapping[str
         if row["article_id"] in replaced:
             continue
         profile = _profile(row, kinds)
-        for entity in profile.entities.keys() - profile.places:
+        for entity in profile.entities:
             postings[entity].append((profile, row["link_group_id"]))
     linked: set[str] = set()
     for p in new_profiles:
-        for entity in p.entities.keys() - p.places:
+        for entity in p.entities:
             for other, group_id in postings.get(entity, ()):
                 if group_id not in linked and _link(p, other) is not None:
                     linked.add(group_id)

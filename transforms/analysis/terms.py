@@ -15,7 +15,7 @@ from importlib import resources
 
 import polars as pl
 
-TERMS_PER_ARTICLE = 25
+TERMS_PER_ARTICLE = 40
 TITLE_WEIGHT = 3
 TERM = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 TERMS_SCHEMA = pl.Schema({"article_id": pl.String(), "terms": pl.List(pl.String())})

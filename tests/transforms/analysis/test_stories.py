@@ -94,16 +94,28 @@ def test_the_same_names_a_fortnight_later_open_a_new_story() -> None:
     assert stories["dw"] != stories["yonhap"]
 
 
+WINTER_TERMS = ["snow", "storm", "roads", "winter", "closed", "drivers", "ice"]
+
+
 def test_sharing_only_places_is_not_enough() -> None:
-    other = _article("other", ["place:russia", "place:ukraine", "place:usa"], NATO_TERMS)
+    other = _article("other", ["place:russia", "place:ukraine", "place:usa"], WINTER_TERMS)
+    assert link_similarity(DW, other) is None
     assert len(set(_stories(DW, other).values())) == 2
 
 
+def test_places_and_the_same_words_link_by_the_words_alone() -> None:
+    # an event whose shared names are places only (a plague case in Inner Mongolia): its words decide
+    other = _article("other", ["place:russia", "place:ukraine", "place:usa"], NATO_TERMS)
+    assert link_similarity(DW, other) == 1.0
+    assert len(set(_stories(DW, other).values())) == 1
+
+
 def test_kinds_given_override_the_id_prefix() -> None:
-    # the same ids, said to be places: only places are shared
+    # the same ids, said to be places: only places are shared, and the words differ
+    other = YONHAP | {"terms": WINTER_TERMS}
+    assert cluster_stories(_frame(DW, other))["story_id"].n_unique() == 1
     kinds = dict.fromkeys(NATO, "place")
-    assigned = cluster_stories(_frame(DW, YONHAP), kinds)
-    assert assigned["story_id"].n_unique() == 2
+    assert cluster_stories(_frame(DW, other), kinds)["story_id"].n_unique() == 2
 
 
 def test_across_languages_the_entities_decide() -> None:
