@@ -13,8 +13,14 @@ Stages timed per page (imports not timed): `decode` (bytes -> str), `baseline`
 (`trafilatura.extract(html_bytes, include_comments=False)`, trafilatura alone with its defaults),
 `fast` (trafilatura's fast pass, with metadata), `thorough` (trafilatura with its own
 fallbacks), `readability` (readability-lxml) and `thorough_meta` (the thorough pass with the
-metadata, in one call). The rules and normalisation are timed by
-`bench/extraction.py` when it runs the path over the cached blocks.
+metadata, in one call) and `justext` (jusText's non-boilerplate paragraphs, with the union of its
+stoplists as trafilatura's fallback uses it; only a third opinion for `bench/extraction_model.py`,
+not in the path). The rules and normalisation are timed by `bench/extraction.py` when it runs the
+path over the cached blocks.
+
+    python bench/extraction_cache.py --set-dir ... --out CACHE.jsonl --add-justext
+
+adds the `justext` field (and its time) to a cache already there, without running the others again.
 """
 
 from __future__ import annotations
@@ -24,7 +30,10 @@ import dataclasses
 import json
 import sys
 import time
+from functools import cache
 from pathlib import Path
+
+import justext
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -46,6 +55,30 @@ def _timed(function, *args, **kwargs):  # type: ignore[no-untyped-def]
     return result, 1000 * (time.perf_counter() - started)
 
 
+@cache
+def _stoplist() -> frozenset[str]:
+    return frozenset().union(*(justext.get_stoplist(language) for language in justext.get_stoplists()))
+
+
+def justext_paragraphs(html: str) -> list[str]:
+    """jusText's paragraphs that are not boilerplate; none when it cannot parse the page."""
+    if not html.strip():
+        return []
+    try:
+        return [p.text for p in justext.justext(html, _stoplist()) if not p.is_boilerplate]
+    except Exception:  # noqa: BLE001 -- lxml's parser errors on hostile pages: no opinion
+        return []
+
+
+def with_justext(row: dict, set_dir: Path) -> dict:
+    """A cached row with jusText's paragraphs and time added."""
+    html = decode_html((set_dir / "html" / f"{row['id']}.html").read_bytes()).text or ""
+    _stoplist()
+    row["justext"], row["ms"]["justext"] = _timed(justext_paragraphs, html)
+    row["ms"]["justext"] = round(row["ms"]["justext"], 3)
+    return row
+
+
 def page_row(path: Path) -> dict[str, object]:
     data = path.read_bytes()
     ms: dict[str, float] = {}
@@ -55,6 +88,8 @@ def page_row(path: Path) -> dict[str, object]:
     fast, ms["fast"] = _timed(extract_html, html)
     thorough, ms["thorough"] = _timed(extract_html, html, thorough=True)
     readability, ms["readability"] = _timed(readability_blocks, html)
+    _stoplist()  # built once, not timed
+    justext_found, ms["justext"] = _timed(justext_paragraphs, html)
     # trafilatura's thorough pass with the metadata: one call doing both (the same blocks as
     # `thorough`, checked; the same metadata as the fast pass): what a thorough-first path costs.
     thorough_meta, ms["thorough_meta"] = _timed(extract_html, html, thorough=True, with_metadata=True)
@@ -68,6 +103,7 @@ def page_row(path: Path) -> dict[str, object]:
         "fast": _rows(fast.blocks),
         "thorough": _rows(thorough.blocks),
         "readability": _rows(readability),
+        "justext": justext_found,
         "metadata": {k: metadata.get(k) for k in METADATA_FIELDS},
     }
 
@@ -76,7 +112,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--add-justext", action="store_true", help="add jusText to the cache at --out")
     args = parser.parse_args()
+    if args.add_justext:
+        rows = [json.loads(line) for line in args.out.read_text("utf-8").splitlines() if line.strip()]
+        rows = [with_justext(row, args.set_dir) for row in rows]
+        args.out.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8")
+        print(f"{args.set_dir.name}: jusText added to {len(rows)} pages", file=sys.stderr)
+        return 0
     paths = sorted((args.set_dir / "html").glob("*.html"))
     if not paths:
         parser.error(f"no *.html files in {args.set_dir / 'html'}")

@@ -30,6 +30,10 @@ Reads the extractor caches `bench/extraction_cache.py` wrote (nothing is extract
   `g` of trafilatura's; the two must disagree: the smaller agreement under `dis`) are chosen inside
   the fold: trained on one of the two training sets and scored on the other, both ways, best mean
   gain over the shipped path; then trained on both with those values and scored on the third.
+- A fixed majority, nothing learned or tuned (so out of set by construction), with jusText as the
+  third opinion (`bench/extraction_cache.py --add-justext`): a readability-lxml-only block is
+  added when jusText has it too; "both ways" also drops a trafilatura-only block neither has
+  (Bevendorff et al.'s majority, at block level).
 - Cost: what each proposal asks of the extractors per page (the cache's timings: decode +
   trafilatura's thorough pass with metadata + readability-lxml where asked), median and p90,
   against trafilatura alone and the shipped path's extractors.
@@ -54,7 +58,7 @@ sys.path.insert(0, str(ROOT))
 
 import bench.extraction as ex  # noqa: E402
 from transforms.html import articles  # noqa: E402
-from transforms.html.block_model import FEATURES, KEEP_ABOVE, Model, candidates  # noqa: E402
+from transforms.html.block_model import DUPLICATE_SHARE, FEATURES, KEEP_ABOVE, Model, TextShares, candidates  # noqa: E402
 from transforms.html.blocks import HtmlBlock, HtmlExtraction  # noqa: E402
 from transforms.html.vote import agreement  # noqa: E402
 from transforms.text import rules as line_rules  # noqa: E402
@@ -146,6 +150,43 @@ def texts_of(rows: list[PageRows], model: Model, adds_only: bool = False) -> dic
 
 def train_on(data: dict[str, list[PageRows]], names: tuple[str, ...], mask: np.ndarray) -> Model:
     return fit([(r, 1.0 / len(data[n])) for n in names for r in data[n]], mask)
+
+
+# --- a fixed majority with jusText as the third opinion (nothing learned or tuned) ---------------
+
+
+def justext_of(name: str, pages: list[ex.Page]) -> dict[str, list[str]]:
+    """jusText's paragraphs per page, from the cache (its time goes into each page's `ms`)."""
+    with (Path(ARGS.cache_dir) / f"cache-{name}.jsonl").open(encoding="utf-8") as f:
+        rows = {row["id"]: row for row in map(json.loads, f)}
+    if any("justext" not in row for row in rows.values()):
+        raise SystemExit(f"{name}: no jusText in the cache; run bench/extraction_cache.py --add-justext")
+    for p in pages:
+        p.ms["justext"] = rows[p.id]["ms"]["justext"]
+    return {page: row["justext"] for page, row in rows.items()}
+
+
+def majority_texts(pages: list[ex.Page], third: dict[str, list[str]], drops: bool) -> dict[str, str]:
+    """Two of three: every block both trafilatura and readability-lxml have; a readability-lxml-only
+    block when jusText has it too; a trafilatura-only block kept unless `drops` (then only when
+    jusText has it, or readability-lxml found nothing)."""
+    out = {}
+    with ex.rules_as(ex.shipped()):
+        for p in pages:
+            justext = TextShares(tuple(HtmlBlock("paragraph", t, 0, 0) for t in third[p.id]))
+            kept = []
+            for c in candidates(p.thorough, p.readability):
+                in_third = justext.share_of_text(c.block.text) >= DUPLICATE_SHARE
+                if len(c.sources) == 2:
+                    kept.append(c.block)
+                elif c.sources == ("readability",):
+                    if in_third:
+                        kept.append(c.block)
+                elif not drops or in_third or not p.readability:
+                    kept.append(c.block)
+            article = articles.parse_html_article(HtmlExtraction(tuple(kept), p.metadata))
+            out[p.id] = "\n\n".join(b.text for b in article.body_blocks)
+    return out
 
 
 # --- per page: keep the shipped output or readability-lxml's ------------------------------------
@@ -264,13 +305,18 @@ def chooser_fold(choices: dict[str, list[PageChoice]], others: tuple[str, ...]) 
 # --- cost ----------------------------------------------------------------------------------------
 
 
-def extractor_cost(pages: list[ex.Page], always_second: bool) -> dict[str, float]:
+def extractor_cost(pages: list[ex.Page], always_second: bool, third: bool = False) -> dict[str, float]:
     """ms per page asked of the extractors (the cache's timings), median and p90."""
     shipped = ex.shipped()
     spent, base = [], []
     for p in pages:
         asked = always_second or len(p.thorough) <= shipped.gate
-        spent.append(p.ms["decode"] + p.ms["thorough_meta"] + (p.ms["readability"] if asked else 0.0))
+        spent.append(
+            p.ms["decode"]
+            + p.ms["thorough_meta"]
+            + (p.ms["readability"] if asked else 0.0)
+            + (p.ms["justext"] if third else 0.0)
+        )
         base.append(p.ms["baseline"])
 
     def p90(values: list[float]) -> float:
@@ -288,6 +334,8 @@ def extractor_cost(pages: list[ex.Page], always_second: bool) -> dict[str, float
 # --- report --------------------------------------------------------------------------------------
 
 SHIPPED = "newsetl shipped (trafilatura + rules; the vote on one-block pages)"
+MAJORITY_ADDS = "2 of 3 with jusText: shipped blocks + readability-lxml-only blocks jusText also has"
+MAJORITY_BOTH = "2 of 3 with jusText both ways: also − trafilatura-only blocks neither other has"
 
 
 def main() -> int:
@@ -295,6 +343,7 @@ def main() -> int:
     union = {n: [rows_of(p, True) for p in pages[n]] for n in SETS}
     alone = {n: [rows_of(p, False) for p in pages[n]] for n in SETS}
     choices = {n: page_choices(pages[n]) for n in SETS}
+    third = {n: justext_of(n, pages[n]) for n in SETS}
     every = np.ones(len(FEATURES), dtype=bool)
     no_agreement = np.array([f not in AGREEMENT for f in FEATURES])
     variants = {
@@ -319,6 +368,8 @@ def main() -> int:
         for label, (data, mask, adds_only) in variants.items():
             model = train_on(data, others, mask)
             rows[f"{label}, out of set"] = texts_of(data[name], model, adds_only)
+        rows[f"{MAJORITY_ADDS} (fixed)"] = majority_texts(ps, third[name], drops=False)
+        rows[f"{MAJORITY_BOTH} (fixed)"] = majority_texts(ps, third[name], drops=True)
         (l2, threshold, guard, disagree), inner = chooser_fold(choices, others)
         model = fit_chooser([(r, 1.0 / len(choices[n])) for n in others for r in choices[n]], l2)
         picks = switches(model, choices[name], threshold, guard, disagree)
@@ -355,16 +406,19 @@ def main() -> int:
     ]
     lines += [
         "| set | trafilatura alone median | shipped extractors median | p90 | × trafilatura | "
-        "readability-lxml on every page median | p90 | × trafilatura median | p90 |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "readability-lxml on every page median | p90 | × trafilatura median | p90 "
+        "| + jusText on every page median | × trafilatura median |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name in SETS:
         now, every_page = extractor_cost(pages[name], False), extractor_cost(pages[name], True)
-        out[f"{name}/cost"] = {"shipped": now, "every_page": every_page}
+        three = extractor_cost(pages[name], True, third=True)
+        out[f"{name}/cost"] = {"shipped": now, "every_page": every_page, "with_justext": three}
         lines.append(
             f"| {name} | {now['baseline_median']:.1f} | {now['median']:.1f} | {now['p90']:.1f} "
             f"| {now['ratio_median']:.2f}× | {every_page['median']:.1f} | {every_page['p90']:.1f} "
-            f"| {every_page['ratio_median']:.2f}× | {every_page['ratio_p90']:.2f}× |"
+            f"| {every_page['ratio_median']:.2f}× | {every_page['ratio_p90']:.2f}× "
+            f"| {three['median']:.1f} | {three['ratio_median']:.2f}× |"
         )
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     report = f"<!-- bench/extraction_model.py, run finished {stamp} -->\n\n" + "\n".join(lines) + "\n"

@@ -96,7 +96,7 @@ def _shingles(tokens: list[str]) -> Counter[tuple[str, ...]]:
     return Counter(tuple(tokens[i : i + SHINGLE_SIZE]) for i in range(len(tokens) - SHINGLE_SIZE + 1))
 
 
-class _Text:
+class TextShares:
     """One extractor's whole text, to ask how much of a block it holds."""
 
     def __init__(self, blocks: tuple[HtmlBlock, ...]) -> None:
@@ -107,6 +107,9 @@ class _Text:
         self.joined = " " + " ".join(" ".join(t) for t in tokens) + " "
         self.n_words = sum(len(t) for t in tokens)
 
+    def share_of_text(self, text: str) -> float:
+        return self.share_of(_tokens(text))
+
     def share_of(self, tokens: list[str]) -> float:
         if not tokens:
             return 0.0
@@ -116,14 +119,14 @@ class _Text:
         return sum((own & self.shingles).values()) / sum(own.values())
 
 
-def _page_share(a: _Text, b: _Text) -> float:
+def _page_share(a: TextShares, b: TextShares) -> float:
     n = sum(a.shingles.values())
     return sum((a.shingles & b.shingles).values()) / n if n else 0.0
 
 
 def candidates(primary: tuple[HtmlBlock, ...], secondary: tuple[HtmlBlock, ...]) -> list[Candidate]:
     """The union of the two extractors' blocks, in reading order, with each block's features."""
-    p_text, s_text = _Text(primary), _Text(secondary)
+    p_text, s_text = TextShares(primary), TextShares(secondary)
     p_tokens = [_tokens(b.text) for b in primary]
     s_tokens = [_tokens(b.text) for b in secondary]
     p_in_s = [s_text.share_of(t) for t in p_tokens]
