@@ -24,10 +24,11 @@ from transforms.metadata.agencies import agency_name
 
 # The cleaning rules added for issue 16's "no organisation, site or account given as a person"
 # (bench/metadata_rules.py --authors drops each in turn to show what it buys): a one-word credit
-# that is no given name, a credit holding the site's name, a phrase of common words. ("Roy;
+# that is no given name, a credit holding the site's name, a phrase of common words, the co-authors
+# printed next to the headline's byline. ("Roy;
 # Aniruddha; Patel; Jyoti" rejoined as "Last, First" pairs was tried: no gain, and it paired a list
 # of given names.)
-CREDIT_RULES = frozenset({"one_word", "site_word", "phrase"})
+CREDIT_RULES = frozenset({"one_word", "site_word", "phrase", "co_authors"})
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 OBFUSCATED_EMAIL = re.compile(r"\[\s*email[\s\u00a0]*protected\s*\]", re.IGNORECASE)
@@ -448,10 +449,32 @@ def headline_credits(
 ) -> Credits:
     """The credits of the first byline by the headline that names someone or an organisation
     (labels, dates and roles alone are passed over; a desk or collective credit, "EcoCult Staff",
-    ends the search without a person): for pages whose text and extractor name no author."""
-    near = [b for b in bylines if b[1] in evidence and (0 <= b[0] < after or -before <= b[0] < 0)]
-    for _, _, text in sorted(near, key=lambda b: (b[0] < 0, abs(b[0]))):
-        found = credits_from(text)
+    ends the search without a person): for pages whose text and extractor name no author. The
+    people printed right after it, joined by a comma, "and" or "&" alone (`BYLINE_JOINERS`) and
+    marked alike, are its co-authors ("By Rui Ma, Heba Ledwon & Suparn Patra", each a link)."""
+    every = sorted(bylines)
+    near = [b for b in every if b[1] in evidence and (0 <= b[0] < after or -before <= b[0] < 0)]
+    for first in sorted(near, key=lambda b: (b[0] < 0, abs(b[0]))):
+        found = credits_from(first[2])
         if found.authors or found.organisations:
-            return found
+            return found + _co_authors(every, first) if found.authors and "co_authors" in CREDIT_RULES else found
     return Credits()
+
+
+BYLINE_JOINERS = re.compile(r"^\s*(?:,|and|&|und|et|y)?\s*$", re.IGNORECASE)
+BYLINE_GAP_CHARS = 5  # at most this many characters of visible text between two credits of one byline
+
+
+def _co_authors(bylines: Sequence[tuple[int, str, str]], first: tuple[int, str, str]) -> Credits:
+    found, end = Credits(), first[0] + len(first[2])
+    for offset, evidence, text in bylines[bylines.index(first) + 1 :]:
+        if offset - end > BYLINE_GAP_CHARS:
+            break
+        end = offset + len(text)
+        if BYLINE_JOINERS.match(text):
+            continue
+        credited = credits_from(text)
+        if evidence != first[1] or not credited.authors or credited.organisations:
+            break
+        found = found + credited
+    return found

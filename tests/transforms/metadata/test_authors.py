@@ -257,3 +257,19 @@ def test_a_page_naming_only_an_account_takes_the_byline_printed_by_the_headline(
 )
 def test_brackets_and_bullets_around_a_name(credit, authors) -> None:
     assert list(sort_credits(credits_from(credit)).authors) == authors
+
+
+def test_the_headline_byline_takes_the_co_authors_printed_with_it_not_a_reviewer() -> None:
+    from transforms.metadata.authors import headline_credits
+
+    bylines = [
+        (110, "href", "Rui Ma"),
+        (116, "class", ","),
+        (120, "href", "Heba Ledwon"),
+        (135, "href", "Suparn Patra"),
+    ]
+    assert headline_credits(bylines).authors == ("Rui Ma", "Heba Ledwon", "Suparn Patra")
+    reviewed = [(4, "href", "Shelby Loos, DVM"), (21, "class", ". Reviewed by"), (36, "href", "Molly Price, DVM")]
+    assert headline_credits(reviewed).authors == ("Shelby Loos",)
+    apart = [(10, "href", "Jane Doe"), (90, "href", "John Roe")]  # a link further on: another credit
+    assert headline_credits(apart).authors == ("Jane Doe",)
