@@ -261,7 +261,10 @@ def rules_as(config: Config, remember: bool = True) -> Iterator[None]:
             setattr(module, name, value)
 
 
-PARSED: dict[tuple[int, tuple], str] = {}
+# Keyed by object identity for speed; each entry holds its key object too, so that an id cannot be
+# reused by another object while the entry lives (a script that frees a set's pages and loads
+# another would otherwise read the freed pages' entries).
+PARSED: dict[tuple[int, tuple], tuple[object, str]] = {}
 VERDICTS: dict[tuple, dict[tuple[str, bool], line_rules.LineVerdict]] = {}
 
 
@@ -269,8 +272,8 @@ def body_of(blocks: tuple[HtmlBlock, ...], metadata: HtmlMetadata, rules_key: tu
     key = (id(blocks), rules_key)
     if key not in PARSED:
         article = articles.parse_html_article(HtmlExtraction(blocks, metadata))
-        PARSED[key] = "\n\n".join(b.text for b in article.body_blocks)
-    return PARSED[key]
+        PARSED[key] = (blocks, "\n\n".join(b.text for b in article.body_blocks))
+    return PARSED[key][1]
 
 
 def rules_key(config: Config) -> tuple:
@@ -284,7 +287,7 @@ def path_texts(pages: list[Page], config: Config) -> dict[str, str]:
 
 # --- scores --------------------------------------------------------------------------------------
 
-OVERLAPS: dict[tuple[int, int], tuple[float, float, float]] = {}
+OVERLAPS: dict[tuple[int, int], tuple[object, tuple[float, float, float]]] = {}  # see PARSED
 
 
 def overlap(page: Page, text: str) -> tuple[float, float, float]:
@@ -294,8 +297,8 @@ def overlap(page: Page, text: str) -> tuple[float, float, float]:
         g = page.gold_shingles
         tp, fp, fn = sum((g & p).values()), sum((p - g).values()), sum((g - p).values())
         total = tp + fp + fn
-        OVERLAPS[key] = (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-    return OVERLAPS[key]
+        OVERLAPS[key] = (page, (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0))
+    return OVERLAPS[key][1]
 
 
 @dataclass(frozen=True)
