@@ -2,6 +2,9 @@
 
     python bench/extraction_cost.py [--shared ../shared] [--sets scrapinghub,readability,wcxb]
         [--repeats 3] [--limit N] [--out bench/results/extraction/cost.md] [--predictions DIR]
+        [--json DIR]                      # also keep each set's per-page figures, <set>.json
+    python bench/extraction_cost.py --merge DIR/scrapinghub.json DIR/readability.json ...
+                                          # the report from sets measured apart (in parallel)
 
 Per page of each gold set, in one process: trafilatura alone (`trafilatura.extract(html_bytes,
 include_comments=False)`, its defaults) and the whole path the ingest runs on a page
@@ -231,16 +234,22 @@ def _commit() -> str:
         return "?"
 
 
-def report(results: dict[str, dict[str, Any]], started: datetime, repeats: int, load: tuple[float, ...]) -> str:
-    finished = datetime.now(UTC)
+def run_line(run: dict[str, Any]) -> str:
+    load = run["load"]
+    return (
+        f"{', '.join(run['sets'])}: run {run['started']}–{run['finished']} UTC at commit {run['commit']}, "
+        f"{run['repeats']} repeats a page (the order of the two alternating), Python {run['python']}, trafilatura "
+        f"{run['trafilatura']}; load average at the start {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+        f"({run['cores']} cores)."
+    )
+
+
+def report(results: dict[str, dict[str, Any]], runs: list[dict[str, Any]]) -> str:
     return "\n".join(
         [
             "# Cost per page: the whole HTML path against trafilatura alone (bench/extraction_cost.py)",
             "",
-            f"Run {started:%Y-%m-%d %H:%M}–{finished:%H:%M} UTC at commit {_commit()}, {repeats} repeats a page "
-            f"(the order of the two alternating), Python {sys.version.split()[0]}, trafilatura "
-            f"{trafilatura.__version__}; load average at the start {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
-            f"({os.cpu_count()} cores).",
+            *(f"- {run_line(run)}" for run in runs),
             "",
             "Milliseconds a page. trafilatura alone: `trafilatura.extract(html_bytes, include_comments=False)`."
             " Whole path: `decode_html` -> `parse_html_page` -> `normalise_batch` (normalisation over batches"
@@ -256,6 +265,35 @@ def report(results: dict[str, dict[str, Any]], started: datetime, repeats: int, 
     )
 
 
+def _run(sets: list[str], repeats: int, started: datetime, load: tuple[float, ...]) -> dict[str, Any]:
+    return {
+        "sets": sets,
+        "started": f"{started:%Y-%m-%d %H:%M}",
+        "finished": f"{datetime.now(UTC):%H:%M}",
+        "commit": _commit(),
+        "repeats": repeats,
+        "python": sys.version.split()[0],
+        "trafilatura": trafilatura.__version__,
+        "load": list(load),
+        "cores": os.cpu_count(),
+    }
+
+
+def _write_predictions(folder: Path, name: str, result: dict[str, Any]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as out:
+        for page_id in result["pages"]:
+            row = result["rows"].get(page_id) or {}
+            published = row.get("published_local_date")
+            fields = {
+                "text": row.get("body_text") or "",
+                "title": row.get("title"),
+                "authors": row.get("authors"),
+                "published": published.isoformat() if published else None,
+            } | {k: row.get(k) for k in ("site_name", "url", "language", "categories", "tags", "description")}
+            out.write(json.dumps({"id": page_id} | fields, ensure_ascii=False) + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -264,32 +302,30 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="the first N pages of each set (0: all)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "extraction" / "cost.md")
     parser.add_argument("--predictions", type=Path, help="write <set>.jsonl (body_text, title, ...) here")
+    parser.add_argument("--json", type=Path, help="write <set>.json (per-page figures, the run) here")
+    parser.add_argument("--merge", type=Path, nargs="+", help="no measuring: the report from these <set>.json")
     args = parser.parse_args()
-    started, load = datetime.now(UTC), os.getloadavg()
     results: dict[str, dict[str, Any]] = {}
-    for name in args.sets.split(","):
-        results[name] = measure_set(args.shared / "data" / "extraction" / name, args.repeats, args.limit)
-        print(f"{name}: done at {datetime.now(UTC):%H:%M:%S}", file=sys.stderr)
-        if args.predictions:
-            args.predictions.mkdir(parents=True, exist_ok=True)
-            with (args.predictions / f"{name}.jsonl").open("w", encoding="utf-8") as out:
-                for page_id in results[name]["pages"]:
-                    row = results[name]["rows"].get(page_id) or {}
-                    published = row.get("published_local_date")
-                    fields = {
-                        "text": row.get("body_text") or "",
-                        "title": row.get("title"),
-                        "authors": row.get("authors"),
-                        "published": published.isoformat() if published else None,
-                        "site_name": row.get("site_name"),
-                        "url": row.get("url"),
-                        "language": row.get("language"),
-                        "categories": row.get("categories"),
-                        "tags": row.get("tags"),
-                        "description": row.get("description"),
-                    }
-                    out.write(json.dumps({"id": page_id} | fields, ensure_ascii=False) + "\n")
-    text = report(results, started, args.repeats, load)
+    runs: list[dict[str, Any]] = []
+    if args.merge:
+        for path in args.merge:
+            saved = json.loads(path.read_text("utf-8"))
+            results[saved["run"]["sets"][0]] = saved
+            runs.append(saved["run"])
+    else:
+        started, load = datetime.now(UTC), os.getloadavg()
+        for name in args.sets.split(","):
+            results[name] = measure_set(args.shared / "data" / "extraction" / name, args.repeats, args.limit)
+            print(f"{name}: done at {datetime.now(UTC):%H:%M:%S}", file=sys.stderr)
+            if args.predictions:
+                _write_predictions(args.predictions, name, results[name])
+            if args.json:
+                args.json.mkdir(parents=True, exist_ok=True)
+                saved = {k: results[name][k] for k in ("pages", "asked")}
+                saved["run"] = _run([name], args.repeats, started, load)
+                (args.json / f"{name}.json").write_text(json.dumps(saved), "utf-8")
+        runs.append(_run(list(results), args.repeats, started, load))
+    text = report(results, runs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, "utf-8")
     print(text)

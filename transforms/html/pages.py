@@ -1,8 +1,9 @@
 """A decoded HTML page -> the article in it: two extractors, a vote, then the boilerplate rules.
 
-Pure: str in, `HtmlPage` out. trafilatura gives the blocks and the page metadata, in one pass
-with its own fallback extractors (what `trafilatura.extract` does by default: its fast mode,
-which skips them, picked the wrong block on pages where the default did not). When that pass
+Pure: str in, `HtmlPage` out. trafilatura gives the blocks, with its own fallback extractors
+(what `trafilatura.extract` does by default: its fast mode, which skips them, picked the wrong
+block on pages where the default did not), and the page metadata is read from the same parse
+(trafilatura's cheap readers only: `transforms.html.trafilatura_extraction.page_metadata`). When that pass
 finds nothing or one undivided block, readability-lxml is asked for a second opinion (`transforms.html.vote`; the
 limit, `SECOND_OPINION_MAX_BLOCKS`, is measured leave-one-set-out by `bench/extraction.py`). The
 blocks that win go through the block and line rules (`transforms.html.articles`).

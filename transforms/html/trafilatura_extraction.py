@@ -4,6 +4,16 @@ Pure: a decoded page in, an `HtmlExtraction` out. The options are chosen once, h
 (`EXTRACT_OPTIONS`): comments excluded, tables and links kept (link density feeds the teaser
 rules), no network. trafilatura's XML body is walked into flat blocks so the boilerplate rules
 see one paragraph, heading, list item or table row at a time, with how much of it is link text.
+
+The page is parsed once (trafilatura's own parser) and trafilatura extracts from that tree without
+its metadata and without the page URL: the metadata the path needs is read from the same tree by
+trafilatura's cheap readers only (`page_metadata`: meta tags, JSON-LD, the title, the canonical URL,
+the site name). Left out, as the warehouse does not use them or has its own: its author search in
+the page's text (authors come from the text's byline, the markup and the byline printed by the
+headline: `transforms.metadata.page_markup`), its category and tag search in the page's links, its
+htmldate call (dates: `transforms.dates.page_dates`) and its licence; and resolving every link
+target against the page URL (the blocks keep only how much of their text is link text). Issue 15's
+cost point, measured by bench/extraction_cost.py.
 """
 
 from __future__ import annotations
@@ -12,7 +22,13 @@ import logging
 import re
 
 import trafilatura
+from courlan import extract_domain
 from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_title, extract_url
+from trafilatura.metadata import extract_sitename as trafilatura_sitename
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from transforms.html.blocks import BlockText, HtmlBlock, HtmlBlockKind, HtmlExtraction, HtmlMetadata
 
@@ -22,14 +38,20 @@ EXTRACT_OPTIONS: dict[str, object] = {
     "include_links": True,
     "include_images": False,
     "include_formatting": False,
-    "with_metadata": True,
+    "with_metadata": False,  # read from the tree by `page_metadata` (its cheap parts)
     "deduplicate": False,
     "fast": True,
     "favor_precision": False,
     "favor_recall": False,
-    # htmldate's extensive search falls back to dateparser over free text: slow, and guessy.
+}
+# The throughput benchmark's baseline (`fast_pass_text`): the fast pass as the path ran it before
+# issue 15's cost work, trafilatura's metadata included (htmldate's extensive search off).
+FAST_PASS_OPTIONS: dict[str, object] = EXTRACT_OPTIONS | {
+    "with_metadata": True,
     "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
+# the page's sections in its <head>, as trafilatura's category search reads them when its links give none
+SECTION_META = etree.XPath('.//head//meta[@property="article:section" or contains(@name, "subject")][@content]')
 # trafilatura body element -> block kind. Container elements (list, table, div) are walked into.
 BLOCK_TAGS: dict[str, HtmlBlockKind] = {
     "head": "heading",
@@ -138,21 +160,70 @@ def declared_language(html: str) -> str | None:
     return None
 
 
-def _metadata(document: object, html: str) -> HtmlMetadata:
+def _document_metadata(tree: HtmlElement, url: str | None) -> Document:
+    """trafilatura's `extract_metadata` (2.3) without its costly searches: the same steps in the same
+    order, less the author search in the page's text, the category and tag search in its links
+    (the categories still fall back to the section meta tags, as there), htmldate and the licence."""
+    document = examine_meta(tree)
+    if document.author and " " not in document.author:  # as trafilatura: a one-word author is dropped
+        document.author = None
+    try:
+        document = extract_meta_json(tree, document)
+    except Exception:  # noqa: BLE001 -- trafilatura guards its JSON-LD reader the same way
+        pass
+    if not document.title:
+        document.title = extract_title(tree)
+    if not document.url:
+        document.url = extract_url(tree, url)
+    if document.url:
+        document.hostname = extract_domain(document.url, fast=True)
+    if not document.sitename:
+        document.sitename = trafilatura_sitename(tree)
+    if document.sitename:
+        document.sitename = document.sitename.lstrip("@")
+        if document.sitename and "." not in document.sitename and not document.sitename[0].isupper():
+            document.sitename = document.sitename.title()
+    elif document.url and (match := META_URL.match(document.url)):
+        document.sitename = match[1]
+    if not document.categories:  # trafilatura's fallback after its search in the links: the section meta
+        document.categories = [m.get("content") for m in SECTION_META(tree) if m.get("content")]
+    document.clean_and_trim()
+    return document
+
+
+def page_metadata(tree: HtmlElement, html: str, url: str | None = None) -> HtmlMetadata:
+    """What the page says about itself, from its tree (read only, never changed)."""
+    document = _document_metadata(tree, url)
     get = lambda name: getattr(document, name, None) or None  # noqa: E731
     return HtmlMetadata(
         title=get("title"),
         author=get("author"),
-        date=get("date"),
         site_name=get("sitename"),
         description=get("description"),
         categories=_strings(get("categories")),
         tags=_strings(get("tags")),
         canonical_url=get("url"),
         image_url=get("image"),
-        language=get("language") or declared_language(html),
+        language=declared_language(html),
         hostname=get("hostname"),
     )
+
+
+def page_tree(html: str) -> HtmlElement | None:
+    """The page parsed the way trafilatura parses it; None when it is no HTML."""
+    try:
+        return load_html(html)
+    except (TypeError, ValueError):
+        return None
+
+
+def trafilatura_blocks(tree: HtmlElement, *, thorough: bool = False) -> tuple[HtmlBlock, ...]:
+    """trafilatura's main content of a parsed page as blocks (it works on a copy of the tree).
+    `thorough`: also run trafilatura's own fallback extractors and keep its preferred result
+    (what `trafilatura.extract` does by default)."""
+    options = EXTRACT_OPTIONS | {"fast": not thorough}
+    document = trafilatura.bare_extraction(tree, **options)  # type: ignore[arg-type]
+    return () if document is None else _blocks(document.body)  # type: ignore[union-attr]  # a Document
 
 
 def extract_html(
@@ -160,19 +231,16 @@ def extract_html(
 ) -> HtmlExtraction:
     """The page's main content as blocks, with its metadata. No blocks when nothing was found.
 
-    `thorough`: also run trafilatura's own fallback extractors and keep its preferred result
-    (what `trafilatura.extract` does by default). `with_metadata`: read the page metadata too
-    (default: in fast mode only).
+    `thorough`: also run trafilatura's own fallback extractors. `with_metadata`: read the page
+    metadata too (default: in fast mode only). `url`: where the page was fetched from (the
+    canonical URL when the page names none).
     """
     with_metadata = not thorough if with_metadata is None else with_metadata
-    options = EXTRACT_OPTIONS | {"fast": not thorough, "with_metadata": with_metadata}
-    document = trafilatura.bare_extraction(html, url=url, **options)  # type: ignore[arg-type]
-    if document is None:
+    tree = page_tree(html)
+    if tree is None:
         return HtmlExtraction((), HtmlMetadata())
-    return HtmlExtraction(
-        _blocks(document.body),  # type: ignore[union-attr]  # as_dict is off: a Document
-        _metadata(document, html) if with_metadata else HtmlMetadata(),
-    )
+    blocks = trafilatura_blocks(tree, thorough=thorough)
+    return HtmlExtraction(blocks, page_metadata(tree, html, url) if with_metadata else HtmlMetadata())
 
 
 def baseline_text(html: bytes | str) -> str:
@@ -182,9 +250,9 @@ def baseline_text(html: bytes | str) -> str:
 
 
 def fast_pass_text(html: bytes | str) -> str:
-    """`trafilatura.extract` with the fast pass's options (`EXTRACT_OPTIONS`): the throughput
+    """`trafilatura.extract` with the fast pass's options (`FAST_PASS_OPTIONS`): the throughput
     benchmark's baseline (bench/pipeline.py), what the pipeline's cost per page is compared with."""
-    return trafilatura.extract(html, **EXTRACT_OPTIONS) or ""  # type: ignore[arg-type]
+    return trafilatura.extract(html, **FAST_PASS_OPTIONS) or ""  # type: ignore[arg-type]
 
 
 def baseline_metadata(html: bytes | str, url: str | None = None) -> dict[str, str | None]:

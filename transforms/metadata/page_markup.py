@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -141,17 +142,49 @@ def headline_element(tree: lxml_html.HtmlElement, titles: Sequence[tuple[str, st
     return max(h1s, key=lambda h: (cover(h), -h1s.index(h))) if h1s else None
 
 
-def visible_pieces(tree: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.HtmlElement]]:
-    """The page's visible text in document order: (a text node, the element it is in)."""
+def _visible_walk(tree: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.HtmlElement]]:
+    """The text nodes under the page's <body> (the whole tree when it has none) in document order,
+    each with the element it is in (a tail's is its parent), less blank ones and those in a
+    `NOT_VISIBLE` element or in none (a comment's own text). One walk over the elements: an
+    XPath over the text nodes made a Python object per node and another per parent lookup."""
     body = tree.find(".//body")
+    root = body if body is not None else tree
     pieces: list[tuple[str, lxml_html.HtmlElement]] = []
-    for node in (body if body is not None else tree).xpath(".//text()"):
-        element = node.getparent()
-        owner = element.getparent() if node.is_tail else element
-        if owner is None or not isinstance(owner.tag, str) or owner.tag in NOT_VISIBLE or not node.strip():
+    # pending: (element, the element its tail is in or None); an element's text, then its
+    # children in order, each followed by its own tail
+    pending: list[tuple[lxml_html.HtmlElement, lxml_html.HtmlElement | None]] = [(root, None)]
+    while pending:
+        element, tail_owner = pending.pop()
+        if tail_owner is not None:  # this entry stands for the element's tail
+            if (tail := element.tail) and tail.strip():
+                pieces.append((tail, tail_owner))
             continue
-        pieces.append((str(node), owner))
+        visible = isinstance(element.tag, str) and element.tag not in NOT_VISIBLE
+        if visible and (text := element.text) and text.strip():
+            pieces.append((text, element))
+        for child in reversed(element):
+            if visible:
+                pending.append((child, element))
+            pending.append((child, None))
     return pieces
+
+
+# The pieces of the tree read last: `headline_bylines` and the headline's dates
+# (`transforms.dates.page_dates`) both read them from one tree, unchanged in between.
+_LAST_PIECES: dict[int, tuple[weakref.ref, list[tuple[str, lxml_html.HtmlElement]]]] = {}
+
+
+def visible_pieces(tree: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.HtmlElement]]:
+    """The page's visible text in document order: (a text node, the element it is in). Read once
+    per tree: a second call with the same tree gives what the first read (the tree must not have
+    changed in between; the pieces are forgotten when the tree is)."""
+    key = id(tree)
+    if (last := _LAST_PIECES.get(key)) is not None and last[0]() is tree:
+        return list(last[1])
+    pieces = _visible_walk(tree)
+    _LAST_PIECES.clear()
+    _LAST_PIECES[key] = (weakref.ref(tree, lambda _: _LAST_PIECES.pop(key, None)), pieces)
+    return list(pieces)
 
 
 def _byline_evidence(pieces: list[tuple[str, lxml_html.HtmlElement]], index: int) -> str | None:

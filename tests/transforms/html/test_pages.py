@@ -116,13 +116,50 @@ def test_metadata_is_filled(page) -> None:
     meta = page.metadata
     assert meta.title == TITLE
     assert meta.author == "Maren Holloway"
-    assert meta.date == "2024-03-12"
     assert meta.site_name == "The Harbour Herald"
     assert meta.description == DESCRIPTION
     assert meta.canonical_url == ARTICLE_URL
     assert meta.image_url == "https://www.harbourherald.example/images/port-elwyn-wall.jpg"
     assert meta.hostname == "harbourherald.example"
     assert meta.categories == ("Coast",)
+
+
+def test_one_trafilatura_call_a_page_without_its_metadata_or_the_url(article_html: str, monkeypatch) -> None:
+    """Issue 15's cost point: trafilatura extracts once, from the path's one parse, without its own
+    metadata pass (author and tag searches, htmldate) and without the URL (no link resolved); the
+    metadata is still read, from the same tree."""
+    import trafilatura
+    import trafilatura.core
+
+    calls: list[dict[str, object]] = []
+    metadata_passes: list[object] = []
+    extract, read_metadata = trafilatura.bare_extraction, trafilatura.core.extract_metadata
+
+    def bare_extraction(filecontent, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append({"input": type(filecontent).__name__} | kwargs)
+        return extract(filecontent, **kwargs)
+
+    def extract_metadata(*args, **kwargs):  # type: ignore[no-untyped-def]
+        metadata_passes.append(args)
+        return read_metadata(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", bare_extraction)
+    monkeypatch.setattr(trafilatura.core, "extract_metadata", extract_metadata)
+    page = parse_html_page(article_html, ARTICLE_URL)
+    assert len(calls) == 1
+    assert calls[0]["with_metadata"] is False
+    assert calls[0].get("url") is None
+    assert calls[0]["input"] == "HtmlElement"  # the parsed tree, not the text parsed again
+    assert metadata_passes == []
+    assert page.metadata.date is None  # trafilatura's htmldate call is not made (dates: page_dates)
+    assert (page.metadata.title, page.metadata.author, page.metadata.canonical_url) == (
+        TITLE,
+        "Maren Holloway",
+        ARTICLE_URL,
+    )
+    paragraphs = [b.text for b in page.article.blocks if b.kind == "paragraph"]
+    assert [p[:30] for p in paragraphs] == [o[:30] for o in BODY_OPENINGS]
+    assert page.article.deck == [DESCRIPTION]  # the deck rule reads the description: still found
 
 
 def test_long_page_is_trafilaturas_without_a_second_opinion(page) -> None:

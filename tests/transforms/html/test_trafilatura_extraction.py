@@ -215,7 +215,7 @@ def test_metadata_from_meta_tags_json_ld_and_canonical_link(article_page: str) -
     meta = extract_html(article_page, ARTICLE_URL).metadata
     assert meta.title == "Fishing town votes to rebuild its storm-wrecked harbour wall"
     assert meta.author == "Maren Holloway"
-    assert meta.date == "2024-03-12"
+    assert meta.date is None  # not read: the path's dates come from transforms.dates.page_dates
     assert meta.site_name == "The Harbour Herald"
     assert meta.description == (
         "After two winters of flooding, Port Elwyn's council backs a 14-million-pound plan "
@@ -242,7 +242,6 @@ def test_metadata_from_json_ld_alone() -> None:
     meta = extract_html(_page("", head=json_ld)).metadata
     assert meta.title == "Lifeboat crew rescues two sailors off the point"
     assert meta.author == "Ada Lane"
-    assert meta.date == "2023-05-06"
     assert meta.site_name == "Coast Courier"
     assert meta.categories == ("Rescue",)
 
@@ -260,6 +259,48 @@ def test_repeated_article_tags_and_sections_become_tuples() -> None:
 def test_keywords_meta_is_split_into_tags() -> None:
     meta = extract_html(_page("", head='<meta name="keywords" content="harbours, flooding, fishing">')).metadata
     assert meta.tags == ("harbours", "flooding", "fishing")
+
+
+def test_the_metadata_is_trafilaturas_less_its_costly_searches(article_page: str) -> None:
+    """The same fields `trafilatura.extract_metadata` gives, but for those searched for in the
+    page's text and links (author, categories, tags) and the date and licence, which it reads
+    and the path does not."""
+    import trafilatura
+
+    full = trafilatura.extract_metadata(article_page, default_url=ARTICLE_URL)
+    meta = extract_html(article_page, ARTICLE_URL).metadata
+    assert (meta.title, meta.author, meta.site_name, meta.description) == (
+        full.title,
+        full.author,
+        full.sitename,
+        full.description,
+    )
+    assert (meta.canonical_url, meta.hostname, meta.image_url) == (full.url, full.hostname, full.image)
+
+
+def test_no_author_search_in_the_text_and_no_tags_from_links() -> None:
+    """A page whose markup names no author and no tags: trafilatura's own metadata would find the
+    author in a byline element and tags in /tag/ links; the path leaves both to its own readers
+    (the text's byline rules, the byline printed by the headline)."""
+    import trafilatura
+
+    inner = (
+        '<div class="author-name">Ada Lane</div>'
+        '<div class="tags"><a href="/tag/harbours">harbours</a> <a href="/tag/storms">storms</a></div>'
+    )
+    page = _page(inner)
+    full = trafilatura.extract_metadata(page)
+    assert full.author == "Ada Lane" and full.tags  # what the costly searches find
+    meta = extract_html(page).metadata
+    assert (meta.author, meta.tags) == (None, ())
+    assert meta.title == "Harbour plan approved after long debate"  # the lone <h1>, as trafilatura
+
+
+def test_a_link_target_is_not_resolved_and_link_text_still_counts() -> None:
+    page = _page('<p>The council published <a href="/docs">the full contract documents</a> online today.</p>')
+    with_url = extract_html(page, "https://www.harbourherald.example/news/a").blocks
+    assert with_url == extract_html(page).blocks
+    assert any(b.link_chars == len("the full contract documents") for b in with_url)
 
 
 def test_declared_page_language_is_in_metadata(article_page: str) -> None:
