@@ -1042,6 +1042,8 @@ def _read_lone_word(r: _Reader, start: int, end: int, ctx: _Context) -> None:
         ):
             r.add(start, end, ORGANISATION, NAME_SEQUENCE, single=True, fallback=ORGANISATION)
         return
+    if _URL_PART.search(text, max(0, start - 60), start) or text[end : end + 1] == "/":
+        return  # "https://schema.org/FreeReturn": a part of a web address
     if (
         _CAMEL_CASE.match(word)
         and not word.startswith(_CAMEL_NAME_PREFIXES)
@@ -1090,7 +1092,25 @@ def _code_context(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20) : start].split()
     if before and (before[-1].lower() in _NOT_BEFORE_ACRONYM or before[-1].isdigit()):
         return True
+    if _in_a_list_of_codes(text, start, end):
+        return True  # "GTIN, MPN, SKU, brand, ASIN": a list of codes
     return not (before and before[-1].lower() == "the") and not _reads_as_a_noun(text, end)
+
+
+_LIST_ITEM_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
+
+
+def _in_a_list_of_codes(text: str, start: int, end: int) -> bool:
+    """An acronym in a comma-separated list with two other acronyms or more ("GTIN, MPN, SKU")."""
+    left = re.split(r"[\n.;:()]", text[max(0, start - 60) : start])[-1]
+    right = re.split(r"[\n.;:()]", text[end : end + 60])[0]
+    before, after = left.split(","), right.split(",")
+    items = [before[0].split()[-1:], *[x.split() for x in before[1:-1]], *[x.split() for x in after[1:-1]]]
+    items += [after[-1].split()[:1]] if len(after) > 1 else []
+    others = sum(len(x) == 1 and bool(_LIST_ITEM_ACRONYM.match(x[0])) for x in items if x)
+    # the acronym's own item: no other word after it, only lower-case ones before it ("including GTIN")
+    alone = not after[0].split() and all(x.islower() for x in before[-1].split())
+    return others >= 2 and alone
 
 
 def _reads_as_a_noun(text: str, end: int) -> bool:
@@ -1213,10 +1233,12 @@ _ACRONYM_THEN_WORDS = re.compile(r"\b([A-Z]{2,6})s?[ \t]*\(((?:[a-z][a-z]*[ -]){
 
 # a line of program code: braces, an assignment, a call ending a statement, a comment, a declaration
 _CODE_LINE = re.compile(
-    r"^[ \t]*(?://|#include|func |def |type |import |package |return |var |const |let )|[{};][ \t]*$|:=|\)\s*\{",
+    r"^[ \t]*(?://|#include|func |def |type |import |package |return |var |const |let |\"[^\"\n]+\"[ \t]*:)"
+    r"|[{};][ \t]*$|:=|\)\s*\{",
     re.MULTILINE,
-)
+)  # a JSON member ("@type": "AggregateRating",) too
 _IDENTIFIER = re.compile(r"\b[A-Za-z]+[a-z][A-Z]\w*\b")
+_URL_PART = re.compile(r"[\w.-]+/(?:[\w.-]+/)*$")  # "https://schema.org/" right before a word
 
 
 def _code_words(text: str) -> set[str]:

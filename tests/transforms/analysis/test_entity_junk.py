@@ -365,3 +365,14 @@ def test_a_kind_of_network_and_a_heading_description_are_no_organisations() -> N
 def test_a_demonym_made_of_a_place_name_is_no_place() -> None:
     kinds = _kinds("The rates of cleaning in this bustling Californian city vary, and the town of Senkata grows.")
     assert "Californian" not in kinds
+
+
+def test_json_members_web_address_parts_and_lists_of_codes_are_no_organisations() -> None:
+    text = (
+        'Define AggregateRating properties like this:\n{\n"@type": "AggregateRating",\n"ratingValue": "4.4",\n'
+        '"returnFees": "https://schema.org/FreeReturn",\n"name": "Tablet"\n}\n'
+        "Details of the product, including GTIN, MPN, SKU, brand, ASIN, and URL. He worked at Oracle, IBM, and MongoDB."
+    )
+    kinds = _kinds(text)
+    assert not {"AggregateRating", "FreeReturn", "MPN", "ASIN", "GTIN"} & set(kinds)
+    assert kinds["IBM"] == "organisation"
