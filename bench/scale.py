@@ -123,7 +123,10 @@ def child(out: Path, argv: list[str]) -> None:
     spent: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
     _timed(enrichment.enrich, "fn", "enrich", spent, calls)
-    for name in ("changed_articles", "known_entities", "signatures_sharing_bands", "story_candidates", "story_members"):
+    reads = ("changed_articles", "known_entities", "entities_by_name_keys", "signatures_sharing_bands")
+    for name in (*reads, "story_candidates", "story_members"):
+        if not hasattr(Warehouse, name):  # a tree from before the name keys
+            continue
         _timed(Warehouse, name, f"enrich.read.{name}", spent, calls)
     for name in ("resolve_entities", "near_duplicates", "recluster", "story_features"):
         _timed(enrichment, name, f"enrich.{name}", spent, calls)
@@ -391,6 +394,7 @@ STAGES = (
     "enrich",
     "enrich.read.changed_articles",
     "enrich.read.known_entities",
+    "enrich.read.entities_by_name_keys",
     "enrich.resolve_entities",
     "enrich.read.signatures_sharing_bands",
     "enrich.near_duplicates",
