@@ -16,8 +16,9 @@ the same story features (read back from each warehouse) in the same load orders 
 
 Quality: when the labels file exists (one JSON object per line, {"set", "id", "group"}: pages of a
 group report one event; pages not listed are not judged), pairwise precision and recall of each
-partition over the labelled pages that were loaded. The thresholds of transforms/analysis/stories.py
-were set before these labels existed and were not tuned on them.
+partition over the labelled pages that were loaded. The link thresholds of
+transforms/analysis/stories.py were chosen on these labels (bench/stories_tuning.py), so the
+figures here are in sample; stories_tuning.py gives them out of fold (two halves of the groups).
 """
 
 from __future__ import annotations
