@@ -274,6 +274,7 @@ class EntityWords:
     place_words_after: frozenset[str]
     place_prepositions: frozenset[str]
     field_before_in: frozenset[str]
+    field_before_of: frozenset[str]
     non_entity_heads: frozenset[str]
     organisation_nouns: frozenset[str]
     first_names: frozenset[str]
@@ -308,6 +309,7 @@ def entity_words() -> EntityWords:
                 "place_words_after",
                 "place_prepositions",
                 "field_before_in",
+                "field_before_of",
                 "non_entity_heads",
                 "organisation_nouns",
             )

@@ -503,6 +503,8 @@ def _opens_a_named_line(text: str, toks: list[_Tok]) -> bool:
         return False
     w = entity_words()
     words = [t.text for t in toks if t.kind == "cap"]
+    if any(t.kind == "conn" and t.text in ("a", "an", "the") for t in toks):
+        return False  # "Build an Emergency Fund": a verb's object, not a name
     if any(x in w.stopwords or x in w.months_and_days or x in w.title_modifiers for x in words):
         return False
     line_end = text.find("\n", toks[-1].end)
@@ -701,6 +703,13 @@ class _Reader:
             return None  # "Kristi NoemKristi Lynn NoemSouth Dakota": elements that had no space between them
         if kind == ORGANISATION and method == NAME_SEQUENCE and self._common_words(start, end):
             return None  # "Social Media Marketing Services": a service the text also writes in lower case
+        field = _FIELD_BEFORE.search(self.text, max(0, start - 40), start)
+        if (
+            kind == ORGANISATION
+            and field
+            and (field.group(1) or field.group(2)).lower() in entity_words().field_before_of
+        ):
+            return None  # "Professor of Business Administration", "Bachelor of Science in Business Administration"
         if kind == ORGANISATION and method == NAME_SEQUENCE and self._heading_description(start, end):
             return None  # "Guaranteed Service:", "Large App Marketplace": a heading's words, said once
         self.out.append(Candidate(start, end, kind, alias_key(self.text[start:end]), method, **extra))
@@ -1097,6 +1106,8 @@ def _code_context(text: str, start: int, end: int) -> bool:
     return not (before and before[-1].lower() == "the") and not _reads_as_a_noun(text, end)
 
 
+# "Professor of ...", "Bachelor of Science in ...": a field follows (but "a professor in Georgetown ...")
+_FIELD_BEFORE = re.compile(r"(\w+)[ \t]+of[ \t]+$|\b((?i:science|arts))[ \t]+in[ \t]+$")
 _LIST_ITEM_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
 
 

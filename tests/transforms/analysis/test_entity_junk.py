@@ -376,3 +376,16 @@ def test_json_members_web_address_parts_and_lists_of_codes_are_no_organisations(
     kinds = _kinds(text)
     assert not {"AggregateRating", "FreeReturn", "MPN", "ASIN", "GTIN"} & set(kinds)
     assert kinds["IBM"] == "organisation"
+
+
+def test_a_field_after_a_degree_or_chair_and_a_verbs_object_in_a_heading_are_no_organisations() -> None:
+    text = (
+        "She is Professor of Business Administration at the Harvard Business School. He holds a Bachelor of "
+        "Science in Business Administration.\n\n2. Build an Emergency Fund\n\nSave money to build a cushion. "
+        "Jennifer Maerz is Program "
+        "Chair of Lean Startup Co., and Christian Counseling Centers helps."
+    )
+    kinds = _kinds(text)
+    assert "Business Administration" not in kinds and "Build an Emergency Fund" not in kinds
+    assert kinds["Harvard Business School"] == "organisation" and kinds["Lean Startup Co."] == "organisation"
+    assert kinds["Christian Counseling Centers"] == "organisation"
