@@ -7,28 +7,40 @@ see one paragraph, heading, list item or table row at a time, with how much of i
 
 The page is parsed once (trafilatura's own parser) and trafilatura extracts from that tree without
 its metadata and without the page URL: the metadata the path needs is read from the same tree by
-trafilatura's cheap readers only (`page_metadata`: meta tags, JSON-LD, the title, the canonical URL,
-the site name). Left out, as the warehouse does not use them or has its own: its author search in
-the page's text (authors come from the text's byline, the markup and the byline printed by the
-headline: `transforms.metadata.page_markup`), its category and tag search in the page's links, its
-htmldate call (dates: `transforms.dates.page_dates`) and its licence; and resolving every link
-target against the page URL (the blocks keep only how much of their text is link text). Issue 15's
-cost point, measured by bench/extraction_cost.py.
+trafilatura's readers (`page_metadata`: meta tags, JSON-LD, the title, the canonical URL, the site
+name; then, when the markup names no author, its author search in the page's elements on the tree
+itself, not on a copy: `searched_author`). Left out, as the warehouse does not use them or has its
+own: its category and tag search in the page's links, its htmldate call (dates:
+`transforms.dates.page_dates`) and its licence; and resolving every link target against the page
+URL (the blocks keep only how much of their text is link text). Issue 15's cost point, measured by
+bench/extraction_cost.py.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
+from html import unescape
 
 import trafilatura
 from courlan import extract_domain
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_title, extract_url
+from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_meta_json,
+    extract_metainfo,
+    extract_title,
+    extract_url,
+    normalize_authors,
+)
 from trafilatura.metadata import extract_sitename as trafilatura_sitename
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
+from trafilatura.utils import line_processing, load_html
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from transforms.html.blocks import BlockText, HtmlBlock, HtmlBlockKind, HtmlExtraction, HtmlMetadata
 
@@ -162,8 +174,9 @@ def declared_language(html: str) -> str | None:
 
 def _document_metadata(tree: HtmlElement, url: str | None) -> Document:
     """trafilatura's `extract_metadata` (2.3) without its costly searches: the same steps in the same
-    order, less the author search in the page's text, the category and tag search in its links
-    (the categories still fall back to the section meta tags, as there), htmldate and the licence."""
+    order, less the author search in the page's elements (`searched_author`, done last on the
+    tree), the category and tag search in its links (the categories still fall back to the section
+    meta tags, as there), htmldate and the licence."""
     document = examine_meta(tree)
     if document.author and " " not in document.author:  # as trafilatura: a one-word author is dropped
         document.author = None
@@ -209,6 +222,16 @@ def page_metadata(tree: HtmlElement, html: str, url: str | None = None) -> HtmlM
     )
 
 
+def searched_author(tree: HtmlElement) -> str | None:
+    """trafilatura's author search in the page's elements (its `extract_author`: a byline, an
+    author link or class), for a page whose meta tags and JSON-LD name none. It prunes the tree it
+    is given (trafilatura prunes a copy): only for a tree that is not read again."""
+    pruned = prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
+    found = extract_metainfo(pruned, AUTHOR_XPATHS, len_limit=120)
+    author = normalize_authors(None, found) if found else None
+    return (line_processing(unescape(author)) or None) if author else None  # as trafilatura's clean_and_trim
+
+
 def page_tree(html: str) -> HtmlElement | None:
     """The page parsed the way trafilatura parses it; None when it is no HTML."""
     try:
@@ -240,7 +263,12 @@ def extract_html(
     if tree is None:
         return HtmlExtraction((), HtmlMetadata())
     blocks = trafilatura_blocks(tree, thorough=thorough)
-    return HtmlExtraction(blocks, page_metadata(tree, html, url) if with_metadata else HtmlMetadata())
+    if not with_metadata:
+        return HtmlExtraction(blocks, HtmlMetadata())
+    metadata = page_metadata(tree, html, url)
+    if metadata.author is None:  # last: the tree is not read again
+        metadata = replace(metadata, author=searched_author(tree))
+    return HtmlExtraction(blocks, metadata)
 
 
 def baseline_text(html: bytes | str) -> str:
