@@ -61,6 +61,7 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "page tree": (("transforms.html.trafilatura_extraction", "page_tree"),),
     "trafilatura call": (("transforms.html.trafilatura_extraction", "trafilatura_blocks"),),
     "trafilatura's metadata readers": (("transforms.html.trafilatura_extraction", "page_metadata"),),
+    "trafilatura's author search": (("transforms.html.trafilatura_extraction", "searched_author"),),
     "markup and dates": (("transforms.html.pages", "page_candidates"),),
     "readability-lxml": (("transforms.html.pages", "readability_blocks"),),
     "rules": (("transforms.html.pages", "parse_html_article"),),
