@@ -16,6 +16,7 @@ from tests.transforms.analysis.mentions_gold_wcxb import (
     WCXB_FRESH3,
     WCXB_FRESH4,
     WCXB_FRESH5,
+    WCXB_FRESH6,
 )
 
 GOLD: dict[str, dict[str, str]] = {
@@ -291,6 +292,7 @@ def gold_entities(key: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]
         **WCXB_FRESH3,
         **WCXB_FRESH4,
         **WCXB_FRESH5,
+        **WCXB_FRESH6,
     }[key]
     required = {
         (kind, name.strip())
