@@ -116,10 +116,15 @@ def _resolve(cands: list[Candidate], doc: Doc) -> list[Mention]:
         if c.kind == PERSON and c.ref is None and c.name in other_kind:
             c.kind, c.single, c.fallback = other_kind[c.name], False, None
     # "the Medical Center" after "Georgetown University Medical Center": the one longer name it ends
-    orgs = [c for c in cands if c.kind == ORGANISATION and not c.single]
-    for c in orgs:
-        if c.ref is None and c.method != COREFERENCE:
-            longer = {d.name: d for d in orgs if d.name.endswith(" " + c.name)}
+    tails: dict[str, dict[str, Candidate]] = {}  # "Medical Center" -> the longer names ending in it
+    for d in cands:
+        if d.kind == ORGANISATION and not d.single:
+            words = d.name.split()
+            for k in range(1, len(words)):
+                tails.setdefault(" ".join(words[k:]), {})[d.name] = d
+    for c in cands:
+        if c.kind == ORGANISATION and not c.single and c.ref is None and c.method != COREFERENCE:
+            longer = tails.get(c.name, {})
             if len(longer) == 1:
                 d = next(iter(longer.values()))
                 c.ref, c.method = d.ref or entity_ref(d.name, ORGANISATION), COREFERENCE

@@ -1235,9 +1235,8 @@ def _speaker_candidate(start: int, label: str) -> Candidate:
 
 # "total-factor-productivity (TFP)", "search engine optimization (SEO)", "noise cancelling, or ANC",
 # "Search Engine Optimization (SEO)" in a text that writes those words in lower case too
-_WORDS_THEN_ACRONYM = re.compile(
-    r"((?:[A-Za-z][a-z]*[ -]){1,5}[A-Za-z][a-z]+)(?:[ \t]*\(|,?[ \t]+or[ \t]+)([A-Z]{2,6})s?\b"
-)
+_ACRONYM_AFTER_WORDS = re.compile(r"(?:[ \t]*\(|,?[ \t]+or[ \t]+)([A-Z]{2,6})s?\b")  # "... (SEO)", "..., or ANC"
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][a-z]*[ -]){0,5}[A-Za-z][a-z]+)$")  # up to six words ending there
 # "CPC (cost per click)", "ROAS (return on ad spend)"
 _ACRONYM_THEN_WORDS = re.compile(r"\b([A-Z]{2,6})s?[ \t]*\(((?:[a-z][a-z]*[ -]){1,5}[a-z]+)\)")
 
@@ -1270,10 +1269,14 @@ def _common_noun_acronyms(text: str) -> set[str]:
     """Acronyms the text defines by common words whose initials they are: names of things, not of
     organisations, wherever they occur (also before the definition). Common: written in lower case, or
     capitalised words that the text also writes in lower case ("Search Engine Optimization (SEO)")."""
-    lower = {w.strip(_WORD_EDGES) for w in text.split() if w[:1].islower()}
-    dead = set()
-    pairs = [(m.group(1), m.group(2)) for m in _WORDS_THEN_ACRONYM.finditer(text)]
+    dead: set[str] = set()
+    pairs = []
+    for m in _ACRONYM_AFTER_WORDS.finditer(text):  # the acronyms first, then the words before them: linear
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if before:
+            pairs.append((before.group(1), m.group(1)))
     pairs += [(m.group(2), m.group(1)) for m in _ACRONYM_THEN_WORDS.finditer(text)]
+    lower = {w.strip(_WORD_EDGES) for w in text.split() if w[:1].islower()} if pairs else set()
     for phrase, acronym in pairs:
         words = [x for x in re.split(r"[ -]", phrase) if x]
         if not all(x.islower() or x.lower() in lower for x in words):
