@@ -59,3 +59,4 @@ for set in $SETS; do
 done
 .venv/bin/python bench/extraction_gate.py --shared "$SHARED" --cache-dir "$OUT" | tee "$OUT/gate.md"
 .venv/bin/python bench/extraction_model.py --shared "$SHARED" --cache-dir "$OUT" --out "$OUT/model.md"
+.venv/bin/python bench/extraction_cost.py --shared "$SHARED" --out "$OUT/cost.md"  # 7. cost per page: the whole HTML path vs trafilatura alone, timed live (cost.md, committed)
