@@ -273,12 +273,12 @@ def report(results: dict[str, dict[str, Any]], runs: list[dict[str, Any]]) -> st
     )
 
 
-def _run(sets: list[str], repeats: int, started: datetime, load: tuple[float, ...]) -> dict[str, Any]:
+def _run(sets: list[str], repeats: int, started: datetime, load: tuple[float, ...], commit: str) -> dict[str, Any]:
     return {
         "sets": sets,
         "started": f"{started:%Y-%m-%d %H:%M}",
         "finished": f"{datetime.now(UTC):%H:%M}",
-        "commit": _commit(),
+        "commit": commit,
         "repeats": repeats,
         "python": sys.version.split()[0],
         "trafilatura": trafilatura.__version__,
@@ -321,7 +321,7 @@ def main() -> int:
             results[saved["run"]["sets"][0]] = saved
             runs.append(saved["run"])
     else:
-        started, load = datetime.now(UTC), os.getloadavg()
+        started, load, commit = datetime.now(UTC), os.getloadavg(), _commit()  # the code as it was loaded
         for name in args.sets.split(","):
             results[name] = measure_set(args.shared / "data" / "extraction" / name, args.repeats, args.limit)
             print(f"{name}: done at {datetime.now(UTC):%H:%M:%S}", file=sys.stderr)
@@ -330,9 +330,9 @@ def main() -> int:
             if args.json:
                 args.json.mkdir(parents=True, exist_ok=True)
                 saved = {k: results[name][k] for k in ("pages", "asked")}
-                saved["run"] = _run([name], args.repeats, started, load)
+                saved["run"] = _run([name], args.repeats, started, load, commit)
                 (args.json / f"{name}.json").write_text(json.dumps(saved), "utf-8")
-        runs.append(_run(list(results), args.repeats, started, load))
+        runs.append(_run(list(results), args.repeats, started, load, commit))
     text = report(results, runs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, "utf-8")
