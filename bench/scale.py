@@ -343,7 +343,11 @@ def main() -> int:
     parser.add_argument("--label", default="", help="a note for the table's heading (e.g. the commit)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--tables", type=Path, nargs="+", help="print the tables of these result JSON files, then stop")
     args, rest = parser.parse_known_args()
+    if args.tables:
+        print("\n".join(table(json.loads(path.read_text())) for path in args.tables))
+        return 0
     if args.prepare:
         prepare(args.prepare)
         return 0
