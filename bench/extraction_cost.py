@@ -37,13 +37,12 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-import trafilatura  # noqa: E402
 
 import transforms.html.pages as pages  # noqa: E402
 from transforms.documents.decoding import decode_html  # noqa: E402
@@ -281,7 +280,7 @@ def _run(sets: list[str], repeats: int, started: datetime, load: tuple[float, ..
         "commit": commit,
         "repeats": repeats,
         "python": sys.version.split()[0],
-        "trafilatura": trafilatura.__version__,
+        "trafilatura": version("trafilatura"),
         "load": list(load),
         "cores": os.cpu_count(),
     }
