@@ -33,7 +33,6 @@ class HtmlBlock:
 class HtmlMetadata:
     title: str | None = None
     author: str | None = None
-    date: str | None = None  # ISO date as trafilatura/htmldate found it
     site_name: str | None = None
     description: str | None = None
     categories: tuple[str, ...] = ()

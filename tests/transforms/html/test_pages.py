@@ -151,7 +151,6 @@ def test_one_trafilatura_call_a_page_without_its_metadata_or_the_url(article_htm
     assert calls[0].get("url") is None
     assert calls[0]["input"] == "HtmlElement"  # the parsed tree, not the text parsed again
     assert metadata_passes == []
-    assert page.metadata.date is None  # trafilatura's htmldate call is not made (dates: page_dates)
     assert (page.metadata.title, page.metadata.author, page.metadata.canonical_url) == (
         TITLE,
         "Maren Holloway",

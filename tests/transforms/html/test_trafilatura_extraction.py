@@ -215,7 +215,6 @@ def test_metadata_from_meta_tags_json_ld_and_canonical_link(article_page: str) -
     meta = extract_html(article_page, ARTICLE_URL).metadata
     assert meta.title == "Fishing town votes to rebuild its storm-wrecked harbour wall"
     assert meta.author == "Maren Holloway"
-    assert meta.date is None  # not read: the path's dates come from transforms.dates.page_dates
     assert meta.site_name == "The Harbour Herald"
     assert meta.description == (
         "After two winters of flooding, Port Elwyn's council backs a 14-million-pound plan "
