@@ -42,7 +42,7 @@ from transforms.html.blocks import HtmlBlock  # noqa: E402
 from transforms.html.readability_extraction import readability_blocks  # noqa: E402
 from transforms.html.trafilatura_extraction import baseline_text, extract_html  # noqa: E402
 
-METADATA_FIELDS = ("title", "author", "date", "site_name", "description", "canonical_url", "language", "hostname")
+METADATA_FIELDS = ("title", "author", "site_name", "description", "canonical_url", "language", "hostname")
 
 
 def _rows(blocks: tuple[HtmlBlock, ...]) -> list[list[object]]:
