@@ -57,6 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import bench.extraction as ex  # noqa: E402
+from bench.logistic import fit_logistic  # noqa: E402
 from transforms.html import articles  # noqa: E402
 from transforms.html.block_model import DUPLICATE_SHARE, FEATURES, KEEP_ABOVE, Model, TextShares, candidates  # noqa: E402
 from transforms.html.blocks import HtmlBlock, HtmlExtraction  # noqa: E402
@@ -111,25 +112,14 @@ def fit(rows: list[tuple[PageRows, float]], mask: np.ndarray) -> Model:
     y = np.concatenate([r.y for r, _ in rows])
     w = np.concatenate([r.w * weight for r, weight in rows])
     w = w / w.sum() * len(rows)
-    mean = (x * w[:, None]).sum(0) / w.sum()
-    scale = np.sqrt(((x - mean) ** 2 * w[:, None]).sum(0) / w.sum())
-    scale[scale < 1e-9] = 1.0
-    z = (x - mean) / scale
-    z[:, ~mask] = 0.0
-    z1 = np.hstack([np.ones((len(z), 1)), z])
-    beta = np.zeros(z1.shape[1])
-    penalty = np.full(z1.shape[1], L2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-np.clip(z1 @ beta, -60, 60)))
-        grad = z1.T @ (w * (p - y)) + penalty * beta
-        hess = (z1 * (w * p * (1 - p))[:, None]).T @ z1 + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    weights = np.where(mask, beta[1:], 0.0)
-    return Model(FEATURES, tuple(mean.tolist()), tuple(scale.tolist()), tuple(weights.tolist()), float(beta[0]))
+    fitted = fit_logistic(x, y, w, L2, mask)
+    return Model(
+        FEATURES,
+        tuple(fitted.mean.tolist()),
+        tuple(fitted.scale.tolist()),
+        tuple(fitted.weights.tolist()),
+        fitted.bias,
+    )
 
 
 def texts_of(rows: list[PageRows], model: Model, adds_only: bool = False) -> dict[str, str]:
@@ -248,25 +238,7 @@ def fit_chooser(rows: list[tuple[PageChoice, float]], l2: float):
     gain = np.array([r.f1[1] - r.f1[0] for r, _ in rows])
     w = np.abs(gain) * np.array([weight for _, weight in rows])
     w = w / w.sum() * len(w)
-    y = (gain > 0).astype(float)
-    mean = (x * w[:, None]).sum(0) / w.sum()
-    scale = np.sqrt(((x - mean) ** 2 * w[:, None]).sum(0) / w.sum())
-    scale[scale < 1e-9] = 1.0
-    z1 = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
-    beta = np.zeros(z1.shape[1])
-    penalty = np.full(z1.shape[1], l2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-np.clip(z1 @ beta, -60, 60)))
-        grad = z1.T @ (w * (p - y)) + penalty * beta
-        hess = (z1 * (w * p * (1 - p))[:, None]).T @ z1 + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return lambda rows2: (
-        1 / (1 + np.exp(-np.clip(np.hstack([np.ones((len(rows2), 1)), (rows2 - mean) / scale]) @ beta, -60, 60)))
-    )
+    return fit_logistic(x, (gain > 0).astype(float), w, l2).scores
 
 
 def switches(model, rows: list[PageChoice], threshold: float, guard: float, disagree: float) -> np.ndarray:

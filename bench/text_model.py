@@ -42,6 +42,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.extraction import gold_rows, scorer  # noqa: E402
+from bench.logistic import Logistic, fit_logistic  # noqa: E402
 from transforms.documents.decoding import decode_text  # noqa: E402
 from transforms.text import line_model  # noqa: E402
 from transforms.text.articles import BODY_KINDS, parse_text_article  # noqa: E402
@@ -173,41 +174,14 @@ def load_set(name: str, cues) -> list[File]:  # type: ignore[no-untyped-def]
 # --- the model -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Fitted:
-    weights: np.ndarray
-    bias: float
-    mean: np.ndarray
-    scale: np.ndarray
-
-    def scores(self, x: np.ndarray) -> np.ndarray:
-        if not len(x):
-            return np.zeros(0)
-        z = ((x - self.mean) / self.scale) @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -60, 60)))
+Fitted = Logistic
 
 
 def fit(files: list[File]) -> Fitted:
     """Weighted logistic regression with soft labels, L2 on the weights (not the bias), Newton."""
-    x = np.vstack([f.x for f in files if len(f.x)])
-    y = np.concatenate([f.y for f in files])
     w = np.concatenate([f.w for f in files])
-    mean = (w[:, None] * x).sum(0) / w.sum()
-    scale = np.sqrt((w[:, None] * (x - mean) ** 2).sum(0) / w.sum())
-    scale[scale < 1e-9] = 1.0
-    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    beta = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], L2 * w.sum() / 1000)
-    penalty[-1] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ beta, -60, 60)))
-        gradient = z.T @ (w * (p - y)) + penalty * beta
-        hessian = (z * (w * p * (1 - p))[:, None]).T @ z + np.diag(penalty)
-        step = np.linalg.solve(hessian + 1e-9 * np.eye(len(beta)), gradient)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return Fitted(beta[:-1], float(beta[-1]), mean, scale)
+    x = np.vstack([f.x for f in files if len(f.x)])
+    return fit_logistic(x, np.concatenate([f.y for f in files]), w, L2 * w.sum() / 1000)
 
 
 def kept(files: list[File], model: Fitted | None, threshold: float) -> dict[str, tuple[bool, ...]]:
