@@ -115,46 +115,74 @@ def best_time(bodies: dict[str, str], passes: int = 5) -> float:
     return best
 
 
+# The WCXB sets in the order they were labelled: (option, labels, the title alone, the title in the full report)
+WCXB_SETS = (
+    (
+        "wcxb",
+        WCXB,
+        "fourth set (WCXB: 14 pages of 2022-2025, labelled before any project code ran on them)",
+        "fourth set (WCXB: 14 pages of 2022-2025, other sites, labelled before any project code ran on them; "
+        "first run in mentions_wcxb_first_run.txt)",
+    ),
+    (
+        "fresh",
+        WCXB_FRESH,
+        "fifth set (WCXB_FRESH: 6 more pages, labelled before the finder ran on them)",
+        "fifth set (WCXB_FRESH: 6 more WCXB pages, labelled after the fixes and before the finder ran on them; "
+        "first run in mentions_wcxb_fresh_first_run.txt)",
+    ),
+    (
+        "fresh2",
+        WCXB_FRESH2,
+        "sixth set (WCXB_FRESH2: 6 more pages, labelled before the finder ran on them)",
+        "sixth set (WCXB_FRESH2: 6 more WCXB pages, labelled after the fifth set's fixes and before the finder ran "
+        "on them; first run in mentions_wcxb_fresh2_first_run.txt)",
+    ),
+    (
+        "fresh3",
+        WCXB_FRESH3,
+        "seventh set (WCXB_FRESH3: 23 more pages, labelled before the finder ran on them)",
+        "seventh set (WCXB_FRESH3: 23 more WCXB pages by a stated rule, labelled after the fixes of ee67d09/36f34ba "
+        "and before the finder ran on them; first run in mentions_wcxb_fresh3_first_run.txt)",
+    ),
+    (
+        "fresh4",
+        WCXB_FRESH4,
+        "eighth set (WCXB_FRESH4: 25 more pages, labelled before the finder ran on them)",
+        "eighth set (WCXB_FRESH4: 25 more WCXB pages by the same rule, labelled after the fixes WCXB_FRESH3 inspired "
+        "and before the finder ran on them; first run in mentions_wcxb_fresh4_first_run.txt)",
+    ),
+    (
+        "fresh5",
+        WCXB_FRESH5,
+        "ninth set (WCXB_FRESH5: 21 more pages, labelled before the finder ran on them)",
+        "ninth set (WCXB_FRESH5: 21 more WCXB pages by the same rule, labelled after the fixes WCXB_FRESH4 inspired "
+        "and before the finder ran on them; first run in mentions_wcxb_fresh5_first_run.txt)",
+    ),
+    (
+        "fresh6",
+        WCXB_FRESH6,
+        "tenth set (WCXB_FRESH6: 43 more pages, labelled before the finder ran on them)",
+        "tenth set (WCXB_FRESH6: 43 more WCXB pages, labelled after the fixes WCXB_FRESH5 inspired and before the "
+        "finder ran on them; first run in mentions_wcxb_fresh6_first_run.txt)",
+    ),
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--details", action="store_true")
-    parser.add_argument("--only-wcxb", action="store_true", help="score only the WCXB set (issue 17)")
-    parser.add_argument("--only-fresh", action="store_true", help="score only the fifth set (WCXB_FRESH)")
-    parser.add_argument("--only-fresh2", action="store_true", help="score only the sixth set (WCXB_FRESH2)")
-    parser.add_argument("--only-fresh3", action="store_true", help="score only the seventh set (WCXB_FRESH3)")
-    parser.add_argument("--only-fresh4", action="store_true", help="score only the eighth set (WCXB_FRESH4)")
-    parser.add_argument("--only-fresh5", action="store_true", help="score only the ninth set (WCXB_FRESH5)")
-    parser.add_argument("--only-fresh6", action="store_true", help="score only the tenth set (WCXB_FRESH6)")
+    for option, _, title, _ in WCXB_SETS:
+        parser.add_argument(f"--only-{option}", action="store_true", help=f"score only the {title.split(' (')[0]}")
     args = parser.parse_args()
-    wcxb = wcxb_bodies(args.shared, set(WCXB))
-    fresh = wcxb_bodies(args.shared, set(WCXB_FRESH))
-    fresh2 = wcxb_bodies(args.shared, set(WCXB_FRESH2))
-    fresh3 = wcxb_bodies(args.shared, set(WCXB_FRESH3))
-    fresh4 = wcxb_bodies(args.shared, set(WCXB_FRESH4))
-    fresh5 = wcxb_bodies(args.shared, set(WCXB_FRESH5))
-    fresh6 = wcxb_bodies(args.shared, set(WCXB_FRESH6))
-    if args.only_wcxb:
-        report("fourth set (WCXB: 14 pages of 2022-2025, labelled before any project code ran on them)", wcxb, True)
-        return
-    if args.only_fresh6:
-        report("tenth set (WCXB_FRESH6: 43 more pages, labelled before the finder ran on them)", fresh6, True)
-        return
-    if args.only_fresh5:
-        report("ninth set (WCXB_FRESH5: 21 more pages, labelled before the finder ran on them)", fresh5, True)
-        return
-    if args.only_fresh4:
-        report("eighth set (WCXB_FRESH4: 25 more pages, labelled before the finder ran on them)", fresh4, True)
-        return
-    if args.only_fresh3:
-        report("seventh set (WCXB_FRESH3: 23 more pages, labelled before the finder ran on them)", fresh3, True)
-        return
-    if args.only_fresh2:
-        report("sixth set (WCXB_FRESH2: 6 more pages, labelled before the finder ran on them)", fresh2, True)
-        return
-    if args.only_fresh:
-        report("fifth set (WCXB_FRESH: 6 more pages, labelled before the finder ran on them)", fresh, True)
-        return
+    wcxb_sets = [
+        (option, wcxb_bodies(args.shared, set(labels)), alone, full) for option, labels, alone, full in WCXB_SETS
+    ]
+    for option, bodies, alone, _ in wcxb_sets:
+        if getattr(args, f"only_{option}"):
+            report(alone, bodies, True)
+            return
     dev = gold_bodies(args.shared, set(GOLD))
     second = gold_bodies(args.shared, set(HELD_OUT))
     frozen = gold_bodies(args.shared, set(FROZEN))
@@ -165,49 +193,11 @@ def main() -> None:
         frozen,
         args.details,
     )
-    report(
-        "fourth set (WCXB: 14 pages of 2022-2025, other sites, labelled before any project code ran on them; "
-        "first run in mentions_wcxb_first_run.txt)",
-        wcxb,
-        args.details,
-    )
-    report(
-        "fifth set (WCXB_FRESH: 6 more WCXB pages, labelled after the fixes and before the finder ran on them; "
-        "first run in mentions_wcxb_fresh_first_run.txt)",
-        fresh,
-        args.details,
-    )
-    report(
-        "sixth set (WCXB_FRESH2: 6 more WCXB pages, labelled after the fifth set's fixes and before the finder ran "
-        "on them; first run in mentions_wcxb_fresh2_first_run.txt)",
-        fresh2,
-        args.details,
-    )
-    report(
-        "seventh set (WCXB_FRESH3: 23 more WCXB pages by a stated rule, labelled after the fixes of ee67d09/36f34ba "
-        "and before the finder ran on them; first run in mentions_wcxb_fresh3_first_run.txt)",
-        fresh3,
-        args.details,
-    )
-    report(
-        "eighth set (WCXB_FRESH4: 25 more WCXB pages by the same rule, labelled after the fixes WCXB_FRESH3 inspired "
-        "and before the finder ran on them; first run in mentions_wcxb_fresh4_first_run.txt)",
-        fresh4,
-        args.details,
-    )
-    report(
-        "ninth set (WCXB_FRESH5: 21 more WCXB pages by the same rule, labelled after the fixes WCXB_FRESH4 inspired "
-        "and before the finder ran on them; first run in mentions_wcxb_fresh5_first_run.txt)",
-        fresh5,
-        args.details,
-    )
-    report(
-        "tenth set (WCXB_FRESH6: 43 more WCXB pages, labelled after the fixes WCXB_FRESH5 inspired and before the "
-        "finder ran on them; first run in mentions_wcxb_fresh6_first_run.txt)",
-        fresh6,
-        args.details,
-    )
-    both = {**dev, **second, **frozen, **wcxb, **fresh, **fresh2, **fresh3, **fresh4, **fresh5, **fresh6}
+    for _, bodies, _, full in wcxb_sets:
+        report(full, bodies, args.details)
+    both = {**dev, **second, **frozen}
+    for _, bodies, _, _ in wcxb_sets:
+        both |= bodies
     words = sum(len(b.split()) for b in both.values())
     seconds = best_time(both)
     print(
