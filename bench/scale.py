@@ -17,7 +17,15 @@
    process that wraps the writer's stages: enrich (and inside it: the changed-articles read, the
    entity read + resolution, the near-duplicate read + match, the story reads + clustering), load,
    checks, publish. Then the same command again (nothing changed: the unchanged re-run).
-   Peak RSS is the summed RSS of the ingest's process tree (psutil, every 0.1 s).
+   Peak RSS is the summed RSS of the ingest's process tree (psutil, every 0.1 s), and the peak of each
+   part: the writer (the flow's own process), the page workers, Prefect's server.
+
+Names of the copies: a copied person keeps the template person's first name and the first two letters of
+the last name (the resolver's fuzzy block), whose last word gets the copy's word as a tail ('Elizabeth
+Burton' -> 'Elizabeth Burtonkaromi'); other entities get the copy's word as a last word (their block, the
+first two letters, unchanged). So the copies' people spread over the blocks as the template's real last
+names do (before 2026-12-06 20:30 UTC a copy's last name was its own word, 16 dense blocks for everyone).
+A name ending in a suffix ('Jr.') gets the tail on the suffix: rare, left so.
 
 Per-article cost = the flow's own seconds (summary line `batches N in X s`) / articles loaded.
 The result is written as a markdown table (--out) and as JSON beside it.
@@ -160,34 +168,52 @@ def prepare(db: Path) -> None:
 # --- parent ------------------------------------------------------------------------------------
 
 
-def _tree_rss(proc: psutil.Process) -> int:
-    total = 0
+def _role(proc: psutil.Process, root: int) -> str:
+    """What a process of the ingest's tree is: the writer (the flow), Prefect's server, or a page worker."""
+    if proc.pid == root:
+        return "writer"
+    try:
+        line = " ".join(proc.cmdline())
+    except psutil.Error:
+        return "other"
+    return "prefect" if "prefect" in line or "uvicorn" in line else "worker"
+
+
+def _tree_rss(proc: psutil.Process) -> tuple[int, dict[str, int]]:
+    """The summed RSS of a process tree, and by role (writer, prefect, worker)."""
+    total, roles = 0, defaultdict[str, int](int)
     try:
         members = [proc, *proc.children(recursive=True)]
     except psutil.Error:
-        return 0
+        return 0, {}
     for member in members:
         try:
-            total += member.memory_info().rss
+            rss = member.memory_info().rss
         except psutil.Error:
-            pass
-    return total
+            continue
+        total += rss
+        roles[_role(member, proc.pid)] += rss
+    return total, roles
 
 
-def run(command: list[str], log: Path, env: dict[str, str]) -> tuple[float, int, str]:
-    """Run a command, polling its process tree's RSS: (wall seconds, peak RSS bytes, output)."""
+def run(command: list[str], log: Path, env: dict[str, str]) -> tuple[float, int, str, dict[str, int]]:
+    """Run a command, polling its process tree's RSS: (wall seconds, peak RSS bytes, output, peak by role)."""
     with log.open("w") as handle:
         started = time.perf_counter()
         popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
         proc, peak = psutil.Process(popen.pid), 0
+        peaks: dict[str, int] = defaultdict(int)
         while popen.poll() is None:
-            peak = max(peak, _tree_rss(proc))
+            total, roles = _tree_rss(proc)
+            peak = max(peak, total)
+            for role, rss in roles.items():
+                peaks[role] = max(peaks[role], rss)
             time.sleep(POLL_SECONDS)
         seconds = time.perf_counter() - started
     text = log.read_text(errors="replace")
     if popen.returncode != 0:
         raise SystemExit(f"`{' '.join(command)}` exited {popen.returncode}; see {log}:\n{text[-3000:]}")
-    return seconds, peak, text
+    return seconds, peak, text, dict(peaks)
 
 
 def _summary_number(pattern: str, text: str) -> float | None:
@@ -234,15 +260,23 @@ def _expression(column: str, kind: str, shift: str) -> str:
     return column
 
 
+def _copy_name(name: str) -> str:
+    """The SQL of a name of copy k: a person's last word gets the copy's word as a tail ('Elizabeth
+    Burton' -> 'Elizabeth Burtonkaromi': the same first name and the same first two letters of the last
+    name, so the same fuzzy block of the resolver as the real name), any other name gets it as a last
+    word ('Ministry of Defence Karomi', whose block is its first two letters, also unchanged)."""
+    person = f"regexp_replace({name}, '(\\pL+)(\\PL*)$', '\\1' || lower(copy_word) || '\\2')"
+    return f"case when kind = 'person' then {person} else {name} || ' ' || copy_word end"
+
+
 def _entity_expression(column: str) -> str:
     """Entities not from the gazetteers: their id, name and aliases of copy k."""
-    word = "copy_word"
     if column == "entity_id":
         return "entity_id || '~' || r.k"
     if column == "entity_name":
-        return f"entity_name || ' ' || {word}"
+        return _copy_name("entity_name")
     if column == "aliases":
-        return f"list_transform(aliases, lambda a: a || ' ' || {word})"
+        return f"list_transform(aliases, lambda a: {_copy_name('a')})"
     if column == "load_id":
         return "load_id || '~' || r.k"
     return column
@@ -323,7 +357,7 @@ def ingest(db: Path, fresh: Path, name: str, env: dict[str, str]) -> dict[str, o
     timings = db.parent / f"{name}.stages.json"
     command = [str(PYTHON), __file__, "--child", str(timings), "--", str(fresh), "--db", str(db), "--no-progress"]
     command += ["--workers", "2"]
-    seconds, peak, text = run(command, db.parent / f"{name}.log", env)
+    seconds, peak, text, roles = run(command, db.parent / f"{name}.log", env)
     stages = json.loads(timings.read_text())
     return {
         "wall_seconds": round(seconds, 2),
@@ -331,6 +365,7 @@ def ingest(db: Path, fresh: Path, name: str, env: dict[str, str]) -> dict[str, o
         "loaded": _summary_number(r"^loaded\s+(\d+)\s*$", text),
         "rejected": _summary_number(r"^rejected\s+(\d+)\s*$", text),
         "peak_rss_mb": round(peak / 2**20),
+        "peak_rss_mb_by_role": {role: round(rss / 2**20) for role, rss in sorted(roles.items())},
         "stages": {k: round(v, 2) for k, v in sorted(stages["seconds"].items())},
     }
 
@@ -439,6 +474,8 @@ def table(report: dict) -> str:
     line("ms per article (flow / loaded)", [f"{p:.1f}" for p in per])
     line("ratio to the smallest", [f"{p / per[0]:.2f}" for p in per])
     line("peak RSS of the tree (MB)", [r["first"]["peak_rss_mb"] for r in rows])
+    for role, label in (("writer", "the writer"), ("worker", "the page workers"), ("prefect", "Prefect's server")):
+        line(f"… peak of {label} (MB)", [r["first"].get("peak_rss_mb_by_role", {}).get(role, "-") for r in rows])
     for stage in STAGES:
         line(f"{stage} (s)", [r["first"]["stages"].get(stage, "-") for r in rows])
     line("unchanged re-run: flow seconds", [r["again"]["flow_seconds"] for r in rows])
