@@ -23,9 +23,9 @@ readability (titles and bylines: Readability.js's own output), scrapinghub (URLs
 
 Writes bench/results/metadata/<set>.<system>.jsonl (PRED format of the scorer), the gold
 files it scores against (readability's byline as `author`; the wcxb halves), every date candidate
-of every page (<set>.candidates.jsonl) and every date printed near its headline
-(<set>.headline.jsonl), for tuning the date rule offline, and the table (table.md), which it
-also prints.
+of every page (<set>.candidates.jsonl), every date printed near its headline
+(<set>.headline.jsonl) and every date it labels published (<set>.labelled.jsonl), for tuning the
+date rule offline, and the table (table.md), which it also prints.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import htmldate  # noqa: E402
 
 from transforms.dates.article_dates import VISIBLE_TEXT  # noqa: E402
-from transforms.dates.page_dates import HEADLINE_SCAN_CHARS, _tree, headline_dates  # noqa: E402
+from transforms.dates.page_dates import HEADLINE_SCAN_CHARS, _tree, headline_dates, labelled_dates  # noqa: E402
 from transforms.documents.decoding import decode_html  # noqa: E402
 from transforms.frames.normalise import ParsedDocument, _date_candidates, normalise_batch  # noqa: E402
 from transforms.html.pages import parse_html_page  # noqa: E402
@@ -85,11 +85,12 @@ def _write(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
 
 
-def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
+def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], list[dict], list[dict], list[dict]]:
     """The ingest's path over the pages: PRED rows (with source_id), every date candidate, what
     each page's markup and extractor said about its title and credits, and every date printed
-    within HEADLINE_SCAN_CHARS of the headline (for tuning offline)."""
-    docs, markups, printed = [], [], []
+    within HEADLINE_SCAN_CHARS of the headline and every date the page labels published (for tuning
+    offline)."""
+    docs, markups, printed, labelled = [], [], [], []
     for gold, data in pages:
         text = decode_html(data).text or ""
         url = gold.get("url") or None
@@ -105,6 +106,12 @@ def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], li
                 | {"value": h.value.value.isoformat(), "precision": h.value.precision}
                 | {"local_date": h.value.local_date.isoformat(), "offset_minutes": h.value.offset_minutes, "raw": h.raw}
                 for h in scan
+            ]
+            labelled += [  # the dates the page labels published, anywhere (page_dates.labelled_dates)
+                {"id": gold["id"], "original": d.original, "value": d.value.value.isoformat()}
+                | {"precision": d.value.precision, "local_date": d.value.local_date.isoformat()}
+                | {"offset_minutes": d.value.offset_minutes, "raw": d.raw}
+                for d in labelled_dates(tree)
             ]
         markups.append(
             {
@@ -169,7 +176,7 @@ def newsetl(pages: list[tuple[dict, bytes]]) -> tuple[list[dict], list[dict], li
         for row in batch.articles.with_columns().iter_rows(named=True)
     ]
     candidates = every_date
-    return preds, candidates, markups, printed
+    return preds, candidates, markups, printed, labelled
 
 
 def trafilatura_preds(pages: list[tuple[dict, bytes]]) -> list[dict]:
@@ -329,10 +336,11 @@ def main() -> int:
         for system in systems:
             started = time.perf_counter()
             if system == "newsetl":
-                preds, candidates, markups, printed = newsetl(pages)
+                preds, candidates, markups, printed, labelled = newsetl(pages)
                 _write(OUT / f"{name}.candidates.jsonl", candidates)
                 _write(OUT / f"{name}.markup.jsonl", markups)
                 _write(OUT / f"{name}.headline.jsonl", printed)
+                _write(OUT / f"{name}.labelled.jsonl", labelled)
             else:
                 preds = (trafilatura_preds if system == "trafilatura" else htmldate_preds)(pages)
             seconds = time.perf_counter() - started

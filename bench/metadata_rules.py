@@ -38,8 +38,12 @@ from transforms.dates.article_dates import (  # noqa: E402
 from transforms.dates.page_dates import (  # noqa: E402
     HEADLINE_AFTER_CHARS,
     HEADLINE_BEFORE_CHARS,
+    LABELLED_FALLBACK,
+    LABELLED_ORIGINAL_FIRST,
     HeadlineDate,
+    LabelledDate,
     headline_candidates,
+    labelled_candidates,
 )
 from transforms.metadata.authors import (  # noqa: E402
     BYLINE_AFTER_CHARS,
@@ -73,6 +77,16 @@ PrintedRule = tuple[int, int, int | None]  # (characters after the headline, bef
 AFTER_GRID = (0, 100, 200, 300, 400, 600, 1000)
 BEFORE_GRID = (0, 25, 50, 100, 200, 400)
 TOLERANCE_GRID: tuple[int | None, ...] = (None, 0, 1, 2)
+LabelledRule = tuple[
+    bool, bool
+]  # (an "originally published" date first, the first labelled date when no headline date)
+LABELLED_RULES: tuple[LabelledRule, ...] = (
+    (False, False),
+    (False, True),
+    (True, False),
+    (True, True),
+)  # ties: the first
+SHIPPED_LABELLED: LabelledRule = (LABELLED_ORIGINAL_FIRST, LABELLED_FALLBACK)
 
 
 def _value(c: dict) -> DateValue:
@@ -85,8 +99,9 @@ def _value(c: dict) -> DateValue:
 
 
 class Dated:
-    """wcxb's date candidates without the headline's printed date, every date printed near each
-    headline, and the candidates with the printed date of a given window (cached)."""
+    """wcxb's date candidates without the page's printed dates, every date printed near each
+    headline, every date labelled published, and the candidates with the printed dates of a given
+    window and labelled rule (cached)."""
 
     def __init__(self) -> None:
         self.base: dict[str, list[DateCandidate]] = defaultdict(list)
@@ -96,20 +111,26 @@ class Dated:
         self.printed: dict[str, list[HeadlineDate]] = defaultdict(list)
         for h in _rows(OUT / "wcxb.headline.jsonl"):
             self.printed[str(h["id"])].append(HeadlineDate(h["offset"], h["field"], _value(h), h["raw"]))
-        self._built: dict[tuple[int, int], dict[str, list[DateCandidate]]] = {}
+        self.labelled: dict[str, list[LabelledDate]] = defaultdict(list)
+        for h in _rows(OUT / "wcxb.labelled.jsonl"):
+            self.labelled[str(h["id"])].append(LabelledDate(h["original"], _value(h), h["raw"]))
+        self._built: dict[tuple[int, int, LabelledRule], dict[str, list[DateCandidate]]] = {}
 
-    def with_window(self, after: int, before: int) -> dict[str, list[DateCandidate]]:
-        if (after, before) not in self._built:
+    def with_window(
+        self, after: int, before: int, labelled: LabelledRule = SHIPPED_LABELLED
+    ) -> dict[str, list[DateCandidate]]:
+        if (after, before, labelled) not in self._built:
             built = {}
-            for i in set(self.base) | set(self.printed):
+            for i in set(self.base) | set(self.printed) | set(self.labelled):
                 base = self.base.get(i, [])
                 structured = [c for c in base if c.source in STRUCTURED]
                 printed = headline_candidates(self.printed.get(i, []), structured, after, before)
+                printed = labelled_candidates(self.labelled.get(i, []), printed, *labelled)
                 # the page's candidates come before the text's printed stamps, as in the ingest
                 built[i] = [c for c in base if c.source != "visible_text"] + printed
                 built[i] += [c for c in base if c.source == "visible_text"]
-            self._built[(after, before)] = built
-        return self._built[(after, before)]
+            self._built[(after, before, labelled)] = built
+        return self._built[(after, before, labelled)]
 
 
 def date_accuracy(
@@ -118,9 +139,10 @@ def date_accuracy(
     order: tuple[str, ...],
     agree: bool = False,
     printed: PrintedRule = (HEADLINE_AFTER_CHARS, HEADLINE_BEFORE_CHARS, PRINTED_DATE_TOLERANCE_DAYS),
+    labelled: LabelledRule = SHIPPED_LABELLED,
 ) -> float:
     day = _scorer(ROOT.parent / "shared").day  # the reference scorer's reading of a gold day
-    candidates = dated.with_window(printed[0], printed[1])
+    candidates = dated.with_window(printed[0], printed[1], labelled)
     dated_ids = [i for i, g in gold.items() if day(g.get("publish_date"))]
     ok = 0
     for i in dated_ids:
@@ -141,6 +163,12 @@ def _printed_label(rule: PrintedRule) -> str:
     return f"headline date ({after} chars after, {before} before) {wins}"
 
 
+def _labelled_label(rule: LabelledRule) -> str:
+    parts = ["'originally published' date first"] if rule[0] else []
+    parts += ["a 'Published' date when no headline date"] if rule[1] else []
+    return " + ".join(parts) or "no labelled date"
+
+
 def dates() -> None:
     dated = Dated()
     halves = {h: _gold(f"wcxb-{h}") for h in "ab"}
@@ -158,42 +186,70 @@ def dates() -> None:
     print(
         "First the printed date (the window around the headline, and how far the markup may be from it"
         " before the printed day wins), with the shipped source order; then the source order and"
-        " agreement, with the printed rule chosen first.\n"
+        " agreement, with the printed rule chosen first. The dates labelled published anywhere on the page"
+        " (page_dates.labelled_dates) are chosen between the two (ties: the rule without them).\n"
     )
     print(
-        "| reported on | tuned on | printed date chosen | order chosen | day exact (out of set) | shipped"
-        " | in-set best |"
+        "| reported on | tuned on | printed date chosen | labelled date chosen | order chosen"
+        " | day exact (out of set) | shipped | in-set best |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for report, tune in (("a", "b"), ("b", "a")):
         best_printed = max(
             printed_rules,
-            key=lambda p: (date_accuracy(halves[tune], dated, *shipped_rule, p), -printed_rules.index(p)),
+            key=lambda p: (
+                date_accuracy(halves[tune], dated, *shipped_rule, p, SHIPPED_LABELLED),
+                -printed_rules.index(p),
+            ),
         )
-        best = max(rules, key=lambda r: (date_accuracy(halves[tune], dated, *r, best_printed), -rules.index(r)))
-        in_set = max(date_accuracy(halves[report], dated, *shipped_rule, p) for p in printed_rules)
+        best_labelled = max(
+            LABELLED_RULES,
+            key=lambda r: (
+                date_accuracy(halves[tune], dated, *shipped_rule, best_printed, r),
+                -LABELLED_RULES.index(r),
+            ),
+        )
+        best = max(
+            rules,
+            key=lambda r: (date_accuracy(halves[tune], dated, *r, best_printed, best_labelled), -rules.index(r)),
+        )
+        in_set = max(
+            date_accuracy(halves[report], dated, *shipped_rule, p, r) for p in printed_rules for r in LABELLED_RULES
+        )
         shipped = date_accuracy(halves[report], dated, *shipped_rule, shipped_printed)
+        out_of_set = date_accuracy(halves[report], dated, *best, best_printed, best_labelled)
         print(
-            f"| wcxb-{report} | wcxb-{tune} | {_printed_label(best_printed)} | {label(best)} | "
-            f"{date_accuracy(halves[report], dated, *best, best_printed):.3f} | {shipped:.3f} | {in_set:.3f} |"
+            f"| wcxb-{report} | wcxb-{tune} | {_printed_label(best_printed)} | {_labelled_label(best_labelled)}"
+            f" | {label(best)} | {out_of_set:.3f} | {shipped:.3f} | {in_set:.3f} |"
         )
-    print(f"\nshipped: {_printed_label(shipped_printed)}; {label(shipped_rule)}")
+    print(f"\nshipped: {_printed_label(shipped_printed)}; {_labelled_label(SHIPPED_LABELLED)}; {label(shipped_rule)}")
     print("\n## Dates: ablation of the shipped rule, day exact")
     print("| variant | wcxb-a | wcxb-b |")
     print("|---|---|---|")
     order, agree = shipped_rule
     after, before, tolerance = shipped_printed
-    variants = [
-        ("shipped", order, agree, shipped_printed),
-        ("no headline date (the rule before)", order, agree, (0, 0, None)),
-        ("headline date only votes", order, agree, (after, before, None)),
-        ("headline date after the <h1> only", order, agree, (after, 0, tolerance)),
-        ("printed date wins even a day off the markup", order, agree, (after, before, -1)),
-        ("first source, no agreement", order, not agree, shipped_printed),
+    shipped_labelled = SHIPPED_LABELLED
+    variants: list[tuple[str, tuple[str, ...], bool, PrintedRule, LabelledRule]] = [
+        ("shipped", order, agree, shipped_printed, shipped_labelled),
+        ("no headline or labelled date (the rule before both)", order, agree, (0, 0, None), (False, False)),
     ]
-    variants += [(f"without {s}", tuple(x for x in order if x != s), agree, shipped_printed) for s in order]
-    for name, o, a, p in variants:
-        cells = " | ".join(f"{date_accuracy(halves[h], dated, o, a, p):.3f}" for h in "ab")
+    variants += [
+        (f"labelled dates: {_labelled_label(r)}", order, agree, shipped_printed, r)
+        for r in LABELLED_RULES
+        if r != shipped_labelled
+    ]
+    variants += [
+        ("no headline date", order, agree, (0, 0, None), shipped_labelled),
+        ("headline date only votes", order, agree, (after, before, None), shipped_labelled),
+        ("headline date after the <h1> only", order, agree, (after, 0, tolerance), shipped_labelled),
+        ("printed date wins even a day off the markup", order, agree, (after, before, -1), shipped_labelled),
+        ("first source, no agreement", order, not agree, shipped_printed, shipped_labelled),
+    ]
+    variants += [
+        (f"without {s}", tuple(x for x in order if x != s), agree, shipped_printed, shipped_labelled) for s in order
+    ]
+    for name, o, a, p, r in variants:
+        cells = " | ".join(f"{date_accuracy(halves[h], dated, o, a, p, r):.3f}" for h in "ab")
         print(f"| {name} | {cells} |")
 
 

@@ -9,6 +9,11 @@ headline within HEADLINE_AFTER_CHARS characters of visible text, else the last o
 HEADLINE_BEFORE_CHARS (both measured, bench/metadata_rules.py). A printed date an update word labels
 ("Updated", by the words before it or its element's class), or whose day is the page's own
 structured `dateModified` and none of its structured published days, is a modified_at candidate.
+A date printed anywhere on the page after a word that labels it published ("Published March 9,
+2026", "Posted on ...": transforms/data/date_labels.toml) is a `visible_text` candidate too
+(`labelled_dates`): the page's first such date when the headline has no printed published date,
+and an "originally published" date before the headline's (a page that prints its last revision by
+the headline and its first publication further down).
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ import copy
 import json
 import logging
 import re
+import tomllib
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from importlib import resources
 from typing import Any
 
 from htmldate import find_date
@@ -104,6 +111,11 @@ HEADLINE_AFTER_CHARS = 300
 HEADLINE_BEFORE_CHARS = 50
 HEADLINE_SCAN_CHARS = 1000
 LABEL_CHARS = 40  # the words before a printed date that can label it ("Last updated:")
+DATE_CHARS = 64  # the longest printed date read after a label ("Wednesday, 26 September 2019 at 4:12pm GMT")
+# Whether a labelled date ("Published ...", "Originally published ...") is used, and how
+# (bench/metadata_rules.py chooses on one wcxb half, reports on the other; BENCHMARKS.md).
+LABELLED_ORIGINAL_FIRST = True
+LABELLED_FALLBACK = True
 XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
 
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -328,6 +340,82 @@ def headline_candidates(
     ]
 
 
+DATE_LABELS = tomllib.loads(resources.files("transforms.data").joinpath("date_labels.toml").read_text("utf-8"))
+ORIGINAL_LABEL, PUBLISHED_LABEL = (
+    re.compile("|".join(f"(?:{w})" for w in DATE_LABELS[kind]), re.IGNORECASE) for kind in ("original", "published")
+)
+LABEL_STEMS: tuple[str, ...] = tuple(DATE_LABELS["stems"])
+
+
+@dataclass(frozen=True)
+class LabelledDate:
+    """A full date printed on the page after a word that labels it published; `original` when the
+    label says it was the first publication ("originally published", "first posted")."""
+
+    original: bool
+    value: DateValue
+    raw: str
+
+
+def _labels(text: str) -> list[re.Match[str]]:
+    """The PUBLISHED_LABEL matches in the text, in order: the patterns are only tried where the
+    lower-cased text has one of LABEL_STEMS."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
+        return list(PUBLISHED_LABEL.finditer(text))
+    starts: set[int] = set()
+    for stem in LABEL_STEMS:
+        at = lower.find(stem)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(stem, at + 1)
+    return [m for at in sorted(starts) if (m := PUBLISHED_LABEL.match(text, at))]
+
+
+def labelled_dates(tree: lxml_html.HtmlElement) -> list[LabelledDate]:
+    """The full dates of the page's visible text, in order, that follow a word labelling them
+    published within LABEL_CHARS, with no update word or other date in between (nor in the words
+    just before the label: "Updated and republished on ..."). Only the text
+    after each label is read for dates (reading a whole page's text for dates costs ~50 ms)."""
+    text = "".join(piece + " " for piece, _ in _visible_pieces(tree))
+    found: dict[int, LabelledDate] = {}
+    for label in _labels(text):
+        after = text[label.start() : label.end() + LABEL_CHARS + DATE_CHARS]
+        dates = dates_in(after)
+        first = dates[0] if dates else None
+        if (
+            first is None
+            or first[0] < label.end() - label.start()
+            or first[0] > label.end() - label.start() + LABEL_CHARS
+        ):
+            continue
+        # the label's words: from the last number before it (a date before it ends there) to the date
+        before = re.split(r"\d", text[max(0, label.start() - LABEL_CHARS) : label.start()])[-1]
+        words = before + after[: first[0]]
+        if MODIFIED_WORDS.search(words) or label.start() + first[0] in found:
+            continue
+        original = ORIGINAL_LABEL.search(words)
+        found[label.start() + first[0]] = LabelledDate(bool(original), first[2], after[first[0] : first[1]])
+    return [found[start] for start in sorted(found)]
+
+
+def labelled_candidates(
+    labelled: Sequence[LabelledDate],
+    printed: Sequence[DateCandidate],
+    original_first: bool = LABELLED_ORIGINAL_FIRST,
+    fallback: bool = LABELLED_FALLBACK,
+) -> list[DateCandidate]:
+    """The headline's printed candidates with the page's labelled date: an "originally published"
+    date before them (`original_first`: the first printed date is the one the choice reads), else
+    the first labelled date after them when none of them is a published date (`fallback`)."""
+    original = next((d for d in labelled if d.original), None)
+    if original_first and original is not None:
+        return [DateCandidate("published_at", VISIBLE_TEXT, original.value, original.raw), *printed]
+    if fallback and labelled and not any(c.field == "published_at" for c in printed):
+        return [*printed, DateCandidate("published_at", VISIBLE_TEXT, labelled[0].value, labelled[0].raw)]
+    return list(printed)
+
+
 def _htmldate(tree: lxml_html.HtmlElement, field: Field, url: str | None) -> DateCandidate | None:
     try:
         raw = find_date(  # a tree: never fetched
@@ -377,5 +465,6 @@ def page_candidates(html: str, url: str | None = None) -> tuple[tuple[DateCandid
     markup = page_markup(tree)  # before htmldate, which may clean the tree it is given
     structured = jsonld_dates(tree) + meta_dates(tree)
     printed = headline_candidates(headline_dates(tree, markup.titles), structured)
+    printed = labelled_candidates(labelled_dates(tree), printed)
     published_days = {c.value.local_date for c in structured if c.field == "published_at"}
     return tuple(structured + htmldate_dates(tree, url, published_days) + printed), markup

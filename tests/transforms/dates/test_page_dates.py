@@ -187,3 +187,59 @@ def test_a_numeric_date_that_reads_either_way_is_read_as_the_markup_reads_it(str
     <body><h1>Harbour wall rebuilt</h1><p>Jane Doe · 09.10.2024</p>
     <p>The harbour wall gave way on Tuesday night, the council said.</p></body></html>"""
     assert _printed(html) == [("published_at", printed)]
+
+
+FILLER = "The harbour wall gave way on Tuesday night, the council said. " * 8  # over 300 characters
+
+
+def test_a_date_the_page_labels_published_far_from_the_headline_is_a_candidate() -> None:
+    html = f"""<html><body><h1>Harbour wall rebuilt</h1><p>{FILLER}</p>
+    <div class="article-footer">Published <time>March 9, 2026</time></div>
+    <section class="comments"><p>Posted on March 11, 2026 by a reader</p></section></body></html>"""
+    assert _printed(html) == [("published_at", "2026-03-09")]  # the first labelled date only
+
+
+def test_an_unlabelled_or_updated_date_far_from_the_headline_is_not_taken() -> None:
+    html = f"""<html><body><h1>Harbour wall rebuilt</h1><p>{FILLER}</p>
+    <p>Last updated: March 12, 2024</p><aside><p>Related: Storm hits the coast, 2 January 2024</p></aside>
+    </body></html>"""
+    assert _printed(html) == []
+
+
+def test_a_labelled_date_does_not_displace_the_headline_date() -> None:
+    html = f"""<html><body><h1>Harbour wall rebuilt</h1><p class="byline">By Jane Doe | 12 March 2024</p>
+    <p>{FILLER}</p><p>Published in print on 14 March 2024</p></body></html>"""
+    assert _printed(html) == [("published_at", "2024-03-12")]
+
+
+def test_an_originally_published_date_comes_before_the_headline_date() -> None:
+    """A page that prints its last revision by the headline (no word saying so) and its first
+    publication under the article: the first publication is the published date."""
+    from transforms.dates.article_dates import choose_dates
+
+    html = f"""<html><body><h1>Harbour wall rebuilt</h1><p class="byline">30 Sep 2022, 11:07am</p>
+    <p>{FILLER}</p><p class="disclaimer">This article was originally published on 26 Sep 2019 at 4:12pm
+    but has been regularly updated.</p></body></html>"""
+    assert _printed(html) == [("published_at", "2019-09-26"), ("published_at", "2022-09-30")]
+    assert choose_dates(page_date_candidates(html), None).published.value.local_date.isoformat() == "2019-09-26"
+
+
+@pytest.mark.parametrize(
+    ("label", "day", "original"),
+    [
+        ("Publié le 5 mars 2024", "2024-03-05", False),
+        ("Veröffentlicht am 5. März 2024", "2024-03-05", False),
+        ("First posted: 2024-03-05", "2024-03-05", True),
+        ("Published Mar 1, 2024 · Updated March 5, 2024", "2024-03-01", False),  # the update is not taken
+        ("Updated and published again on March 5, 2024", None, False),
+        ("Updated Mar 1, 2024 · Published March 5, 2024", "2024-03-05", False),  # the update word labels Mar 1
+        ("Published by the council, which met for the whole day on March 5, 2024", None, False),  # too far
+    ],
+)
+def test_labelled_dates_read_the_label_before_the_date(label, day, original) -> None:
+    from transforms.dates.page_dates import _tree, labelled_dates
+
+    tree = _tree(f"<html><body><h1>Harbour wall rebuilt</h1><p>İstanbul. {FILLER}</p><p>{label}</p></body></html>")
+    assert tree is not None
+    found = [(d.value.local_date.isoformat(), d.original) for d in labelled_dates(tree)]
+    assert found == ([(day, original)] if day else [])
