@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import polars as pl
+from rapidfuzz import process
 from rapidfuzz.fuzz import ratio
 
 from transforms.analysis.gazetteers import PERSON, gazetteer, is_nickname
@@ -88,13 +89,38 @@ class _Entity:
 
 
 @dataclass
+class _PersonBlock:
+    """The names of a person block by last name: each last name once, with who bears it."""
+
+    bearers: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)  # last -> (id, first | None)
+    fuzzy_lasts: list[str] = field(default_factory=list)  # the last names of FUZZY_MIN_LENGTH letters or more
+
+
+@dataclass
+class _NameBlock:
+    """The folded names (FUZZY_MIN_LENGTH letters or more) of an organisation or place block."""
+
+    keys: list[str] = field(default_factory=list)
+    owners: list[tuple[int, int, str]] = field(default_factory=list)  # (entity's place in the block, name's, id)
+
+
+@dataclass
 class _Index:
-    """The known entities, keyed for exact and blocked fuzzy look-ups."""
+    """The known entities, keyed for exact and blocked fuzzy look-ups.
+
+    A block holds every name of each entity that has a name in it (the names of other blocks too),
+    as lists rapidfuzz.process compares a name with at once (`people`, `names`); `members` records,
+    per entity, its blocks and the names each has been given, so that a later name reaches them all.
+    """
 
     by_id: dict[str, _Entity] = field(default_factory=dict)
     exact: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, folded name) -> id
     blocks: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (kind, block) -> ids
     last_names: dict[str, set[str]] = field(default_factory=dict)  # folded last name -> person ids
+    # id -> block -> (the entity's place in the block, the names the block has of it)
+    members: dict[str, dict[tuple[str, str], tuple[int, set[str]]]] = field(default_factory=dict)
+    people: dict[str, _PersonBlock] = field(default_factory=dict)  # person block -> its names
+    names: dict[tuple[str, str], _NameBlock] = field(default_factory=dict)  # (kind, block) -> its names
 
     def add(self, entity: _Entity) -> None:
         self.by_id[entity.entity_id] = entity
@@ -106,14 +132,41 @@ class _Index:
         if not folded:
             return
         self.exact.setdefault((entity.kind, folded), entity.entity_id)
-        block = _block(entity.kind, name)
-        ids = self.blocks.setdefault((entity.kind, block), [])
-        if entity.entity_id not in ids:
+        key = (entity.kind, _block(entity.kind, name))
+        joined = self.members.setdefault(entity.entity_id, {})
+        if key not in joined:
+            ids = self.blocks.setdefault(key, [])
+            joined[key] = (len(ids), set())
             ids.append(entity.entity_id)
+        for block_key, (place, given) in joined.items():
+            for position, known in enumerate((entity.entity_name, *entity.aliases)):
+                if known not in given:
+                    given.add(known)
+                    self._add_to_block(block_key, entity, known, (place, position))
         if entity.kind == PERSON:
             parts = _person_parts(name)
             if parts:
                 self.last_names.setdefault(parts[-1], set()).add(entity.entity_id)
+
+    def _add_to_block(self, key: tuple[str, str], entity: _Entity, name: str, place: tuple[int, int]) -> None:
+        if entity.kind == PERSON:
+            parts = _person_parts(name)
+            if not parts:
+                return
+            people = self.people.setdefault(key[1], _PersonBlock())
+            bearers = people.bearers.get(parts[-1])
+            if bearers is None:
+                bearers = people.bearers[parts[-1]] = []
+                if len(parts[-1]) >= FUZZY_MIN_LENGTH:
+                    people.fuzzy_lasts.append(parts[-1])
+            bearers.append((entity.entity_id, parts[0] if len(parts) > 1 else None))
+            return
+        folded = _fold(name)
+        if len(folded.replace(" ", "")) < FUZZY_MIN_LENGTH:
+            return
+        names = self.names.setdefault(key, _NameBlock())
+        names.keys.append(folded)
+        names.owners.append((*place, entity.entity_id))
 
     def add_alias(self, entity: _Entity, alias: str) -> None:
         if alias != entity.entity_name and alias not in entity.aliases:
@@ -138,16 +191,19 @@ def _match(index: _Index, kind: str, name: str) -> str | None:
         return _match_person(index, name)
     if len(folded.replace(" ", "")) < FUZZY_MIN_LENGTH:
         return None
-    best, best_score = None, NAME_SIMILARITY
-    for entity_id in index.blocks.get((kind, _block(kind, name)), []):
-        entity = index.by_id[entity_id]
-        for known in (entity.entity_name, *entity.aliases):
-            key = _fold(known)
-            if len(key.replace(" ", "")) < FUZZY_MIN_LENGTH or not _words_agree(folded, key):
-                continue
-            score = ratio(folded, key)
-            if score >= best_score:
-                best, best_score = entity_id, score
+    names = index.names.get((kind, _block(kind, name)))
+    if names is None:
+        return None
+    # the block's names compared at once; the rules below on the few that come near (a superset of
+    # those at NAME_SIMILARITY), the best score winning and of equal scores the last in block order
+    best, best_score, best_place = None, NAME_SIMILARITY, (-1, -1)
+    for key, _, i in process.extract(folded, names.keys, scorer=ratio, score_cutoff=NAME_SIMILARITY - 1, limit=None):
+        if not _words_agree(folded, key):
+            continue
+        score = ratio(folded, key)
+        place = names.owners[i][:2]
+        if score > best_score or (score == best_score and place > best_place):
+            best, best_score, best_place = names.owners[i][2], score, place
     return best
 
 
@@ -175,15 +231,20 @@ def _match_person(index: _Index, name: str) -> str | None:
         return next(iter(owners)) if len(owners) == 1 and len(parts[0]) >= FUZZY_MIN_LENGTH else None
     found: set[str] = set()
     lone: set[str] = set()
-    for entity_id in index.blocks.get((PERSON, parts[-1][:2]), []):
-        entity = index.by_id[entity_id]
-        for known in (entity.entity_name, *entity.aliases):
-            other = _person_parts(known)
-            if not other or not _last_names_match(parts[-1], other[-1]):
-                continue
-            if len(other) == 1:
+    people = index.people.get(parts[-1][:2])
+    if people is None:
+        return None
+    lasts = [parts[-1]] if parts[-1] in people.bearers else []
+    if len(parts[-1]) >= FUZZY_MIN_LENGTH:  # the block's other last names compared at once, then the rule
+        near = process.extract(
+            parts[-1], people.fuzzy_lasts, scorer=ratio, score_cutoff=NAME_SIMILARITY - 1, limit=None
+        )
+        lasts += [other for other, _, _ in near if other != parts[-1] and _last_names_match(parts[-1], other)]
+    for last in lasts:
+        for entity_id, first in people.bearers[last]:
+            if first is None:
                 lone.add(entity_id)
-            elif _first_names_compatible(parts[0], other[0]):
+            elif _first_names_compatible(parts[0], first):
                 found.add(entity_id)
     if len(found) == 1:
         return found.pop()
