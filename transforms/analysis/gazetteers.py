@@ -315,3 +315,31 @@ def entity_words() -> EntityWords:
             )
         },
     )
+
+
+@dataclass(frozen=True)
+class OrganisationCues:
+    """The contexts of entity_words.toml that say a name is an organisation, as patterns over the text right
+    before a name (`before`: "according to ", "the company ") and right after it (`after`: " said", "'s CEO",
+    ", a startup")."""
+
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+@cache
+def organisation_cues() -> OrganisationCues:
+    raw = _load("entity_words.toml")
+
+    def alternatives(key: str) -> str:
+        return "|".join(re.escape(x) for x in sorted(raw[key], key=len, reverse=True))
+
+    before = (
+        rf"(?:\b(?:{alternatives('organisation_cues_before')})\s+(?:the\s+)?"
+        rf"|\b(?:the\s+)?(?:{alternatives('organisation_nouns_before')})\s+)$"
+    )
+    after = (
+        rf"\s*(?:(?:'s|’s)?\s*(?:{alternatives('organisation_cues_after')})"
+        rf"|, (?:a|an|the) (?:{alternatives('organisation_apposition_nouns')}))\b"
+    )
+    return OrganisationCues(re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE))
