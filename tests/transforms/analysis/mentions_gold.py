@@ -17,6 +17,7 @@ from tests.transforms.analysis.mentions_gold_wcxb import (
     WCXB_FRESH4,
     WCXB_FRESH5,
     WCXB_FRESH6,
+    WCXB_FRESH7,
 )
 
 GOLD: dict[str, dict[str, str]] = {
@@ -293,6 +294,7 @@ def gold_entities(key: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]
         **WCXB_FRESH4,
         **WCXB_FRESH5,
         **WCXB_FRESH6,
+        **WCXB_FRESH7,
     }[key]
     required = {
         (kind, name.strip())
