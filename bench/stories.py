@@ -2,6 +2,7 @@
 
     python bench/stories.py [--shared ../shared] [--n 300] [--out bench/results/stories.txt]
                             [--labels bench/labels/story_groups.jsonl]
+                            [--orders 3] [--batch-sizes 10 100] [--no-rebuild] [--rounds 1 2] [--keep DIR]
 
 Pages: every labelled one (if the labels file exists), then the other HTML pages of
 ../shared/data/extraction/{scrapinghub,readability,wcxb} in that order and by name while fewer than
@@ -19,6 +20,9 @@ group report one event; pages not listed are not judged), pairwise precision and
 partition over the labelled pages that were loaded. The link thresholds of
 transforms/analysis/stories.py were chosen on these labels (bench/stories_tuning.py), so the
 figures here are in sample; stories_tuning.py gives them out of fold (two halves of the groups).
+Labels come in rounds (a row's "round", 1 when absent); with more than one round the scores are
+also given per round: over the pairs with at least one page of that round. A seed's label row has
+"set": "seeds" and its file name as the id.
 """
 
 from __future__ import annotations
@@ -71,27 +75,41 @@ def adjusted_rand_index(a: dict[str, str], b: dict[str, str]) -> float:
     return (index - expected) / (maximum - expected)
 
 
-def pairwise_scores(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float | None, float | None, int, int]:
-    """(precision, recall, predicted pairs, gold pairs) of same-story pairs over the labelled items."""
+def pairwise_scores(
+    predicted: dict[str, str], gold: dict[str, str], among: set[str] | None = None
+) -> tuple[float | None, float | None, int, int]:
+    """(precision, recall, predicted pairs, gold pairs) of same-story pairs over the labelled items.
+
+    among: only the pairs with at least one item in it (a labelling round's pages)."""
     items = sorted(predicted.keys() & gold.keys())
-    same_pred = {(x, y) for x, y in combinations(items, 2) if predicted[x] == predicted[y]}
-    same_gold = {(x, y) for x, y in combinations(items, 2) if gold[x] == gold[y]}
+    pairs = [(x, y) for x, y in combinations(items, 2) if among is None or x in among or y in among]
+    same_pred = {(x, y) for x, y in pairs if predicted[x] == predicted[y]}
+    same_gold = {(x, y) for x, y in pairs if gold[x] == gold[y]}
     hits = len(same_pred & same_gold)
     precision = hits / len(same_pred) if same_pred else None
     recall = hits / len(same_gold) if same_gold else None
     return precision, recall, len(same_pred), len(same_gold)
 
 
+def page_name(row: dict) -> str:
+    """The input file name of a label row: {set}-{id}.html for a shared page, the file name for a seed."""
+    return str(row["id"]) if row["set"] == "seeds" else f"{row['set']}-{row['id']}.html"
+
+
 def read_labels(path: Path) -> dict[str, str]:
-    """page file name ({set}-{id}.html) -> group."""
-    labels = {}
+    """page file name ({set}-{id}.html, or a seed's file name) -> group."""
+    return {page_name(row): str(row["group"]) for row in read_label_rows(path)}
+
+
+def read_label_rows(path: Path) -> list[dict]:
+    """The label rows (header lines skipped); a row without "round" is of round 1."""
+    rows = []
     for line in path.read_text("utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            if "group" not in row:  # the header line
-                continue
-            labels[f"{row['set']}-{row['id']}.html"] = str(row["group"])
-    return labels
+            if "group" in row:  # not a header line
+                rows.append({**row, "round": int(row.get("round", 1))})
+    return rows
 
 
 def choose_pages(shared: Path, n: int, labelled: set[str]) -> list[Path]:
@@ -140,13 +158,20 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one, removed)")
+    parser.add_argument("--orders", type=int, default=ORDERS, help=f"random load orders (default {ORDERS})")
+    parser.add_argument("--batch-sizes", type=int, nargs="+", default=list(BATCH_SIZES), help="default: 10 100")
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild (a quality-only run)")
+    parser.add_argument("--rounds", type=int, nargs="+", help="only the labels of these rounds (default: all)")
     options = parser.parse_args()
 
     from flows.ingest import ingest
     from flows.rebuild import rebuild
     from flows.settings import Settings
 
-    labels = read_labels(options.labels) if options.labels.exists() else {}
+    label_rows = read_label_rows(options.labels) if options.labels.exists() else []
+    label_rows = [row for row in label_rows if options.rounds is None or row["round"] in options.rounds]
+    labels = {page_name(row): str(row["group"]) for row in label_rows}
+    rounds = sorted({row["round"] for row in label_rows})
     work = options.keep or Path(tempfile.mkdtemp(prefix="bench-stories-"))
     inputs = work / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)
@@ -156,13 +181,13 @@ def main() -> None:
         shutil.copy(seed, inputs / seed.name)
     files = sorted(str(p) for p in inputs.iterdir())
     rng = random.Random(17)
-    orders = [rng.sample(files, len(files)) for _ in range(ORDERS)]
+    orders = [rng.sample(files, len(files)) for _ in range(options.orders)]
 
     runs: dict[str, tuple[dict[str, str], list[dict]]] = {}
     settings_of: dict[str, object] = {}
     seconds: dict[str, float] = {}
     for o, order in enumerate(orders):
-        for size in BATCH_SIZES:
+        for size in options.batch_sizes:
             name = f"order {o + 1}, batches of {size}"
             db = work / f"run-{o + 1}-{size}" / "news.duckdb"
             settings = Settings(db_path=str(db), batch_size=size)
@@ -172,18 +197,20 @@ def main() -> None:
             runs[name], settings_of[name] = partition(db), settings
             print(f"{name}: {seconds[name]:.0f} s", file=sys.stderr, flush=True)
     first = next(iter(runs))
-    rebuilt = work / "rebuilt.duckdb"
-    started = time.monotonic()
-    rebuild(into=str(rebuilt), settings=settings_of[first])
-    seconds[f"rebuild of ({first})"] = time.monotonic() - started
-    runs[f"rebuild of ({first})"] = partition(rebuilt)
+    if not options.no_rebuild:
+        rebuilt = work / "rebuilt.duckdb"
+        started = time.monotonic()
+        rebuild(into=str(rebuilt), settings=settings_of[first])
+        seconds[f"rebuild of ({first})"] = time.monotonic() - started
+        runs[f"rebuild of ({first})"] = partition(rebuilt)
 
     reference, reference_features = runs[first]
     kinds: dict[str, str] = {}
     lines = [
         f"stories on {len(files)} inputs ({len(files) - len(SEEDS)} shared pages: "
         + ", ".join(f"{s} {sum(Path(f).name.startswith(s + '-') for f in files)}" for s in SETS)
-        + f"; {len(SEEDS)} seeds), {ORDERS} random orders (seed 17) x batch sizes {BATCH_SIZES}, and a rebuild",
+        + f"; {len(SEEDS)} seeds), {options.orders} random orders (seed 17) x batch sizes {tuple(options.batch_sizes)}"
+        + ("" if options.no_rebuild else ", and a rebuild"),
         f"articles with a story: {len(reference)}; stories: {len(set(reference.values()))}; "
         f"sizes {dict(sorted(Counter(Counter(reference.values()).values()).items()))}",
         "",
@@ -239,15 +266,26 @@ def main() -> None:
         gold = {page: group for page, group in labels.items() if page in reference}
         n_groups = len(set(gold.values()))
         lines.append(f"labelled pages loaded: {len(gold)} of {len(labels)}, in {n_groups} groups")
-        lines.append(f"{'partition':<44}{'precision':>10}{'recall':>8}{'pred pairs':>12}{'gold pairs':>12}")
-        for label, predicted in (
-            ("order-free clustering (this code)", reference),
-            ("baseline, greedy (first run's order)", baselines[first]),
-            *((f"baseline, greedy ({name})", baselines[name]) for name in list(runs)[1:2]),
-        ):
-            p, r, n_pred, n_gold = pairwise_scores(predicted, gold)
-            fmt = lambda x: "n/a" if x is None else f"{x:.3f}"  # noqa: E731
-            lines.append(f"{label:<44}{fmt(p):>10}{fmt(r):>8}{n_pred:>12}{n_gold:>12}")
+        fmt = lambda x: "n/a" if x is None else f"{x:.3f}"  # noqa: E731
+        scopes: list[tuple[str, set[str] | None]] = [("all labels", None)]
+        if len(rounds) > 1:
+            scopes += [
+                (
+                    f"round {n} pages (pairs with at least one)",
+                    {page_name(row) for row in label_rows if row["round"] == n},
+                )
+                for n in rounds
+            ]
+        for scope, among in scopes:
+            lines.append(f"{scope}:")
+            lines.append(f"  {'partition':<42}{'precision':>10}{'recall':>8}{'pred pairs':>12}{'gold pairs':>12}")
+            for label, predicted in (
+                ("order-free clustering (this code)", reference),
+                ("baseline, greedy (first run's order)", baselines[first]),
+                *((f"baseline, greedy ({name})", baselines[name]) for name in list(runs)[1:2]),
+            ):
+                precision, recall, n_pred, n_gold = pairwise_scores(predicted, gold, among)
+                lines.append(f"  {label:<42}{fmt(precision):>10}{fmt(recall):>8}{n_pred:>12}{n_gold:>12}")
         lines.append("targets: precision >= 0.9, recall >= 0.8 (issue 17)")
     else:
         lines.append(f"quality: no labels at {options.labels} when this ran (format: one JSON object a line,")
