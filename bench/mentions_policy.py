@@ -4,13 +4,14 @@
 
 find_mentions keeps an entity only with evidence of its kind (entities.with_evidence, five rules). This
 bench scores every combination of the rules (20: no organisation rule, or the evidence rule with or without
-the strong-evidence and long-name rules; the person rule on or off; the place rule on or off) on each label
-set of mentions_precision.py, all of which are tuning sets now (every one was used to fix rules after its
-first run). For each set in turn it chooses a combination on the other sets and reports it on the held-out
-one, under two objectives stated before the run: F0.5 of all kinds together, and the highest recall among the
-combinations with precision >= 0.95 (else the highest precision); the margin over the target of 0.9 because
-the tuning sets overstate precision (their first runs were 0.71-0.85, the same sets now 0.87-0.99). The
-objective the project ships is the second; its choice on all sets is entities.EVIDENCE_RULES.
+the strong-evidence and long-name rules; the person rule on or off; the place rule on or off) on the ten
+label sets of mentions_precision.py labelled before the policy was chosen (WCXB_FRESH7, labelled after, is its
+held-out check and never read here), all tuning sets now (each was used to fix rules after its first run). For
+each set in turn it chooses a combination on the other sets and reports it on the held-out one, under two
+objectives stated before the run: F0.5 of all kinds together, and the highest recall among the combinations
+with precision >= 0.95 (else the highest precision); the margin over the target of 0.9 because the tuning
+sets overstate precision (their first runs were 0.71-0.85, the same sets now 0.87-0.99). The objective the
+project ships is the second; its choice on all ten sets is entities.EVIDENCE_RULES.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from transforms.analysis.entities import (  # noqa: E402
     with_evidence,
 )
 
+HELD_BACK = frozenset({"fresh7"})  # labelled after the policy was chosen: never a tuning set
 Table = dict[str, list[int]]  # kind -> right, wrong, recalled, missed
 
 ORGANISATION_OPTIONS: tuple[frozenset[str], ...] = (
@@ -115,7 +117,8 @@ def main() -> None:
         "held_out": gold_bodies(args.shared, set(HELD_OUT)),
         "frozen": gold_bodies(args.shared, set(FROZEN)),
     }
-    sets |= {option: wcxb_bodies(args.shared, set(labels)) for option, labels, _, _ in WCXB_SETS}
+    # the sets labelled before the policy was chosen; WCXB_FRESH7 was labelled after it, its held-out check
+    sets |= {o: wcxb_bodies(args.shared, set(labels)) for o, labels, _, _ in WCXB_SETS if o not in HELD_BACK}
     found = {key: find_mentions(text, rules=frozenset()) for bodies in sets.values() for key, text in bodies.items()}
     scores = {rules: {s: table(bodies, found, rules) for s, bodies in sets.items()} for rules in COMBINATIONS}
     print("every combination on the union of the label sets (all tuning sets):")
