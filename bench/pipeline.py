@@ -276,6 +276,8 @@ def machine() -> dict[str, object]:
 def ratio_rows(ratios: dict[str, float]) -> list[tuple[str, float, str]]:
     rows = []
     for key, (label, threshold, higher) in TARGETS.items():
+        if key not in ratios:
+            continue
         value = ratios[key]
         met = value >= threshold if higher else value <= threshold
         if met:
@@ -309,29 +311,43 @@ def markdown(result: dict) -> str:
         ("f_small", "(f) ingest 10 % HTML mix"),
         ("f_large", "(f) ingest 10 % HTML mix"),
     ):
+        if key not in r:
+            continue
         run = r[key]
         rss = run.get("peak_rss_mb", "")
         lines.append(
             f"| {label} | {run['docs']} | {run['seconds']:.1f} | {run['net_seconds']:.1f} | "
             f"{run['docs_per_s']:.1f} | {run['cpu_seconds']:.1f} | {rss} |"
         )
-    g = r["g"]
-    startups = ", ".join(f"({k}) {r[k]['startup_seconds']:.0f} s" for k in "bcde")
+    g = r.get("g")
+    startups = ", ".join(f"({k}) {r[k]['startup_seconds']:.0f} s" for k in "bcde" if k in r)
+    if g:
+        lines.append(
+            f"| (g) start-up: tiny ingest (1 page + 1 text) | 2 | {g['seconds']:.1f} | {g['flow_seconds']:.1f} | | | |"
+        )
     lines += [
-        f"| (g) start-up: tiny ingest (1 page + 1 text) | 2 | {g['seconds']:.1f} | {g['flow_seconds']:.1f} | | | |",
         "",
         "docs/s = documents / seconds in the flow (the run's own summary line, `batches N in X s`): each "
         "run's start-up (imports, Prefect's API, flow-run set-up and teardown) is left out, "
         f"{startups} here. "
-        "Peak RSS by process (MB): "
-        + "; ".join(
-            f"{r[k]['docs']:,} mix documents: "
-            + ", ".join(f"{kind} {mb:.0f}" for kind, mb in r[k].get("peak_rss_by_process", {}).items())
-            for k in ("f_small", "f_large")
+        + (
+            "Peak RSS by process (MB): "
+            + "; ".join(
+                f"{r[k]['docs']:,} mix documents: "
+                + ", ".join(f"{kind} {mb:.0f}" for kind, mb in r[k].get("peak_rss_by_process", {}).items())
+                for k in ("f_small", "f_large")
+            )
+            + ". "
+            if "f_small" in r
+            else ""
         )
-        + ". "
-        f"(g) also: one text article {g['text_only_seconds']:.1f} s, `import flows.ingest` alone "
-        f"{g['imports_seconds']:.1f} s. (a) before/after the ingests: "
+        + (
+            f"(g) also: one text article {g['text_only_seconds']:.1f} s, `import flows.ingest` alone "
+            f"{g['imports_seconds']:.1f} s. "
+            if g
+            else ""
+        )
+        + "(a) before/after the ingests: "
         f"{r['a']['runs_docs_per_s'][0]:.1f} / {r['a']['runs_docs_per_s'][1]:.1f} docs/s.",
         "",
         "| target | measured | verdict |",
@@ -360,6 +376,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--text", type=int, default=10000, help="text articles in the corpus (default 10000)")
     parser.add_argument("--rss-sizes", default="1000,10000", help="the two mix sizes of (f) (default 1000,10000)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated runs to make, e.g. 'a,e' (default: all of a-g); the targets of the others are left out",
+    )
     parser.add_argument("--workdir", type=Path, help="default: a temporary folder, removed at the end")
     parser.add_argument("--out", type=Path, help="JSON result (default bench/results/pipeline-<date>.json)")
     parser.add_argument(
@@ -376,8 +397,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     small, large = (int(x) for x in args.rss_sizes.split(","))
     html_share = 0.1
-    n_text = max(args.text, round(large * (1 - html_share)))
-    if args.html < round(large * html_share):
+    wanted = set(args.only.replace(" ", "").split(",")) - {""} or set("abcdefg")
+    n_text = max(args.text, round(large * (1 - html_share))) if "f" in wanted else args.text
+    if "f" in wanted and args.html < round(large * html_share):
         raise SystemExit(f"--html {args.html} is too small for a {large}-document mix with 10 % HTML")
     if not EXTRACTION.is_dir():
         raise SystemExit(f"{EXTRACTION} is missing: the corpus is built from its HTML pages")
@@ -401,23 +423,30 @@ def main(argv: list[str] | None = None) -> int:
     text_files = sorted((corpus / "text").glob("*.txt"))
     size_mb = lambda files: round(sum(f.stat().st_size for f in files) / 2**20, 1)  # noqa: E731
 
-    g = startup_probe(workdir, env, logs)
-    log(
-        f"(g) start-up {g['seconds']:.2f} s (text only {g['text_only_seconds']:.2f} s, "
-        f"imports {g['imports_seconds']:.2f} s)"
-    )
+    if "d" in wanted:
+        wanted.add("b")  # (d) re-runs (b)'s warehouse
+    g = startup_probe(workdir, env, logs) if "g" in wanted else None
+    if g:
+        log(
+            f"(g) start-up {g['seconds']:.2f} s (text only {g['text_only_seconds']:.2f} s, "
+            f"imports {g['imports_seconds']:.2f} s)"
+        )
     a_first = baseline_loop(html_files)
     wh = workdir / "wh"
-    b = run_ingest("b-html-1-worker", [corpus / "html"], wh / "b" / "news.duckdb", env, logs, 1)
-    d = run_ingest("d-second-ingest", [corpus / "html"], wh / "b" / "news.duckdb", env, logs, 1)
-    c = run_ingest("c-html-2-workers", [corpus / "html"], wh / "c" / "news.duckdb", env, logs, 2)
-    e = run_ingest("e-text", [corpus / "text"], wh / "e" / "news.duckdb", env, logs, 1)
-    f_runs = {}
-    for label, size in (("f_small", small), ("f_large", large)):
+    done: dict[str, Ingest] = {}
+    if "b" in wanted:
+        done["b"] = run_ingest("b-html-1-worker", [corpus / "html"], wh / "b" / "news.duckdb", env, logs, 1)
+    if "d" in wanted:
+        done["d"] = run_ingest("d-second-ingest", [corpus / "html"], wh / "b" / "news.duckdb", env, logs, 1)
+    if "c" in wanted:
+        done["c"] = run_ingest("c-html-2-workers", [corpus / "html"], wh / "c" / "news.duckdb", env, logs, 2)
+    if "e" in wanted:
+        done["e"] = run_ingest("e-text", [corpus / "text"], wh / "e" / "news.duckdb", env, logs, 1)
+    for label, size in (("f_small", small), ("f_large", large)) if "f" in wanted else ():
         n_html = round(size * html_share)
         folder = workdir / "mix" / str(size)
         mix_folder(folder, html_files[:n_html], text_files[: size - n_html])
-        f_runs[label] = run_ingest(f"f-mix-{size}", [folder], wh / f"f{size}" / "news.duckdb", env, logs, None)
+        done[label] = run_ingest(f"f-mix-{size}", [folder], wh / f"f{size}" / "news.duckdb", env, logs, None)
     a_last = baseline_loop(html_files)
 
     def rate(run: Ingest, docs: int, fixed: float) -> dict:
@@ -432,8 +461,9 @@ def main(argv: list[str] | None = None) -> int:
         }
 
     a_seconds = (a_first["seconds"] + a_last["seconds"]) / 2
-    runs = {
-        "g": g,
+    fixed = {k: 0.0 if g is None else float(g["text_only_seconds" if k in "de" else "seconds"]) for k in done}  # type: ignore[arg-type]
+    sizes = {"f_small": small, "f_large": large}
+    runs: dict[str, dict] = {
         "a": {
             "docs": len(html_files),
             "seconds": round(a_seconds, 3),
@@ -443,21 +473,23 @@ def main(argv: list[str] | None = None) -> int:
             "runs_docs_per_s": [round(len(html_files) / x["seconds"], 2) for x in (a_first, a_last)],
             "options": dict(EXTRACT_OPTIONS),
         },
-        "b": rate(b, len(html_files), g["seconds"]),
-        "c": rate(c, len(html_files), g["seconds"]),
-        "d": rate(d, len(html_files), g["text_only_seconds"]),
-        "e": rate(e, len(text_files), g["text_only_seconds"]),
-        "f_small": rate(f_runs["f_small"], small, g["seconds"]),
-        "f_large": rate(f_runs["f_large"], large, g["seconds"]),
+    } | {
+        k: rate(run, sizes.get(k, len(text_files) if k == "e" else len(html_files)), fixed[k])
+        for k, run in done.items()
     }
+    if g is not None:
+        runs["g"] = g
     a_rate = runs["a"]["docs_per_s"]
-    ratios = {
-        "b_over_a": round(runs["b"]["docs_per_s"] / a_rate, 3),
-        "c_over_a": round(runs["c"]["docs_per_s"] / a_rate, 3),
-        "d_time_share": round(runs["d"]["net_seconds"] / runs["b"]["net_seconds"], 4),
-        "e_over_a": round(runs["e"]["docs_per_s"] / a_rate, 3),
-        "rss_large_over_small": round(runs["f_large"]["peak_rss_mb"] / runs["f_small"]["peak_rss_mb"], 3),
-    }
+    ratios = {}
+    for key, needs, value in (
+        ("b_over_a", "b", lambda: runs["b"]["docs_per_s"] / a_rate),
+        ("c_over_a", "c", lambda: runs["c"]["docs_per_s"] / a_rate),
+        ("d_time_share", "bd", lambda: runs["d"]["net_seconds"] / runs["b"]["net_seconds"]),
+        ("e_over_a", "e", lambda: runs["e"]["docs_per_s"] / a_rate),
+        ("rss_large_over_small", "f", lambda: runs["f_large"]["peak_rss_mb"] / runs["f_small"]["peak_rss_mb"]),
+    ):
+        if set(needs) <= wanted:
+            ratios[key] = round(value(), 4 if key == "d_time_share" else 3)
     now = datetime.now(UTC)
     result = {
         "date": now.strftime("%Y-%m-%d %H:%M UTC"),
@@ -475,7 +507,9 @@ def main(argv: list[str] | None = None) -> int:
         "ratios": ratios,
         "targets": {
             k: {"target": t[0], "met": v == "met", "verdict": v}
-            for (k, t), (_, _, v) in zip(TARGETS.items(), ratio_rows(ratios), strict=True)
+            for (k, t), (_, _, v) in zip(
+                [item for item in TARGETS.items() if item[0] in ratios], ratio_rows(ratios), strict=True
+            )
         },
         "total_seconds": round(time.perf_counter() - started, 1),
     }
