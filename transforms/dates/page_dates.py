@@ -11,9 +11,8 @@ HEADLINE_BEFORE_CHARS (both measured, bench/metadata_rules.py). A printed date a
 structured `dateModified` and none of its structured published days, is a modified_at candidate.
 A date printed anywhere on the page after a word that labels it published ("Published March 9,
 2026", "Posted on ...": transforms/data/date_labels.toml) is a `visible_text` candidate too
-(`labelled_dates`): the page's first such date when the headline has no printed published date,
-and an "originally published" date before the headline's (a page that prints its last revision by
-the headline and its first publication further down).
+(`labelled_dates`): the page's first such date when the headline has no printed published date
+(an "originally published" date before the headline's is measured too, and off: LABELLED_*).
 """
 
 from __future__ import annotations
@@ -112,9 +111,11 @@ HEADLINE_BEFORE_CHARS = 50
 HEADLINE_SCAN_CHARS = 1000
 LABEL_CHARS = 40  # the words before a printed date that can label it ("Last updated:")
 DATE_CHARS = 64  # the longest printed date read after a label ("Wednesday, 26 September 2019 at 4:12pm GMT")
-# Whether a labelled date ("Published ...", "Originally published ...") is used, and how
-# (bench/metadata_rules.py chooses on one wcxb half, reports on the other; BENCHMARKS.md).
-LABELLED_ORIGINAL_FIRST = True
+# Whether a labelled date ("Published ...", "Originally published ...") is used, and how: wcxb-a's
+# choice (bench/metadata_rules.py chooses on one wcxb half, reports on the other; BENCHMARKS.md):
+# the first labelled date when the headline has none; an "originally published" date first only
+# changed wcxb-b's pages (ties keep the rule without it).
+LABELLED_ORIGINAL_FIRST = False
 LABELLED_FALLBACK = True
 XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
 
@@ -456,10 +457,14 @@ def page_date_candidates(html: str) -> tuple[DateCandidate, ...]:
     return page_candidates(html)[0]
 
 
-def page_candidates(html: str, url: str | None = None) -> tuple[tuple[DateCandidate, ...], PageMarkup | None]:
+def page_candidates(
+    html: str, url: str | None = None, tree: lxml_html.HtmlElement | None = None
+) -> tuple[tuple[DateCandidate, ...], PageMarkup | None]:
     """The page parsed once: its date candidates (JSON-LD, meta tags, htmldate) and what else its
-    markup says (titles, site names, credits, URLs: `transforms.metadata.page_markup`)."""
-    tree = _tree(html)
+    markup says (titles, site names, credits, URLs: `transforms.metadata.page_markup`). `tree`: the
+    page already parsed (the HTML path gives trafilatura's tree, `page_tree`), read and never
+    changed here (htmldate cleans a copy of what it is given); else the page is parsed here."""
+    tree = _tree(html) if tree is None else tree
     if tree is None:
         return (), None
     markup = page_markup(tree)  # before htmldate, which may clean the tree it is given

@@ -212,16 +212,24 @@ def test_a_labelled_date_does_not_displace_the_headline_date() -> None:
     assert _printed(html) == [("published_at", "2024-03-12")]
 
 
-def test_an_originally_published_date_comes_before_the_headline_date() -> None:
+def test_an_originally_published_date_comes_before_the_headline_date_when_asked() -> None:
     """A page that prints its last revision by the headline (no word saying so) and its first
-    publication under the article: the first publication is the published date."""
+    publication under the article. Shipped: the headline's date (LABELLED_ORIGINAL_FIRST is off,
+    measured); with original_first the first publication is the published date."""
     from transforms.dates.article_dates import choose_dates
+    from transforms.dates.page_dates import _tree, labelled_candidates, labelled_dates
 
     html = f"""<html><body><h1>Harbour wall rebuilt</h1><p class="byline">30 Sep 2022, 11:07am</p>
     <p>{FILLER}</p><p class="disclaimer">This article was originally published on 26 Sep 2019 at 4:12pm
     but has been regularly updated.</p></body></html>"""
-    assert _printed(html) == [("published_at", "2019-09-26"), ("published_at", "2022-09-30")]
-    assert choose_dates(page_date_candidates(html), None).published.value.local_date.isoformat() == "2019-09-26"
+    assert _printed(html) == [("published_at", "2022-09-30")]
+    page = [c for c in page_date_candidates(html) if c.source != "visible_text"]
+    printed = [c for c in page_date_candidates(html) if c.source == "visible_text"]
+    tree = _tree(html)
+    assert tree is not None
+    first = labelled_candidates(labelled_dates(tree), printed, original_first=True)
+    assert [c.value.local_date.isoformat() for c in first] == ["2019-09-26", "2022-09-30"]
+    assert choose_dates(page + first, None).published.value.local_date.isoformat() == "2019-09-26"
 
 
 @pytest.mark.parametrize(
