@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from lxml.html import HtmlElement
+
 from transforms.dates.article_dates import DateCandidate
 from transforms.dates.page_dates import page_candidates
 from transforms.html.articles import parse_html_article
 from transforms.html.blocks import HtmlExtraction, HtmlMetadata
 from transforms.html.depth import exceeds_parser_depth
 from transforms.html.readability_extraction import readability_blocks
-from transforms.html.trafilatura_extraction import extract_html
+from transforms.html.trafilatura_extraction import extract_html_tree, with_searched_author
 from transforms.html.vote import Choice, Vote, vote
 from transforms.text.articles import TextArticle
 
@@ -63,20 +65,28 @@ class HtmlPage:
 def extract_page(html: str, url: str | None = None) -> tuple[HtmlExtraction, Vote]:
     """The extractors' part: trafilatura's blocks and metadata, or the second opinion's blocks
     when trafilatura came back thin and the vote went the other way."""
-    primary = extract_html(html, url, thorough=True, with_metadata=True)
+    extraction, decision, tree = _extract_page(html, url)
+    return with_searched_author(extraction, tree), decision
+
+
+def _extract_page(html: str, url: str | None) -> tuple[HtmlExtraction, Vote, HtmlElement | None]:
+    """`extract_page` before trafilatura's author search, and the page's tree (trafilatura's parse)."""
+    primary, tree = extract_html_tree(html, url, thorough=True)
     if len(primary.blocks) > SECOND_OPINION_MAX_BLOCKS:
-        return primary, Vote("not_consulted", primary.blocks, 1.0, 1.0)
+        return primary, Vote("not_consulted", primary.blocks, 1.0, 1.0), tree
     decision = vote(primary.blocks, readability_blocks(html))
-    return HtmlExtraction(decision.blocks, primary.metadata), decision
+    return HtmlExtraction(decision.blocks, primary.metadata), decision, tree
 
 
 def parse_html_page(html: str, url: str | None = None) -> HtmlPage:
-    extraction, decision = extract_page(html, url)
-    article = parse_html_article(extraction)
+    """The page parsed once (trafilatura's parser): the extractors, the page's markup and dates
+    (`page_candidates`, given that tree) and trafilatura's author search last, as it prunes the tree."""
+    extraction, decision, tree = _extract_page(html, url)
+    article = parse_html_article(extraction)  # the rules read the title and description, not the author
     page = HtmlPage(article, extraction.metadata, EXTRACTOR_OF_CHOICE[decision.choice], decision.choice)
-    if not page.has_article and exceeds_parser_depth(html):
-        return HtmlPage(article, extraction.metadata, page.extractor, decision.choice, is_too_deep=True)
     if not page.has_article:
-        return page
-    dates, markup = page_candidates(html, url)
-    return replace(page, dates=dates, metadata=replace(page.metadata, markup=markup))
+        metadata = with_searched_author(extraction, tree).metadata
+        return replace(page, metadata=metadata, is_too_deep=exceeds_parser_depth(html))
+    dates, markup = page_candidates(html, url, tree=tree)
+    metadata = with_searched_author(extraction, tree).metadata
+    return replace(page, dates=dates, metadata=replace(metadata, markup=markup))

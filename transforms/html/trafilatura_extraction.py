@@ -259,16 +259,32 @@ def extract_html(
     canonical URL when the page names none).
     """
     with_metadata = not thorough if with_metadata is None else with_metadata
+    extraction, tree = extract_html_tree(html, url, thorough=thorough, with_metadata=with_metadata)
+    return with_searched_author(extraction, tree) if with_metadata else extraction
+
+
+def extract_html_tree(
+    html: str, url: str | None = None, *, thorough: bool = False, with_metadata: bool = True
+) -> tuple[HtmlExtraction, HtmlElement | None]:
+    """`extract_html` less its last step, the author search (which prunes the tree), and the page's
+    tree, unchanged: for a caller that reads the same parse again (the HTML path's markup and dates)
+    and then calls `with_searched_author`. The tree is None when the page is no HTML."""
     tree = page_tree(html)
     if tree is None:
-        return HtmlExtraction((), HtmlMetadata())
+        return HtmlExtraction((), HtmlMetadata()), None
     blocks = trafilatura_blocks(tree, thorough=thorough)
     if not with_metadata:
-        return HtmlExtraction(blocks, HtmlMetadata())
-    metadata = page_metadata(tree, html, url)
-    if metadata.author is None:  # last: the tree is not read again
-        metadata = replace(metadata, author=searched_author(tree))
-    return HtmlExtraction(blocks, metadata)
+        return HtmlExtraction(blocks, HtmlMetadata()), tree
+    return HtmlExtraction(blocks, page_metadata(tree, html, url)), tree
+
+
+def with_searched_author(extraction: HtmlExtraction, tree: HtmlElement | None) -> HtmlExtraction:
+    """The extraction with trafilatura's author search's find when its metadata names no author
+    (`extract_html_tree` with its metadata). Prunes the tree: the last reader of it."""
+    metadata = extraction.metadata
+    if tree is None or metadata.author is not None:
+        return extraction
+    return replace(extraction, metadata=replace(metadata, author=searched_author(tree)))
 
 
 def baseline_text(html: bytes | str) -> str:

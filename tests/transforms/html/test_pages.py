@@ -161,6 +161,50 @@ def test_one_trafilatura_call_a_page_without_its_metadata_or_the_url(article_htm
     assert page.article.deck == [DESCRIPTION]  # the deck rule reads the description: still found
 
 
+def test_one_parse_a_page_the_dates_read_trafilaturas_tree(article_html: str, monkeypatch) -> None:
+    """Issue 15's cost point: the page's markup and dates are read from the tree trafilatura parsed
+    (no parse of their own), before trafilatura's author search prunes that tree."""
+    from transforms.dates import page_dates
+    from transforms.html import trafilatura_extraction
+
+    order: list[str] = []
+    parsed: list[object] = []
+    own_parse, candidates, search = page_dates._tree, html_pages.page_candidates, trafilatura_extraction.searched_author
+    load = trafilatura_extraction.page_tree
+
+    def page_tree(html):  # type: ignore[no-untyped-def]
+        parsed.append(tree := load(html))
+        return tree
+
+    def own_tree(html):  # type: ignore[no-untyped-def]
+        order.append("own parse")
+        return own_parse(html)
+
+    def page_candidates(html, url=None, tree=None):  # type: ignore[no-untyped-def]
+        order.append("dates")
+        assert tree is parsed[0]
+        return candidates(html, url, tree=tree)
+
+    def searched_author(tree):  # type: ignore[no-untyped-def]
+        order.append("author search")
+        return search(tree)
+
+    monkeypatch.setattr(trafilatura_extraction, "page_tree", page_tree)
+    monkeypatch.setattr(page_dates, "_tree", own_tree)
+    monkeypatch.setattr(html_pages, "page_candidates", page_candidates)
+    monkeypatch.setattr(trafilatura_extraction, "searched_author", searched_author)
+    no_author = article_html.replace('<meta name="author"', '<meta name="x-author"').replace(
+        '"author": {"@type": "Person", "name": "Maren Holloway"},', ""
+    )
+    shared = parse_html_page(no_author, ARTICLE_URL)
+    assert len(parsed) == 1
+    assert order == ["dates", "author search"]  # no parse of the dates' own; the pruning search last
+    assert "Maren Holloway" in (shared.metadata.author or "")  # found by the search in the page's elements
+    assert shared.metadata.author == extract_page(no_author, ARTICLE_URL)[0].metadata.author  # as on a tree of its own
+    assert shared.dates == candidates(no_author, ARTICLE_URL)[0]  # as from a parse of their own
+    assert {c.source for c in shared.dates} >= {"jsonld", "htmldate"}
+
+
 def test_long_page_is_trafilaturas_without_a_second_opinion(page) -> None:
     assert page.extractor == "trafilatura"
     assert page.vote == "not_consulted"
@@ -238,11 +282,11 @@ class _Fakes:
         self.calls: list[str] = []
         self.metadata = HtmlMetadata(title="trafilatura's title", site_name="The Harbour Herald")
 
-    def extract_html(
-        self, html: str, url: str | None = None, *, thorough: bool = False, with_metadata: bool | None = None
-    ) -> HtmlExtraction:
+    def extract_html_tree(
+        self, html: str, url: str | None = None, *, thorough: bool = False, with_metadata: bool = True
+    ) -> tuple[HtmlExtraction, None]:
         self.calls.append(f"trafilatura thorough={thorough} with_metadata={with_metadata}")
-        return HtmlExtraction(self.primary, self.metadata)
+        return HtmlExtraction(self.primary, self.metadata), None  # no tree: the dates parse the page
 
     def readability_blocks(self, html: str) -> tuple[HtmlBlock, ...]:
         self.calls.append("readability")
@@ -260,7 +304,7 @@ def fakes(monkeypatch):
     def install(primary, readability, limit: int = THIN) -> _Fakes:
         f = _Fakes(primary, readability)
         monkeypatch.setattr(html_pages, "SECOND_OPINION_MAX_BLOCKS", limit)
-        monkeypatch.setattr(html_pages, "extract_html", f.extract_html)
+        monkeypatch.setattr(html_pages, "extract_html_tree", f.extract_html_tree)
         monkeypatch.setattr(html_pages, "readability_blocks", f.readability_blocks)
         return f
 
