@@ -49,7 +49,6 @@ from transforms.analysis.speaker_names import (
     is_capitalised,
     kind,
     name_at_end,
-    name_tokens,
     patterns,
     word_matches,
     word_set,
@@ -314,7 +313,7 @@ def _speech_events(text: str, spans: list[QuoteSpan], names: Names) -> list[_Eve
     """Names seen as the subject of a verb outside quotes, in order: the candidates for a pronoun."""
     titled = frozenset(
         " ".join(tokens)
-        for tokens, is_titled in (name_tokens(list(r.words)) for r in names.runs)
+        for tokens, is_titled in (names.tokens(k) for k in range(len(names.runs)))
         if is_titled and tokens
     )
     titled = titled | {names.fullest(name) for name in titled}
@@ -343,7 +342,7 @@ def _clause_subjects(text: str, spans: list[QuoteSpan], names: Names, titled: fr
     skippable = "|".join(sorted(word_set("skippable")))
     clause_verb = re.compile(r" (?:(?:" + skippable + r") )*([a-z]+ed|is|was|says)\b")  # not -s: "Border agents"
     events = []
-    for run in names.runs:
+    for k, run in enumerate(names.runs):
         following = clause_verb.match(text, run.end)
         if (
             not following
@@ -352,7 +351,7 @@ def _clause_subjects(text: str, spans: list[QuoteSpan], names: Names, titled: fr
             or not _starts_clause(text, run.start)
         ):
             continue
-        tokens, is_titled = name_tokens(list(run.words))
+        tokens, is_titled = names.tokens(k)
         if tokens:
             has_article = (
                 run.words[0].casefold() == "the" or text[max(0, run.start - 4) : run.start].casefold() == "the "
@@ -390,8 +389,8 @@ def _resolve(
 def _institutions(names: Names) -> list[tuple[int, str]]:
     """(position, fullest name) of every organisation the article names outside quotes."""
     found = []
-    for run in names.runs:
-        tokens, is_titled = name_tokens(list(run.words))
+    for k, run in enumerate(names.runs):
+        tokens, is_titled = names.tokens(k)
         if tokens and not is_titled and not (len(tokens) == 1 and tokens[0].isupper()):  # "DNP": a chemical
             name = " ".join(tokens)
             if kind(name, run.words[0].casefold() == "the", False, frozenset()) == "organisation":

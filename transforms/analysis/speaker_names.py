@@ -21,6 +21,14 @@ from transforms.analysis.gazetteers import alias_key, entity_words, gazetteer
 MAX_TITLED_NAME_WORDS = 4  # after a title: "Dr. Luz Contreras Arroyo"
 MAX_GIVEN_NAMES = 1  # "Stoltenberg" may grow into "Jens Stoltenberg", "Sonya A. Zoghlin"
 WORD = re.compile(r"[^\W\d_][\w’'.\-&]*|\d[\w.\-]*")
+POSSESSIVE_END = re.compile(r"[’']s?$")
+INITIAL_OR_SUFFIX = re.compile(r"(?:Jr|Sr|[A-Z]|(?:[A-Z]\.)+[A-Z]?)\.?")
+INITIAL = re.compile(r"[A-Z]\.")
+INITIALS_OR_SUFFIX = re.compile(r"(?:[A-Z]\.)+|Jr\.|Sr\.")
+INITIAL_OR_SUFFIX_TOKEN = re.compile(r"[A-Z]\.|Jr\.|Sr\.")
+LOWERCASE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
+SENTENCE_END = re.compile(r"[.!?…][”\"’)]*$")
+FOLLOWING_WORD = re.compile(r" ([a-z][\w’'-]*)")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gov sen rep gen lt col sgt prof inc corp co no vs mt ft capt cmdr adm"
     " dept est approx jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -61,24 +69,31 @@ def is_capitalised(word: str) -> bool:
 def name_tokens(run: list[str]) -> tuple[list[str], bool]:
     """A capitalised run -> (name tokens with titles and leading stop words dropped, had a title)."""
     run = [w for w in run if w]
-    for k in range(len(run) - 1, -1, -1):  # a possessive ends what precedes: "NASA’s Administrator Jim"
-        if re.search(r"[’']s?$", run[k]) and k < len(run) - 1:
+    possessive = POSSESSIVE_END.search
+    for k in range(len(run) - 2, -1, -1):  # a possessive ends what precedes: "NASA’s Administrator Jim"
+        if possessive(run[k]):
             run = run[k + 1 :]
             break
     titles = word_set("titles")
-    last_title = max((k for k, w in enumerate(run) if w.casefold() in titles), default=-1)
+    last_title = -1
+    for k, w in enumerate(run):
+        if w.casefold() in titles:
+            last_title = k
     tokens = run[last_title + 1 :]
-    is_org = any(w.casefold().rstrip(".") in word_set("organisation_words") for w in tokens)
-    while tokens and tokens[0].casefold() in word_set("not_names"):
+    organisation_words = word_set("organisation_words")
+    is_org = any(w.casefold().rstrip(".") in organisation_words for w in tokens)
+    not_names = word_set("not_names")
+    while tokens and tokens[0].casefold() in not_names:
         tokens = tokens[1:]
     nationalities = frozenset() if is_org else word_set("nationalities")
     kept = next((k for k, w in enumerate(tokens) if w.casefold() not in nationalities), len(tokens))
     tokens = tokens[kept:] if kept < len(tokens) else tokens  # "Australian Timothy Weeks"; "the UK" stays
-    if tokens and not re.fullmatch(r"(?:Jr|Sr|[A-Z]|(?:[A-Z]\.)+[A-Z]?)\.?", tokens[-1]):
+    if tokens and not INITIAL_OR_SUFFIX.fullmatch(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(".")
-    tokens = [re.sub(r"[’']s?$", "", w) if k == len(tokens) - 1 else w for k, w in enumerate(tokens)]
+    if tokens:
+        tokens[-1] = POSSESSIVE_END.sub("", tokens[-1])
     tokens = [w for w in tokens if w]
-    while tokens and tokens[-1].casefold().rstrip(".") in word_set("not_names"):
+    while tokens and tokens[-1].casefold().rstrip(".") in not_names:
         tokens = tokens[:-1]  # "Trump Oct. 1", "Smith Monday"
     if (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2) or any(t == "I" or "--" in t for t in tokens):
         tokens = []  # "Q: “…”" is an interview's question mark, "I" is no one's name
@@ -136,7 +151,7 @@ def kind(name: str, has_article: bool, is_titled: bool, titled_names: frozenset[
 
 @cache
 def _given_name_like(word: str) -> bool:
-    if re.fullmatch(r"[A-Z]\.", word):
+    if INITIAL.fullmatch(word):
         return True
     folded = word.casefold()
     excluded = word_set("titles") | word_set("organisation_words") | word_set("nationalities") | word_set("not_names")
@@ -162,12 +177,12 @@ class Run:
 @lru_cache(maxsize=8)
 def _lowercase_words(text: str) -> frozenset[str]:
     """Words the article writes in lowercase somewhere."""
-    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])", text))
+    return frozenset(LOWERCASE_WORD.findall(text))
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
     head = text[max(0, pos - 4) : pos].rstrip(" ")
-    return head == "" or head.endswith("\n") or bool(re.search(r"[.!?…][”\"’)]*$", head))
+    return head == "" or head.endswith("\n") or bool(SENTENCE_END.search(head))
 
 
 def capitalised_runs(text: str) -> list[Run]:
@@ -176,12 +191,13 @@ def capitalised_runs(text: str) -> list[Run]:
     before: re.Match[str] | None = None  # the word before the current run
 
     lowercase = _lowercase_words(text)
+    titles = word_set("titles")
 
     def close() -> None:
         after_title = (
             before is not None
             and text[before.end() : current[0].start()] == " "
-            and before.group().casefold() in word_set("titles")
+            and before.group().casefold() in titles
         )
         words = current
         if len(words) > 1 and words[0].group().casefold() in lowercase and _opens_sentence(text, words[0].start()):
@@ -190,8 +206,9 @@ def capitalised_runs(text: str) -> list[Run]:
 
     previous: re.Match[str] | None = None
     for match in WORD.finditer(text):
+        capitalised = match.group()[0].isupper()  # is_capitalised, inlined: this runs once per word
         if (
-            is_capitalised(match.group())
+            capitalised
             and current
             and text[current[-1].end() : match.start()] == " "
             and not ends_sentence(current[-1].group())
@@ -201,7 +218,7 @@ def capitalised_runs(text: str) -> list[Run]:
             continue
         if current:
             close()
-        current = [match] if is_capitalised(match.group()) else []
+        current = [match] if capitalised else []
         before = previous
         previous = match
     if current:
@@ -211,8 +228,8 @@ def capitalised_runs(text: str) -> list[Run]:
 
 def _bare(word: str) -> str:
     """A word of a run without its possessive or trailing punctuation (initials keep their dot)."""
-    word = re.sub(r"[’']s?$", "", word).rstrip(",")
-    return word if re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.", word) else word.rstrip(".")
+    word = POSSESSIVE_END.sub("", word).rstrip(",")
+    return word if INITIALS_OR_SUFFIX.fullmatch(word) else word.rstrip(".")
 
 
 def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool, bool]]) -> str:
@@ -249,14 +266,14 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool, bool]]
                 continue
             given = 0
             while not grew_forward and start > 0 and _given_name_like(bare[start - 1]):
-                if not re.fullmatch(r"[A-Z]\.", bare[start - 1]):
+                if not INITIAL.fullmatch(bare[start - 1]):
                     if given == MAX_GIVEN_NAMES:
                         break
                     given += 1
                 start -= 1
             if end - start > len(tokens):
                 forms.add(tuple(bare[start:end]))
-    cores = {tuple(t for t in f if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.", t)) for f in forms}
+    cores = {tuple(t for t in f if not INITIAL_OR_SUFFIX_TOKEN.fullmatch(t)) for f in forms}
     if len(cores) != 1:  # no fuller form, or two different people ("Joe Biden", "Hunter Biden")
         return " ".join(tokens)
     fullest = max(sorted(forms), key=len)  # "Patrick W. Carlineo" and "Patrick Carlineo Jr."
@@ -265,7 +282,7 @@ def _fullest_form(name: str, bare_runs: list[tuple[tuple[str, ...], bool, bool]]
 
 def _modifies_a_noun(text: str, run: Run) -> bool:
     """'the Margaret Hamilton Lego set': a lowercase noun follows, so the run is no full name."""
-    following = re.match(r" ([a-z][\w’'-]*)", text[run.end : run.end + 40])
+    following = FOLLOWING_WORD.match(text[run.end : run.end + 40])
     if not following:
         return False
     word = following.group(1)
@@ -295,6 +312,14 @@ class Names:
             for word in set(bare):
                 self._by_word.setdefault(word, []).append(k)
         self._fullest: dict[str, str] = {}
+        self._tokens: list[tuple[list[str], bool] | None] = [None] * len(runs)
+
+    def tokens(self, k: int) -> tuple[list[str], bool]:
+        """`name_tokens` of the k-th run, worked out once (several passes over the runs ask for it)."""
+        found = self._tokens[k]
+        if found is None:
+            found = self._tokens[k] = name_tokens(list(self.runs[k].words))
+        return found
 
     def fullest(self, name: str) -> str:
         if name not in self._fullest:
