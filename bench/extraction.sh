@@ -22,6 +22,10 @@
 #   6. bench/extraction_model.py: a learned combination, per block (over the union of trafilatura's and
 #      readability-lxml's blocks) and per page (which whole output to keep), trained and scored leave
 #      one set out against the shipped path (model.md, committed; measured, not shipped).
+#   8. bench/extraction_votes.py: block votes with resiliparse as a cheap extra opinion, the cheap
+#      signal that decides when to ask the slow ones, and trafilatura's recall mode (votes.md,
+#      committed; measured, not shipped). resiliparse is not a project dependency: the step runs
+#      only when it is installed in the venv (uv pip install --python .venv/bin/python resiliparse).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${1:-../shared}"
@@ -60,3 +64,14 @@ done
 .venv/bin/python bench/extraction_gate.py --shared "$SHARED" --cache-dir "$OUT" | tee "$OUT/gate.md"
 .venv/bin/python bench/extraction_model.py --shared "$SHARED" --cache-dir "$OUT" --out "$OUT/model.md"
 .venv/bin/python bench/extraction_cost.py --shared "$SHARED" --out "$OUT/cost.md"  # 7. cost per page: the whole HTML path vs trafilatura alone, timed live (cost.md, committed)
+if .venv/bin/python -c "import resiliparse" 2>/dev/null; then  # 8. extra opinions and block votes (votes.md)
+    for set in $SETS; do
+        if [[ "${REFRESH:-1}" != 0 ]] || ! head -1 "$OUT/cache-$set.jsonl" | grep -q '"resiliparse"'; then
+            .venv/bin/python bench/extraction_cache.py --set-dir "$SHARED/data/extraction/$set" \
+                --out "$OUT/cache-$set.jsonl" --add-resiliparse --add-recall
+        fi
+    done
+    .venv/bin/python bench/extraction_votes.py --shared "$SHARED" --cache-dir "$OUT" --out "$OUT/votes.md"
+else
+    echo "step 8 skipped: resiliparse is not installed (uv pip install --python .venv/bin/python resiliparse)" >&2
+fi

@@ -21,6 +21,15 @@ path over the cached blocks.
     python bench/extraction_cache.py --set-dir ... --out CACHE.jsonl --add-justext
 
 adds the `justext` field (and its time) to a cache already there, without running the others again.
+
+    python bench/extraction_cache.py --set-dir ... --out CACHE.jsonl --add-resiliparse --add-recall
+
+the same for `resiliparse` (`resiliparse_blocks`: resiliparse's main-content text, a cheap extra
+opinion) and `recall` (trafilatura's thorough pass with `favor_recall=True`, its recall mode, as
+blocks; called through `transforms.html.trafilatura_extraction` with that one option changed). Both
+only opinions for `bench/extraction_votes.py`, not in the path. resiliparse is not a dependency of the
+project (measured, not shipped: BENCHMARKS.md): install it into the venv for this step,
+`uv pip install --python .venv/bin/python resiliparse` (2.0.1 measured).
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ import justext
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from transforms.documents.decoding import decode_html  # noqa: E402
+from transforms.html import trafilatura_extraction  # noqa: E402
 from transforms.html.blocks import HtmlBlock  # noqa: E402
 from transforms.html.readability_extraction import readability_blocks  # noqa: E402
 from transforms.html.trafilatura_extraction import baseline_text, extract_html  # noqa: E402
@@ -79,6 +89,58 @@ def with_justext(row: dict, set_dir: Path) -> dict:
     return row
 
 
+# resiliparse's options: main content only, no list bullets, alt texts, comment sections or link targets
+RESILIPARSE_OPTIONS: dict[str, bool] = {
+    "main_content": True,
+    "list_bullets": False,
+    "alt_texts": False,
+    "comments": False,
+    "links": False,
+    "form_fields": False,
+    "noscript": False,
+}
+
+
+def resiliparse_blocks(html: str) -> tuple[HtmlBlock, ...]:
+    """resiliparse's main-content text (its own lexbor parser and content heuristics, a few ms a
+    page), one paragraph block a non-blank line, without link information: an opinion about which
+    text is the article, not blocks for the rules. None when its parser gives up."""
+    from resiliparse.extract.html2text import extract_plain_text  # not a project dependency: see above
+
+    if not html.strip():
+        return ()
+    try:
+        text = extract_plain_text(html, preserve_formatting=True, **RESILIPARSE_OPTIONS)
+    except Exception:  # noqa: BLE001 -- its parser errors on hostile pages: no opinion
+        return ()
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return tuple(HtmlBlock("paragraph", line, 0, 0) for line in lines if line)
+
+
+def recall_blocks(html: str) -> tuple[HtmlBlock, ...]:
+    """trafilatura's thorough pass in its recall mode (`favor_recall=True`), as blocks."""
+    options = trafilatura_extraction.EXTRACT_OPTIONS
+    trafilatura_extraction.EXTRACT_OPTIONS = options | {"favor_recall": True}
+    try:
+        return trafilatura_extraction.extract_html(html, thorough=True, with_metadata=False).blocks
+    finally:
+        trafilatura_extraction.EXTRACT_OPTIONS = options
+
+
+def with_opinions(row: dict, set_dir: Path, names: tuple[str, ...]) -> dict:
+    """A cached row with the named extra opinions ("resiliparse", "recall") and their times added;
+    trafilatura alone is timed again beside them (`ms["baseline_again"]`: the ratio within one run)."""
+    data = (set_dir / "html" / f"{row['id']}.html").read_bytes()
+    html = decode_html(data).text or ""
+    _, row["ms"]["baseline_again"] = _timed(baseline_text, data)
+    row["ms"]["baseline_again"] = round(row["ms"]["baseline_again"], 3)
+    run = {"resiliparse": resiliparse_blocks, "recall": recall_blocks}
+    for name in names:
+        blocks, ms = _timed(run[name], html)
+        row[name], row["ms"][name] = _rows(blocks), round(ms, 3)
+    return row
+
+
 def page_row(path: Path) -> dict[str, object]:
     data = path.read_bytes()
     ms: dict[str, float] = {}
@@ -113,7 +175,17 @@ def main() -> int:
     parser.add_argument("--set-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--add-justext", action="store_true", help="add jusText to the cache at --out")
+    parser.add_argument("--add-resiliparse", action="store_true", help="add resiliparse to the cache at --out")
+    parser.add_argument("--add-recall", action="store_true", help="add trafilatura's recall mode to the cache at --out")
     args = parser.parse_args()
+    extra = tuple(n for n, on in (("resiliparse", args.add_resiliparse), ("recall", args.add_recall)) if on)
+    if extra:
+        rows = [json.loads(line) for line in args.out.read_text("utf-8").splitlines() if line.strip()]
+        resiliparse_blocks("<p>warm up</p>")  # the first call loads the library: not timed
+        rows = [with_opinions(row, args.set_dir, extra) for row in rows]
+        args.out.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8")
+        print(f"{args.set_dir.name}: {', '.join(extra)} added to {len(rows)} pages", file=sys.stderr)
+        return 0
     if args.add_justext:
         rows = [json.loads(line) for line in args.out.read_text("utf-8").splitlines() if line.strip()]
         rows = [with_justext(row, args.set_dir) for row in rows]
