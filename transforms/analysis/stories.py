@@ -6,7 +6,8 @@ share at least `MIN_SHARED_ENTITIES` named entities, and either
 - the names they share are not only places and their similarity is at least `MIN_SIMILARITY`: a
   cosine over the named entities and, between articles in one language, over their distinctive
   terms (`transforms/analysis/terms.py`) too (`ENTITY_SHARE` entities, the rest terms; across
-  languages entities alone decide); or
+  languages entities alone decide), and in one language their terms' cosine is at least
+  `MIN_TERM_AGREEMENT` (one big company named in two unrelated pieces is not an event); or
 - in one language, the cosine over their terms alone is at least `MIN_TERM_SIMILARITY` (an event
   whose shared names are places only or one name: a plague case in Inner Mongolia, a launch of
   Google's).
@@ -60,6 +61,10 @@ WINDOW = timedelta(days=3)
 MIN_SIMILARITY = 0.35  # names and words together, when the names shared are not only places
 MIN_TERM_SIMILARITY = 0.35  # the words alone: events whose shared names are places or one name
 MIN_SHARED_ENTITIES = 1  # every link shares a name (read/story_candidates.sql finds candidates by them)
+# in one language, a link by names and words together needs the words to agree at least this much
+# (their cosine): two unrelated pieces that each name little but one big company (Amazon, Apple,
+# Google) have a high name cosine and next to no words in common
+MIN_TERM_AGREEMENT = 0.15
 # two stories of a link group merge while their articles' links average this (unlinked pairs 0): set
 # a priori, not on labelled data, as half the link threshold (each article linked at the threshold to
 # half of the other's articles)
@@ -224,7 +229,7 @@ def _link(a: _Profile, b: _Profile) -> float | None:
     if a.language == b.language:
         terms = _cosine(a.terms, b.terms, a.term_norm, b.term_norm)
         score = ENTITY_SHARE * score + (1 - ENTITY_SHARE) * terms
-    linked = score >= MIN_SIMILARITY and not shared <= a.places
+    linked = score >= MIN_SIMILARITY and not shared <= a.places and (terms is None or terms >= MIN_TERM_AGREEMENT)
     if terms is not None and terms >= MIN_TERM_SIMILARITY:
         linked, score = True, max(score, terms)
     return round(score * _MICRO) / _MICRO if linked else None  # exact from here on, whatever the sums' order

@@ -111,8 +111,9 @@ def test_places_and_the_same_words_link_by_the_words_alone() -> None:
 
 
 def test_kinds_given_override_the_id_prefix() -> None:
-    # the same ids, said to be places: only places are shared, and the words differ
-    other = YONHAP | {"terms": WINTER_TERMS}
+    # the same ids, said to be places: only places are shared, and the words differ (but for one,
+    # enough for the words to agree as MIN_TERM_AGREEMENT asks of a link by names and words)
+    other = YONHAP | {"terms": NATO_TERMS[:1] + WINTER_TERMS}
     assert cluster_stories(_frame(DW, other))["story_id"].n_unique() == 1
     kinds = dict.fromkeys(NATO, "place")
     assert cluster_stories(_frame(DW, other), kinds)["story_id"].n_unique() == 2
