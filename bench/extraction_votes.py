@@ -311,6 +311,23 @@ SHIPPED = "newsetl shipped"
 IN_SET = next(label for label in TUNED if label.startswith("A″"))
 
 
+def chosen_variants(f1s: dict[str, list[float]]) -> list[str]:
+    """For each set, the vote (A..L and the tuned ones) with the best mean F1 on the two other sets,
+    and what it scores on the set: picking among many variants is itself a choice made on the sets."""
+    votes = {label: v for label, v in f1s.items() if label[:1] in "ABCDEFGHIJKL"}
+    base = f1s[SHIPPED]
+    out, deltas = [], []
+    for k, name in enumerate(SETS):
+        rest = [j for j in range(len(SETS)) if j != k]
+        label = max(votes, key=lambda lb: statistics.fmean(votes[lb][j] for j in rest))
+        deltas.append(votes[label][k] - base[k])
+        f1 = votes[label][k]
+        out.append(f"- {name}: {label.split('.')[0]} (F1 {f1:.4f}, shipped {base[k]:.4f}, Δ {deltas[-1]:+.4f})")
+    if votes:
+        out.append(f"- mean Δ {statistics.fmean(deltas):+.4f}, worst {min(deltas):+.4f}")
+    return out
+
+
 def _wanted(label: str) -> bool:
     return not ARGS.variants or label.split(".")[0] in ARGS.variants.split(",")
 
@@ -412,6 +429,8 @@ def main() -> int:
             + " / ".join(f"{r:.3f}" for r in recalls[label])
             + f" | {' | '.join(cost_cells)} |"
         )
+    lines += ["", "The variant itself chosen leave one set out (the best mean F1 on the two other sets):", ""]
+    lines += [*chosen_variants(f1s), ""]
     speed = []
     for name in SETS:
         ps = pages[name]
