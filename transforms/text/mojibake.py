@@ -106,8 +106,20 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join([*parts, text[last:]])
 
 
+# Every mark above has a character from U+00A1 to U+00FE (the Latin-1 letters and symbols cp1252 misreads
+# produce: a lead byte of UTF8_AS_CP1252, the "â" and "Â" of BARE_EURO_A and A_CIRCUMFLEX_SPACE, the LATIN1_HIGH
+# a Shift_JIS run needs, EUC_AS_CP1252's characters) or is U+FFFD: a text with neither has none (most English
+# articles: their curly quotes and dashes alone are no mark), and is not searched any further.
+MAY_HAVE_MOJIBAKE = re.compile("[\u00a1-\u00fe\ufffd]")
+
+
 def count_mojibake(text: str) -> int:
     """How many mojibake marks the text has; 0 for clean text in any language."""
+    return _count(text) if MAY_HAVE_MOJIBAKE.search(text) else 0
+
+
+def _count(text: str) -> int:
+    """count_mojibake without its pre-filter."""
     spans = _utf8_mojibake_spans(text)
     count = len(spans)
     rest = _blank(text, spans)

@@ -94,3 +94,18 @@ def test_every_misread_text_counts(text: str, codec: str) -> None:
 def test_east_asian_double_byte_text_read_as_cp1252_is_counted(text: str, codec: str) -> None:
     broken = text.encode(codec).decode("cp1252", errors="replace")
     assert count_mojibake(broken) >= len(text.replace(" ", "")) // 2
+
+
+def test_the_prefilter_skips_no_text_with_a_mark() -> None:
+    """count_mojibake's pre-filter (MAY_HAVE_MOJIBAKE) gives the full count on texts drawn from the characters of
+    every mark and of clean text in several scripts, curly quotes and dashes included."""
+    import random
+
+    from transforms.text.mojibake import CP1252_SPECIALS, _count
+
+    pool = list("ab ,.\n’“”–—…€ÃÂâ©é®ß\u00a0\u0080\u009d\ufffdПр逻정") + list(CP1252_SPECIALS)
+    samples = [utf8_read_as("Ça coûte 5 € — “déjà”"), utf8_read_as("정부는", "cp1252"), "plain ascii", ""]
+    rng = random.Random(20)
+    samples += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    assert sum(_count(s) > 0 for s in samples) > 1000  # the draw has marks to miss
+    assert [count_mojibake(s) for s in samples] == [_count(s) for s in samples]
