@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 STAMP := .venv/.synced-$(shell cat uv.lock pyproject.toml | $(PYTHON) -c "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest()[:12])")
 
-.PHONY: help setup run test test-fast lint check clean bench-extraction bench-metadata bench-stories bench bench-scale
+.PHONY: help setup run test test-fast lint check clean bench-extraction bench-metadata bench-stories bench bench-scale bench-cpu
 help:
 	@echo "make run    ingest seeds/ into warehouse/news.duckdb (sets up on first use)"
 	@echo "make test   run the whole test suite (sets up on first use)"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench-metadata  score dates, titles, authors, outlets on ../shared's gold sets (vs trafilatura, htmldate)"
 	@echo "make bench-stories  stories: the same partition in 3 orders x 2 batch sizes and a rebuild; quality on the labels"
 	@echo "make bench  throughput: ingest vs a bare trafilatura loop, re-ingest, text, RSS (BENCH_HTML, BENCH_TEXT)"
+	@echo "make bench-cpu  CPU inside the extractor calls and outside them, stage by stage (CPU_HTML, CPU_TEXT); bench/results/cpu_split.md"
 	@echo "make bench-scale  the same fresh mix into warehouses of 10 k and 100 k articles (SCALE_SIZES); bench/results/scale.md"
 
 $(STAMP):
@@ -64,6 +65,12 @@ bench-stories: setup
 
 bench: setup
 	.venv/bin/python bench/pipeline.py --html $(BENCH_HTML) --text $(BENCH_TEXT)
+
+# issue 20 point 3: CPU inside the extractors and outside them, per stage, HTML (one worker) and plain text
+CPU_HTML ?= 300
+CPU_TEXT ?= 3000
+bench-cpu: setup
+	.venv/bin/python bench/cpu_split.py --html $(CPU_HTML) --text $(CPU_TEXT) --out bench/results/cpu_split.md
 
 # issue 20: one more ingest (1,000 texts + 200 pages) into warehouses multiplied in SQL from a real template
 SCALE_SIZES ?= 10000,100000

@@ -512,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
         kind, folder, db, out = args.inner
         return inner(kind, Path(folder), Path(db), Path(out))
     workdir = args.workdir.absolute() if args.workdir else Path(tempfile.mkdtemp(prefix="newsetl-cpu-split-"))
-    corpus = workdir / "corpus"
+    corpus = workdir / f"corpus-{args.html}-{args.text}-{args.seed}"  # kept in --workdir, reused at the same sizes
     if not corpus.exists():
         build_benchmark_corpus(corpus, args.html, args.text, args.seed)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSETL_") and k != "PREFECT_API_URL"}
@@ -521,6 +521,8 @@ def main(argv: list[str] | None = None) -> int:
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PYTHONPATH": str(ROOT),
         "NEWSETL_PREFECT_SERVER": "temporary",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "300",  # a busy machine: the default 20 s fails
+        "PREFECT_API_REQUEST_TIMEOUT": "600",
     }
     results, real = {}, {}
     for kind in ("html", "text"):

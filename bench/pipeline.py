@@ -413,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PYTHONPATH": str(ROOT),
         "NEWSETL_PREFECT_SERVER": "temporary",  # as the committed figures were measured; no server left behind
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "300",  # a busy machine: the default 20 s fails
+        "PREFECT_API_REQUEST_TIMEOUT": "600",
     }  # this checkout's code, wherever the environment was installed from
     load_start = [round(x, 2) for x in os.getloadavg()]
 
