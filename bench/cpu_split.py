@@ -67,6 +67,8 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("flows.stages", "parse_text_articles", "text rules (clean)"),
     ("flows.stages", "cleaned_batch", "clean: assemble"),
     ("transforms.html.pages", "extract_html", "page: trafilatura pass (blocks, metadata)"),
+    ("transforms.html.pages", "extract_html_tree", "page: trafilatura pass (blocks, metadata)"),
+    ("transforms.html.pages", "with_searched_author", "page: author search"),
     ("transforms.html.pages", "readability_blocks", "page: second opinion (readability blocks)"),
     ("transforms.html.pages", "vote", "page: second opinion (vote)"),
     ("transforms.html.pages", "parse_html_article", "page: block + line rules"),
@@ -185,7 +187,8 @@ def install(meter: Meter) -> list[str]:
                 wrapped.append(f"{module_name}.{attribute} ({library})")
     for module_name, attribute, stage in STAGES:
         module = sys.modules[module_name]
-        setattr(module, attribute, meter.wrap(getattr(module, attribute), stage))
+        if hasattr(module, attribute):  # the page path's entry points move (issue 15's work): those there
+            setattr(module, attribute, meter.wrap(getattr(module, attribute), stage))
     for method, stage in WAREHOUSE_STAGES.items():
         setattr(Warehouse, method, meter.wrap(getattr(Warehouse, method), stage))
     for module_name, attribute, stage in TASK_STAGES:
