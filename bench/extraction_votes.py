@@ -291,9 +291,6 @@ FIXED: dict[str, Vote] = {
     "K0. K, asked only when resiliparse has text outside trafilatura's (X = 0)": Vote(
         ("readability",), ("resiliparse", "recall"), 3, gate=0.0
     ),
-    "L. + readability-lxml blocks resiliparse has, recall-mode blocks two others have (A then I)": Vote(
-        ("recall", "readability"), ("readability", "resiliparse"), 3
-    ),
 }
 TUNED: dict[str, tuple[Callable[..., Vote], dict[str, tuple]]] = {
     "A′. A with share and the resiliparse gate X chosen out of set": (
