@@ -483,6 +483,9 @@ def report(results: dict[str, Any], meta: dict[str, Any]) -> str:
                 lines.append(f"| {stage} | {out:.2f} | {out / a_ms:.3f} |")
             lines.append(f"| **all** | {with_date['outside_ms']:.2f} | {with_date['outside_ms'] / a_ms:.3f} |")
         real = meta["real"][result["kind"]]
+        if real["tree_cpu_seconds"] != real["tree_cpu_seconds"]:  # nan: --no-real
+            lines.append("")
+            continue
         in_process = result["process_cpu_seconds"] + result["children_cpu_seconds"]
         lines += [
             "",
