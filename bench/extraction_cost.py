@@ -67,7 +67,7 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "depth check": (("transforms.html.pages", "exceeds_parser_depth"),),
 }
 # the stage the set table also shows the path without: the dates and markup the path reads besides
-# trafilatura (transforms.dates.page_dates.page_candidates: a parse of its own, htmldate twice)
+# trafilatura (transforms.dates.page_dates.page_candidates: on trafilatura's tree since 1d3e5aa, htmldate twice)
 APART = "markup and dates"
 COLUMNS = ("decode", *STAGES, "other", "normalisation")
 
