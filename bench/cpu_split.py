@@ -159,20 +159,20 @@ def _extractor_of(value: Any) -> str | None:
 def install(meter: Meter) -> list[str]:
     """Wrap the extractors' entry points and the stages; the page workers' work in this process. The
     names wrapped, for the report."""
-    import readability.readability
-    import trafilatura
-
     import flows.enrichment
     import flows.stages
     import transforms.html.pages
     from flows.page_workers import Bounded
+    from transforms.html import readability_extraction, trafilatura_extraction
     from warehouse import Warehouse
 
+    # the libraries as their one adapter module each imports them (tests/test_layout.py: no other importer)
+    trafilatura = trafilatura_extraction.trafilatura
     wrapped = []
     for name in ("bare_extraction", "extract", "extract_metadata"):
         setattr(trafilatura, name, meter.wrap(getattr(trafilatura, name), "trafilatura", extractor=True))
         wrapped.append(f"trafilatura.{name}")
-    document = readability.readability.Document
+    document = readability_extraction.Document
     for name, value in list(vars(document).items()):
         if callable(value) and (name == "__init__" or not name.startswith("__")):
             setattr(document, name, meter.wrap(value, READABILITY, extractor=True))
