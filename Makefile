@@ -59,9 +59,11 @@ bench-metadata: setup
 
 BENCH_HTML ?= 1000
 BENCH_TEXT ?= 10000
-# story stability and quality (issue 17); results in bench/results/stories.txt
+# story stability (issue 17: the round-1 pages and the seeds, 3 orders x 2 batch sizes and a rebuild) in
+# bench/results/stories.txt, then quality on every labelled page (one order) in bench/results/stories_quality.txt
 bench-stories: setup
-	.venv/bin/python bench/stories.py --shared ../shared --out bench/results/stories.txt
+	.venv/bin/python bench/stories.py --shared ../shared --rounds 1 --out bench/results/stories.txt
+	.venv/bin/python bench/stories.py --shared ../shared --orders 1 --batch-sizes 100 --no-rebuild --out bench/results/stories_quality.txt
 
 bench: setup
 	.venv/bin/python bench/pipeline.py --html $(BENCH_HTML) --text $(BENCH_TEXT)
