@@ -43,8 +43,8 @@ def main() -> int:
             stages = (
                 ("extract", lambda: extract.fn(landed, settings.max_bytes)),  # noqa: B023
                 ("clean", lambda: clean.fn(value, settings)),  # noqa: B023
-                ("normalise", lambda: normalise.fn(value)),  # noqa: B023
-                ("annotate", lambda: annotate.fn(value)),  # noqa: B023
+                ("normalise", lambda: normalise.fn(value, settings)),  # noqa: B023
+                ("annotate", lambda: annotate.fn(value, settings)),  # noqa: B023
             )
             for name, stage in stages:
                 started = time.process_time()
