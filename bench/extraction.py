@@ -602,13 +602,20 @@ def rule_files() -> tuple[dict[str, str], tuple[str, ...]]:
     return found, tuple(names)
 
 
+def configure(args: argparse.Namespace) -> None:
+    """This module's run settings (the arguments, the scorer, the rule files and rules), for its own
+    run and for the scripts that reuse its steps (bench/extraction_model.py, extraction_votes.py)."""
+    global ARGS, SCORE, RULE_FILE, RULE_FILES, ALL_RULES
+    ARGS = args
+    SCORE = scorer(args.shared)
+    RULE_FILE, RULE_FILES = rule_files()
+    ALL_RULES = line_rules.load_rules()
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--cache-dir", default=str(ROOT / "bench" / "results" / "extraction"))
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "extraction" / "report.md"))
-    ARGS = parser.parse_args()
-    SCORE = scorer(ARGS.shared)
-    RULE_FILE, RULE_FILES = rule_files()
-    ALL_RULES = line_rules.load_rules()
+    configure(parser.parse_args())
     sys.exit(main())

@@ -62,7 +62,6 @@ from transforms.html import articles  # noqa: E402
 from transforms.html.block_model import DUPLICATE_SHARE, FEATURES, KEEP_ABOVE, Model, TextShares, candidates  # noqa: E402
 from transforms.html.blocks import HtmlBlock, HtmlExtraction  # noqa: E402
 from transforms.html.vote import agreement  # noqa: E402
-from transforms.text import rules as line_rules  # noqa: E402
 
 SETS = ex.SETS
 SEED = 15
@@ -406,8 +405,5 @@ if __name__ == "__main__":
     parser.add_argument("--cache-dir", default=str(ROOT / "bench" / "results" / "extraction"))
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "extraction" / "model.md"))
     ARGS = parser.parse_args()
-    ex.ARGS = ARGS
-    ex.SCORE = ex.scorer(ARGS.shared)
-    ex.RULE_FILE, ex.RULE_FILES = ex.rule_files()
-    ex.ALL_RULES = line_rules.load_rules()
+    ex.configure(ARGS)
     sys.exit(main())

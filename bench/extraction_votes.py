@@ -49,7 +49,6 @@ import bench.extraction as ex  # noqa: E402
 from transforms.html import articles  # noqa: E402
 from transforms.html.block_model import DUPLICATE_SHARE, TextShares, candidates  # noqa: E402
 from transforms.html.blocks import HtmlBlock, HtmlExtraction  # noqa: E402
-from transforms.text import rules as line_rules  # noqa: E402
 
 SETS = ex.SETS
 MIN_GAIN = ex.MIN_GAIN
@@ -462,8 +461,5 @@ if __name__ == "__main__":
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "extraction" / "votes.md"))
     parser.add_argument("--variants", default="", help="only these variants (comma list of their letters: A,I0,K)")
     ARGS = parser.parse_args()
-    ex.ARGS = ARGS
-    ex.SCORE = ex.scorer(ARGS.shared)
-    ex.RULE_FILE, ex.RULE_FILES = ex.rule_files()
-    ex.ALL_RULES = line_rules.load_rules()
+    ex.configure(ARGS)
     sys.exit(main())
