@@ -24,7 +24,7 @@ import re
 import tomllib
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
@@ -40,6 +40,7 @@ from transforms.dates.article_dates import (
     DateValue,
     Field,
     candidate,
+    choose_dates,
     parse_timestamp,
 )
 from transforms.dates.text_dates import MODIFIED_WORDS, dates_in
@@ -431,13 +432,13 @@ def _htmldate(tree: lxml_html.HtmlElement, field: Field, url: str | None) -> Dat
     return candidate(field, HTMLDATE, raw) if raw else None
 
 
-def htmldate_dates(
+def htmldate_published(
     tree: lxml_html.HtmlElement, url: str | None = None, published_days: Collection[date] = ()
-) -> list[DateCandidate]:
-    """htmldate's original date (published) and latest date (modified), days only. An original date
-    that is the day of an "Updated" stamp is no publication date: htmldate is asked again without the
-    page's update stamps, and gives nothing for published when that is all it finds. A day the
-    markup's own published dates give (`published_days`) is not looked into (the page says so)."""
+) -> DateCandidate | None:
+    """htmldate's original date (published), its day. An original date that is the day of an
+    "Updated" stamp is no publication date: htmldate is asked again without the page's update
+    stamps, and gives nothing when that is all it finds. A day the markup's own published dates
+    give (`published_days`) is not looked into (the page says so)."""
     published = _htmldate(tree, "published_at", url)
     if published is not None and published.value.local_date not in published_days:
         stamps, updated_days = update_stamps(tree)
@@ -448,8 +449,39 @@ def htmldate_dates(
             published = _htmldate(pruned, "published_at", url)
             if published is not None and published.value.local_date in updated_days:
                 published = None
+    return published
+
+
+def htmldate_dates(
+    tree: lxml_html.HtmlElement, url: str | None = None, published_days: Collection[date] = ()
+) -> list[DateCandidate]:
+    """htmldate's original date (published, `htmldate_published`) and latest date (modified), days only."""
+    published = htmldate_published(tree, url, published_days)
     modified = _htmldate(tree, "modified_at", url)
     return [c for c in (published, modified) if c is not None]
+
+
+def htmldate_can_change(field: Field, before: Sequence[DateCandidate], after: Sequence[DateCandidate]) -> bool:
+    """Whether an htmldate candidate for `field`, standing between `before` and `after` in the
+    document's candidate list, can change what `choose_dates` picks (published and modified: day,
+    instant and source), whatever day it gives or none. It is tried on every day the other
+    candidates give and on a day before and after all of them: the choice reads a new day only by
+    its count of sources (one, whatever the day) and by whether it is before, on or after the
+    published day, so these probes cover every day htmldate could give. Read without a fetch time
+    (no candidate dropped as later than the fetch)."""
+
+    def choice(probe: Sequence[DateCandidate]) -> tuple[object, object]:
+        chosen = choose_dates([*before, *probe, *after], None)
+        return chosen.published, chosen.modified
+
+    known = choice(())
+    days = sorted({c.value.local_date for c in (*before, *after)})
+    probes = [*days, days[0] - timedelta(days=1), days[-1] + timedelta(days=1)] if days else [date(2000, 1, 1)]
+    for day in probes:
+        probe = candidate(field, HTMLDATE, day.isoformat())
+        if probe is not None and choice((probe,)) != known:
+            return True
+    return False
 
 
 def page_date_candidates(html: str) -> tuple[DateCandidate, ...]:
@@ -458,12 +490,21 @@ def page_date_candidates(html: str) -> tuple[DateCandidate, ...]:
 
 
 def page_candidates(
-    html: str, url: str | None = None, tree: lxml_html.HtmlElement | None = None
+    html: str,
+    url: str | None = None,
+    tree: lxml_html.HtmlElement | None = None,
+    later: Sequence[DateCandidate] | None = None,
 ) -> tuple[tuple[DateCandidate, ...], PageMarkup | None]:
     """The page parsed once: its date candidates (JSON-LD, meta tags, htmldate) and what else its
     markup says (titles, site names, credits, URLs: `transforms.metadata.page_markup`). `tree`: the
     page already parsed (the HTML path gives trafilatura's tree, `page_tree`), read and never
-    changed here (htmldate cleans a copy of what it is given); else the page is parsed here."""
+    changed here (htmldate cleans a copy of what it is given); else the page is parsed here.
+
+    `later`: the candidates the document will have after these (the date in its URL, the dates
+    printed in its text: `transforms.html.pages.later_date_candidates`). Given them, htmldate is
+    only asked for a field when its answer can change the chosen dates (`htmldate_can_change`):
+    its published date, then its latest date. Its answers are the costly part of a page's dates
+    (bench/extraction_cost.py); without `later`, htmldate is always asked."""
     tree = _tree(html) if tree is None else tree
     if tree is None:
         return (), None
@@ -472,4 +513,14 @@ def page_candidates(
     printed = headline_candidates(headline_dates(tree, markup.titles), structured)
     printed = labelled_candidates(labelled_dates(tree), printed)
     published_days = {c.value.local_date for c in structured if c.field == "published_at"}
-    return tuple(structured + htmldate_dates(tree, url, published_days) + printed), markup
+    if later is None:
+        return tuple(structured + htmldate_dates(tree, url, published_days) + printed), markup
+    after = [*printed, *later]
+    found = list(structured)
+    if htmldate_can_change("published_at", found, after) and (
+        published := htmldate_published(tree, url, published_days)
+    ):
+        found.append(published)
+    if htmldate_can_change("modified_at", found, after) and (modified := _htmldate(tree, "modified_at", url)):
+        found.append(modified)
+    return tuple(found + printed), markup

@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 
 from lxml.html import HtmlElement
 
-from transforms.dates.article_dates import DateCandidate
+from transforms.dates.article_dates import DateCandidate, url_date
 from transforms.dates.page_dates import page_candidates
+from transforms.dates.text_dates import visible_text_dates
 from transforms.html.articles import parse_html_article
 from transforms.html.blocks import HtmlExtraction, HtmlMetadata
 from transforms.html.depth import exceeds_parser_depth
@@ -78,6 +79,16 @@ def _extract_page(html: str, url: str | None) -> tuple[HtmlExtraction, Vote, Htm
     return HtmlExtraction(decision.blocks, primary.metadata), decision, tree
 
 
+def later_date_candidates(page: HtmlPage, url: str | None) -> list[DateCandidate]:
+    """The date candidates normalise puts after the page's (`transforms.frames.normalise`'s
+    `_date_candidates` for a page without a sidecar): the first date in its canonical URL or the URL
+    it was fetched from, then the dates printed in its text. `page_candidates` asks htmldate only
+    when its answer can change the choice among all of them."""
+    fetched = url if url and url.startswith(("http://", "https://")) else None
+    found = [c for c in (url_date(u) for u in (page.metadata.canonical_url, fetched)) if c][:1]
+    return found + list(visible_text_dates(page.article))
+
+
 def parse_html_page(html: str, url: str | None = None) -> HtmlPage:
     """The page parsed once (trafilatura's parser): the extractors, the page's markup and dates
     (`page_candidates`, given that tree) and trafilatura's author search last, as it prunes the tree."""
@@ -87,6 +98,6 @@ def parse_html_page(html: str, url: str | None = None) -> HtmlPage:
     if not page.has_article:
         metadata = with_searched_author(extraction, tree).metadata
         return replace(page, metadata=metadata, is_too_deep=exceeds_parser_depth(html))
-    dates, markup = page_candidates(html, url, tree=tree)
+    dates, markup = page_candidates(html, url, tree=tree, later=later_date_candidates(page, url))
     metadata = with_searched_author(extraction, tree).metadata
     return replace(page, dates=dates, metadata=replace(metadata, markup=markup))
