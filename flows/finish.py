@@ -19,9 +19,11 @@ from warehouse.lock import LockHolder, busy_message
 
 @task(name="check", cache_policy=NO_CACHE)
 def check(wh: Warehouse, load_ids: list[str]) -> tuple[list[CheckResult], str]:
-    """The checks of sql/checks/, kept in check_results for this run; returns them and their run id."""
+    """The checks of sql/checks/ over the rows of this run's loads (each file's `scope`), kept in
+    check_results for this run; returns them and their run id. A run that loaded nothing new skips
+    the checks of rows and records them as skipped."""
     wh.checkpoint()
-    results = wh.run_checks(reason_codes=reasons.ALL)
+    results = wh.run_checks(reason_codes=reasons.ALL, load_ids=load_ids)
     return results, wh.record_checks(results, flow_run.id, load_ids)
 
 

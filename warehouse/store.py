@@ -24,6 +24,7 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 DEFAULT_DB_PATH = Path(__file__).resolve().parent / "news.duckdb"
 MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 SEVERITY = re.compile(r"^--\s*severity:\s*(error|warn)\s*$", re.MULTILINE)
+CHECK_SCOPE = re.compile(r"^--\s*scope:\s*(run|ledger|warehouse)\b", re.MULTILINE)
 # DuckDB's own memory in the writing process (its default is 80 % of the machine's RAM, which its buffer
 # cache fills while publishing copies the file: 1.5 GB for a 30 k-article warehouse, most of the 5 GB at
 # 100 k). Chosen from the 2 GB budget of issue 20 for the whole ingest: two page workers (about 0.9 GB),
@@ -111,6 +112,8 @@ class CheckResult:
     severity: str
     n_failing: int
     sample: list[dict]
+    # what it covered (sql/migrations/014_check_scope.sql): run | ledger | warehouse | skipped
+    scope: str = "warehouse"
 
     @property
     def passed(self) -> bool:
@@ -457,26 +460,52 @@ class Warehouse:
             self.con.execute(f"set variable {key} = $value", {"value": value})
         return self.con.sql(sql_text(f"analysis/{name}.sql").strip().rstrip(";")).pl()
 
-    def run_checks(self, sample_size: int = 5, reason_codes: Sequence[str] = ()) -> list[CheckResult]:
+    def run_checks(
+        self, sample_size: int = 5, reason_codes: Sequence[str] = (), load_ids: Sequence[str] | None = None
+    ) -> list[CheckResult]:
         """Run every sql/checks/*.sql; each returns its failing rows. `reason_codes` is the reject
-        vocabulary (transforms.reasons.ALL) for reject_codes_are_known; empty: reasons go unchecked."""
+        vocabulary (transforms.reasons.ALL) for reject_codes_are_known; empty: reasons go unchecked.
+        `load_ids`: a run's loads. A check whose header says `scope: run` then looks only at the rows
+        those loads wrote (its `in_run(load_id)`), and is skipped (a result with scope 'skipped')
+        when they wrote none (every input unchanged); None: every row of the warehouse."""
+        whole = load_ids is None
+        scoped = list(load_ids or [])
         self.con.register("reason_codes", pl.DataFrame({"reason": list(reason_codes)}, schema={"reason": pl.String}))
+        self.con.register("checked_loads", pl.DataFrame({"load_id": scoped}, schema={"load_id": pl.String}))
+        self.con.execute("set variable checks_whole = $whole", {"whole": whole})
+        self.con.execute(
+            "create or replace temp macro in_run(row_load_id) as "
+            "(getvariable('checks_whole') or row_load_id in (select checked_loads.load_id from checked_loads))"
+        )
+        unchanged = (
+            not whole
+            and not self.con.execute(
+                "select count(*) from loads where load_id in (select load_id from checked_loads) "
+                "and (n_loaded > 0 or n_rejected > 0)"
+            ).fetchall()[0][0]
+        )
         results = []
         try:
             for path in sorted((SQL_DIR / "checks").glob("*.sql")):
                 text = path.read_text(encoding="utf-8")
-                severity = SEVERITY.search(text)
+                severity = (match.group(1) if (match := SEVERITY.search(text)) else None) or "error"
+                scope = (match.group(1) if (match := CHECK_SCOPE.search(text)) else None) or "warehouse"
+                if scope == "run" and unchanged:
+                    results.append(CheckResult(path.stem, severity, 0, [], "skipped"))
+                    continue
                 failing = self.con.sql(text.strip().rstrip(";")).pl()
                 results.append(
                     CheckResult(
                         path.stem,
-                        severity.group(1) if severity else "error",
+                        severity,
                         failing.height,
                         failing.head(sample_size).to_dicts(),
+                        "warehouse" if whole else scope,
                     )
                 )
         finally:
             self.con.unregister("reason_codes")
+            self.con.unregister("checked_loads")
         return results
 
     def record_checks(self, results: list[CheckResult], run_id: str | None, load_ids: list[str]) -> str:
@@ -492,6 +521,7 @@ class Warehouse:
                 "n_failing": [r.n_failing for r in results],
                 "sample": [json.dumps(r.sample, default=str, ensure_ascii=False) for r in results],
                 "checked_at": [datetime.now(UTC)] * len(results),
+                "scope": [r.scope for r in results],
             },
             schema={
                 "check_run_id": pl.String,
@@ -502,6 +532,7 @@ class Warehouse:
                 "n_failing": pl.Int32,
                 "sample": pl.String,
                 "checked_at": pl.Datetime("us", "UTC"),
+                "scope": pl.String,
             },
         )
         self.con.register("batch_check_results", frame)

@@ -1,24 +1,34 @@
 -- severity: error
+-- scope: warehouse (from the catalog, no rows read: each key is a primary key, which DuckDB enforces
+-- on every insert and update, refusing a duplicate or a null key, so scanning the rows again would
+-- find nothing the constraint had let in; the check fails when a table lacks its declared key)
 -- every table's key is present and unique (a key that repeats or is missing breaks every join)
-with keys as (
-    select 'sources' as table_name, source_id as key from sources
-    union all select 'loads', load_id from loads
-    union all select 'documents', document_id from documents
-    union all select 'articles', article_id from articles
-    union all select 'article_versions', article_id || '#' || version from article_versions
-    union all select 'article_blocks', document_id || '#' || block_index from article_blocks
-    union all select 'removed_spans', document_id || '#' || span_index from removed_spans
-    union all select 'rejects', reject_id from rejects
-    union all select 'fetch_state', url from fetch_state
-    union all select 'quotes', document_id || '#' || quote_index from quotes
-    union all select 'mentions', document_id || '#' || mention_index from mentions
-    union all select 'entities', entity_id from entities
-    union all select 'article_signatures', document_id from article_signatures
-    union all select 'near_duplicates', article_id from near_duplicates
-    union all select 'story_articles', article_id from story_articles
-    union all select 'stories', story_id from stories
+with keys(table_name, key_columns) as (
+    values ('sources', ['source_id']),
+           ('loads', ['load_id']),
+           ('documents', ['document_id']),
+           ('articles', ['article_id']),
+           ('article_versions', ['article_id', 'version']),
+           ('article_blocks', ['document_id', 'block_index']),
+           ('removed_spans', ['document_id', 'span_index']),
+           ('rejects', ['reject_id']),
+           ('fetch_state', ['url']),
+           ('quotes', ['document_id', 'quote_index']),
+           ('mentions', ['document_id', 'mention_index']),
+           ('entities', ['entity_id']),
+           ('article_signatures', ['document_id']),
+           ('near_duplicates', ['article_id']),
+           ('story_articles', ['article_id']),
+           ('stories', ['story_id'])
 )
-select table_name, key, count(*) as n_rows
+select keys.table_name, keys.key_columns
 from keys
-group by table_name, key
-having key is null or count(*) > 1;
+where not exists (
+    select 1
+    from duckdb_constraints() as declared
+    where declared.database_name = current_database()
+      and declared.schema_name = 'main'
+      and declared.table_name = keys.table_name
+      and declared.constraint_type = 'PRIMARY KEY'
+      and list_sort(declared.constraint_column_names) = list_sort(keys.key_columns)
+);

@@ -1,16 +1,17 @@
 -- severity: error
+-- scope: run (the rows the run's loads wrote)
 -- accepted values: statuses, kinds and origins are words of their small vocabularies
 with coded as (
-    select 'documents.status' as column_name, status as value from documents
-    union all select 'documents.kind', kind from documents
-    union all select 'documents.origin', coalesce(origin, 'file') from documents
-    union all select 'loads.status', status from loads
-    union all select 'article_blocks.kind', kind from article_blocks
-    union all select 'articles.extractor', coalesce(extractor, 'none') from articles
-    union all select 'articles.published_at_source', coalesce(published_at_source, 'none') from articles
-    union all select 'articles.modified_at_source', coalesce(modified_at_source, 'none') from articles
-    union all select 'articles.seen_at_source', coalesce(seen_at_source, 'none') from articles
-    union all select 'date_candidates.source', source from date_candidates
+    select 'documents.status' as column_name, status as value from documents where in_run(load_id)
+    union all select 'documents.kind', kind from documents where in_run(load_id)
+    union all select 'documents.origin', coalesce(origin, 'file') from documents where in_run(load_id)
+    union all select 'loads.status', status from loads where in_run(load_id)
+    union all select 'article_blocks.kind', kind from article_blocks where in_run(load_id)
+    union all select 'articles.extractor', coalesce(extractor, 'none') from articles where in_run(load_id)
+    union all select 'articles.published_at_source', coalesce(published_at_source, 'none') from articles where in_run(load_id)
+    union all select 'articles.modified_at_source', coalesce(modified_at_source, 'none') from articles where in_run(load_id)
+    union all select 'articles.seen_at_source', coalesce(seen_at_source, 'none') from articles where in_run(load_id)
+    union all select 'date_candidates.source', source from date_candidates where in_run(load_id)
 )
 select column_name, value, count(*) as n_rows
 from coded

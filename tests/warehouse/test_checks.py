@@ -90,12 +90,12 @@ def test_a_loaded_count_that_does_not_match_the_versions_written_breaks_conserva
 
 
 def test_duplicate_keys_fail(wh) -> None:
-    # the tables' primary keys refuse duplicates, so a temp table (found before main) stands in for
-    # a table whose migration lost its key
-    wh.con.execute(
-        "create temp table sources as select * from main.sources union all "
-        "select * from main.sources where source_id = 'dw'"
-    )
+    # the tables' primary keys refuse duplicates and nulls, so the check reads the catalog: a table
+    # whose migration lost its key (then free to hold a duplicate) fails it
+    wh.con.execute("create table sources_copy as select * from sources")
+    wh.con.execute("drop table sources")
+    wh.con.execute("alter table sources_copy rename to sources")
+    wh.con.execute("insert into sources select * from sources where source_id = 'dw'")
     assert _failing(wh) == {"keys_are_unique_and_not_null": 1}
 
 
