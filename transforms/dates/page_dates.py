@@ -476,12 +476,19 @@ def htmldate_can_change(field: Field, before: Sequence[DateCandidate], after: Se
 
     known = choice(())
     days = sorted({c.value.local_date for c in (*before, *after)})
-    probes = [*days, days[0] - timedelta(days=1), days[-1] + timedelta(days=1)] if days else [date(2000, 1, 1)]
+    probes = [*days, *_outside(days)] if days else [date(2000, 1, 1)]
     for day in probes:
         probe = candidate(field, HTMLDATE, day.isoformat())
         if probe is not None and choice((probe,)) != known:
             return True
     return False
+
+
+def _outside(days: Sequence[date]) -> list[date]:
+    """A day before the first of the (sorted) days and one after the last, where there is one."""
+    return ([days[0] - timedelta(days=1)] if days[0] > date.min else []) + (
+        [days[-1] + timedelta(days=1)] if days[-1] < date.max else []
+    )
 
 
 def page_date_candidates(html: str) -> tuple[DateCandidate, ...]:

@@ -97,3 +97,8 @@ def test_the_chosen_dates_are_those_htmldate_always_asked_gives(name: str, url: 
     needed, _ = page_dates.page_candidates(html, url, later=later)
     full, lean = choose_dates([*every, *later], SEEN_AT), choose_dates([*needed, *later], SEEN_AT)
     assert (lean.published, lean.modified) == (full.published, full.modified)
+
+
+def test_a_markup_day_at_the_calendars_edge_is_probed_without_error() -> None:
+    first_day = _c("published_at", META, "0001-01-01")  # a placeholder some pages carry; dropped as before 1900
+    assert page_dates.htmldate_can_change("published_at", [first_day], [])
