@@ -464,31 +464,48 @@ def htmldate_dates(
 def htmldate_can_change(field: Field, before: Sequence[DateCandidate], after: Sequence[DateCandidate]) -> bool:
     """Whether an htmldate candidate for `field`, standing between `before` and `after` in the
     document's candidate list, can change what `choose_dates` picks (published and modified: day,
-    instant and source), whatever day it gives or none. It is tried on every day the other
-    candidates give and on a day before and after all of them: the choice reads a new day only by
-    its count of sources (one, whatever the day) and by whether it is before, on or after the
-    published day, so these probes cover every day htmldate could give. Read without a fetch time
-    (no candidate dropped as later than the fetch)."""
+    instant and source), whatever day it gives or none: it is tried on every day that can make a
+    difference (`_probe_days`). Read without a fetch time (no candidate dropped as later than the
+    fetch: htmldate itself gives no day after today)."""
 
     def choice(probe: Sequence[DateCandidate]) -> tuple[object, object]:
         chosen = choose_dates([*before, *probe, *after], None)
         return chosen.published, chosen.modified
 
     known = choice(())
-    days = sorted({c.value.local_date for c in (*before, *after)})
-    probes = [*days, *_outside(days)] if days else [date(2000, 1, 1)]
-    for day in probes:
+    for day in _probe_days({c.value.local_date for c in (*before, *after)}):
         probe = candidate(field, HTMLDATE, day.isoformat())
         if probe is not None and choice((probe,)) != known:
             return True
     return False
 
 
-def _outside(days: Sequence[date]) -> list[date]:
-    """A day before the first of the (sorted) days and one after the last, where there is one."""
-    return ([days[0] - timedelta(days=1)] if days[0] > date.min else []) + (
-        [days[-1] + timedelta(days=1)] if days[-1] < date.max else []
-    )
+def _fresh(day: date, step: timedelta, days: Collection[date]) -> date | None:
+    """The first day from `day` on, going by `step`, that is none of `days` (None: off the calendar)."""
+    try:
+        while day in days:
+            day += step
+    except OverflowError:
+        return None
+    return day
+
+
+def _probe_days(days: Collection[date]) -> list[date]:
+    """The days an htmldate answer is tried on: every day given, and beside each the nearest day on
+    either side that is none of them, and the first such day of the dates kept (1900 on). The choice
+    reads a day only by which candidates give it, how it stands to the published day (before, on,
+    after) and whether it is before 1900: these days cover every case."""
+    probes = set(days)
+    for day in days:
+        for step in (timedelta(days=-1), timedelta(days=1)):
+            try:
+                nearest = _fresh(day + step, step, days)
+            except OverflowError:
+                continue
+            if nearest is not None:
+                probes.add(nearest)
+    first_kept = _fresh(date(1900, 1, 2), timedelta(days=1), days)
+    return sorted(probes | ({first_kept} if first_kept else set()))
 
 
 def page_date_candidates(html: str) -> tuple[DateCandidate, ...]:
