@@ -48,15 +48,17 @@ def publish_snapshot(
         return f"{target} (kept: no data changed since it was published)", None
     else:
         try:
-            return str(
-                snapshot.publish(
-                    wh,
-                    settings.published_dir,
-                    export_parquet=settings.export_parquet,
-                    run_id=flow_run.id,
-                    check_run_id=check_run_id,
-                ).path
-            ), None
+            publication = snapshot.publish(
+                wh,
+                settings.published_dir,
+                export_parquet=settings.export_parquet,
+                run_id=flow_run.id,
+                check_run_id=check_run_id,
+            )
+            # incremental: the standby brought up to date with the new loads' rows; copy: the whole file, and why
+            how = publication.method + (f" ({publication.method_note})" if publication.method_note else "")
+            get_run_logger().info("published %s: %s", publication.path, how)
+            return str(publication.path), None
         except WarehouseError as exc:
             why = str(exc)
     get_run_logger().error("not published: %s; the previous snapshot stays at %s", why, target)
