@@ -15,6 +15,7 @@ from typing import Literal
 
 from transforms.text.fields import UnknownAgency, fields_from_groups
 from transforms.text.first_chars import first_chars
+from transforms.text.rules_prefilter import Finder, canonical, needs
 
 Scope = Literal["line", "prefix", "inline"]
 Zone = Literal["any", "tail"]
@@ -33,9 +34,16 @@ class Rule:
     positive: tuple[str, ...]
     negative: tuple[str, ...]
     requires: tuple[str, ...] = ()  # the rule is only tried on lines containing one of these (case-folded)
+    # read from the pattern (`transforms.text.rules_prefilter`): every match contains one of these
+    # (canonical case); None: not known, the rule is tried on every line
+    needs: frozenset[str] | None = None
 
     def may_match(self, folded_line: str) -> bool:
         return not self.requires or any(r in folded_line for r in self.requires)
+
+    def may_contain(self, present: frozenset[str]) -> bool:
+        """Whether a line that holds the `present` needed strings (`_Scoped.finder`) may match."""
+        return self.needs is None or not self.needs.isdisjoint(present)
 
 
 @dataclass(frozen=True)
@@ -61,17 +69,20 @@ class LineVerdict:
 
 def _rule(raw: dict) -> Rule:
     flags = 0 if raw.get("case_sensitive", False) else re.IGNORECASE
+    pattern = re.compile(raw["pattern"], flags)
+    needed = needs(pattern)
     return Rule(
         id=raw["id"],
         category=raw["category"],
         language=raw.get("language", "*"),
         scope=raw["scope"],
         zone=raw.get("zone", "any"),
-        pattern=re.compile(raw["pattern"], flags),
+        pattern=pattern,
         require_known_agencies=raw.get("require_known_agencies", False),
         positive=tuple(raw.get("positive", ())),
         negative=tuple(raw.get("negative", ())),
         requires=tuple(r.casefold() for r in raw.get("requires", ())),
+        needs=needed,
     )
 
 
@@ -104,27 +115,40 @@ def _applies(rule: Rule, in_tail: bool) -> bool:
     return rule.zone == "any" or (rule.zone == "tail" and in_tail)
 
 
+def _unfiltered(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The rules no needed string rules out (`Rule.needs` unknown), in order."""
+    return tuple(r for r in rules if r.needs is None)
+
+
 class _ByStart:
     """Rules of one scope (in catalogue order), and for each first character of a line the ones
-    whose match may start with it (`transforms.text.first_chars`): the others are not tried."""
+    whose match may start with it (`transforms.text.first_chars`): the others are not tried. A line
+    that holds none of the rules' needed strings (`Rule.needs`) is only tried by the rules that need
+    none."""
 
     MAX_REMEMBERED = 4096  # distinct first characters remembered
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self._starts = [(rule, first_chars(rule.pattern)) for rule in rules]
-        self._by_char: dict[str, tuple[Rule, ...]] = {}
+        self._by_char: dict[str, tuple[tuple[Rule, ...], tuple[Rule, ...]]] = {}
+        self._all = (rules, _unfiltered(rules))
 
-    def for_line(self, stripped: str) -> tuple[Rule, ...]:
+    def for_line(self, stripped: str, present: frozenset[str] | None = None) -> tuple[Rule, ...]:
+        """The rules to try on a line, in order; `present`: the needed strings it holds (None: not
+        looked for, every rule its first character admits)."""
         if not stripped:
-            return self.rules
-        char = stripped[0]
-        found = self._by_char.get(char)
-        if found is None:
-            found = tuple(r for r, starts in self._starts if starts is None or starts.admits(char))
-            if len(self._by_char) < self.MAX_REMEMBERED:
-                self._by_char[char] = found
-        return found
+            found = self._all
+        else:
+            char = stripped[0]
+            cached = self._by_char.get(char)
+            if cached is None:
+                admitted = tuple(r for r, starts in self._starts if starts is None or starts.admits(char))
+                cached = (admitted, _unfiltered(admitted))
+                if len(self._by_char) < self.MAX_REMEMBERED:
+                    self._by_char[char] = cached
+            found = cached
+        return found[0] if present is None or present else found[1]
 
 
 @dataclass(frozen=True)
@@ -134,6 +158,7 @@ class _Scoped:
     line: _ByStart
     prefix: _ByStart
     inline: tuple[Rule, ...]
+    finder: Finder  # the strings these rules need (`Rule.needs`): which a line holds, in one pass
 
 
 _SCOPED: dict[tuple[int, bool], tuple[tuple[Rule, ...], _Scoped]] = {}
@@ -149,7 +174,8 @@ def _by_scope(rules: tuple[Rule, ...], in_tail: bool) -> _Scoped:
             tuple(r for r in rules if r.scope == scope and _applies(r, in_tail))
             for scope in ("line", "prefix", "inline")
         )
-        split = _Scoped(_ByStart(line), _ByStart(prefix), inline)
+        finder = Finder(n for r in (*line, *prefix, *inline) for n in r.needs or ())
+        split = _Scoped(_ByStart(line), _ByStart(prefix), inline, finder)
         if len(_SCOPED) > 256:
             _SCOPED.clear()
         cached = _SCOPED[key] = (rules, split)
@@ -163,9 +189,10 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
     lead = len(line) - len(line.lstrip())
     folded = line.casefold()
     scoped = _by_scope(rules, in_tail)
+    marked = scoped.finder.present(canonical(line))  # the needed strings the line holds (the pre-filter)
 
-    for rule in scoped.line.for_line(stripped):
-        if rule.requires and not rule.may_match(folded):
+    for rule in scoped.line.for_line(stripped, marked):
+        if (rule.requires and not rule.may_match(folded)) or not rule.may_contain(marked):
             continue
         match = rule.pattern.fullmatch(stripped)
         if match and (fields := _fields(rule, match)) is not None:
@@ -174,8 +201,8 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
 
     hits: list[RuleHit] = []
     start = lead
-    for rule in scoped.prefix.for_line(stripped):
-        if rule.requires and not rule.may_match(folded):
+    for rule in scoped.prefix.for_line(stripped, marked):
+        if (rule.requires and not rule.may_match(folded)) or not rule.may_contain(marked):
             continue
         match = rule.pattern.match(stripped)
         if match and match.end() > 0 and (fields := _fields(rule, match)) is not None:
@@ -186,7 +213,7 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
     # Inline removals: cut every match out of what is left, remembering offsets within the line.
     pieces: list[tuple[int, int]] = [(start, lead + len(stripped))]
     for rule in scoped.inline:
-        if rule.requires and not rule.may_match(folded):
+        if (rule.requires and not rule.may_match(folded)) or not rule.may_contain(marked):
             continue
         next_pieces: list[tuple[int, int]] = []
         for a, b in pieces:
