@@ -4,13 +4,14 @@ Pure: a compiled pattern in, `needs(pattern)` out: a set of strings, one of whic
 pattern contains (in the line's canonical case, `canonical`), or None: no such set is known. A line
 whose canonical text holds none of a rule's strings cannot be matched by that rule anywhere, so the
 rule need not be tried on it (`transforms.text.rules.match_line`); a line is made canonical once and
-the strings of all the rules are found in it in one pass (`Finder`: an Aho-Corasick automaton).
-The answer may name fewer strings than the truth requires, never a string a match can lack: a run
-of literal characters that every match passes through (in a group, in a repetition of at least one, in every branch of an alternative), never one
-under a look-around, an optional part or a back-reference. Case: characters are compared by a
-canonical form that puts together every character the `re` engine takes for another when it
-ignores case (its lower case, the extra equivalences of `re._casefix`: long s, Kelvin sign, dotless
-i), whatever the pattern's flags (a case-sensitive match is a case-insensitive one too).
+the strings of all the rules are found in it in one pass (`Finder`: an Aho-Corasick automaton). The
+answer may name fewer strings than the truth requires, never a string a match can lack: a run of
+literal characters that every match passes through (in a group, in a repetition of at least one, in
+every branch of an alternative), never one under a look-around, an optional part or a back-
+reference. Case: characters are compared by a canonical form that puts together every character the
+`re` engine takes for another when it ignores case (its lower case, the extra equivalences of
+`re._casefix`: long s, Kelvin sign, dotless i), whatever the pattern's flags (a case-sensitive match
+is a case-insensitive one too).
 
 Read from `re`'s own parser, as `transforms.text.first_chars` does (CPython 3.11+, private): when
 that reading is not available, `needs` answers None for every pattern and every rule is tried on
