@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.transforms.analysis.mentions_gold import FROZEN, GOLD, HELD_OUT  # noqa: E402
+from tests.transforms.analysis.mentions_gold_fresh8 import FRESH8  # noqa: E402
 from tests.transforms.analysis.mentions_gold_wcxb import (  # noqa: E402
     WCXB,
     WCXB_FRESH,
@@ -78,6 +79,12 @@ def wcxb_bodies(shared: Path, keys: set[str]) -> dict[str, str]:
         if f"wcxb-{record['id']}" in keys:
             bodies[f"wcxb-{record['id']}"] = record["body"]
     return bodies
+
+
+def shared_bodies(shared: Path, keys: set[str]) -> dict[str, str]:
+    """Gold bodies of any of the three shared sets, under the keys of mentions_gold_fresh8.py."""
+    bodies = wcxb_bodies(shared, {k for k in keys if k.startswith("wcxb-")})
+    return bodies | gold_bodies(shared, {k for k in keys if not k.startswith("wcxb-")})
 
 
 def report(title: str, bodies: dict[str, str], details: bool) -> None:
@@ -179,13 +186,26 @@ WCXB_SETS = (
 )
 
 
+FRESH8_TITLE = (
+    "twelfth set (FRESH8: 47 shared pages of wcxb, scrapinghub and readability in a hashed order, labelled before "
+    "any project code ran on them)"
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--details", action="store_true")
     for option, _, title, _ in WCXB_SETS:
         parser.add_argument(f"--only-{option}", action="store_true", help=f"score only the {title.split(' (')[0]}")
+    parser.add_argument(
+        "--only-fresh8", action="store_true", help="score only FRESH8 (47 shared pages, labelled before any run)"
+    )
     args = parser.parse_args()
+    fresh8 = shared_bodies(args.shared, set(FRESH8))
+    if args.only_fresh8:
+        report(FRESH8_TITLE, fresh8, True)
+        return
     wcxb_sets = [
         (option, wcxb_bodies(args.shared, set(labels)), alone, full) for option, labels, alone, full in WCXB_SETS
     ]
@@ -205,7 +225,8 @@ def main() -> None:
     )
     for _, bodies, _, full in wcxb_sets:
         report(full, bodies, args.details)
-    both = {**dev, **second, **frozen}
+    report(FRESH8_TITLE + "; first run in mentions_wcxb_fresh8_first_run.txt", fresh8, args.details)
+    both = {**dev, **second, **frozen, **fresh8}
     for _, bodies, _, _ in wcxb_sets:
         both |= bodies
     words = sum(len(b.split()) for b in both.values())

@@ -277,6 +277,7 @@ class EntityWords:
     field_before_of: frozenset[str]
     non_entity_heads: frozenset[str]
     organisation_nouns: frozenset[str]
+    non_person_heads: frozenset[str]
     first_names: frozenset[str]
 
 
@@ -312,6 +313,7 @@ def entity_words() -> EntityWords:
                 "field_before_of",
                 "non_entity_heads",
                 "organisation_nouns",
+                "non_person_heads",
             )
         },
     )

@@ -9,6 +9,7 @@ characters of the benchmark id (scrapinghub) or the full id (readability).
 
 from __future__ import annotations
 
+from tests.transforms.analysis.mentions_gold_fresh8 import FRESH8
 from tests.transforms.analysis.mentions_gold_wcxb import (
     WCXB,
     WCXB_FRESH,
@@ -295,6 +296,7 @@ def gold_entities(key: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]
         **WCXB_FRESH5,
         **WCXB_FRESH6,
         **WCXB_FRESH7,
+        **FRESH8,
     }[key]
     required = {
         (kind, name.strip())

@@ -10,7 +10,16 @@ import pytest
 from tests.conftest import DW_SEED, EXTRACTION, YONHAP_SEED
 from tests.transforms.analysis.mentions_gold import GOLD
 from tests.transforms.analysis.mentions_scoring import score_article
-from transforms.analysis.entities import EVIDENCE_RULES, PERSON_ONE_WORD, find_mentions, with_evidence
+from transforms.analysis.entities import (
+    EVIDENCE_RULES,
+    FRAGMENT_AFTER,
+    FRAGMENT_BEFORE,
+    LONG_PERSON,
+    PERSON_HEAD,
+    PERSON_ONE_WORD,
+    find_mentions,
+    with_evidence,
+)
 
 
 def _found(text: str, rules: frozenset[str] = EVIDENCE_RULES) -> set[tuple[str, str]]:
@@ -40,6 +49,31 @@ def test_a_place_needs_the_gazetteer_or_a_place_head() -> None:
     text = "Protesters met in Senkata and in Kyiv, near Zabul Province."
     assert ("place", "Senkata") in _found(text, frozenset())
     assert _found(text) == {("place", "Kyiv"), ("place", "Zabul Province")}
+
+
+def test_a_fragment_of_a_longer_name_is_dropped_a_name_after_a_title_or_sentence_is_kept() -> None:
+    text = "Wines of the Russian River Valley. President Jane Doe came. It rained in Texas. Houston Bay flooded."
+    assert ("place", "River Valley") in _found(text, frozenset())  # the demonym is no part of a name
+    found = _found(text, frozenset({FRAGMENT_BEFORE}))
+    assert ("place", "River Valley") not in found
+    assert {("person", "Jane Doe"), ("place", "Texas"), ("place", "Houston Bay")} <= found
+
+
+def test_a_person_named_by_a_word_of_a_longer_name_is_dropped() -> None:
+    text = "Elon Musk spoke. Later we visited the Musk Ox Farm."
+    assert ("person", "Elon Musk") in _found(text, frozenset({FRAGMENT_AFTER}))  # named in full once
+    text = "We visited the Musk Ox Farm near Palmer."
+    assert ("person", "Elon Musk") in _found(text, frozenset())  # the alias table's surname
+    assert ("person", "Elon Musk") not in _found(text, frozenset({FRAGMENT_AFTER}))
+
+
+def test_a_person_named_like_a_place_or_business_or_a_run_on_is_dropped() -> None:
+    text = "We saw Glen Canyon Dam. Tracks by Danny Brown Stardust Warp played. Kate Park and Bill Callahan sang."
+    before = _found(text, frozenset())
+    assert {("person", "Glen Canyon Dam"), ("person", "Danny Brown Stardust Warp")} <= before
+    after = _found(text, frozenset({PERSON_HEAD, LONG_PERSON}))
+    assert ("person", "Glen Canyon Dam") not in after and ("person", "Danny Brown Stardust Warp") not in after
+    assert {("person", "Kate Park"), ("person", "Bill Callahan")} <= after  # a first name and one more word
 
 
 def test_evidence_at_one_mention_keeps_every_mention_of_the_entity() -> None:
