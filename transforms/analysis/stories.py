@@ -65,6 +65,13 @@ MIN_SHARED_ENTITIES = 1  # every link shares a name (read/story_candidates.sql f
 # (their cosine): two unrelated pieces that each name little but one big company (Amazon, Apple,
 # Google) have a high name cosine and next to no words in common
 MIN_TERM_AGREEMENT = 0.15
+# a link by names and words also needs one shared name of a person, organisation or other non-place
+# at least this heavy (kind weight x rarity): one well-known company or a president named in two
+# pieces is a topic, not an event (0: off)
+MIN_NAME_WEIGHT = 0.0
+# the farther apart in event time, the more a link needs: both link thresholds rise by this much per
+# day between the two articles (0: the same over the whole WINDOW)
+LINK_SLOPE_PER_DAY = 0.0
 # two stories of a link group merge while their articles' links average this (unlinked pairs 0): set
 # a priori, not on labelled data, as half the link threshold (each article linked at the threshold to
 # half of the other's articles)
@@ -229,8 +236,13 @@ def _link(a: _Profile, b: _Profile) -> float | None:
     if a.language == b.language:
         terms = _cosine(a.terms, b.terms, a.term_norm, b.term_norm)
         score = ENTITY_SHARE * score + (1 - ENTITY_SHARE) * terms
-    linked = score >= MIN_SIMILARITY and not shared <= a.places and (terms is None or terms >= MIN_TERM_AGREEMENT)
-    if terms is not None and terms >= MIN_TERM_SIMILARITY:
+    rise = LINK_SLOPE_PER_DAY * abs(a.event_at - b.event_at).total_seconds() / 86400
+    linked = (
+        score >= MIN_SIMILARITY + rise
+        and max((a.entities[e] for e in shared - a.places), default=-1.0) >= MIN_NAME_WEIGHT
+        and (terms is None or terms >= MIN_TERM_AGREEMENT)
+    )
+    if terms is not None and terms >= MIN_TERM_SIMILARITY + rise:
         linked, score = True, max(score, terms)
     return round(score * _MICRO) / _MICRO if linked else None  # exact from here on, whatever the sums' order
 
