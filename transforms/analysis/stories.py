@@ -7,10 +7,15 @@ share at least `MIN_SHARED_ENTITIES` named entities, and either
   cosine over the named entities and, between articles in one language, over their distinctive
   terms (`transforms/analysis/terms.py`) too (`ENTITY_SHARE` entities, the rest terms; across
   languages entities alone decide), and in one language their terms' cosine is at least
-  `MIN_TERM_AGREEMENT` (one big company named in two unrelated pieces is not an event); or
+  `MIN_TERM_AGREEMENT` (one big company named in two unrelated pieces is not an event), and one
+  shared name that is not a place weighs at least `MIN_NAME_WEIGHT` (Apple, Google, a president:
+  a topic, not an event); or
 - in one language, the cosine over their terms alone is at least `MIN_TERM_SIMILARITY` (an event
   whose shared names are places only or one name: a plague case in Inner Mongolia, a launch of
   Google's).
+
+Both thresholds rise by `LINK_SLOPE_PER_DAY` for each day between the two articles: the farther
+apart, the stronger the evidence of one event must be.
 
 Both cosines weigh each feature by its *rarity*: how much rarer than a common word it is in
 wordfreq's frozen frequency lists (`rarity`: decades of frequency under `COMMON_ZIPF`), so "Black
@@ -55,9 +60,9 @@ from transforms.analysis.terms import terms_frame
 from transforms.frames.schemas import STORY_ARTICLES, subschema
 
 WINDOW = timedelta(days=3)
-# the link thresholds: chosen on the hand labels (bench/labels/story_groups.jsonl) by
-# bench/stories_tuning.py, which reports them out of fold (chosen on one half of the label groups,
-# scored on the other); BENCHMARKS.md "Story quality" has both folds
+# the link thresholds (MIN_NAME_WEIGHT and LINK_SLOPE_PER_DAY too): chosen on the hand labels
+# (bench/labels/story_groups.jsonl) by bench/stories_tuning.py, which reports them out of half
+# (chosen on one half of the label groups, scored on the other); BENCHMARKS.md has both halves
 MIN_SIMILARITY = 0.35  # names and words together, when the names shared are not only places
 MIN_TERM_SIMILARITY = 0.35  # the words alone: events whose shared names are places or one name
 MIN_SHARED_ENTITIES = 1  # every link shares a name (read/story_candidates.sql finds candidates by them)
@@ -68,10 +73,10 @@ MIN_TERM_AGREEMENT = 0.15
 # a link by names and words also needs one shared name of a person, organisation or other non-place
 # at least this heavy (kind weight x rarity): one well-known company or a president named in two
 # pieces is a topic, not an event (0: off)
-MIN_NAME_WEIGHT = 0.0
+MIN_NAME_WEIGHT = 3.6
 # the farther apart in event time, the more a link needs: both link thresholds rise by this much per
 # day between the two articles (0: the same over the whole WINDOW)
-LINK_SLOPE_PER_DAY = 0.0
+LINK_SLOPE_PER_DAY = 0.1
 # two stories of a link group merge while their articles' links average this (unlinked pairs 0): set
 # a priori, not on labelled data, as half the link threshold (each article linked at the threshold to
 # half of the other's articles)
