@@ -60,19 +60,23 @@ def explain(a: S._Profile, b: S._Profile) -> str:
         by = "words alone" if words is not None and words >= S.MIN_TERM_SIMILARITY else "names and words"
         parts.append(f"LINKED directly ({by}, {link:.3f})")
     else:
+        rise = S.LINK_SLOPE_PER_DAY * days
+        heaviest = max((a.entities[e] for e in set(shared) - a.places), default=None)
         why = []
         if days > S.WINDOW.total_seconds() / 86400:
             why.append("window")
         if len(shared) < S.MIN_SHARED_ENTITIES:
             why.append("no shared name")
-        elif set(shared) <= a.places:
+        elif heaviest is None:
             why.append("only places shared")
-        if score < S.MIN_SIMILARITY:
-            why.append(f"score < {S.MIN_SIMILARITY}")
+        elif heaviest < S.MIN_NAME_WEIGHT:
+            why.append(f"heaviest shared name {heaviest:.1f} < MIN_NAME_WEIGHT {S.MIN_NAME_WEIGHT}")
+        if score < S.MIN_SIMILARITY + rise:
+            why.append(f"score < {S.MIN_SIMILARITY} + {rise:.3f} (days)")
         if words is not None and words < S.MIN_TERM_AGREEMENT:
             why.append(f"words < agreement {S.MIN_TERM_AGREEMENT}")
-        if words is not None and words < S.MIN_TERM_SIMILARITY:
-            why.append(f"words < {S.MIN_TERM_SIMILARITY} (no words-alone link)")
+        if words is not None and words < S.MIN_TERM_SIMILARITY + rise:
+            why.append(f"words < {S.MIN_TERM_SIMILARITY} + {rise:.3f} (no words-alone link)")
         parts.append("not linked: " + ", ".join(why))
     top = ", ".join(f"{e} {a.entities[e]:.1f}" for e in shared[:8]) + (" ..." if len(shared) > 8 else "")
     common_terms = sorted(a.terms.keys() & b.terms.keys(), key=lambda t: -a.terms[t])
@@ -122,7 +126,8 @@ def main() -> None:
     lines = [
         f"warehouse: {options.warehouse}; labelled pages loaded: {len(pages)}",
         f"stories.py: WINDOW {S.WINDOW}, MIN_SIMILARITY {S.MIN_SIMILARITY}, MIN_TERM_SIMILARITY "
-        f"{S.MIN_TERM_SIMILARITY}, MIN_TERM_AGREEMENT {S.MIN_TERM_AGREEMENT}, COMMON_ZIPF {S.COMMON_ZIPF}",
+        f"{S.MIN_TERM_SIMILARITY}, MIN_TERM_AGREEMENT {S.MIN_TERM_AGREEMENT}, COMMON_ZIPF {S.COMMON_ZIPF}, "
+        f"MIN_NAME_WEIGHT {S.MIN_NAME_WEIGHT}, LINK_SLOPE_PER_DAY {S.LINK_SLOPE_PER_DAY}",
         f"pairs: {tp} right, {len(fp)} false positive, {len(fn)} false negative; precision "
         f"{tp / n_pred if n_pred else 1:.3f}, recall {tp / n_gold if n_gold else 1:.3f}",
         "",
