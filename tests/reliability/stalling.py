@@ -12,7 +12,7 @@ from transforms.analysis.annotations import Annotations, annotations_of
 from transforms.frames.normalise import NormalisedBatch, ParsedDocument, normalise_batch
 from transforms.text.articles import TextArticle, parse_text_articles
 
-HANG_SECONDS = 20.0  # far past the tests' per-document limit
+HANG_SECONDS = 120.0  # far past the tests' per-document limit, and past any run that does not wait for it
 CLEAN_MARKER, NORMALISE_MARKER, ANNOTATE_MARKER = "Stallclean", "Stallnormalise", "Stallannotate"
 
 

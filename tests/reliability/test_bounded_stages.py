@@ -116,8 +116,10 @@ def test_the_rest_of_the_batch_loads_and_the_hanging_documents_cost_their_limit(
     assert query(
         db, "select count(*) from mentions m join articles a using (article_id) where a.uri like '%stall%'"
     ) == [(0,)]
-    # each stalled stage: the batch's try and the document's own, LIMIT each; never the 20 s hang x 3
-    assert seconds < 3 * 2 * LIMIT + 20, seconds
+    # each stalled stage costs its tries (the batch's and the document's own, LIMIT each), never its
+    # hang: the whole run ends well inside one hang (the bound leaves room for a loaded machine,
+    # where this run took 42 s at load 23 against its 3 x 2 x LIMIT of tries)
+    assert seconds < stalling.HANG_SECONDS / 2, seconds
     with Warehouse(db, read_only=True) as wh:
         failing = [c.name for c in wh.run_checks(reason_codes=reasons.ALL) if not c.passed and c.severity == "error"]
     assert failing == []
