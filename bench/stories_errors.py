@@ -1,6 +1,6 @@
 """Every story error on the hand labels, with why the two pages linked or did not (issue 17, story quality).
 
-    python bench/stories_errors.py WAREHOUSE [--out bench/results/stories_errors.txt]
+    python bench/stories_errors.py WAREHOUSE [--out bench/results/stories_errors.txt] [--set KNOB=VALUE ...]
 
 WAREHOUSE: one of bench/stories.py's warehouses (--keep DIR: DIR/run-1-100/news.duckdb). Its
 articles' stored story features are clustered again by transforms/analysis/stories.py (pure, the
@@ -91,7 +91,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("warehouse", type=Path)
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--set",
+        nargs="*",
+        default=[],
+        metavar="KNOB=VALUE",
+        help="override stories.py thresholds, e.g. MIN_NAME_WEIGHT=0 LINK_SLOPE_PER_DAY=0 (the rule of 63276a3)",
+    )
     options = parser.parse_args()
+    for knob, _, value in (item.partition("=") for item in options.set):
+        assert isinstance(getattr(S, knob), float), knob
+        setattr(S, knob, float(value))
     labels = {page_name(r): str(r["group"]) for r in read_label_rows(LABELS)}
     rows, info = read(options.warehouse)
     import polars as pl
