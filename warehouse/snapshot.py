@@ -28,9 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
-
-from warehouse.store import SQL_DIR, Warehouse, WarehouseError, sql_text
+from warehouse.store import SQL_DIR, DatabaseError, Warehouse, WarehouseError, sql_text
 
 STORAGE_VERSION = "v1.4.0"  # the oldest storage format DuckDB 2.0 writes that 1.4 and 1.5 clients read
 SNAPSHOT_ALIAS = "published_snapshot"
@@ -339,7 +337,7 @@ def publish(
                 built = standby
             except StandbyUnusable as exc:
                 note = str(exc)
-            except (duckdb.Error, OSError) as exc:  # a failed update (a full disk) rolled back: copy
+            except (DatabaseError, OSError) as exc:  # a failed update (a full disk) rolled back: copy
                 note = f"updating the standby failed: {str(exc).splitlines()[0]}"
         if built is None:
             record.update(method="copy", method_note=note)

@@ -33,6 +33,9 @@ CHECK_SCOPE = re.compile(r"^--\s*scope:\s*(run|ledger|warehouse)\b", re.MULTILIN
 WRITER_MEMORY_LIMIT = "512MB"
 
 
+DatabaseError = duckdb.Error  # DuckDB's errors, for the warehouse's modules that do not import duckdb (publishing)
+
+
 class WarehouseError(RuntimeError):
     """The warehouse cannot be opened or is not in a state we can load into."""
 
