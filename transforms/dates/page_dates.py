@@ -528,7 +528,9 @@ def page_candidates(
     printed in its text: `transforms.html.pages.later_date_candidates`). Given them, htmldate is
     only asked for a field when its answer can change the chosen dates (`htmldate_can_change`):
     its published date, then its latest date. Its answers are the costly part of a page's dates
-    (bench/extraction_cost.py); without `later`, htmldate is always asked."""
+    (bench/extraction_cost.py); without `later`, htmldate is always asked. A sidecar's dates and URL
+    (known only at ingest) are not among `later`: with one, the choice can differ from the one read
+    here, and an htmldate answer skipped here could have counted."""
     tree = _tree(html) if tree is None else tree
     if tree is None:
         return (), None
