@@ -67,7 +67,8 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "depth check": (("transforms.html.pages", "exceeds_parser_depth"),),
 }
 # the stage the set table also shows the path without: the dates and markup the path reads besides
-# trafilatura (transforms.dates.page_dates.page_candidates: on trafilatura's tree since 1d3e5aa, htmldate twice)
+# trafilatura (transforms.dates.page_dates.page_candidates: on trafilatura's tree since 1d3e5aa; htmldate asked
+# only when its answer can change the dates since 63520a3)
 APART = "markup and dates"
 COLUMNS = ("decode", *STAGES, "other", "normalisation")
 
