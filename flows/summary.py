@@ -88,8 +88,13 @@ class RunSummary:
         if passed:
             out.append(f"passed      {', '.join(passed)}")
         failing = [c for c in self.checks if not c.passed]
-        out.append(f"checks      {len(self.checks) - len(failing)}/{len(self.checks)} passed")
-        out += [f"  {c.severity.upper():<6}{c.name}: {c.n_failing} failing rows" for c in failing]
+        skipped = [c for c in self.checks if c.scope == "skipped"]
+        ran = len(self.checks) - len(skipped)
+        line = f"checks      {ran - len(failing)}/{ran} passed"
+        if skipped:  # a run that wrote nothing: the checks over its loads had no rows to read
+            line += f", {len(skipped)} skipped (nothing new loaded)"
+        out.append(line)
+        out += [f"  {c.severity.upper():<8}{c.name}: {c.n_failing} failing rows" for c in failing]
         out.append(f"batches     {len(self.load_ids)} in {self.seconds:.1f} s")
         if self.published:
             out.append(f"published   {self.published}")
@@ -105,10 +110,10 @@ class RunSummary:
             ("rejected", self.n_rejected),
         ] + [(f"rejected: {reason}", n) for reason, n in sorted(self.rejected_by_reason.items())]
         table = "\n".join(f"| {name} | {n} |" for name, n in rows)
-        checks = "\n".join(f"| {c.name} | {c.severity} | {c.n_failing} |" for c in self.checks)
+        checks = "\n".join(f"| {c.name} | {c.severity} | {c.scope} | {c.n_failing} |" for c in self.checks)
         stages = "\n".join(f"| {r['stage']} | {r['reason']} | {r['n_inputs']} |" for r in self.stage_rows())
         return (
             f"# Ingest summary\n\nWarehouse: `{self.db_path}`\n\n| outcome | inputs |\n|---|---|\n{table}\n\n"
             f"| stage | reason | inputs |\n|---|---|---|\n{stages}\n\n"
-            f"| check | severity | failing rows |\n|---|---|---|\n{checks}\n"
+            f"| check | severity | scope | failing rows |\n|---|---|---|---|\n{checks}\n"
         )

@@ -17,6 +17,7 @@ from flows.summary import RunSummary
 from tests.conftest import SEEDS
 from transforms.frames.ledger import Reject
 from warehouse import LoadCounts
+from warehouse.store import CheckResult
 
 
 def test_stage_rows_follow_the_pipeline_and_keep_every_reason() -> None:
@@ -59,6 +60,22 @@ def _artifact(key: str, run_id: str):
         )
     assert len(found) == 1, f"{key}: {len(found)} artifacts for run {run_id}"
     return found[0]
+
+
+def test_checks_skipped_by_a_run_that_wrote_nothing_are_not_counted_as_passed() -> None:
+    summary = RunSummary("w.duckdb")
+    summary.checks = [
+        CheckResult("loads_conserve_inputs", "error", 0, [], scope="ledger"),
+        CheckResult("bodies_are_not_empty", "error", 0, [], scope="skipped"),
+        CheckResult("dates_are_sane", "warning", 0, [], scope="skipped"),
+        CheckResult("outlets_are_known", "warning", 2, [], scope="run"),
+    ]
+    lines = summary.lines()
+    assert "checks      1/2 passed, 2 skipped (nothing new loaded)" in lines
+    assert "  WARNING outlets_are_known: 2 failing rows" in lines
+    assert "| bodies_are_not_empty | error | skipped | 0 |" in summary.markdown()
+    summary.checks = summary.checks[:1]
+    assert "checks      1/1 passed" in summary.lines()
 
 
 def test_a_run_with_rejects_keeps_its_stage_counts_and_artifacts(tmp_path) -> None:
