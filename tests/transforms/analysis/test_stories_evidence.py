@@ -1,6 +1,7 @@
 """A story link needs evidence of one event, not one topic (issue 17, story quality): a shared name
 heavier than a well-known company's (MIN_NAME_WEIGHT), and stronger evidence the farther apart the
-two articles are in time (LINK_SLOPE_PER_DAY, off as shipped: its tests set it to the 0.1 measured)."""
+two articles are in time (LINK_SLOPE_PER_DAY). Both are off as shipped (no setting chosen out of half
+took them): their tests set them to the values measured, 3.6 and 0.1."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import pytest
 
 from transforms.analysis import stories
 from transforms.analysis.stories import (
-    MIN_NAME_WEIGHT,
     MIN_SIMILARITY,
     MIN_TERM_AGREEMENT,
     MIN_TERM_SIMILARITY,
@@ -22,6 +22,13 @@ from transforms.analysis.stories import (
 )
 
 DAY = datetime(2019, 11, 18, 12, tzinfo=UTC)
+NAME_WEIGHT = 3.6  # the value measured in bench/results/stories_tuning.txt (shipped off)
+
+
+@pytest.fixture
+def name_weight(monkeypatch: pytest.MonkeyPatch) -> float:
+    monkeypatch.setattr(stories, "MIN_NAME_WEIGHT", NAME_WEIGHT)
+    return NAME_WEIGHT
 
 
 def _article(article_id: str, entities: list[str], terms: list[str], day: float = 0) -> dict:
@@ -53,23 +60,23 @@ RUMOUR_WORDS = "scissor keyboard macbook inch rumour analyst kuo supply chain se
 ESSAY_WORDS = "scissor macbook innovation design backwards essay future iphone notch touchbar".split()
 
 
-def test_one_well_known_company_in_common_is_a_topic_not_an_event() -> None:
+def test_one_well_known_company_in_common_is_a_topic_not_an_event(name_weight: float) -> None:
     rumour = _article("rumour", ["organisation:apple"], RUMOUR_WORDS)
     essay = _article("essay", ["organisation:apple"], ESSAY_WORDS, day=0.5)
     score, words = _scores(rumour, essay)
     # every other rule would link them: the names and words pass, the words agree, not enough for words alone
     assert score >= MIN_SIMILARITY + stories.LINK_SLOPE_PER_DAY * 0.5
     assert MIN_TERM_AGREEMENT <= words < MIN_TERM_SIMILARITY
-    assert entity_weight("organisation:apple", "organisation") < MIN_NAME_WEIGHT
+    assert entity_weight("organisation:apple", "organisation") < name_weight
     assert link_similarity(rumour, essay) is None
     assert cluster_stories(_frame(rumour, essay))["story_id"].n_unique() == 2
 
 
-def test_a_rare_name_in_common_with_the_same_words_links_them() -> None:
+def test_a_rare_name_in_common_with_the_same_words_links_them(name_weight: float) -> None:
     # the same two pieces naming the same rare person (a company's new chief) are linked
     rumour = _article("rumour", ["person:marcelo-claure"], RUMOUR_WORDS)
     essay = _article("essay", ["person:marcelo-claure"], ESSAY_WORDS, day=0.5)
-    assert entity_weight("person:marcelo-claure", "person") >= MIN_NAME_WEIGHT
+    assert entity_weight("person:marcelo-claure", "person") >= name_weight
     assert link_similarity(rumour, essay) is not None
     assert cluster_stories(_frame(rumour, essay))["story_id"].n_unique() == 1
 
@@ -81,7 +88,7 @@ def test_the_name_weight_rule_is_what_keeps_them_apart(monkeypatch: pytest.Monke
     assert link_similarity(rumour, essay) is not None
 
 
-def test_places_alone_never_satisfy_the_name_weight() -> None:
+def test_places_alone_never_satisfy_the_name_weight(name_weight: float) -> None:
     # a place is no evidence of an event by names (a link by words alone still can be)
     a = _article("a", ["place:inner-mongolia"], RUMOUR_WORDS)
     b = _article("b", ["place:inner-mongolia"], ESSAY_WORDS, day=0.5)
