@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from fractions import Fraction
 from itertools import combinations
 
@@ -13,6 +13,9 @@ import polars as pl
 import pytest
 
 from tests.conftest import DW_SEED, EXTRACTION, TEST_SETS, YONHAP_SEED
+from tests.transforms.analysis.story_features import DAY
+from tests.transforms.analysis.story_features import story_article as _article
+from tests.transforms.analysis.story_features import story_frame as _frame
 from transforms.analysis import stories
 from transforms.analysis.entities import mentions_frame
 from transforms.analysis.stories import (
@@ -31,31 +34,8 @@ from transforms.analysis.stories import (
     story_id_for,
 )
 
-DAY = datetime(2022, 1, 28, 12, tzinfo=UTC)
 NATO_TERMS = ["nato", "stoltenberg", "russia", "ukraine", "troops", "invasion", "talks"]
 NATO = ["person:stoltenberg", "organisation:nato", "organisation:atlantic-council", "place:russia", "place:ukraine"]
-
-
-def _article(
-    article_id: str,
-    entities: list[str],
-    terms: list[str],
-    day: float = 0,
-    language: str = "en",
-    is_dated: bool = True,
-) -> dict:
-    return {
-        "article_id": article_id,
-        "event_at": DAY + timedelta(days=day),
-        "is_dated": is_dated,
-        "language": language,
-        "entity_ids": entities,
-        "terms": terms,
-    }
-
-
-def _frame(*rows: dict) -> pl.DataFrame:
-    return pl.DataFrame(list(rows), schema=FEATURES_SCHEMA, orient="row")
 
 
 def _stories(*rows: dict) -> dict[str, str]:

@@ -2,40 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
-import polars as pl
 import pytest
 
+from tests.transforms.analysis.story_features import link_cosines as _cosines
+from tests.transforms.analysis.story_features import story_article as _article
+from tests.transforms.analysis.story_features import story_frame as _frame
 from transforms.analysis import stories
 from transforms.analysis.stories import MIN_SIMILARITY, MIN_TERM_AGREEMENT, cluster_stories, link_similarity
-
-DAY = datetime(2019, 11, 19, 12, tzinfo=UTC)
-
-
-def _article(article_id: str, entities: list[str], terms: list[str], language: str = "en", day: float = 0) -> dict:
-    return {
-        "article_id": article_id,
-        "event_at": DAY + timedelta(days=day),
-        "is_dated": True,
-        "language": language,
-        "entity_ids": entities,
-        "terms": terms,
-    }
-
-
-def _frame(*rows: dict) -> pl.DataFrame:
-    return pl.DataFrame(list(rows), schema=stories.FEATURES_SCHEMA, orient="row")
-
-
-def _cosines(a: dict, b: dict) -> tuple[float, float]:
-    """(names, words) cosines of two articles, weighed as the links weigh them."""
-    pa, pb = stories._profile(a, None), stories._profile(b, None)
-    return (
-        stories._cosine(pa.entities, pb.entities, pa.entity_norm, pb.entity_norm),
-        stories._cosine(pa.terms, pb.terms, pa.term_norm, pb.term_norm),
-    )
-
 
 # a car reveal and a laptop review of one week that each name Amazon and little else (round 1's labels:
 # the Audi e-tron Sportback and the 16-inch MacBook Pro review)

@@ -5,11 +5,11 @@ took them): their tests set them to the values measured, 3.6 and 0.1."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
-import polars as pl
 import pytest
 
+from tests.transforms.analysis.story_features import link_cosines
+from tests.transforms.analysis.story_features import story_article as _article
+from tests.transforms.analysis.story_features import story_frame as _frame
 from transforms.analysis import stories
 from transforms.analysis.stories import (
     MIN_SIMILARITY,
@@ -21,7 +21,6 @@ from transforms.analysis.stories import (
     link_similarity,
 )
 
-DAY = datetime(2019, 11, 18, 12, tzinfo=UTC)
 NAME_WEIGHT = 3.6  # the value measured in bench/results/stories_tuning.txt (shipped off)
 
 
@@ -31,26 +30,9 @@ def name_weight(monkeypatch: pytest.MonkeyPatch) -> float:
     return NAME_WEIGHT
 
 
-def _article(article_id: str, entities: list[str], terms: list[str], day: float = 0) -> dict:
-    return {
-        "article_id": article_id,
-        "event_at": DAY + timedelta(days=day),
-        "is_dated": True,
-        "language": "en",
-        "entity_ids": entities,
-        "terms": terms,
-    }
-
-
-def _frame(*rows: dict) -> pl.DataFrame:
-    return pl.DataFrame(list(rows), schema=stories.FEATURES_SCHEMA, orient="row")
-
-
 def _scores(a: dict, b: dict) -> tuple[float, float]:
     """(combined score, words' cosine) of two articles in one language, weighed as the links weigh them."""
-    pa, pb = stories._profile(a, None), stories._profile(b, None)
-    names = stories._cosine(pa.entities, pb.entities, pa.entity_norm, pb.entity_norm)
-    words = stories._cosine(pa.terms, pb.terms, pa.term_norm, pb.term_norm)
+    names, words = link_cosines(a, b)
     return stories.ENTITY_SHARE * names + (1 - stories.ENTITY_SHARE) * words, words
 
 

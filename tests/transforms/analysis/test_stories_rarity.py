@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime, timedelta
 
-import polars as pl
-
+from tests.transforms.analysis.story_features import story_article as _article
+from tests.transforms.analysis.story_features import story_frame as _frame
 from transforms.analysis import stories
 from transforms.analysis.stories import (
     COMMON_ZIPF,
@@ -17,23 +16,6 @@ from transforms.analysis.stories import (
     link_similarity,
     rarity,
 )
-
-DAY = datetime(2019, 11, 20, 12, tzinfo=UTC)
-
-
-def _article(article_id: str, entities: list[str], terms: list[str], day: float = 0) -> dict:
-    return {
-        "article_id": article_id,
-        "event_at": DAY + timedelta(days=day),
-        "is_dated": True,
-        "language": "en",
-        "entity_ids": entities,
-        "terms": terms,
-    }
-
-
-def _frame(*rows: dict) -> pl.DataFrame:
-    return pl.DataFrame(list(rows), schema=stories.FEATURES_SCHEMA, orient="row")
 
 
 def _unweighted_terms(a: dict, b: dict) -> float:
