@@ -4,14 +4,13 @@ beside and renamed over the previous one, with every table and view, and a Parqu
 from __future__ import annotations
 
 import os
-import shutil
 import stat
-import subprocess
 
 import duckdb
 import pytest
 
 from tests.conftest import DW_SEED, YONHAP_SEED
+from tests.warehouse.duckdb1 import duckdb1_scalar, needs_duckdb1
 from tests.warehouse.test_store import _batch
 from transforms.metadata.sources import source_registry
 from warehouse import Warehouse, WarehouseError, snapshot
@@ -119,19 +118,8 @@ def test_the_parquet_export_is_partitioned_by_date_and_switched_whole(wh, tmp_pa
     assert link.resolve() != old_target and not old_target.exists()  # the older export is gone
 
 
-@pytest.mark.skipif(
-    not shutil.which(os.environ.get("DUCKDB1_PYTHON", "") or "no-such-python"),
-    reason="set DUCKDB1_PYTHON to a Python with duckdb 1.4 or 1.5 installed",
-)
+@needs_duckdb1
 def test_a_duckdb_1x_client_opens_the_snapshot(wh, tmp_path) -> None:
     published = publish(wh, tmp_path / "published")
-    script = (
-        "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
-        "print(duckdb.__version__, con.execute('select count(*) from removed_spans_by_rule').fetchone()[0] > 0)"
-    )
-    done = subprocess.run(
-        [os.environ["DUCKDB1_PYTHON"], "-c", script, str(published.path)], capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    version, has_rows = done.stdout.split()
+    version, has_rows = duckdb1_scalar(published.path, "select count(*) > 0 from removed_spans_by_rule")
     assert version.startswith("1.") and has_rows == "True"

@@ -8,7 +8,6 @@ copies the file instead."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ import duckdb
 import pytest
 
 from tests.conftest import DW_SEED, YONHAP_SEED
+from tests.warehouse.duckdb1 import duckdb1_scalar, needs_duckdb1
 from tests.warehouse.test_analysis_load import _batch
 from transforms.metadata.sources import source_registry
 from warehouse import Warehouse, WarehouseError, snapshot
@@ -189,10 +189,7 @@ def test_a_failure_half_way_leaves_both_snapshots_as_they_were(wh, tmp_path, mon
     assert publish(wh, published).method == "incremental"  # the standby is still usable
 
 
-@pytest.mark.skipif(
-    not shutil.which(os.environ.get("DUCKDB1_PYTHON", "") or "no-such-python"),
-    reason="set DUCKDB1_PYTHON to a Python with duckdb 1.4 or 1.5 installed",
-)
+@needs_duckdb1
 def test_a_duckdb_1x_client_opens_a_snapshot_brought_up_to_date(wh, tmp_path) -> None:
     published = tmp_path / "published"
     publish(wh, published)
@@ -201,13 +198,5 @@ def test_a_duckdb_1x_client_opens_a_snapshot_brought_up_to_date(wh, tmp_path) ->
     wh.load_batch(_batch([(DW_SEED.as_uri(), DW + "\nUpdate.\n")], story="s2"))
     third = publish(wh, published)
     assert third.method == "incremental"
-    script = (
-        "import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
-        "print(duckdb.__version__, con.execute('select count(*) from articles').fetchone()[0])"
-    )
-    done = subprocess.run(
-        [os.environ["DUCKDB1_PYTHON"], "-c", script, str(third.path)], capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    version, n_articles = done.stdout.split()
+    version, n_articles = duckdb1_scalar(third.path, "select count(*) from articles")
     assert version.startswith("1.") and n_articles == "3"
