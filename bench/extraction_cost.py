@@ -1,7 +1,7 @@
 """Cost per page of the whole HTML path against trafilatura alone, measured live (issue 15, point 5).
 
     python bench/extraction_cost.py [--shared ../shared] [--sets scrapinghub,readability,wcxb]
-        [--repeats 3] [--limit N] [--out bench/results/extraction/cost.md] [--predictions DIR]
+        [--repeats 3] [--limit N] [--every N] [--out bench/results/extraction/cost.md] [--predictions DIR]
         [--json DIR]                      # also keep each set's per-page figures, <set>.json
     python bench/extraction_cost.py --merge DIR/scrapinghub.json DIR/readability.json ...
                                           # the report from sets measured apart (in parallel)
@@ -138,8 +138,8 @@ def p90(values: list[float]) -> float:
     return statistics.quantiles(values, n=10, method="inclusive")[8] if len(values) > 1 else values[0]
 
 
-def measure_set(set_dir: Path, repeats: int, limit: int) -> dict[str, Any]:
-    paths = sorted((set_dir / "html").glob("*.html"))[: limit or None]
+def measure_set(set_dir: Path, repeats: int, limit: int, every: int = 1) -> dict[str, Any]:
+    paths = sorted((set_dir / "html").glob("*.html"))[: limit or None][::every]
     data = {p.stem: p.read_bytes() for p in paths}
     ids = list(data)
     clock = StageClock()
@@ -246,7 +246,9 @@ def run_line(run: dict[str, Any]) -> str:
     load = run["load"]
     return (
         f"{', '.join(run['sets'])}: run {run['started']}–{run['finished']} UTC at commit {run['commit']}, "
-        f"{run['repeats']} repeats a page (the order of the two alternating), Python {run['python']}, trafilatura "
+        f"{run['repeats']} repeats a page (the order of the two alternating)"
+        + (f", every {run['every']}th page" if run.get("every", 1) > 1 else "")
+        + f", Python {run['python']}, trafilatura "
         f"{run['trafilatura']}; load average at the start {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
         f"({run['cores']} cores)."
     )
@@ -273,13 +275,16 @@ def report(results: dict[str, dict[str, Any]], runs: list[dict[str, Any]]) -> st
     )
 
 
-def _run(sets: list[str], repeats: int, started: datetime, load: tuple[float, ...], commit: str) -> dict[str, Any]:
+def _run(
+    sets: list[str], repeats: int, started: datetime, load: tuple[float, ...], commit: str, every: int = 1
+) -> dict[str, Any]:
     return {
         "sets": sets,
         "started": f"{started:%Y-%m-%d %H:%M}",
         "finished": f"{datetime.now(UTC):%H:%M}",
         "commit": commit,
         "repeats": repeats,
+        "every": every,
         "python": sys.version.split()[0],
         "trafilatura": version("trafilatura"),
         "load": list(load),
@@ -308,6 +313,7 @@ def main() -> int:
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="the first N pages of each set (0: all)")
+    parser.add_argument("--every", type=int, default=1, help="every Nth page of each set (after --limit)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "extraction" / "cost.md")
     parser.add_argument("--predictions", type=Path, help="write <set>.jsonl (body_text, title, ...) here")
     parser.add_argument("--json", type=Path, help="write <set>.json (per-page figures, the run) here")
@@ -323,16 +329,17 @@ def main() -> int:
     else:
         started, load, commit = datetime.now(UTC), os.getloadavg(), _commit()  # the code as it was loaded
         for name in args.sets.split(","):
-            results[name] = measure_set(args.shared / "data" / "extraction" / name, args.repeats, args.limit)
+            folder = args.shared / "data" / "extraction" / name
+            results[name] = measure_set(folder, args.repeats, args.limit, args.every)
             print(f"{name}: done at {datetime.now(UTC):%H:%M:%S}", file=sys.stderr)
             if args.predictions:
                 _write_predictions(args.predictions, name, results[name])
             if args.json:
                 args.json.mkdir(parents=True, exist_ok=True)
                 saved = {k: results[name][k] for k in ("pages", "asked")}
-                saved["run"] = _run([name], args.repeats, started, load, commit)
+                saved["run"] = _run([name], args.repeats, started, load, commit, args.every)
                 (args.json / f"{name}.json").write_text(json.dumps(saved), "utf-8")
-        runs.append(_run(list(results), args.repeats, started, load, commit))
+        runs.append(_run(list(results), args.repeats, started, load, commit, args.every))
     text = report(results, runs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, "utf-8")
