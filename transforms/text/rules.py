@@ -20,6 +20,8 @@ from transforms.text.rules_prefilter import Finder, canonical, needs
 Scope = Literal["line", "prefix", "inline"]
 Zone = Literal["any", "tail"]
 RULE_FILE_SUFFIX = "_rules.toml"  # every transforms/data/*_rules.toml file, in name order
+WHITESPACE_RUN = re.compile(r"\s+")
+WORD_CHARACTER = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,9 @@ class _ByStart:
     """Rules of one scope (in catalogue order), and for each first character of a line the ones
     whose match may start with it (`transforms.text.first_chars`): the others are not tried. A line
     that holds none of the rules' needed strings (`Rule.needs`) is only tried by the rules that need
-    none."""
+    none; one that holds some is tried by the rules that need none or one of them (`Rule.may_contain`),
+    that choice remembered per first character and set of strings (lines repeat both: the rules
+    were filtered line by line before, 34 `may_contain` calls a line on wcxb)."""
 
     MAX_REMEMBERED = 4096  # distinct first characters remembered
 
@@ -133,6 +137,7 @@ class _ByStart:
         self._starts = [(rule, first_chars(rule.pattern)) for rule in rules]
         self._by_char: dict[str, tuple[tuple[Rule, ...], tuple[Rule, ...]]] = {}
         self._all = (rules, _unfiltered(rules))
+        self._by_present: dict[tuple[str, frozenset[str]], tuple[Rule, ...]] = {}
 
     def for_line(self, stripped: str, present: frozenset[str] | None = None) -> tuple[Rule, ...]:
         """The rules to try on a line, in order; `present`: the needed strings it holds (None: not
@@ -148,7 +153,42 @@ class _ByStart:
                 if len(self._by_char) < self.MAX_REMEMBERED:
                     self._by_char[char] = cached
             found = cached
-        return found[0] if present is None or present else found[1]
+        if present is None:
+            return found[0]
+        if not present:
+            return found[1]
+        key = (stripped[:1], present)
+        tried = self._by_present.get(key)
+        if tried is None:
+            tried = _containing(found[0], present)
+            if len(self._by_present) < MAX_REMEMBERED_SETS:
+                self._by_present[key] = tried
+        return tried
+
+
+MAX_REMEMBERED_SETS = 65536  # (first character, needed strings present) choices remembered per scope
+
+
+def _containing(rules: tuple[Rule, ...], present: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules a line holding the `present` needed strings may match (`Rule.may_contain`), in order."""
+    return tuple(r for r in rules if r.may_contain(present))
+
+
+class _Inline:
+    """The inline rules (catalogue order) and, per set of needed strings a line holds, the ones it may
+    match (`Rule.may_contain`), remembered."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self._by_present: dict[frozenset[str], tuple[Rule, ...]] = {}
+
+    def for_line(self, present: frozenset[str]) -> tuple[Rule, ...]:
+        tried = self._by_present.get(present)
+        if tried is None:
+            tried = _containing(self.rules, present)
+            if len(self._by_present) < MAX_REMEMBERED_SETS:
+                self._by_present[present] = tried
+        return tried
 
 
 @dataclass(frozen=True)
@@ -157,7 +197,7 @@ class _Scoped:
 
     line: _ByStart
     prefix: _ByStart
-    inline: tuple[Rule, ...]
+    inline: _Inline
     finder: Finder  # the strings these rules need (`Rule.needs`): which a line holds, in one pass
 
 
@@ -175,7 +215,7 @@ def _by_scope(rules: tuple[Rule, ...], in_tail: bool) -> _Scoped:
             for scope in ("line", "prefix", "inline")
         )
         finder = Finder(n for r in (*line, *prefix, *inline) for n in r.needs or ())
-        split = _Scoped(_ByStart(line), _ByStart(prefix), inline, finder)
+        split = _Scoped(_ByStart(line), _ByStart(prefix), _Inline(inline), finder)
         if len(_SCOPED) > 256:
             _SCOPED.clear()
         cached = _SCOPED[key] = (rules, split)
@@ -191,8 +231,8 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
     scoped = _by_scope(rules, in_tail)
     marked = scoped.finder.present(canonical(line))  # the needed strings the line holds (the pre-filter)
 
-    for rule in scoped.line.for_line(stripped, marked):
-        if (rule.requires and not rule.may_match(folded)) or not rule.may_contain(marked):
+    for rule in scoped.line.for_line(stripped, marked):  # those the needed strings admit
+        if rule.requires and not rule.may_match(folded):
             continue
         match = rule.pattern.fullmatch(stripped)
         if match and (fields := _fields(rule, match)) is not None:
@@ -202,7 +242,7 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
     hits: list[RuleHit] = []
     start = lead
     for rule in scoped.prefix.for_line(stripped, marked):
-        if (rule.requires and not rule.may_match(folded)) or not rule.may_contain(marked):
+        if rule.requires and not rule.may_match(folded):
             continue
         match = rule.pattern.match(stripped)
         if match and match.end() > 0 and (fields := _fields(rule, match)) is not None:
@@ -212,8 +252,8 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
 
     # Inline removals: cut every match out of what is left, remembering offsets within the line.
     pieces: list[tuple[int, int]] = [(start, lead + len(stripped))]
-    for rule in scoped.inline:
-        if (rule.requires and not rule.may_match(folded)) or not rule.may_contain(marked):
+    for rule in scoped.inline.for_line(marked):
+        if rule.requires and not rule.may_match(folded):
             continue
         next_pieces: list[tuple[int, int]] = []
         for a, b in pieces:
@@ -228,9 +268,9 @@ def match_line(line: str, *, in_tail: bool = True, rules: tuple[Rule, ...] | Non
         pieces = [(a, b) for a, b in next_pieces if line[a:b].strip()]
 
     kept = " ".join(line[a:b].strip() for a, b in pieces)
-    kept = re.sub(r"\s+", " ", kept).strip()
+    kept = WHITESPACE_RUN.sub(" ", kept).strip()
     # A line left with only punctuation once the removals are cut out is gone entirely.
-    if kept and not re.search(r"\w", kept):
+    if kept and not WORD_CHARACTER.search(kept):
         kept = ""
     if pieces:
         first = line[pieces[0][0] :]

@@ -13,7 +13,7 @@ import pytest
 from lxml import html as lxml_html
 
 from tests.conftest import EXTRACTION, SEEDS
-from transforms.text.rules import Rule, load_rules, match_line
+from transforms.text.rules import Rule, _by_scope, load_rules, match_line
 from transforms.text.rules_prefilter import Finder, available, canonical, needs
 
 PAGES_PER_SET = 15  # shared pages whose whole visible text (menus, footers, notices) is run both ways
@@ -92,6 +92,27 @@ def test_same_removals_on_the_rules_examples(catalogue: tuple[Rule, ...], plain:
 def test_same_removals_on_the_seeds(catalogue: tuple[Rule, ...], plain: tuple[Rule, ...]) -> None:
     lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
     assert lines and _same_verdicts(lines, catalogue, plain) == 2 * len(lines)
+
+
+def test_remembered_choice_equals_the_line_by_line_filter(catalogue: tuple[Rule, ...]) -> None:
+    """The rules tried on a line, remembered per first character and needed strings present, are
+    the ones the line-by-line filter (`Rule.may_contain` on every admitted rule) keeps, the second
+    time (from memory) as the first."""
+    lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    lines += [e for r in catalogue for e in r.positive]
+    filtered = 0
+    for in_tail in (False, True):
+        scoped = _by_scope(catalogue, in_tail)
+        for line in lines * 2:
+            stripped = line.strip()
+            marked = scoped.finder.present(canonical(line))
+            for scope in (scoped.line, scoped.prefix):
+                slow = tuple(r for r in scope.for_line(stripped, None) if r.may_contain(marked))
+                assert scope.for_line(stripped, marked) == slow, line
+                filtered += len(scope.for_line(stripped, None)) - len(slow)
+            slow_inline = tuple(r for r in scoped.inline.rules if r.may_contain(marked))
+            assert scoped.inline.for_line(marked) == slow_inline, line
+    assert filtered > 0  # the filter rules some out
 
 
 @pytest.mark.skipif(not EXTRACTION.is_dir(), reason=f"{EXTRACTION} not found (../shared)")
