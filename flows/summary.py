@@ -29,6 +29,7 @@ class RunSummary:
     n_loaded: int = 0
     n_unchanged: int = 0
     n_rejected: int = 0
+    n_rejected_again: int = 0  # of n_rejected: the same reject as before (the same content and reason): not new data
     rejected_by_reason: Counter[str] = field(default_factory=Counter)
     by_stage: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, reason) -> inputs
     load_ids: list[str] = field(default_factory=list)
@@ -45,6 +46,7 @@ class RunSummary:
         self.n_loaded += counts.n_loaded
         self.n_unchanged += counts.n_unchanged
         self.n_rejected += counts.n_rejected
+        self.n_rejected_again += counts.n_rejected_again
         self.rejected_by_reason.update(r.reason for r in rejects)
         self.by_stage.update((r.stage, r.reason) for r in rejects)
         self.by_stage.update({(stage, PASSED): n for stage, n in passed.items()})
@@ -77,7 +79,8 @@ class RunSummary:
             f"inputs seen {self.n_seen}",
             f"loaded      {self.n_loaded}",
             f"unchanged   {self.n_unchanged}",
-            f"rejected    {self.n_rejected}",
+            f"rejected    {self.n_rejected}"
+            + (f" ({self.n_rejected_again} rejected again, unchanged)" if self.n_rejected_again else ""),
         ]
         out += [
             f"  {row['stage']:<9}{row['reason']:<24}{row['n_inputs']}"
@@ -108,6 +111,7 @@ class RunSummary:
             ("loaded", self.n_loaded),
             ("unchanged", self.n_unchanged),
             ("rejected", self.n_rejected),
+            ("rejected again, unchanged", self.n_rejected_again),
         ] + [(f"rejected: {reason}", n) for reason, n in sorted(self.rejected_by_reason.items())]
         table = "\n".join(f"| {name} | {n} |" for name, n in rows)
         checks = "\n".join(f"| {c.name} | {c.severity} | {c.scope} | {c.n_failing} |" for c in self.checks)

@@ -107,6 +107,12 @@ class LoadCounts:
     n_loaded: int
     n_unchanged: int
     n_rejected: int
+    n_rejected_again: int = 0  # of n_rejected: the same reject already in rejects (not new data)
+
+    @property
+    def changed_data(self) -> bool:
+        """Whether the load wrote data: an article version, or a reject not seen before."""
+        return self.n_loaded > 0 or self.n_rejected > self.n_rejected_again
 
 
 @dataclass(frozen=True)
@@ -397,6 +403,9 @@ class Warehouse:
         try:
             self.con.execute(sql_text("load/new_versions.sql"))
             n_loaded = self.scalar("select count(*) from new_versions")
+            # the same input rejected the same way again (its reject_id is already there): not new data
+            seen = {r for (r,) in self.con.execute(sql_text("read/rejects_seen_before.sql")).fetchall()}
+            n_rejected_again = batch.rejects.filter(pl.col("reject_id").is_in(list(seen))).height
             _execute(self.con, sql_text("load/outlets.sql"), params)  # the outlets found from URLs, first
             for name in ("documents", "article_versions", "articles", "article_blocks", "removed_spans", "rejects"):
                 _execute(self.con, sql_text(f"load/{name}.sql"), params)
@@ -424,6 +433,7 @@ class Warehouse:
                     "n_loaded": n_loaded,
                     "n_unchanged": n_unchanged,
                     "n_rejected": n_rejected,
+                    "n_rejected_again": n_rejected_again,
                     "pipeline_version": batch.pipeline_version,
                 },
             )
@@ -438,7 +448,7 @@ class Warehouse:
         finally:
             for name in frames:
                 self.con.unregister(name)
-        return LoadCounts(batch.load_id, n_loaded, n_unchanged, n_rejected)
+        return LoadCounts(batch.load_id, n_loaded, n_unchanged, n_rejected, n_rejected_again)
 
     def record_stage_counts(self, run_id: str, counts: pl.DataFrame) -> None:
         """Keep a run's counts per stage and reason (columns stage, reason, is_rejected, n_inputs)."""
@@ -470,7 +480,8 @@ class Warehouse:
         vocabulary (transforms.reasons.ALL) for reject_codes_are_known; empty: reasons go unchecked.
         `load_ids`: a run's loads. A check whose header says `scope: run` then looks only at the rows
         those loads wrote (its `in_run(load_id)`), and is skipped (a result with scope 'skipped')
-        when they wrote none (every input unchanged); None: every row of the warehouse."""
+        when they wrote none (every input unchanged, or rejected again the same way: LoadCounts.changed_data);
+        None: every row of the warehouse."""
         whole = load_ids is None
         scoped = list(load_ids or [])
         self.con.register("reason_codes", pl.DataFrame({"reason": list(reason_codes)}, schema={"reason": pl.String}))
@@ -484,7 +495,7 @@ class Warehouse:
             not whole
             and not self.con.execute(
                 "select count(*) from loads where load_id in (select load_id from checked_loads) "
-                "and (n_loaded > 0 or n_rejected > 0)"
+                "and (n_loaded > 0 or n_rejected > n_rejected_again)"
             ).fetchall()[0][0]
         )
         results = []
