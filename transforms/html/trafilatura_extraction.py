@@ -26,7 +26,7 @@ from html import unescape
 import trafilatura
 from courlan import extract_domain
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import (
     META_URL,
@@ -39,7 +39,7 @@ from trafilatura.metadata import (
 )
 from trafilatura.metadata import extract_sitename as trafilatura_sitename
 from trafilatura.settings import Document
-from trafilatura.utils import line_processing, load_html
+from trafilatura.utils import is_dubious_html, line_processing, repair_faulty_html
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from transforms.html.blocks import BlockText, HtmlBlock, HtmlBlockKind, HtmlExtraction, HtmlMetadata
@@ -86,6 +86,21 @@ DECLARED_LANGUAGE = (
     re.compile(
         r"<meta\b[^>]*?property\s*=\s*[\"']?og:locale[\"']?[^>]*?content\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE
     ),
+)
+
+# The page's parser: trafilatura's (`trafilatura.utils.HTML_PARSER`, the same options) with lxml's
+# C-level element classes: every element an HtmlElement. lxml.html's own lookup
+# (`HtmlElementClassLookup.lookup`, a Python method giving <form>, <input>, <label> ... their form
+# classes) runs each time a Python object is made for an element: about 7,500 times a page on the
+# path (trafilatura's passes and copies, the markup walk), 0.6 us each. Nothing on the path reads
+# the form classes' extras; the same tree, blocks, metadata and dates (tests/transforms/html/).
+PAGE_PARSER = HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+)
+PAGE_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+    )
 )
 
 # trafilatura warns about every empty link it drops; a pipeline log does not need those.
@@ -233,10 +248,31 @@ def searched_author(tree: HtmlElement) -> str | None:
 
 
 def page_tree(html: str) -> HtmlElement | None:
-    """The page parsed the way trafilatura parses it; None when it is no HTML."""
+    """The page parsed the way trafilatura parses it (`trafilatura.utils.load_html` on a str: the
+    same steps, given `PAGE_PARSER`); None when it is no HTML."""
+    if not isinstance(html, str):
+        return None
+    beginning = html[:50].lower()
+    html = repair_faulty_html(html, beginning)
+    tree, by_bytes = None, False
     try:
-        return load_html(html)
-    except (TypeError, ValueError):
+        tree = fromstring(html, parser=PAGE_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree, by_bytes = _from_bytes(html), True
+    except Exception:  # noqa: BLE001 -- trafilatura logs and goes on the same way
+        tree = None
+    if (tree is None or len(tree) < 1) and not by_bytes:
+        tree = _from_bytes(html)
+    if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
+        return None  # trafilatura: not valid HTML
+    return tree
+
+
+def _from_bytes(html: str) -> HtmlElement | None:
+    """trafilatura's second try (`trafilatura.utils.fromstring_bytes`): the page as UTF-8 bytes."""
+    try:
+        return fromstring(html.encode("utf8", "surrogatepass"), parser=PAGE_PARSER)
+    except Exception:  # noqa: BLE001
         return None
 
 
