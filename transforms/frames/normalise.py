@@ -40,6 +40,7 @@ from transforms.metadata.sidecars import Sidecar
 from transforms.metadata.sources import UNKNOWN_SOURCE, source_aliases
 from transforms.metadata.titles import choose_title, site_affixes
 from transforms.text.articles import BODY_KINDS, TextArticle
+from transforms.text.language_id import classify
 from transforms.text.mojibake import count_mojibake
 
 PIPELINE_VERSION = "0.1.0"
@@ -135,8 +136,9 @@ def _sha256(texts: pl.Series) -> pl.Series:
 
 
 def _language(texts: pl.Series) -> pl.Series:
-    identify = _identifier().classify if texts.len() else None  # loading the model takes a while: not for no text
-    guesses = [identify(t[:LANGUAGE_SAMPLE_CHARS]) if t else (None, None) for t in texts]  # type: ignore[misc]
+    identifier = _identifier() if texts.len() else None  # loading the model takes a while: not for no text
+    # py3langid's classify with its byte walk in numpy (transforms.text.language_id): the same answers
+    guesses = [classify(identifier, t[:LANGUAGE_SAMPLE_CHARS]) if t and identifier else (None, None) for t in texts]
     return pl.Series(
         [{"language": g[0], "language_score": g[1]} for g in guesses],
         dtype=pl.Struct({"language": pl.String, "language_score": pl.Float64}),
