@@ -11,7 +11,8 @@ include_comments=False)`, its defaults) and the whole path the ingest runs on a 
 (`decode_html` -> `parse_html_page` -> `normalise_batch`), `--repeats` times each, the order of the
 two alternating from page to page and from repeat to repeat; a page's time is the median of its
 repeats. Normalisation runs over batches of `BATCH` pages (the ingest's default `batch_size`), as
-the ingest runs it, and each batch's time (median of its repeats) is spread evenly over its pages.
+the ingest runs it, and each batch's time (median of its repeats) is spread evenly over its pages;
+the first batch is normalised once untimed first (a one-off of dateparser's, ~2 s a process).
 The page is given no URL (a file ingest; a fetched page's URL only reaches htmldate).
 
 Reported per set: the median and p90 of both, their ratios (whole path / trafilatura alone), and
@@ -164,6 +165,10 @@ def measure_set(set_dir: Path, repeats: int, limit: int, every: int = 1) -> dict
                 stages[page_id].append(ms)
     normalise_ms: dict[str, float] = {}
     frames = []
+    # warm-up, not timed: the first batch once (dateparser compiles every locale's patterns the first
+    # time a string no locale parses, ~2 s once a process, which spread over a batch weighed on every
+    # page's figure; the page workers pay it once)
+    normalise_batch([d for d in (_document(i, parsed[i]) for i in ids[:BATCH]) if d is not None])
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         docs = [d for d in (_document(i, parsed[i]) for i in chunk) if d is not None]
