@@ -13,6 +13,8 @@ together, default: the second round's, `ROUND_2`):
   (`trafilatura_extraction.PAGE_PARSER`); off: `trafilatura.utils.load_html`, lxml.html's Python lookup.
 - `rule-choice` (second round): the rules a line may match remembered per first character and needed
   strings (`rules.MAX_REMEMBERED_SETS`); off: nothing remembered, the choice filtered on every line.
+- `author` (second round): trafilatura's author search with its XPaths as Python tests
+  (`trafilatura_extraction.searched_author`); off: its XPaths and `extract_metainfo`, as before.
 
 Per page: trafilatura alone (`trafilatura.extract(html_bytes, include_comments=False)`), then
 `decode_html` -> `parse_html_page` with the levers off, and with them on, in an order that rotates
@@ -36,12 +38,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import partial
+from html import unescape
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from trafilatura.utils import load_html  # noqa: E402
+from trafilatura.htmlprocessing import prune_unwanted_nodes  # noqa: E402
+from trafilatura.metadata import extract_metainfo, normalize_authors  # noqa: E402
+from trafilatura.utils import line_processing, load_html  # noqa: E402
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS  # noqa: E402
 
 import transforms.html.pages as pages  # noqa: E402
 import transforms.html.trafilatura_extraction as trafilatura_extraction  # noqa: E402
@@ -57,9 +63,17 @@ WARM_UP = 3
 
 
 ROUND_1 = ("dates", "rules")
-ROUND_2 = ("parser", "rule-choice")
+ROUND_2 = ("parser", "rule-choice", "author")
 LEVERS = (*ROUND_1, *ROUND_2)
 OFF: tuple[str, ...] = ROUND_2  # the levers `levers_off` turns off (`--levers`)
+
+
+def _xpath_author(tree: Any) -> str | None:
+    """trafilatura's author search with its own XPaths (the path before the `author` lever)."""
+    pruned = prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
+    found = extract_metainfo(pruned, AUTHOR_XPATHS, len_limit=120)
+    author = normalize_authors(None, found) if found else None
+    return (line_processing(unescape(author)) or None) if author else None
 
 
 def _trafilatura_parse(html: str) -> Any:
@@ -76,6 +90,9 @@ def levers_off(off: tuple[str, ...] | None = None) -> Iterator[None]:
     plain = tuple(dataclasses.replace(r, needs=None) for r in rules.load_rules())
     saved_rules, saved_later = rules.load_rules, pages.later_date_candidates
     saved_tree, saved_sets = trafilatura_extraction.page_tree, rules.MAX_REMEMBERED_SETS
+    saved_author = trafilatura_extraction.searched_author
+    if "author" in off:
+        trafilatura_extraction.searched_author = _xpath_author
     if "rules" in off:
         rules.load_rules = lambda: plain  # type: ignore[assignment]
     if "dates" in off:
@@ -91,6 +108,7 @@ def levers_off(off: tuple[str, ...] | None = None) -> Iterator[None]:
     finally:
         rules.load_rules, pages.later_date_candidates = saved_rules, saved_later
         trafilatura_extraction.page_tree, rules.MAX_REMEMBERED_SETS = saved_tree, saved_sets
+        trafilatura_extraction.searched_author = saved_author
         if "rule-choice" in off:
             rules._SCOPED.clear()  # noqa: SLF001
             rules._SCOPED.update(scoped)  # noqa: SLF001

@@ -27,20 +27,18 @@ import trafilatura
 from courlan import extract_domain
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
-from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
     extract_meta_json,
-    extract_metainfo,
     extract_title,
     extract_url,
     normalize_authors,
 )
 from trafilatura.metadata import extract_sitename as trafilatura_sitename
 from trafilatura.settings import Document
-from trafilatura.utils import is_dubious_html, line_processing, repair_faulty_html
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+from trafilatura.utils import is_dubious_html, line_processing, repair_faulty_html, trim
+from trafilatura.xml import delete_element
 
 from transforms.html.blocks import BlockText, HtmlBlock, HtmlBlockKind, HtmlExtraction, HtmlMetadata
 
@@ -237,12 +235,112 @@ def page_metadata(tree: HtmlElement, html: str, url: str | None = None) -> HtmlM
     )
 
 
+# trafilatura 2.3's author search (`trafilatura.xpaths.AUTHOR_DISCARD_XPATHS`, `AUTHOR_XPATHS`) as
+# Python tests on each element, one walk for its three XPaths: the XPaths' EXSLT `re:test` calls
+# back into Python for every element that has the attribute (~15 ms a searched page, 0.4x
+# trafilatura alone). The same elements in the same order (tests/transforms/html/test_cost_levers.py
+# compares them with the XPaths on the shared pages and checks the XPaths are still these).
+_DISCARD_TAGS = frozenset({"a", "div", "section", "span"})
+_DISCARD_ID = re.compile("^comments|comment-?list|ProductReviews")
+_DISCARD_CLASS = re.compile(
+    "^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|article-(?:share|support)"
+    "|print|category|meta-date|meta-reviewer"
+)
+_AUTHOR_TAGS = (
+    frozenset({"a", "address", "div", "link", "p", "span", "strong"}),  # "specific and almost specific"
+    frozenset({"a", "div", "h3", "h4", "p", "span"}),  # "almost generic and generic"
+)
+_AUTHOR_CLASS = (
+    re.compile("author-?name|AuthorName|authorName"),
+    re.compile("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name"),
+    re.compile("[Aa]uthor|screenname|writer|[Bb]yline"),  # "last resort: any element"
+)
+_AUTHOR_ID = (re.compile("author|zuozhe|bianji|xiaobian"), re.compile("[Aa]uthor"))
+AUTHOR_LEN_LIMIT = 120  # trafilatura's extract_author: extract_metainfo(..., len_limit=120)
+
+
+def _author_discarded(element: HtmlElement) -> bool:
+    """AUTHOR_DISCARD_XPATHS[0]'s test (comments, sidebars, quotes, figures' components ...)."""
+    if element.tag not in _DISCARD_TAGS:
+        return False
+    id_, class_ = element.get("id") or "", element.get("class") or ""
+    return bool(
+        id_ == "comments"
+        or class_ in ("comments", "title", "date")
+        or _DISCARD_ID.search(id_)
+        or _DISCARD_CLASS.search(class_)
+        or "Figure" in (element.get("data-component") or "")
+    )
+
+
+def pruned_for_author(tree: HtmlElement) -> HtmlElement:
+    """trafilatura's `prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)`: the matches of each XPath
+    (the first: `.//*`, under the tree; the second: `//time|//figure`, the whole document, once the
+    first's are gone) deleted in document order, tails kept."""
+    for element in [e for e in tree.iterdescendants(etree.Element) if _author_discarded(e)]:
+        delete_element(element)
+    for element in [e for top in _document_elements(tree) for e in top.iter("time", "figure")]:
+        delete_element(element)
+    return tree
+
+
+def _document_elements(tree: HtmlElement) -> list[HtmlElement]:
+    """The top-level elements of the tree's document, in order (an XPath's `//`): the root, and any
+    other the parser left beside it (a second <html> after the first, wcxb 0310)."""
+    return tree.xpath("/*")
+
+
+def author_candidates(tree: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement], list[HtmlElement]]:
+    """The elements each of AUTHOR_XPATHS selects (`//*[...]`: the whole document), in document order."""
+    tops = _document_elements(tree)
+    # `rel='me'` in the first XPath: a child element <rel> whose string value is "me"
+    rel_me = {r.getparent() for top in tops for r in top.iter("rel") if r.xpath("string()") == "me"}
+    found: tuple[list[HtmlElement], list[HtmlElement], list[HtmlElement]] = ([], [], [])
+    for element in (e for top in tops for e in top.iter(etree.Element)):
+        tag = element.tag
+        id_, class_ = element.get("id") or "", element.get("class") or ""
+        itemprop = element.get("itemprop") or ""
+        if tag == "author" or (
+            tag in _AUTHOR_TAGS[0]
+            and (
+                element.get("rel") == "author"
+                or id_ == "author"
+                or class_ == "author"
+                or itemprop == "author name"
+                or element in rel_me
+                or element.get("data-testid") in ("AuthorCard", "AuthorURL")
+                or _AUTHOR_CLASS[0].search(class_)
+            )
+        ):
+            found[0].append(element)
+        if tag in _AUTHOR_TAGS[1] and (
+            class_ in ("byline", "username", "byl", "BBL")
+            or "author" in itemprop
+            or _AUTHOR_ID[0].search(id_)
+            or _AUTHOR_CLASS[1].search(class_)
+        ):
+            found[1].append(element)
+        if (
+            "Byline" in (element.get("data-component") or "")
+            or "author" in itemprop
+            or _AUTHOR_ID[1].search(id_)
+            or _AUTHOR_CLASS[2].search(class_)
+        ):
+            found[2].append(element)
+    return found
+
+
 def searched_author(tree: HtmlElement) -> str | None:
     """trafilatura's author search in the page's elements (its `extract_author`: a byline, an
-    author link or class), for a page whose meta tags and JSON-LD name none. It prunes the tree it
-    is given (trafilatura prunes a copy): only for a tree that is not read again."""
-    pruned = prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
-    found = extract_metainfo(pruned, AUTHOR_XPATHS, len_limit=120)
+    author link or class), for a page whose meta tags and JSON-LD name none; its XPaths as Python
+    tests (`pruned_for_author`, `author_candidates`), then its `extract_metainfo`: the first
+    element, XPath by XPath, whose text is 3 to 119 characters long. It prunes the tree it is given
+    (trafilatura prunes a copy): only for a tree that is not read again."""
+    found = None
+    for elements in author_candidates(pruned_for_author(tree)):
+        texts = (trim(" ".join(e.itertext())) for e in elements)
+        if found := next((t for t in texts if t and 2 < len(t) < AUTHOR_LEN_LIMIT), None):
+            break
     author = normalize_authors(None, found) if found else None
     return (line_processing(unescape(author)) or None) if author else None  # as trafilatura's clean_and_trim
 
