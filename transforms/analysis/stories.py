@@ -54,8 +54,9 @@ from fractions import Fraction
 from functools import cache
 
 import polars as pl
-from wordfreq import available_languages, get_frequency_dict
+from wordfreq import available_languages
 
+from transforms.analysis.frequency_lists import FrequencyList, frequency_list
 from transforms.analysis.terms import terms_frame
 from transforms.frames.schemas import STORY_ARTICLES, subschema
 
@@ -146,10 +147,11 @@ def entity_kinds(*frames: pl.DataFrame) -> dict[str, str]:
 
 
 @cache
-def _frequencies(language: str) -> Mapping[str, float] | None:
-    """wordfreq's frequency list of a language (the largest it ships), or None when it has none."""
+def _frequencies(language: str) -> FrequencyList | None:
+    """wordfreq's frequency list of a language (the largest it ships), or None when it has none; held
+    compactly (frequency_lists.py: wordfreq's dict is about 40 MB a language for the process's life)."""
     language = (language or "").casefold().partition("-")[0]
-    return get_frequency_dict(language, wordlist="best") if language in _LANGUAGES else None
+    return frequency_list(language, wordlist="best") if language in _LANGUAGES else None
 
 
 _LANGUAGES = frozenset(available_languages(wordlist="best"))
