@@ -427,6 +427,12 @@ def main() -> int:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--tables", type=Path, nargs="+", help="print the tables of these result JSON files, then stop")
+    parser.add_argument(
+        "--reuse",
+        type=lambda text: [int(x) for x in text.split(",")],
+        default=[],
+        help="sizes whose warehouse in the work folder (with its built.json) is used as it is, not built again",
+    )
     args, rest = parser.parse_known_args()
     if args.tables:
         print("\n".join(table(json.loads(path.read_text())) for path in args.tables))
@@ -447,15 +453,22 @@ def main() -> int:
     rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
         folder = work / f"w{size}"
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir()
         db = folder / "news.duckdb"
-        built = multiply(template_db, db, size)
+        if size in args.reuse and (folder / "built.json").exists():
+            # built by an earlier run that stopped before its first ingest (built.json goes when one starts)
+            built = json.loads((folder / "built.json").read_text()) | {"reused": True}
+            shutil.rmtree(folder / "published", ignore_errors=True)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            built = multiply(template_db, db, size)
+            (folder / "built.json").write_text(json.dumps(built))
         started = time.perf_counter()
         run([str(PYTHON), __file__, "--prepare", str(db)], folder / "prepare.log", env)
         built["prepare_seconds"] = round(time.perf_counter() - started, 1)
         print(f"{size}: built {built}", flush=True)
         size_before = db.stat().st_size
+        (folder / "built.json").unlink()  # ingested into from here on: not a built warehouse to reuse
         first = ingest(db, fresh, "first", env)
         print(f"{size}: first {first}", flush=True)
         again = ingest(db, fresh, "again", env)

@@ -34,6 +34,10 @@ STORAGE_VERSION = "v1.4.0"  # the oldest storage format DuckDB 2.0 writes that 1
 SNAPSHOT_ALIAS = "published_snapshot"
 PARQUET_LINK = "parquet"
 PARTITION_BY = re.compile(r"^--\s*partition_by:\s*([a-z_]+)\s*$", re.MULTILINE)
+# the whole-file copy builds every primary-key index of the new file in memory, which DuckDB cannot
+# spill: at 1 M articles (an 11 GB file) it failed under the writer's 512 MB (store.WRITER_MEMORY_LIMIT,
+# 2026-12-07, bench/scale.py). The copy alone runs with this limit; incremental publishes keep the writer's.
+COPY_MEMORY_LIMIT = "3GB"
 
 
 @dataclass(frozen=True)
@@ -98,9 +102,14 @@ def _copy_database(wh: Warehouse, temp: Path, record: dict[str, object]) -> None
     """Every table and view of the live database into a new file at `temp`, with this publish's
     row added to the copy's `publishes`."""
     live = wh.scalar("select current_database()")
+    limit = wh.scalar("select current_setting('memory_limit')")
     wh.con.execute(f"attach {_literal(temp)} as {SNAPSHOT_ALIAS} (storage_version '{STORAGE_VERSION}')")
     try:
-        wh.con.execute(f"copy from database {_identifier(live)} to {SNAPSHOT_ALIAS}")
+        wh.con.execute(f"set memory_limit = '{COPY_MEMORY_LIMIT}'")
+        try:
+            wh.con.execute(f"copy from database {_identifier(live)} to {SNAPSHOT_ALIAS}")
+        finally:
+            wh.con.execute(f"set memory_limit = '{limit}'")
         wh.con.execute(f"use {SNAPSHOT_ALIAS}")
         try:
             wh.con.execute(sql_text("load/publishes.sql"), record)
