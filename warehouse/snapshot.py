@@ -102,14 +102,13 @@ def _copy_database(wh: Warehouse, temp: Path, record: dict[str, object]) -> None
     """Every table and view of the live database into a new file at `temp`, with this publish's
     row added to the copy's `publishes`."""
     live = wh.scalar("select current_database()")
-    limit = wh.scalar("select current_setting('memory_limit')")
     wh.con.execute(f"attach {_literal(temp)} as {SNAPSHOT_ALIAS} (storage_version '{STORAGE_VERSION}')")
     try:
         wh.con.execute(f"set memory_limit = '{COPY_MEMORY_LIMIT}'")
         try:
             wh.con.execute(f"copy from database {_identifier(live)} to {SNAPSHOT_ALIAS}")
-        finally:
-            wh.con.execute(f"set memory_limit = '{limit}'")
+        finally:  # the writer's own limit again (as Warehouse set it: DuckDB shows it rounded)
+            wh.con.execute(f"set memory_limit = '{wh.memory_limit}'" if wh.memory_limit else "reset memory_limit")
         wh.con.execute(f"use {SNAPSHOT_ALIAS}")
         try:
             wh.con.execute(sql_text("load/publishes.sql"), record)

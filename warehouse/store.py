@@ -177,6 +177,7 @@ class Warehouse:
         memory_limit: str | None = WRITER_MEMORY_LIMIT,
     ) -> None:
         self.path = Path(db_path)
+        self.memory_limit = memory_limit  # DuckDB's setting; None: DuckDB's default (snapshot.py restores it)
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
