@@ -115,8 +115,9 @@ def measure(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> di
                     summed[roles.get(pid, "other")] += value
                 for role, value in summed.items():
                     by_role[kind][role] = max(by_role[kind][role], value)
-            for pid, value in sample["rss"].items():
-                entry = by_process.setdefault(pid, {"role": roles.get(pid, "other"), "peak_rss": 0})
+            for pid, value in sample["rss"].items():  # a process's role as last seen (a fresh fork shows its parent's)
+                entry = by_process.setdefault(pid, {"peak_rss": 0})
+                entry["role"] = roles.get(pid, "other")
                 entry["peak_rss"] = max(int(entry["peak_rss"]), value)  # type: ignore[call-overload]
             if polls % PSS_EVERY == 0:
                 rss_roles: dict[str, int] = defaultdict(int)
@@ -171,7 +172,7 @@ def table_hashes(db: Path) -> dict[str, list[object]]:
     return hashes
 
 
-def probe(tree: Path, base: Path, fresh: Path, work: Path, label: str) -> dict[str, object]:
+def probe(tree: Path, base: Path, fresh: Path, work: Path, label: str, extra_env: dict[str, str]) -> dict[str, object]:
     if work.exists():
         shutil.rmtree(work)
     shutil.copytree(base, work, ignore=shutil.ignore_patterns("*.log", "*.json", "landing"))
@@ -183,6 +184,7 @@ def probe(tree: Path, base: Path, fresh: Path, work: Path, label: str) -> dict[s
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PYTHONPATH": str(tree),
         "NEWSETL_PREFECT_SERVER": "temporary",
+        **extra_env,
     }
     code = subprocess.run(
         [str(python), "-c", "import flows.engine as m; print(m.__file__)"],
@@ -198,6 +200,7 @@ def probe(tree: Path, base: Path, fresh: Path, work: Path, label: str) -> dict[s
     return {
         "label": label,
         "tree": str(tree),
+        "env": extra_env,
         "code": code,
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "load": os.getloadavg(),
@@ -246,6 +249,7 @@ def main() -> int:
     parser.add_argument("--work", type=Path, help="a folder for the copy (replaced)")
     parser.add_argument("--label", default="")
     parser.add_argument("--out", type=Path, help="write the result here (JSON)")
+    parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the ingest's environment")
     parser.add_argument("--tables", type=Path, nargs="+", help="print the table of these result JSON files, then stop")
     args = parser.parse_args()
     if args.tables:
@@ -253,7 +257,8 @@ def main() -> int:
         return 0
     if not (args.base and args.fresh and args.work):
         parser.error("--base, --fresh and --work are needed")
-    result = probe(args.tree.resolve(), args.base, args.fresh, args.work, args.label or str(args.tree))
+    extra_env = dict(item.split("=", 1) for item in args.env)
+    result = probe(args.tree.resolve(), args.base, args.fresh, args.work, args.label or str(args.tree), extra_env)
     text = json.dumps(result, indent=1)
     if args.out:
         args.out.write_text(text)
