@@ -539,7 +539,8 @@ def table(report: dict) -> str:
     line("wall seconds", [r["first"]["wall_seconds"] for r in rows])
     per = [(r["first"]["flow_seconds"] or 0) * 1000 / max(1, r["first"]["loaded"] or 0) for r in rows]
     line("ms per article (flow / loaded)", [f"{p:.1f}" for p in per])
-    line("ratio to the smallest", [f"{p / per[0]:.2f}" for p in per])
+    smallest = per[min(range(len(rows)), key=lambda i: rows[i]["built"]["articles"])]  # in any order of --sizes
+    line("ratio to the smallest", [f"{p / smallest:.2f}" for p in per])
     line("peak RSS of the tree (MB)", [r["first"]["peak_rss_mb"] for r in rows])
     for role, label in (("writer", "the writer"), ("worker", "the page workers"), ("prefect", "Prefect's server")):
         line(f"… peak of {label} (MB)", [r["first"].get("peak_rss_mb_by_role", {}).get(role, "-") for r in rows])
