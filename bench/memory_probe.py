@@ -2,6 +2,7 @@
 
     python bench/memory_probe.py --base W --fresh FRESH --work DIR [--tree TREE] [--label L] [--out OUT.json]
     python bench/memory_probe.py --tables A.json B.json ...
+    python bench/memory_probe.py --components [--tree TREE]
 
 One `newsetl ingest FRESH --db DB --no-progress --workers 2` (bench/scale.py's fresh mix: 1,000 plain-text
 articles and 200 HTML pages) into a copy of the warehouse folder `--base` (its news.duckdb and published/,
@@ -16,6 +17,9 @@ figure, the target's) and PSS, each role's peak, the flow's seconds (summary lin
 and a content hash of every warehouse table after the ingest: the rows with the columns that differ
 from run to run by construction left out (load and run ids, uuid-based ids, wall-clock times, durations),
 so two trees that load the same rows give the same hashes.
+
+--components: the RSS of a fresh process of the tree after each step of what a writer and a page worker
+load (imports, the models and word lists), to see where a process's memory goes before any batch.
 """
 
 from __future__ import annotations
@@ -149,6 +153,52 @@ def measure(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> di
     }
 
 
+# --components: what each kind of process holds, step by step, each kind in a fresh process of the tree
+COMPONENT_STEPS = {
+    "writer": [
+        ("import prefect", "import prefect"),
+        ("import flows.engine (flows, warehouse, the parsers' modules)", "import flows.engine, flows.enrichment"),
+        ("entity_words() (wordfreq's English list through the nicknames)", "g.entity_words()"),
+        ("gazetteer() + city_names()", "g.gazetteer(); g.city_names()"),
+        ("stories' frequency lists, the fresh mix's 12 languages", "[stories._frequencies(x) for x in LANGUAGES]"),
+    ],
+    "page worker": [
+        ("import the forkserver's preload", "[importlib.import_module(m) for m in pw.PRELOAD]"),
+        ("the warm-up page (trafilatura, lxml, the rules)", "parse_html_page(pw.WARM_UP_PAGE, None)"),
+        ("the warm-up stages (language model, dates, gazetteers)", "pw._warm_up_stages()"),
+    ],
+}
+LANGUAGES = ["en", "pt", "ru", "es", "fr", "de", "ko", "it", "id", "cs", "zh", "ja"]
+COMPONENT_CHILD = """
+import gc, importlib, json, sys, time, psutil
+LANGUAGES = {languages}
+process, out = psutil.Process(), []
+import flows.page_workers as pw
+from transforms.html.pages import parse_html_page
+import transforms.analysis.gazetteers as g
+import transforms.analysis.stories as stories
+out.append(("imports of the probe itself", process.memory_info().rss))
+for label, code in {steps}:
+    started = time.perf_counter()
+    exec(code)
+    gc.collect()
+    out.append((label + f" ({{time.perf_counter() - started:.1f}} s)", process.memory_info().rss))
+print(json.dumps(out))
+"""
+
+
+def components(tree: Path) -> dict[str, list[tuple[str, int]]]:
+    """kind -> [(step, RSS MB after it)], each kind in a fresh process of `tree`'s venv."""
+    env = os.environ | {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONPATH": str(tree)}
+    found = {}
+    for kind, steps in COMPONENT_STEPS.items():
+        code = COMPONENT_CHILD.format(languages=LANGUAGES, steps=steps)
+        python = str(tree / ".venv" / "bin" / "python")
+        done = subprocess.run([python, "-c", code], cwd=tree, env=env, capture_output=True, text=True, check=True)
+        found[kind] = [(label, round(rss / 2**20)) for label, rss in json.loads(done.stdout.strip().splitlines()[-1])]
+    return found
+
+
 def table_hashes(db: Path) -> dict[str, list[object]]:
     """table -> [rows, hash of the rows' stable columns, the columns left out]."""
     hashes: dict[str, list[object]] = {}
@@ -251,7 +301,16 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help="write the result here (JSON)")
     parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the ingest's environment")
     parser.add_argument("--tables", type=Path, nargs="+", help="print the table of these result JSON files, then stop")
+    parser.add_argument("--components", action="store_true", help="only the RSS of each kind of process, by step")
     args = parser.parse_args()
+    if args.components:
+        for kind, steps in components(args.tree.resolve()).items():
+            print(f"{kind} ({args.tree}):")
+            before = 0
+            for label, mb in steps:
+                print(f"  {mb:6,} MB  {mb - before:+5,}  {label}")
+                before = mb
+        return 0
     if args.tables:
         print(tables([json.loads(p.read_text()) for p in args.tables]))
         return 0
