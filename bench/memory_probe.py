@@ -45,7 +45,9 @@ PSS_EVERY = 10  # polls between PSS samples (reading smaps costs more than RSS)
 VOLATILE = frozenset(
     {"load_id", "last_load_id", "load_ids", "run_id", "check_run_id", "publish_id", "path", "parquet_path"}
     | {"loaded_at", "fetched_at", "recorded_at", "checked_at", "applied_at", "started_at", "finished_at"}
-    | {"first_seen_at", "last_seen_at", "seen_at", "last_fetched_at"}
+    | {"first_seen_at", "last_seen_at", "seen_at", "last_fetched_at", "landing_path"}
+    # an undated article's event time is when it was seen (the run's time): story times move with the run
+    | {"event_at", "first_event_at", "last_event_at"}
 )
 VOLATILE_TABLES = frozenset({"publishes", "check_results", "schema_migrations"})  # rows about the run itself
 
