@@ -38,16 +38,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import partial
-from html import unescape
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from trafilatura.htmlprocessing import prune_unwanted_nodes  # noqa: E402
-from trafilatura.metadata import extract_metainfo, normalize_authors  # noqa: E402
-from trafilatura.utils import line_processing, load_html  # noqa: E402
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS  # noqa: E402
 
 import transforms.html.pages as pages  # noqa: E402
 import transforms.html.trafilatura_extraction as trafilatura_extraction  # noqa: E402
@@ -68,21 +62,6 @@ LEVERS = (*ROUND_1, *ROUND_2)
 OFF: tuple[str, ...] = ROUND_2  # the levers `levers_off` turns off (`--levers`)
 
 
-def _xpath_author(tree: Any) -> str | None:
-    """trafilatura's author search with its own XPaths (the path before the `author` lever)."""
-    pruned = prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
-    found = extract_metainfo(pruned, AUTHOR_XPATHS, len_limit=120)
-    author = normalize_authors(None, found) if found else None
-    return (line_processing(unescape(author)) or None) if author else None
-
-
-def _trafilatura_parse(html: str) -> Any:
-    try:
-        return load_html(html)
-    except (TypeError, ValueError):
-        return None
-
-
 @contextmanager
 def levers_off(off: tuple[str, ...] | None = None) -> Iterator[None]:
     """The path as before the levers in `off` (default `OFF`)."""
@@ -92,13 +71,13 @@ def levers_off(off: tuple[str, ...] | None = None) -> Iterator[None]:
     saved_tree, saved_sets = trafilatura_extraction.page_tree, rules.MAX_REMEMBERED_SETS
     saved_author = trafilatura_extraction.searched_author
     if "author" in off:
-        trafilatura_extraction.searched_author = _xpath_author
+        trafilatura_extraction.searched_author = trafilatura_extraction.xpath_searched_author
     if "rules" in off:
         rules.load_rules = lambda: plain  # type: ignore[assignment]
     if "dates" in off:
         pages.later_date_candidates = lambda page, url: None  # type: ignore[assignment,return-value]
     if "parser" in off:
-        trafilatura_extraction.page_tree = _trafilatura_parse
+        trafilatura_extraction.page_tree = trafilatura_extraction.trafilatura_tree
     scoped = dict(rules._SCOPED)  # noqa: SLF001 -- the choices remembered with the lever on, kept apart
     if "rule-choice" in off:
         rules.MAX_REMEMBERED_SETS = 0

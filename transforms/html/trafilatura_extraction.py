@@ -27,18 +27,21 @@ import trafilatura
 from courlan import extract_domain
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
+from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
     extract_meta_json,
+    extract_metainfo,
     extract_title,
     extract_url,
     normalize_authors,
 )
 from trafilatura.metadata import extract_sitename as trafilatura_sitename
 from trafilatura.settings import Document
-from trafilatura.utils import is_dubious_html, line_processing, repair_faulty_html, trim
+from trafilatura.utils import is_dubious_html, line_processing, load_html, repair_faulty_html, trim
 from trafilatura.xml import delete_element
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from transforms.html.blocks import BlockText, HtmlBlock, HtmlBlockKind, HtmlExtraction, HtmlMetadata
 
@@ -419,6 +422,24 @@ def with_searched_author(extraction: HtmlExtraction, tree: HtmlElement | None) -
     if tree is None or metadata.author is not None:
         return extraction
     return replace(extraction, metadata=replace(metadata, author=searched_author(tree)))
+
+
+def trafilatura_tree(html: str) -> HtmlElement | None:
+    """trafilatura's own `load_html` (lxml.html's Python element-class lookup): the parse before
+    `PAGE_PARSER`, for bench/html_cost_levers.py's `parser` lever turned off. Not used by the pipeline."""
+    try:
+        return load_html(html)
+    except (TypeError, ValueError):
+        return None
+
+
+def xpath_searched_author(tree: HtmlElement) -> str | None:
+    """`searched_author` with trafilatura's own XPaths and `extract_metainfo` (as before the Python
+    tests), for bench/html_cost_levers.py's `author` lever turned off. Not used by the pipeline."""
+    pruned = prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
+    found = extract_metainfo(pruned, AUTHOR_XPATHS, len_limit=AUTHOR_LEN_LIMIT)
+    author = normalize_authors(None, found) if found else None
+    return (line_processing(unescape(author)) or None) if author else None
 
 
 def baseline_text(html: bytes | str) -> str:
