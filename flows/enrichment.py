@@ -27,6 +27,7 @@ from transforms.analysis.near_duplicates import near_duplicates
 from transforms.analysis.speakers import speaker_entities
 from transforms.analysis.stories import (
     MIN_SHARED_ENTITIES,
+    STORED_SCHEMA,
     WINDOW,
     linked_group_ids,
     recluster,
@@ -100,8 +101,11 @@ def enrich(articles: pl.DataFrame, documents: pl.DataFrame, annotations: Annotat
     # what was loaded first): the new articles with every stored link group one of them links to,
     # and the groups their earlier versions were in, clustered again
     features = story_features(fresh, documents, own.mentions, own.terms)
-    candidates = wh.story_candidates(features, WINDOW, MIN_SHARED_ENTITIES)
-    affected = wh.story_members(linked_group_ids(features, candidates), features["article_id"].to_list())
+    if features.height:
+        candidates = wh.story_candidates(features, WINDOW, MIN_SHARED_ENTITIES)
+        affected = wh.story_members(linked_group_ids(features, candidates), features["article_id"].to_list())
+    else:  # nothing changed: no candidate, no group to read (both reads would return no rows)
+        affected = pl.DataFrame(schema=STORED_SCHEMA)
     stories = recluster(features, affected)
     return AnalysisFrames(
         quotes=quotes,
