@@ -21,10 +21,6 @@ Its invariants, tested in tests/flows/test_engine.py:
   objects, not bytes. So the garbage is collected after each batch; what was alive before the
   first batch (imports, Prefect, the warehouse) is frozen meanwhile, so a collection walks only
   what batches made.
-- **Page workers end when parsed.** The next batch is landed right after one is started, so the last
-  batch is known when it starts; the page workers are ended as soon as the batches then in flight
-  have been parsed, not after the last load (they hold hundreds of MB each, idle while the writer
-  enriches and loads the last batches, checks and publishes).
 - **Progress.** Every input of a batch counts once in the run's progress (flows/progress.py): those
   needing no parse when the batch starts, the rest as the stages finish them (with the threads runner:
   in this process, page by page; with processes or dask, when the batch is loaded).
@@ -37,7 +33,6 @@ Its invariants, tested in tests/flows/test_engine.py:
 from __future__ import annotations
 
 import gc
-import threading
 import time
 import uuid
 from collections import deque
@@ -114,14 +109,11 @@ def in_order(
     start: Callable[[int, B], S],
     finish: Callable[[S], None],
     window: int,
-    all_started: Callable[[list[S]], object] | None = None,
 ) -> None:
     """The engine's schedule: `start` each batch (submit it), at most `window` started and not
     finished, `finish` (load) them oldest first, a batch sharing documents (`ids`) with a started
     one only after every started batch is finished. Garbage is collected after each finish,
-    with what existed before the first batch frozen. The next batch is taken from `batches` (landed)
-    right after one is started, before the loads that make room for it: so once the last batch is
-    started, `all_started` is told at once, with the batches started and not finished yet."""
+    with what existed before the first batch frozen."""
     in_flight: deque[S] = deque()
 
     def finish_oldest() -> None:
@@ -131,17 +123,11 @@ def in_order(
     gc.collect()
     gc.freeze()
     try:
-        upcoming = enumerate(batches)
-        following = next(upcoming, None)
-        while following is not None:
-            index, batch = following
+        for index, batch in enumerate(batches):
             if any(ids(batch) & started.document_ids for started in in_flight):
                 while in_flight:  # the same bytes are on their way in: load them first, so they are known
                     finish_oldest()
             in_flight.append(start(index, batch))
-            following = next(upcoming, None)  # landed before the loads: the last batch is known when it starts
-            if following is None and all_started is not None:
-                all_started(list(in_flight))
             while len(in_flight) >= window:
                 finish_oldest()
         while in_flight:
@@ -266,32 +252,9 @@ def run_batches(
                 start,
                 finish,
                 batches_in_flight(settings.runner),
-                _end_workers_when_parsed,
             )
     finally:
         close_shared_pools()  # this process's page workers end with the run's last batch, or its stop
-
-
-def _end_workers_when_parsed(in_flight: list[InFlight]) -> None:
-    """Once the last batch is started, end this process's page workers as soon as the stages of the
-    batches still in flight have finished (in a thread: the flow goes on loading them meanwhile). The
-    workers hold their models and parsers (hundreds of MB each) and have nothing left to do while
-    the writer enriches and loads the last batches, checks and publishes."""
-    futures = [future for batch in in_flight for future in _stages_of(batch)]
-
-    def wait_then_end() -> None:
-        while futures:  # each dropped once finished: a loaded batch's results are not kept alive here
-            try:
-                futures.pop(0).result()
-            except BaseException:  # noqa: BLE001, S110 - the flow raises it when it loads the batch
-                pass
-        close_shared_pools()
-
-    threading.Thread(target=wait_then_end, name="end-page-workers", daemon=True).start()
-
-
-def _stages_of(batch: InFlight) -> Stages:
-    return batch.extracted, batch.cleaned, batch.normalised, batch.annotated
 
 
 def _landing(batches: Iterable[Acquired], run: progress.RunProgress | progress._NoProgress) -> Iterator[Acquired]:

@@ -77,27 +77,6 @@ def test_shared_documents_wait_until_every_earlier_batch_is_loaded() -> None:
     ]
 
 
-@pytest.mark.parametrize(("n", "window"), [(1, 3), (4, 3), (7, 2), (3, 5)])
-def test_the_last_start_is_told_at_once_with_the_batches_in_flight(n: int, window: int) -> None:
-    recorder = Recorder()
-
-    def all_started(in_flight: list[Started]) -> None:
-        recorder.events.append("all started " + " ".join(s.batch.name for s in in_flight))
-
-    in_order(
-        [Batch(str(i), {str(i)}) for i in range(n)],
-        lambda b: b.ids,
-        recorder.start,
-        recorder.finish,
-        window,
-        all_started,
-    )
-    told = recorder.events.index(next(e for e in recorder.events if e.startswith("all started")))
-    assert recorder.events[told - 1] == f"start {n - 1} {n - 1}"  # right after the last start, before its loads
-    assert recorder.events[told] == "all started " + " ".join(str(i) for i in range(max(0, n - window), n))
-    assert [e for e in recorder.events if e.startswith("finish")] == [f"finish {i}" for i in range(n)]
-
-
 def test_no_batches_no_work() -> None:
     assert _run([], 3).events == []
 
