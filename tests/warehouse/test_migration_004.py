@@ -3,29 +3,20 @@ old provenance codes are mapped, read times filled in, new tables ready for load
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 
 import duckdb
 
-from tests.conftest import ROOT
+from tests.warehouse.migrated import migrate_up_to
 from warehouse import Warehouse
 
-MIGRATIONS = ROOT / "sql" / "migrations"
 FETCHED = datetime(2024, 3, 6, 7, 0, tzinfo=UTC)
 
 
 def _at_003(path) -> None:
     """What migrate() left in a warehouse before 004 existed, with one HTML article loaded."""
     con = duckdb.connect(str(path))
-    con.execute((ROOT / "sql" / "schema_migrations.sql").read_text("utf-8"))
-    for migration in sorted(MIGRATIONS.glob("00[1-3]_*.sql")):
-        text = migration.read_text("utf-8")
-        con.execute(text)
-        con.execute(
-            "insert into schema_migrations (version, name, checksum) values (?, ?, ?)",
-            [int(migration.name[:3]), migration.name, hashlib.sha256(text.encode()).hexdigest()],
-        )
+    migrate_up_to(con, 3)
     con.execute(
         "insert into documents (document_id, uri, kind, fetched_at, n_bytes, landing_path, status, load_id) "
         "values ('d1', 'https://example.com/a', 'html', ?, 10, '/x', 'loaded', 'l1')",

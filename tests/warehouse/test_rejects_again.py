@@ -5,13 +5,13 @@ skipped and the snapshot is current. A reject whose reason or content changed is
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from tests.conftest import DW_SEED, ROOT
+from tests.warehouse.migrated import migrate_up_to
 from tests.warehouse.test_store import _batch
 from transforms import reasons
 from transforms.frames.ledger import Reject
@@ -19,7 +19,6 @@ from transforms.metadata.sources import source_registry
 from warehouse import Warehouse, snapshot
 
 CHECKS = ROOT / "sql" / "checks"
-MIGRATIONS = ROOT / "sql" / "migrations"
 URI = "file:///in/page.html"
 TIMED_OUT = Reject(URI, "clean", reasons.EXTRACT_TIMEOUT, "normalise: over 30 s", "doc-1")
 
@@ -102,16 +101,7 @@ def test_loads_from_before_the_migration_count_no_reject_again(tmp_path: Path) -
     """A load recorded at migration 015 (one reject) reads as a load whose reject was new."""
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
-    con.execute((ROOT / "sql" / "schema_migrations.sql").read_text("utf-8"))
-    for migration in sorted(MIGRATIONS.glob("0*.sql")):
-        if int(migration.name[:3]) > 15:
-            continue
-        text = migration.read_text("utf-8")
-        con.execute(text)
-        con.execute(
-            "insert into schema_migrations (version, name, checksum) values (?, ?, ?)",
-            [int(migration.name[:3]), migration.name, hashlib.sha256(text.encode()).hexdigest()],
-        )
+    migrate_up_to(con, 15)
     con.execute(
         "insert into loads (load_id, run_id, batch_index, status, started_at, finished_at, n_inputs, n_loaded, "
         "n_unchanged, n_rejected, pipeline_version) values ('l1', 'r1', 0, 'completed', now(), now(), 1, 0, 0, 1, 'x')"
