@@ -344,8 +344,13 @@ def searched_author(tree: HtmlElement) -> str | None:
         texts = (trim(" ".join(e.itertext())) for e in elements)
         if found := next((t for t in texts if t and 2 < len(t) < AUTHOR_LEN_LIMIT), None):
             break
+    return _cleaned_author(found)
+
+
+def _cleaned_author(found: str | None) -> str | None:
+    """The found text as trafilatura's `extract_author` returns it (normalize_authors, then clean_and_trim)."""
     author = normalize_authors(None, found) if found else None
-    return (line_processing(unescape(author)) or None) if author else None  # as trafilatura's clean_and_trim
+    return (line_processing(unescape(author)) or None) if author else None
 
 
 def page_tree(html: str) -> HtmlElement | None:
@@ -437,9 +442,7 @@ def xpath_searched_author(tree: HtmlElement) -> str | None:
     """`searched_author` with trafilatura's own XPaths and `extract_metainfo` (as before the Python
     tests), for bench/html_cost_levers.py's `author` lever turned off. Not used by the pipeline."""
     pruned = prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
-    found = extract_metainfo(pruned, AUTHOR_XPATHS, len_limit=AUTHOR_LEN_LIMIT)
-    author = normalize_authors(None, found) if found else None
-    return (line_processing(unescape(author)) or None) if author else None
+    return _cleaned_author(extract_metainfo(pruned, AUTHOR_XPATHS, len_limit=AUTHOR_LEN_LIMIT))
 
 
 def baseline_text(html: bytes | str) -> str:
