@@ -131,13 +131,20 @@ def child(out: Path, argv: list[str]) -> None:
     spent: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
     _timed(enrichment.enrich, "fn", "enrich", spent, calls)
-    reads = ("changed_articles", "known_entities", "entities_by_name_keys", "signatures_sharing_bands")
+    reads = (
+        "changed_articles",
+        "known_entities",
+        "entity_block_names",
+        "entities_by_name_keys",
+        "signatures_sharing_bands",
+    )
     for name in (*reads, "story_candidates", "story_members"):
         if not hasattr(Warehouse, name):  # a tree from before the name keys
             continue
         _timed(Warehouse, name, f"enrich.read.{name}", spent, calls)
-    for name in ("resolve_entities", "near_duplicates", "recluster", "story_features"):
-        _timed(enrichment, name, f"enrich.{name}", spent, calls)
+    for name in ("close_block_names", "resolve_entities", "near_duplicates", "recluster", "story_features"):
+        if hasattr(enrichment, name):
+            _timed(enrichment, name, f"enrich.{name}", spent, calls)
     _timed(Warehouse, "load_batch", "load", spent, calls)
     _timed(Warehouse, "run_checks", "checks", spent, calls)
     _timed(snapshot, "publish", "publish", spent, calls)
@@ -494,6 +501,8 @@ STAGES = (
     "enrich",
     "enrich.read.changed_articles",
     "enrich.read.known_entities",
+    "enrich.read.entity_block_names",
+    "enrich.close_block_names",
     "enrich.read.entities_by_name_keys",
     "enrich.resolve_entities",
     "enrich.read.signatures_sharing_bands",

@@ -2,7 +2,8 @@
 
 1. `capture`: ingest the fresh mix (bench/scale.py's work folder `fresh`) into a copy of the small template
    warehouse and record the arguments of each batch read (entities_by_name_keys, signatures_sharing_bands,
-   story_candidates) to a pickle.
+   story_candidates) to a pickle. The entity read is replayed in its steps: the block names read from the
+   warehouse replayed against, the close names picked from them, then the entities.
 2. `replay`: run those reads, and the story-member read of each batch's linked groups, against a warehouse
    file (for example a `--sizes 100000` warehouse of bench/scale.py before its ingest); print seconds and rows
    per read as JSON, and with --out keep the result frames (Arrow) to compare two trees' answers.
@@ -18,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-READS = ("entities_by_name_keys", "signatures_sharing_bands", "story_candidates")
+READS = ("entity_block_names", "entities_by_name_keys", "signatures_sharing_bands", "story_candidates")
 
 
 def capture(fresh: Path, db: Path, out: Path) -> None:
@@ -42,6 +43,7 @@ def capture(fresh: Path, db: Path, out: Path) -> None:
 def replay(args_file: Path, db: Path, out: Path | None) -> dict:
     import warehouse
     from flows.enrichment import linked_group_ids
+    from transforms.analysis.entity_keys import close_block_names
     from warehouse import Warehouse
 
     print("tree:", warehouse.__file__, file=sys.stderr)
@@ -61,6 +63,14 @@ def replay(args_file: Path, db: Path, out: Path | None) -> dict:
     with Warehouse(db) as wh:
         for name, args, kwargs in captured:
             if name not in READS:
+                continue
+            if name == "entities_by_name_keys":  # the close names of this warehouse's blocks, not the capture's
+                wanted, _, ids = args
+                names = timed("entity_block_names", wh.entity_block_names, wanted)
+                close = timed("close_block_names", close_block_names, wanted, names)
+                timed(name, wh.entities_by_name_keys, wanted, close, ids)
+                continue
+            if name == "entity_block_names":
                 continue
             found = timed(name, getattr(wh, name), *args, **kwargs)
             if name == "story_candidates":

@@ -22,7 +22,7 @@ from flows.settings import Settings
 from flows.stages import Normalised, stage_pool, used_by
 from transforms.analysis.annotations import Annotations, annotations_of
 from transforms.analysis.entities import resolve_entities
-from transforms.analysis.entity_keys import entity_name_keys, similarity_bounds, wanted_names
+from transforms.analysis.entity_keys import close_block_names, entity_name_keys, wanted_names
 from transforms.analysis.near_duplicates import near_duplicates
 from transforms.analysis.speakers import speaker_entities
 from transforms.analysis.stories import (
@@ -80,6 +80,15 @@ def annotate(normalised: Normalised, settings: Settings) -> Annotated:
     return Annotated(done.value, [stopped_reject(uris[i], ids[i], "annotate", out) for i, out in done.stopped])
 
 
+def entities_to_resolve_against(wh: Warehouse, mentions: pl.DataFrame) -> pl.DataFrame:
+    """The known entities a batch's mentions can resolve to: the names of their fuzzy blocks read, the
+    close ones picked by the resolver's rules, then the entities with those names, the batch's own ids
+    and the same folded names (transforms/analysis/entity_keys.py)."""
+    wanted = wanted_names(mentions)
+    close = close_block_names(wanted, wh.entity_block_names(wanted))
+    return wh.entities_by_name_keys(wanted, close, mentions["entity_id"].unique().to_list())
+
+
 @task(name="enrich", cache_policy=NO_CACHE)
 def enrich(articles: pl.DataFrame, documents: pl.DataFrame, annotations: Annotations, wh: Warehouse) -> AnalysisFrames:
     """A batch's articles, documents (fetch times) and annotations -> its analysis rows."""
@@ -88,10 +97,7 @@ def enrich(articles: pl.DataFrame, documents: pl.DataFrame, annotations: Annotat
     # only the known entities the batch's names can resolve to: by id, name key and fuzzy block
     if wh.backfill_pending("entity_name_keys"):  # a warehouse from before migration 011
         wh.backfill_entity_name_keys(entity_name_keys(wh.known_entities()))
-    known_entities = wh.entities_by_name_keys(
-        wanted_names(own.mentions), own.mentions["entity_id"].unique().to_list(), similarity_bounds()
-    )
-    mentions, entities = resolve_entities(own.mentions, known_entities)
+    mentions, entities = resolve_entities(own.mentions, entities_to_resolve_against(wh, own.mentions))
     quotes = speaker_entities(own.quotes, mentions)
     copies = near_duplicates(
         own.signatures, wh.signatures_sharing_bands(own.signatures["band_keys"].explode().to_list())

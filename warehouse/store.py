@@ -307,17 +307,29 @@ class Warehouse:
             "select entity_id, entity_name, kind, aliases from entities order by entity_id" + bound
         ).pl()
 
-    def entities_by_name_keys(
-        self, wanted_names: pl.DataFrame, wanted_ids: list[str], bounds: dict[str, float]
-    ) -> pl.DataFrame:
-        """The known entities a batch's names can resolve to (see sql/read/entities_by_name_keys.sql):
-        entity_id, entity_name, kind, aliases, by entity_id. `wanted_names`: kind, exact_key, block,
-        n_words, match_len, last_part, is_fuzzy; `bounds`: similarity and min_length."""
+    def entity_block_names(self, wanted_names: pl.DataFrame) -> pl.DataFrame:
+        """The names of the batch's fuzzy blocks (see sql/read/entity_block_names.sql): kind, block,
+        match_key, each once. `wanted_names`: kind, exact_key, block, n_words, match_len, last_part,
+        is_fuzzy."""
         cursor = self.con.cursor()
         try:
             cursor.register("wanted_names", wanted_names)
+            return cursor.sql(sql_text("read/entity_block_names.sql")).pl()
+        finally:
+            cursor.close()
+
+    def entities_by_name_keys(
+        self, wanted_names: pl.DataFrame, close_names: pl.DataFrame, wanted_ids: list[str]
+    ) -> pl.DataFrame:
+        """The known entities a batch's names can resolve to (see sql/read/entities_by_name_keys.sql):
+        entity_id, entity_name, kind, aliases, by entity_id. `wanted_names` as for entity_block_names;
+        `close_names`: kind, block, match_key, the block names the batch's names come close to."""
+        cursor = self.con.cursor()
+        try:
+            cursor.register("wanted_names", wanted_names)
+            cursor.register("close_names", close_names)
             cursor.register("wanted_ids", pl.DataFrame({"entity_id": wanted_ids}, schema={"entity_id": pl.String}))
-            return cursor.sql(sql_text("read/entities_by_name_keys.sql"), params=bounds).pl()
+            return cursor.sql(sql_text("read/entities_by_name_keys.sql")).pl()
         finally:
             cursor.close()
 

@@ -14,10 +14,11 @@ import duckdb
 import polars as pl
 import pytest
 
+from flows.enrichment import entities_to_resolve_against
 from tests.conftest import ROOT
 from tests.warehouse.test_analysis_load import SEEDS as LOAD_SEEDS
 from tests.warehouse.test_analysis_load import _batch as load_batch_of
-from transforms.analysis.entity_keys import entity_name_keys, similarity_bounds, wanted_names
+from transforms.analysis.entity_keys import entity_name_keys
 from transforms.analysis.entity_resolution import resolve_entities
 from transforms.analysis.near_duplicates import N_BANDS, signatures_frame
 from transforms.frames.ledger import DocumentRecord, documents_frame, rejects_frame
@@ -120,9 +121,7 @@ def test_the_name_keys_give_the_resolver_what_every_entity_gives(tmp_path, seed)
     known = _known(rng, 400)
     mentions = _mentions(rng, 120, known)
     with _with_entities(tmp_path / "news.duckdb", known) as wh:
-        subset = wh.entities_by_name_keys(
-            wanted_names(mentions), mentions["entity_id"].unique().to_list(), similarity_bounds()
-        )
+        subset = entities_to_resolve_against(wh, mentions)
     full_mentions, full_entities = resolve_entities(mentions, known)
     keyed_mentions, keyed_entities = resolve_entities(mentions, subset)
     assert keyed_mentions.equals(full_mentions)
@@ -147,9 +146,7 @@ def test_an_entity_reached_by_one_name_matches_by_another_of_another_block(tmp_p
         )
     )
     with _with_entities(tmp_path / "news.duckdb", known) as wh:
-        subset = wh.entities_by_name_keys(
-            wanted_names(mentions), mentions["entity_id"].unique().to_list(), similarity_bounds()
-        )
+        subset = entities_to_resolve_against(wh, mentions)
     assert resolve_entities(mentions, subset)[0].equals(resolve_entities(mentions, known)[0])
     assert subset["entity_id"].to_list() == ["person:z"]
 
