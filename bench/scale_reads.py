@@ -43,7 +43,7 @@ def capture(fresh: Path, db: Path, out: Path) -> None:
 def replay(args_file: Path, db: Path, out: Path | None) -> dict:
     import warehouse
     from flows.enrichment import linked_group_ids
-    from transforms.analysis.entity_keys import close_block_names
+    from transforms.analysis.entity_keys import close_block_names, similarity_bounds
     from warehouse import Warehouse
 
     print("tree:", warehouse.__file__, file=sys.stderr)
@@ -66,7 +66,7 @@ def replay(args_file: Path, db: Path, out: Path | None) -> dict:
                 continue
             if name == "entities_by_name_keys":  # the close names of this warehouse's blocks, not the capture's
                 wanted, _, ids = args
-                names = timed("entity_block_names", wh.entity_block_names, wanted)
+                names = timed("entity_block_names", wh.entity_block_names, wanted, similarity_bounds())
                 close = timed("close_block_names", close_block_names, wanted, names)
                 timed(name, wh.entities_by_name_keys, wanted, close, ids)
                 continue

@@ -22,7 +22,7 @@ from flows.settings import Settings
 from flows.stages import Normalised, stage_pool, used_by
 from transforms.analysis.annotations import Annotations, annotations_of
 from transforms.analysis.entities import resolve_entities
-from transforms.analysis.entity_keys import close_block_names, entity_name_keys, wanted_names
+from transforms.analysis.entity_keys import close_block_names, entity_name_keys, similarity_bounds, wanted_names
 from transforms.analysis.near_duplicates import near_duplicates
 from transforms.analysis.speakers import speaker_entities
 from transforms.analysis.stories import (
@@ -85,7 +85,7 @@ def entities_to_resolve_against(wh: Warehouse, mentions: pl.DataFrame) -> pl.Dat
     close ones picked by the resolver's rules, then the entities with those names, the batch's own ids
     and the same folded names (transforms/analysis/entity_keys.py)."""
     wanted = wanted_names(mentions)
-    close = close_block_names(wanted, wh.entity_block_names(wanted))
+    close = close_block_names(wanted, wh.entity_block_names(wanted, similarity_bounds()))
     return wh.entities_by_name_keys(wanted, close, mentions["entity_id"].unique().to_list())
 
 

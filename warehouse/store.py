@@ -307,14 +307,14 @@ class Warehouse:
             "select entity_id, entity_name, kind, aliases from entities order by entity_id" + bound
         ).pl()
 
-    def entity_block_names(self, wanted_names: pl.DataFrame) -> pl.DataFrame:
-        """The names of the batch's fuzzy blocks (see sql/read/entity_block_names.sql): kind, block,
-        match_key, each once. `wanted_names`: kind, exact_key, block, n_words, match_len, last_part,
-        is_fuzzy."""
+    def entity_block_names(self, wanted_names: pl.DataFrame, bounds: dict[str, float]) -> pl.DataFrame:
+        """The names of the batch's fuzzy blocks of a length the batch's names allow (see
+        sql/read/entity_block_names.sql): kind, block, match_key, each once. `wanted_names`: kind,
+        exact_key, block, n_words, match_len, last_part, is_fuzzy; `bounds`: similarity and min_length."""
         cursor = self.con.cursor()
         try:
             cursor.register("wanted_names", wanted_names)
-            return cursor.sql(sql_text("read/entity_block_names.sql")).pl()
+            return cursor.sql(sql_text("read/entity_block_names.sql"), params=bounds).pl()
         finally:
             cursor.close()
 

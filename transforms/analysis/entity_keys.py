@@ -13,7 +13,9 @@ The read is in two steps, so that it never pairs each name of the batch with eac
 in SQL (a block of two letters holds about 10,000 people at 1 M articles):
 1. `entity_block_names` (sql/read/entity_block_names.sql): the names of the batch's blocks, each once
    (for people the last name, for the rest the folded name), with the other names of an entity that
-   has names in several blocks (the resolver's block holds them too);
+   has names in several blocks (the resolver's block holds them too), of a length a batch name of the
+   block allows: rapidfuzz's ratio is at most 200 * min / (len_a + len_b), so a ratio of s needs
+   (200 - s) * min >= s * max;
 2. `close_block_names` (here): of those, the names a batch name of the block matches by the resolver's
    own rules (`_last_names_match`, `_words_agree`, the ratio), compared with rapidfuzz at once;
 3. `entities_by_name_keys` (sql/read/entities_by_name_keys.sql): the entities with a close name, reached
@@ -101,6 +103,11 @@ def wanted_names(mentions: pl.DataFrame) -> pl.DataFrame:
         fuzzy = bool(last) if kind == PERSON else len(exact.replace(" ", "")) >= FUZZY_MIN_LENGTH
         rows.append((kind, exact, block, n_words, match_len, last, fuzzy))
     return pl.DataFrame(rows, schema=WANTED_NAME_SCHEMA, orient="row")
+
+
+def similarity_bounds() -> dict[str, float]:
+    """The parameters of sql/read/entity_block_names.sql: the resolver's ratio and minimum length."""
+    return {"similarity": NAME_SIMILARITY, "min_length": FUZZY_MIN_LENGTH}
 
 
 BLOCK_NAMES_SCHEMA = pl.Schema({"kind": pl.String(), "block": pl.String(), "match_key": pl.String()})
