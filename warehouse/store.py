@@ -358,7 +358,16 @@ class Warehouse:
         """Current articles with a MinHash band key among these: article_id, signature, band_keys,
         duplicate_group_id; the earliest loaded first."""
         wanted = pl.DataFrame({"band_key": sorted(set(band_keys))}, schema={"band_key": pl.UInt64})
-        return self._with_frame("wanted_bands", wanted, sql_text("read/signatures_sharing_bands.sql"))
+        documents = self._with_frame("wanted_bands", wanted, sql_text("read/band_documents.sql"))
+        return self._by_keys("read/signatures_of_documents.sql", documents=documents["document_id"].to_list())
+
+    def _by_keys(self, name: str, **keys: list[str]) -> pl.DataFrame:
+        """Run a read whose wide rows are picked by lists of key values (`in $name`), on a cursor of its own."""
+        cursor = self.con.cursor()
+        try:
+            return cursor.sql(sql_text(name), params=keys).pl()
+        finally:
+            cursor.close()
 
     def story_candidates(self, features: pl.DataFrame, window: timedelta, min_shared: int) -> pl.DataFrame:
         """Stored articles within `window` of a batch article (features: article_id, event_at,
