@@ -35,7 +35,7 @@ from transforms.analysis.stories import (
 )
 from transforms.documents.outcomes import stopped_reject
 from transforms.frames.ledger import Reject
-from transforms.frames.schemas import ARTICLES
+from transforms.frames.schemas import ARTICLES, ENTITIES
 from warehouse import AnalysisFrames, Warehouse
 
 
@@ -84,6 +84,8 @@ def entities_to_resolve_against(wh: Warehouse, mentions: pl.DataFrame) -> pl.Dat
     """The known entities a batch's mentions can resolve to: the names of their fuzzy blocks read, the
     close ones picked by the resolver's rules, then the entities with those names, the batch's own ids
     and the same folded names (transforms/analysis/entity_keys.py)."""
+    if mentions.is_empty():  # nothing to resolve (an unchanged batch): no read
+        return pl.DataFrame(schema=ENTITIES)
     wanted = wanted_names(mentions)
     close = close_block_names(wanted, wh.entity_block_names(wanted, similarity_bounds()))
     return wh.entities_by_name_keys(wanted, close, mentions["entity_id"].unique().to_list())

@@ -78,6 +78,10 @@ class AnalysisFrames:
     # `entities` (sql/migrations/011_entity_name_keys.sql); None: none given, none written
     entity_name_keys: pl.DataFrame | None = None
 
+    def is_empty(self) -> bool:
+        """No row in any frame (an unchanged batch's analysis)."""
+        return all(frame.is_empty() for frame in self.frames().values())
+
     def frames(self) -> dict[str, pl.DataFrame]:
         frames = {f"batch_{name}": getattr(self, name) for name in ANALYSIS_TABLES}
         if self.entity_name_keys is not None:
@@ -85,6 +89,14 @@ class AnalysisFrames:
         return frames
 
 
+SHARED_SIGNATURES = pl.Schema(  # what signatures_sharing_bands returns
+    {
+        "article_id": pl.String(),
+        "signature": pl.List(pl.UInt64()),
+        "band_keys": pl.List(pl.UInt64()),
+        "duplicate_group_id": pl.String(),
+    }
+)
 DATE_TABLES = ("date_candidates", "article_dates")  # loaded like removed_spans: rows of new versions only
 # load order: entities before the mentions naming them; stories last, from story_articles
 ANALYSIS_TABLES = ("entities", "mentions", "quotes", "signatures", "near_duplicates", "story_articles")
@@ -357,6 +369,8 @@ class Warehouse:
     def signatures_sharing_bands(self, band_keys: list[int]) -> pl.DataFrame:
         """Current articles with a MinHash band key among these: article_id, signature, band_keys,
         duplicate_group_id; the earliest loaded first."""
+        if not band_keys:  # an unchanged batch: no read
+            return pl.DataFrame(schema=SHARED_SIGNATURES)
         wanted = pl.DataFrame({"band_key": sorted(set(band_keys))}, schema={"band_key": pl.UInt64})
         documents = self._with_frame("wanted_bands", wanted, sql_text("read/band_documents.sql"))
         return self._by_keys("read/signatures_of_documents.sql", documents=documents["document_id"].to_list())
@@ -429,13 +443,15 @@ class Warehouse:
             seen = {r for (r,) in self.con.execute(sql_text("read/rejects_seen_before.sql")).fetchall()}
             n_rejected_again = batch.rejects.filter(pl.col("reject_id").is_in(list(seen))).height
             _execute(self.con, sql_text("load/outlets.sql"), params)  # the outlets found from URLs, first
-            for name in ("documents", "article_versions", "articles", "article_blocks", "removed_spans", "rejects"):
+            # with no new version, the statements that insert the new versions' rows have none to insert
+            versions = ("article_versions", "articles", "article_blocks", "removed_spans") if n_loaded else ()
+            for name in ("documents", *versions, "rejects"):
                 _execute(self.con, sql_text(f"load/{name}.sql"), params)
             if "batch_fetches" in frames:
                 _execute(self.con, sql_text("load/fetch_state.sql"), params)
-            for name in dated:
+            for name in dated if n_loaded else ():
                 _execute(self.con, sql_text(f"load/{name}.sql"), params)
-            if batch.analysis is not None:
+            if batch.analysis is not None and (n_loaded or not batch.analysis.is_empty()):
                 for name in ANALYSIS_LOADS:
                     _execute(self.con, sql_text(f"load/{name}.sql"), params)
                 if batch.analysis.entity_name_keys is not None:
