@@ -163,6 +163,27 @@ def analysis_queries() -> dict[str, str]:
     return questions
 
 
+# the loads of rows keyed by a new version's document (document_id, index): a stored row can share the
+# key only when the document was loaded before (sql/read/new_versions_seen_before.sql)
+VERSION_ROW_LOADS = frozenset(
+    {"article_blocks", "removed_spans", "date_candidates", "article_dates", "mentions", "quotes", "article_signatures"}
+)
+NO_CONFLICT = "\non conflict do nothing;"
+
+
+def _version_rows_sql(name: str, unique: bool) -> str:
+    """The load statement of table `name`. For the rows of new versions whose documents were never
+    loaded (`unique`) without its `on conflict do nothing`: no stored row can have their keys, and
+    DuckDB checks conflicts one key at a time through the primary-key index (about 0.35 s for 4,000
+    rows into a table of 20 M, against 0.01 s for the plain insert, which still enforces the key)."""
+    sql = sql_text(f"load/{name}.sql")
+    if unique and name in VERSION_ROW_LOADS:
+        if not sql.rstrip().endswith(NO_CONFLICT.strip()):
+            raise ValueError(f"load/{name}.sql: expected to end with `{NO_CONFLICT.strip()}`")
+        return sql.rstrip()[: -len(NO_CONFLICT.strip())].rstrip() + ";"
+    return sql
+
+
 def _execute(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> None:
     """Run a file's SQL with the named parameters it uses (DuckDB refuses unused ones), statement by
     statement when several use parameters (DuckDB binds them only in a script's last statement)."""
@@ -445,15 +466,16 @@ class Warehouse:
             _execute(self.con, sql_text("load/outlets.sql"), params)  # the outlets found from URLs, first
             # with no new version, the statements that insert the new versions' rows have none to insert
             versions = ("article_versions", "articles", "article_blocks", "removed_spans") if n_loaded else ()
+            unique = bool(n_loaded) and not self.scalar(sql_text("read/new_versions_seen_before.sql"))
             for name in ("documents", *versions, "rejects"):
-                _execute(self.con, sql_text(f"load/{name}.sql"), params)
+                _execute(self.con, _version_rows_sql(name, unique), params)
             if "batch_fetches" in frames:
                 _execute(self.con, sql_text("load/fetch_state.sql"), params)
             for name in dated if n_loaded else ():
-                _execute(self.con, sql_text(f"load/{name}.sql"), params)
+                _execute(self.con, _version_rows_sql(name, unique), params)
             if batch.analysis is not None and (n_loaded or not batch.analysis.is_empty()):
                 for name in ANALYSIS_LOADS:
-                    _execute(self.con, sql_text(f"load/{name}.sql"), params)
+                    _execute(self.con, _version_rows_sql(name, unique), params)
                 if batch.analysis.entity_name_keys is not None:
                     _execute(self.con, sql_text("load/entity_name_keys.sql"), params)
                 self.con.execute("drop table touched_stories")

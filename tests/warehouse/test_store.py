@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime
 
 import duckdb
+import polars as pl
 import pytest
 
 from tests.conftest import DW_SEED, ROOT, YONHAP_SEED
@@ -15,6 +16,7 @@ from transforms.frames.normalise import PIPELINE_VERSION, ParsedDocument, normal
 from transforms.metadata.sources import source_registry
 from transforms.text.articles import parse_text_article
 from warehouse import LoadBatch, Warehouse, WarehouseError
+from warehouse.store import _version_rows_sql
 
 TABLES = ("sources", "loads", "documents", "articles", "article_versions", "article_blocks", "removed_spans", "rejects")
 
@@ -142,3 +144,37 @@ def test_a_changed_migration_is_refused(tmp_path, monkeypatch) -> None:
     con.close()
     with pytest.raises(WarehouseError, match="changed after it was applied"):
         Warehouse(path)
+
+
+def test_a_document_loaded_again_as_a_new_version_keeps_one_copy_of_its_rows(wh) -> None:
+    # A, then B, then A's very bytes again: the third load is a new version whose document is stored
+    # (new_versions_seen_before), so its rows go in under `on conflict do nothing`, not as duplicates
+    uri = "file:///news/story.txt"
+    first = "Storm hits coast\n\nWinds of 150 km/h hit the coast on Monday.\n"
+    wh.load_batch(_batch([(uri, first)]))
+    blocks = _counts(wh)["article_blocks"]
+    wh.load_batch(_batch([(uri, "Storm hits coast\n\nWinds of 160 km/h hit the coast on Monday.\n")]))
+    again = wh.load_batch(_batch([(uri, first)]))
+    assert again.n_loaded == 1
+    assert wh.query("select count(*) as n from article_versions")["n"][0] == 3
+    document = hashlib.sha256(first.encode()).hexdigest()
+    rows = wh.query("select count(*) as n from article_blocks where document_id = $d", {"d": document})["n"][0]
+    assert rows == blocks
+
+
+def test_one_document_under_two_uris_in_one_batch_loads_its_rows_once(wh) -> None:
+    text = DW_SEED.read_text("utf-8")
+    counts = wh.load_batch(_batch([("file:///a/dw.txt", text), ("file:///b/dw.txt", text)]))
+    assert counts.n_loaded == 2
+    document = hashlib.sha256(text.encode()).hexdigest()
+    alone = _batch([("file:///a/dw.txt", text)]).blocks.filter(pl.col("document_id") == document).height
+    stored = wh.query("select count(*) as n from article_blocks where document_id = $d", {"d": document})["n"][0]
+    assert stored == alone > 0
+
+
+def test_version_rows_load_without_the_conflict_clause_only_when_keys_are_new() -> None:
+    unique = _version_rows_sql("article_blocks", unique=True)
+    guarded = _version_rows_sql("article_blocks", unique=False)
+    assert "on conflict" not in unique.lower() and unique.rstrip().endswith(";")
+    assert guarded.rstrip().endswith("on conflict do nothing;")
+    assert _version_rows_sql("documents", unique=True).rstrip().endswith("on conflict do nothing;")
