@@ -89,14 +89,6 @@ class AnalysisFrames:
         return frames
 
 
-SHARED_SIGNATURES = pl.Schema(  # what signatures_sharing_bands returns
-    {
-        "article_id": pl.String(),
-        "signature": pl.List(pl.UInt64()),
-        "band_keys": pl.List(pl.UInt64()),
-        "duplicate_group_id": pl.String(),
-    }
-)
 DATE_TABLES = ("date_candidates", "article_dates")  # loaded like removed_spans: rows of new versions only
 # load order: entities before the mentions naming them; stories last, from story_articles
 ANALYSIS_TABLES = ("entities", "mentions", "quotes", "signatures", "near_duplicates", "story_articles")
@@ -390,8 +382,6 @@ class Warehouse:
     def signatures_sharing_bands(self, band_keys: list[int]) -> pl.DataFrame:
         """Current articles with a MinHash band key among these: article_id, signature, band_keys,
         duplicate_group_id; the earliest loaded first."""
-        if not band_keys:  # an unchanged batch: no read
-            return pl.DataFrame(schema=SHARED_SIGNATURES)
         wanted = pl.DataFrame({"band_key": sorted(set(band_keys))}, schema={"band_key": pl.UInt64})
         documents = self._with_frame("wanted_bands", wanted, sql_text("read/band_documents.sql"))
         return self._by_keys("read/signatures_of_documents.sql", documents=documents["document_id"].to_list())

@@ -11,8 +11,8 @@ import pytest
 
 from flows.enrichment import entities_to_resolve_against
 from tests.warehouse.test_candidate_reads import _known, _mentions, _story_rows, _with_entities
-from transforms.analysis.entity_keys import wanted_names
-from transforms.analysis.entity_resolution import FUZZY_MIN_LENGTH, NAME_SIMILARITY, resolve_entities
+from transforms.analysis.entity_keys import similarity_bounds, wanted_names
+from transforms.analysis.entity_resolution import resolve_entities
 from transforms.analysis.stories import FEATURES_SCHEMA, STORED_SCHEMA, recluster
 from warehouse import Warehouse
 
@@ -92,9 +92,7 @@ def test_the_two_step_entity_read_keeps_of_the_length_bound_read_what_the_resolv
         cursor = wh.con.cursor()
         cursor.register("wanted_names", names)
         cursor.register("wanted_ids", pl.DataFrame({"entity_id": ids}, schema={"entity_id": pl.String}))
-        bounded = cursor.sql(
-            LENGTH_BOUND_ENTITY_READ, params={"similarity": NAME_SIMILARITY, "min_length": FUZZY_MIN_LENGTH}
-        ).pl()
+        bounded = cursor.sql(LENGTH_BOUND_ENTITY_READ, params=similarity_bounds()).pl()
         cursor.close()
     assert set(found["entity_id"]) < set(bounded["entity_id"])
     assert found["entity_id"].is_sorted()
