@@ -43,6 +43,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -221,24 +222,40 @@ def _tree_rss(proc: psutil.Process) -> tuple[int, dict[str, int]]:
     return total, roles
 
 
-def run(command: list[str], log: Path, env: dict[str, str]) -> tuple[float, int, str, dict[str, int]]:
-    """Run a command, polling its process tree's RSS: (wall seconds, peak RSS bytes, output, peak by role)."""
+@dataclass
+class Polled:
+    """What `run` saw of a command's process tree: its wall seconds, output, the peak of the summed RSS
+    (bytes), each role's own peak, and each role's RSS at the moment of the tree's peak (with `seconds`,
+    when it came): the roles' peaks need not come at once, so their sum can exceed the tree's."""
+
+    seconds: float
+    text: str
+    peak: int = 0
+    peaks: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    at_peak: dict[str, float] = field(default_factory=dict)
+
+
+def run(command: list[str], log: Path, env: dict[str, str]) -> Polled:
+    """Run a command, polling its process tree's RSS every POLL_SECONDS."""
+    polled = Polled(0.0, "")
     with log.open("w") as handle:
         started = time.perf_counter()
         popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-        proc, peak = psutil.Process(popen.pid), 0
-        peaks: dict[str, int] = defaultdict(int)
+        proc = psutil.Process(popen.pid)
         while popen.poll() is None:
             total, roles = _tree_rss(proc)
-            peak = max(peak, total)
+            if total > polled.peak:
+                polled.peak = total
+                polled.at_peak = {role: round(rss / 2**20) for role, rss in sorted(roles.items())}
+                polled.at_peak["seconds"] = round(time.perf_counter() - started, 1)
             for role, rss in roles.items():
-                peaks[role] = max(peaks[role], rss)
+                polled.peaks[role] = max(polled.peaks[role], rss)
             time.sleep(POLL_SECONDS)
-        seconds = time.perf_counter() - started
-    text = log.read_text(errors="replace")
+        polled.seconds = time.perf_counter() - started
+    polled.text = log.read_text(errors="replace")
     if popen.returncode != 0:
-        raise SystemExit(f"`{' '.join(command)}` exited {popen.returncode}; see {log}:\n{text[-3000:]}")
-    return seconds, peak, text, dict(peaks)
+        raise SystemExit(f"`{' '.join(command)}` exited {popen.returncode}; see {log}:\n{polled.text[-3000:]}")
+    return polled
 
 
 def _summary_number(pattern: str, text: str) -> float | None:
@@ -382,7 +399,8 @@ def ingest(db: Path, fresh: Path, name: str, env: dict[str, str]) -> dict[str, o
     timings = db.parent / f"{name}.stages.json"
     command = [str(PYTHON), __file__, "--child", str(timings), "--", str(fresh), "--db", str(db), "--no-progress"]
     command += ["--workers", "2"]
-    seconds, peak, text, roles = run(command, db.parent / f"{name}.log", env)
+    polled = run(command, db.parent / f"{name}.log", env)
+    seconds, peak, text, roles = polled.seconds, polled.peak, polled.text, polled.peaks
     stages = json.loads(timings.read_text())
     with duckdb.connect(str(db), read_only=True) as con:
         columns = {
@@ -421,8 +439,17 @@ def ingest(db: Path, fresh: Path, name: str, env: dict[str, str]) -> dict[str, o
         "rejected": _summary_number(r"^rejected\s+(\d+)\s*$", text),
         "peak_rss_mb": round(peak / 2**20),
         "peak_rss_mb_by_role": {role: round(rss / 2**20) for role, rss in sorted(roles.items())},
+        "rss_mb_at_tree_peak": polled.at_peak,
         "stages": {k: round(v, 2) for k, v in sorted(stages["seconds"].items())},
     }
+
+
+def _at_peak(at: dict[str, float] | None) -> str:
+    """Where the tree's peak came and what made it (a run from before this column: '-')."""
+    if not at:
+        return "-"
+    roles = " / ".join(str(round(at.get(role, 0))) for role in ("writer", "worker", "prefect"))
+    return f"{at.get('seconds')} s: {roles}"
 
 
 def main() -> int:
@@ -553,6 +580,10 @@ def table(report: dict) -> str:
     line("peak RSS of the tree (MB)", [r["first"]["peak_rss_mb"] for r in rows])
     for role, label in (("writer", "the writer"), ("worker", "the page workers"), ("prefect", "Prefect's server")):
         line(f"… peak of {label} (MB)", [r["first"].get("peak_rss_mb_by_role", {}).get(role, "-") for r in rows])
+    line(
+        "at the tree's peak: s into the run, writer / page workers / Prefect (MB)",
+        [_at_peak(r["first"].get("rss_mb_at_tree_peak")) for r in rows],
+    )
     for stage in STAGES:
         line(f"{stage} (s)", [r["first"]["stages"].get(stage, "-") for r in rows])
     line("unchanged re-run: flow seconds", [r["again"]["flow_seconds"] for r in rows])
