@@ -21,6 +21,10 @@ Its invariants, tested in tests/flows/test_engine.py:
   objects, not bytes. So the garbage is collected after each batch; what was alive before the
   first batch (imports, Prefect, the warehouse) is frozen meanwhile, so a collection walks only
   what batches made.
+- **Page workers end before the last load.** Once the input is used up and one batch is left, the flow
+  waits for that batch's stages and ends this process's page workers before enriching and loading it:
+  they hold hundreds of MB each and have nothing left to do while the writer enriches and loads the
+  last batch, checks and publishes (on a large warehouse the writer's own peak comes then).
 - **Progress.** Every input of a batch counts once in the run's progress (flows/progress.py): those
   needing no parse when the batch starts, the rest as the stages finish them (with the threads runner:
   in this process, page by page; with processes or dask, when the batch is loaded).
@@ -109,11 +113,13 @@ def in_order(
     start: Callable[[int, B], S],
     finish: Callable[[S], None],
     window: int,
+    before_last: Callable[[S], object] | None = None,
 ) -> None:
     """The engine's schedule: `start` each batch (submit it), at most `window` started and not
     finished, `finish` (load) them oldest first, a batch sharing documents (`ids`) with a started
     one only after every started batch is finished. Garbage is collected after each finish,
-    with what existed before the first batch frozen."""
+    with what existed before the first batch frozen. Once `batches` is used up and every other
+    batch is finished, `before_last` is called with the last one, then it is finished."""
     in_flight: deque[S] = deque()
 
     def finish_oldest() -> None:
@@ -131,6 +137,8 @@ def in_order(
             while len(in_flight) >= window:
                 finish_oldest()
         while in_flight:
+            if len(in_flight) == 1 and before_last is not None:
+                before_last(in_flight[0])
             finish_oldest()
     finally:
         gc.unfreeze()
@@ -252,6 +260,7 @@ def run_batches(
                 start,
                 finish,
                 batches_in_flight(settings.runner),
+                _end_workers_once_parsed,
             )
     finally:
         close_shared_pools()  # this process's page workers end with the run's last batch, or its stop
@@ -269,17 +278,29 @@ def _landing(batches: Iterable[Acquired], run: progress.RunProgress | progress._
             return
 
 
+def _parsed(batch: InFlight) -> tuple[Extracted, Cleaned, Normalised, Annotated]:
+    """Wait for a batch's stages: their results, or the error that stopped one (a parse stopped by
+    a signal stops the run: the batch is not loaded)."""
+    try:
+        return batch.extracted.result(), batch.cleaned.result(), batch.normalised.result(), batch.annotated.result()
+    except Exception:
+        interrupts.stop_if_requested()
+        raise
+
+
+def _end_workers_once_parsed(last: InFlight) -> None:
+    """The run's last batch: once its stages are done no page is left to parse, so this process's
+    page workers end before it is enriched and loaded, not after the run's checks and publish."""
+    _parsed(last)
+    close_shared_pools()
+
+
 def _load_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, checkpoints: Checkpoints) -> None:
     """Wait for one batch's parse, enrich it, load it with its ledger row, count it; checkpoint
     when one is due."""
     due = checkpoints.due()
     acquired = batch.acquired
-    try:
-        extracted, cleaned, normalised = batch.extracted.result(), batch.cleaned.result(), batch.normalised.result()
-        annotated = batch.annotated.result()
-    except Exception:
-        interrupts.stop_if_requested()  # a parse stopped by a signal: the run stops, the batch is not loaded
-        raise
+    extracted, cleaned, normalised, annotated = _parsed(batch)
     progress.current().at("enrich")
     stage_rejects = extracted.rejects + cleaned.rejects + normalised.rejects + annotated.rejects
     rejects = batch.earlier_rejects + acquired.rejects + stage_rejects

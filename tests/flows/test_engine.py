@@ -122,3 +122,34 @@ def test_a_checkpoint_is_due_once_its_interval_has_passed() -> None:
     assert not checkpoints.due()
     now[0] = 121.0
     assert checkpoints.due()
+
+
+def _run_noting_the_last(batches: list[Batch], window: int) -> Recorder:
+    recorder = Recorder()
+
+    def before_last(started: Started) -> None:
+        recorder.events.append(f"last {started.batch.name}")
+
+    in_order(batches, lambda b: b.ids, recorder.start, recorder.finish, window, before_last)
+    return recorder
+
+
+@pytest.mark.parametrize("window", [2, 3, 5])
+def test_the_last_batch_is_announced_once_after_every_other_load_and_before_its_own(window: int) -> None:
+    recorder = _run_noting_the_last([Batch(str(i), {f"doc{i}"}) for i in range(6)], window)
+    last = recorder.events.index("last 5")
+    assert [e for e in recorder.events if e.startswith("last")] == ["last 5"]
+    assert recorder.events[last + 1 :] == ["finish 5"]
+    assert recorder.events[:last] == [e for e in recorder.events[:last] if e != "finish 5"]
+    assert {f"finish {i}" for i in range(5)} <= set(recorder.events[:last])
+
+
+def test_the_last_batch_is_announced_after_a_drain_for_shared_documents() -> None:
+    batches = [Batch("a", {"x"}), Batch("b", {"y"}), Batch("c", {"x"})]
+    recorder = _run_noting_the_last(batches, 3)
+    assert recorder.events[-3:] == ["start 2 c", "last c", "finish c"]
+
+
+def test_no_batches_nothing_announced() -> None:
+    assert _run_noting_the_last([], 3).events == []
+

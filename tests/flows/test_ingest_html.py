@@ -164,3 +164,30 @@ def test_a_page_that_parses_too_long_is_cut_off_and_the_batch_goes_on(tmp_path) 
     [(uri, detail)] = _query(db, "select uri, detail from rejects")
     assert uri.endswith("/slow.html") and detail.startswith("parsing stopped after")
     assert _query(db, "select title from articles") == [("Council votes to rebuild harbour bridge",)]
+
+
+def test_the_page_workers_end_before_the_last_batch_is_loaded(tmp_path, monkeypatch) -> None:
+    """Through the ingest flow: three pages in batches of one; the page workers end once the last
+    batch is parsed, before its load (and again, with nothing left to end, when the run ends)."""
+    import flows.engine as engine
+
+    events: list[str] = []
+    real_close, real_load = engine.close_shared_pools, engine.load
+
+    def close() -> None:
+        events.append("close")
+        real_close()
+
+    def load(batch, wh, checkpoint):  # type: ignore[no-untyped-def]
+        events.append(f"load {batch.batch_index}")
+        return real_load(batch, wh, checkpoint)
+
+    monkeypatch.setattr(engine, "close_shared_pools", close)
+    monkeypatch.setattr(engine, "load", load)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"page{i}.html").write_text(news_page("utf-8", PARAGRAPHS, title=f"Council vote number {i}"))
+    summary = ingest(paths=[str(folder)], settings=Settings(db_path=str(tmp_path / "w.duckdb"), batch_size=1))
+    assert summary.n_loaded == 3
+    assert events == ["load 0", "load 1", "close", "load 2", "close"]
