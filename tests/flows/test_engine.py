@@ -152,4 +152,3 @@ def test_the_last_batch_is_announced_after_a_drain_for_shared_documents() -> Non
 
 def test_no_batches_nothing_announced() -> None:
     assert _run_noting_the_last([], 3).events == []
-

@@ -178,7 +178,7 @@ def test_the_page_workers_end_before_the_last_batch_is_loaded(tmp_path, monkeypa
         events.append("close")
         real_close()
 
-    def load(batch, wh, checkpoint):  # type: ignore[no-untyped-def]
+    def load(batch, wh, checkpoint):
         events.append(f"load {batch.batch_index}")
         return real_load(batch, wh, checkpoint)
 
