@@ -41,6 +41,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -106,18 +107,32 @@ SYLLABLES = "ka ro mi sa tu ve lo ni da pe zu ha bo ri fe go".split()  # a copy'
 # --- child: one ingest with the writer's stages timed ------------------------------------------
 
 
+ACTIVE: list[str] = []  # the timed stages running now in the child, innermost last (the writer's thread)
+
+
 def _timed(owner: object, name: str, label: str, spent: dict[str, float], calls: dict[str, int]) -> None:
     original = getattr(owner, name)
 
     def wrapper(*args: object, **kwargs: object) -> object:
         started = time.perf_counter()
+        ACTIVE.append(label)
         try:
             return original(*args, **kwargs)
         finally:
+            ACTIVE.pop()
             spent[label] += time.perf_counter() - started
             calls[label] += 1
 
     setattr(owner, name, wrapper)
+
+
+def _sample_rss(peaks: dict[str, int], stop: threading.Event) -> None:
+    """Every POLL_SECONDS, this process's RSS, kept as the largest seen under the innermost timed stage
+    running then ('other' outside them): which of the writer's stages its peak comes in."""
+    me = psutil.Process()
+    while not stop.wait(POLL_SECONDS):
+        label = ACTIVE[-1] if ACTIVE else "other"
+        peaks[label] = max(peaks.get(label, 0), me.memory_info().rss)
 
 
 def child(out: Path, argv: list[str]) -> None:
@@ -150,8 +165,14 @@ def child(out: Path, argv: list[str]) -> None:
     _timed(Warehouse, "run_checks", "checks", spent, calls)
     _timed(snapshot, "publish", "publish", spent, calls)
 
+    rss: dict[str, int] = {}
+    stop = threading.Event()
+    threading.Thread(target=_sample_rss, args=(rss, stop), daemon=True).start()
+
     def write() -> None:
-        out.write_text(json.dumps({"seconds": dict(spent), "calls": dict(calls)}, indent=1))
+        stop.set()
+        mb = {label: round(value / 2**20) for label, value in rss.items()}
+        out.write_text(json.dumps({"seconds": dict(spent), "calls": dict(calls), "writer_rss_mb": mb}, indent=1))
 
     atexit.register(write)
     sys.argv = ["newsetl", "ingest", *argv]
@@ -441,7 +462,16 @@ def ingest(db: Path, fresh: Path, name: str, env: dict[str, str]) -> dict[str, o
         "peak_rss_mb_by_role": {role: round(rss / 2**20) for role, rss in sorted(roles.items())},
         "rss_mb_at_tree_peak": polled.at_peak,
         "stages": {k: round(v, 2) for k, v in sorted(stages["seconds"].items())},
+        "writer_rss_mb_by_stage": stages.get("writer_rss_mb", {}),
     }
+
+
+def _writer_peak(by_stage: dict[str, int] | None) -> str:
+    """The stage the writer's largest RSS sample came in, and that RSS (a run from before this row: '-')."""
+    if not by_stage:
+        return "-"
+    stage, mb = max(by_stage.items(), key=lambda kv: kv[1])
+    return f"{stage}: {mb}"
 
 
 def _at_peak(at: dict[str, float] | None) -> str:
@@ -580,6 +610,9 @@ def table(report: dict) -> str:
     line("peak RSS of the tree (MB)", [r["first"]["peak_rss_mb"] for r in rows])
     for role, label in (("writer", "the writer"), ("worker", "the page workers"), ("prefect", "Prefect's server")):
         line(f"… peak of {label} (MB)", [r["first"].get("peak_rss_mb_by_role", {}).get(role, "-") for r in rows])
+    line(
+        "the writer's peak came in (stage: MB)", [_writer_peak(r["first"].get("writer_rss_mb_by_stage")) for r in rows]
+    )
     line(
         "at the tree's peak: s into the run, writer / page workers / Prefect (MB)",
         [_at_peak(r["first"].get("rss_mb_at_tree_peak")) for r in rows],
