@@ -29,6 +29,7 @@ from importlib import resources
 from typing import Any
 
 from htmldate import find_date
+from lxml import etree
 from lxml import html as lxml_html
 
 from transforms.dates.article_dates import (
@@ -45,7 +46,15 @@ from transforms.dates.article_dates import (
 )
 from transforms.dates.text_dates import MODIFIED_WORDS, dates_in
 from transforms.metadata.page_markup import ARTICLE_TYPES as MARKUP_ARTICLE_TYPES
-from transforms.metadata.page_markup import PageMarkup, headline_element, page_markup, visible_pieces
+from transforms.metadata.page_markup import (
+    MarkupReads,
+    PageMarkup,
+    headline_element,
+    jsonld_documents,
+    markup_reads,
+    page_markup,
+    visible_pieces,
+)
 
 # <meta> names (name=, property= or itemprop=, case-insensitive) that carry a date, per field.
 META_DATES: dict[Field, tuple[str, ...]] = {
@@ -151,14 +160,11 @@ def _is_article(obj: dict) -> bool:
     return any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds)
 
 
-def jsonld_dates(tree: lxml_html.HtmlElement) -> list[DateCandidate]:
-    """datePublished / dateModified of the page's article object (an article type first)."""
-    objects: list[dict] = []
-    for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
-        try:
-            objects += list(_objects(json.loads(script.text_content() or "null")))
-        except (json.JSONDecodeError, RecursionError):
-            continue
+def jsonld_dates(tree: lxml_html.HtmlElement, reads: MarkupReads | None = None) -> list[DateCandidate]:
+    """datePublished / dateModified of the page's article object (an article type first). `reads`:
+    the page's `markup_reads(tree)`, when the caller has them already."""
+    reads = markup_reads(tree) if reads is None else reads
+    objects = jsonld_documents(reads, _objects, (json.JSONDecodeError, RecursionError))
     objects.sort(key=lambda o: not _is_article(o))  # stable: article objects first, page order kept
     found: list[DateCandidate] = []
     for field, key in JSONLD_KEYS.items():
@@ -170,14 +176,15 @@ def jsonld_dates(tree: lxml_html.HtmlElement) -> list[DateCandidate]:
     return found
 
 
-def meta_dates(tree: lxml_html.HtmlElement) -> list[DateCandidate]:
+def meta_dates(tree: lxml_html.HtmlElement, reads: MarkupReads | None = None) -> list[DateCandidate]:
     """The first parseable date among the known meta names, per field, in META_DATES order."""
+    reads = markup_reads(tree) if reads is None else reads
     contents: dict[str, str] = {}
-    for meta in tree.xpath("//meta[@content]"):
-        for attribute in ("property", "name", "itemprop", "http-equiv"):
-            name = (meta.get(attribute) or "").strip().lower()
+    for *attributes, content in reads.metas:
+        for value in attributes:  # property, name, itemprop, http-equiv
+            name = (value or "").strip().lower()
             if name and name not in contents:
-                contents[name] = meta.get("content") or ""
+                contents[name] = content or ""
     found: list[DateCandidate] = []
     for field, names in META_DATES.items():
         for name in names:
@@ -199,16 +206,35 @@ def _label_of(element: lxml_html.HtmlElement) -> str:
     return f"{attributes} {before[-40:]} {own[:40]}"
 
 
+# The parts of a class that mark a stamp, case as written: contains() on the usual spellings (a
+# lower-casing translate() over every element was slow)
+STAMP_CLASS_PARTS = ("pdated", "odified", "UPDATED", "MODIFIED")
+
+
+def stamp_elements(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The elements that may be stamps, in document order: what the XPath `//time |
+    //*[@itemprop='dateModified'] | //*[contains(@class, 'pdated') or ...]` (STAMP_CLASS_PARTS)
+    selects, in one pass over the document's elements in Python (the XPath's contains() made a
+    string of every element's class four times: about three times slower). `//` is the whole
+    document: every top-level element, not only the tree's root (a second <html>, wcxb 0310)."""
+    found: list[lxml_html.HtmlElement] = []
+    for top in tree.xpath("/*"):
+        for element in top.iter(etree.Element):
+            if (
+                element.tag == "time"
+                or element.get("itemprop") == "dateModified"
+                or ((kind := element.get("class")) and any(part in kind for part in STAMP_CLASS_PARTS))
+            ):
+                found.append(element)
+    return found
+
+
 def update_stamps(tree: lxml_html.HtmlElement) -> tuple[list[lxml_html.HtmlElement], set[date]]:
     """The page's "Updated" / "Modified" stamps (a <time> or an element marked as one, by its class,
     itemprop or the word before it) and the days they give."""
     elements: list[lxml_html.HtmlElement] = []
     days: set[date] = set()
-    marked = tree.xpath(  # contains() on the usual spellings: translate() over every element is slow
-        "//time | //*[@itemprop='dateModified'] | //*[contains(@class, 'pdated') or contains(@class, 'odified')"
-        " or contains(@class, 'UPDATED') or contains(@class, 'MODIFIED')]"
-    )
-    for element in marked[:MAX_STAMPS]:
+    for element in stamp_elements(tree)[:MAX_STAMPS]:
         if not MODIFIED_WORDS.search(_label_of(element)):
             continue
         found = [parse_timestamp(element.get(a)) for a in ("datetime", "content")]
@@ -270,14 +296,18 @@ def _dates_of(pieces: list[tuple[str, lxml_html.HtmlElement]]) -> list[tuple[int
 
 
 def headline_dates(
-    tree: lxml_html.HtmlElement, titles: Sequence[tuple[str, str]], scan: int = HEADLINE_SCAN_CHARS
+    tree: lxml_html.HtmlElement,
+    titles: Sequence[tuple[str, str]],
+    scan: int = HEADLINE_SCAN_CHARS,
+    pieces: list[tuple[str, lxml_html.HtmlElement]] | None = None,
 ) -> list[HeadlineDate]:
-    """Every full date printed within `scan` characters of visible text around the headline."""
+    """Every full date printed within `scan` characters of visible text around the headline.
+    `pieces`: the tree's `_visible_pieces`, when the caller has them already."""
     headline = headline_element(tree, titles)
     if headline is None:
         return []
     inside = set(headline.iter())
-    pieces = _visible_pieces(tree)
+    pieces = _visible_pieces(tree) if pieces is None else pieces
     at = [i for i, (_, owner) in enumerate(pieces) if owner in inside]
     if not at:
         return []
@@ -374,12 +404,16 @@ def _labels(text: str) -> list[re.Match[str]]:
     return [m for at in sorted(starts) if (m := PUBLISHED_LABEL.match(text, at))]
 
 
-def labelled_dates(tree: lxml_html.HtmlElement) -> list[LabelledDate]:
+def labelled_dates(
+    tree: lxml_html.HtmlElement, pieces: list[tuple[str, lxml_html.HtmlElement]] | None = None
+) -> list[LabelledDate]:
     """The full dates of the page's visible text, in order, that follow a word labelling them
     published within LABEL_CHARS, with no update word or other date in between (nor in the words
     just before the label: "Updated and republished on ..."). Only the text
-    after each label is read for dates (reading a whole page's text for dates costs ~50 ms)."""
-    text = "".join(piece + " " for piece, _ in _visible_pieces(tree))
+    after each label is read for dates (reading a whole page's text for dates costs ~50 ms).
+    `pieces`: the tree's `_visible_pieces`, when the caller has them already."""
+    pieces = _visible_pieces(tree) if pieces is None else pieces
+    text = "".join(piece + " " for piece, _ in pieces)
     found: dict[int, LabelledDate] = {}
     for label in _labels(text):
         after = text[label.start() : label.end() + LABEL_CHARS + DATE_CHARS]
@@ -534,10 +568,14 @@ def page_candidates(
     tree = _tree(html) if tree is None else tree
     if tree is None:
         return (), None
-    markup = page_markup(tree)  # before htmldate, which may clean the tree it is given
-    structured = jsonld_dates(tree) + meta_dates(tree)
-    printed = headline_candidates(headline_dates(tree, markup.titles), structured)
-    printed = labelled_candidates(labelled_dates(tree), printed)
+    # the tree's meta tags, JSON-LD and visible text read once for all their readers, all before
+    # htmldate (which may clean the tree it is given)
+    reads = markup_reads(tree)
+    markup = page_markup(tree, reads)
+    structured = jsonld_dates(tree, reads) + meta_dates(tree, reads)
+    pieces = _visible_pieces(tree)
+    printed = headline_candidates(headline_dates(tree, markup.titles, pieces=pieces), structured)
+    printed = labelled_candidates(labelled_dates(tree, pieces), printed)
     published_days = {c.value.local_date for c in structured if c.field == "published_at"}
     if later is None:
         return tuple(structured + htmldate_dates(tree, url, published_days) + printed), markup

@@ -70,8 +70,10 @@ ORDINAL = r"(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 MONTH_NAME = r"(?-i:(?P<month>" + "|".join(m.capitalize() for m in ENGLISH_MONTHS.split("|")) + r"))\.?"
 NO_YEAR = r"(?!,?\s*(?:19|20)\d{2}\b)(?!\d)"
 
-PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
+# Each kind's pattern, as written (each begins with `\b`); PHRASES tries each only where its match
+# can start (PHRASE_STARTS).
+PHRASE_SOURCES: tuple[tuple[str, str], ...] = tuple(
+    (kind, pattern)
     for kind, pattern in (
         ("days_ago", r"\b(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days?\s+ago\b"),
         (
@@ -101,6 +103,21 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day_of_month", r"\b(?:on\s+)?the\s+" + ORDINAL + r"\b" + AFTER_DAY_OF_MONTH + LOCAL_TIME),
     )
 )
+# The characters a match of each pattern (PHRASE_SOURCES, by index) can start with, as a zero-width
+# test right after its `\b` (with the pattern's flags: the same matches): most word boundaries
+# fail it at once, instead of trying every alternative of the pattern there.
+PHRASE_STARTS: tuple[str, ...] = (
+    r"\d|[" + "".join(sorted({w[0] for w in NUMBER_WORDS})) + "]",  # days_ago: "3", "three", "a"
+    "[lty]",  # day_word: the day before ..., yesterday, last night
+    "(?-i:[" + "".join(sorted({m[0].upper() for m in ENGLISH_MONTHS.split("|")})) + "])",  # month_day: "March 5"
+    "[0-9t]",  # month_day: "the 5th of March", "5 March"
+    "[lnost]|(?-i:[FMSTW])",  # weekday: a modifier (last, next, this, on, since) or the day's name
+    "[ot]",  # day_of_month: "on the 28th", "the 28th"
+)
+PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(r"\b(?=" + start + ")" + pattern.removeprefix(r"\b"), re.IGNORECASE))
+    for (kind, pattern), start in zip(PHRASE_SOURCES, PHRASE_STARTS, strict=True)
+)
 # A kind's pattern runs only on texts holding one of these words (most hold none; each pattern
 # would otherwise try every word boundary). Lower-case words are looked for in the lower-cased text.
 GATES: dict[str, tuple[str, ...]] = {
@@ -112,6 +129,19 @@ GATES: dict[str, tuple[str, ...]] = {
 }
 CASE_SENSITIVE_GATES = frozenset({"month_day", "weekday"})
 ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
+_MONTHS = "|".join(m.capitalize() for m in ENGLISH_MONTHS.split("|"))
+# What every match of a pattern holds, in order, with the pattern's own flags (PHRASES, by index; None:
+# none needed): a pattern runs only on a text where its gate matches somewhere. A gate reads past the pattern's
+# leading `\b` and its optional words, so it scans a text much faster than the pattern (no match is
+# lost: a text without the gate has no match; tests/transforms/dates/test_relative_dates_gates.py).
+PHRASE_GATES: tuple[re.Pattern[str] | None, ...] = (
+    re.compile(r"days?\s+ago", re.IGNORECASE),  # "3 days ago"
+    None,  # day_word: GATES' words are about as strict
+    re.compile(r"(?:" + _MONTHS + r")\.?\s+\d"),  # "March 5"
+    re.compile(r"\d(?i:st|nd|rd|th)?\s+(?i:of\s+)?(?:" + _MONTHS + r")"),  # "5th of March"
+    None,  # weekday: GATES' words are about as strict
+    re.compile(r"the\s+\d\d?(?:st|nd|rd|th)", re.IGNORECASE),  # "the 28th"
+)
 DAY_WORDS = {
     "yesterday": -1,
     "today": 0,
@@ -658,7 +688,9 @@ def relative_dates(text: str, anchor: date | None, limit: int = MAX_RELATIVE_DAT
     starts: list[int] = []  # the spans taken so far, disjoint, sorted
     ends: list[int] = []
     lowered = text.lower()
-    for kind, pattern in PHRASES:
+    for (kind, pattern), gate in zip(PHRASES, PHRASE_GATES, strict=True):
+        if gate is not None and not gate.search(text):  # the cheapest check first: one scan
+            continue
         haystack = text if kind in CASE_SENSITIVE_GATES else lowered
         if not any(word in haystack for word in GATES[kind]):
             continue

@@ -51,6 +51,10 @@ for number, names in enumerate(
     for name in names.split():
         MONTHS.setdefault(name, number)
 MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+# Where a month name can start: a pattern that begins with MONTH looks for one of these first (a
+# zero-width test that matches where MONTH can: the same matches, with IGNORECASE's own case rules;
+# trying MONTH's ~80 names at every word boundary made it the slowest of DATE_PATTERNS, 3x).
+MONTH_START = "(?=[" + "".join(sorted({re.escape(name[0]) for name in MONTHS})) + "])"
 ZONE = r"(?P<zone>" + "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True)) + r"|[+-]\d{2}:?\d{2})"
 TIME = (
     r"(?:\s*(?:,|at|à|um|a\s+las|às|-|\|)?\s*(?P<hour>\d{1,2})\s*[:h.시時]\s*(?P<minute>\d{2})\s*(?:분|分)?"
@@ -61,7 +65,7 @@ DATE_PATTERNS = tuple(
     for p in (
         r"\b(?P<year>(?:19|20)\d{2})\s*[-./]\s*(?P<mon>\d{1,2})\s*[-./]\s*(?P<day>\d{1,2})\b",
         r"\b(?P<year>(?:19|20)\d{2})\s*[년年]\s*(?P<mon>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日](?:\s*\([^)]{1,3}\))?",
-        r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b",
+        r"\b" + MONTH_START + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b",
         r"\b(?P<day>\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?"
         + MONTH
         + r"(?:\s+de)?,?\s+(?P<year>(?:19|20)\d{2})\b",

@@ -20,6 +20,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from charset_normalizer import CharsetMatch, from_bytes
 from charset_normalizer.utils import is_multi_byte_encoding
@@ -235,6 +236,13 @@ def _from_bom(data: bytes) -> DecodedText | None:
     return None
 
 
+@cache
+def _byte_class(pattern: re.Pattern[bytes]) -> bytes:
+    """The bytes a one-byte pattern (a byte class: CONTROL_BYTES, HTML_CONTROL_BYTES) matches: counting
+    them in a text with `bytes.translate` is its number of matches, without a regex scan."""
+    return bytes(b for b in range(256) if pattern.fullmatch(bytes([b])))
+
+
 def _binary_refusal(data: bytes, control_bytes: re.Pattern[bytes], allow_nul: bool = False) -> DecodedText | None:
     for magic in BINARY_MAGIC:
         if data.startswith(magic):
@@ -242,7 +250,7 @@ def _binary_refusal(data: bytes, control_bytes: re.Pattern[bytes], allow_nul: bo
     if allow_nul:
         return None
     head = data[:BINARY_CHECK_BYTES]
-    n_control = len(control_bytes.findall(head))
+    n_control = len(head) - len(head.translate(None, _byte_class(control_bytes)))  # the pattern's matches
     if b"\x00" in head or n_control > MAX_CONTROL_SHARE * len(head):
         return _refuse(reasons.BINARY_CONTENT, f"{n_control} control bytes in the first 64 KiB")
     return None
@@ -399,8 +407,9 @@ def decode_html(data: bytes, content_type: str | None = None) -> DecodedText:
         if codec != "utf-8" and utf8_text is not None and not data.isascii():
             notes.append(f"{source} charset {label!r} ignored: the bytes are valid UTF-8")
             continue
-        try:
-            return result(data.decode(codec), codec, source)
+        try:  # the UTF-8 reading made above when that is the codec
+            text = utf8_text if codec == "utf-8" and utf8_text is not None else data.decode(codec)
+            return result(text, codec, source)
         except UnicodeDecodeError as exc:
             notes.append(f"{source} charset {label!r} does not fit: {exc.reason} at byte {exc.start}")
     if utf8_text is not None:

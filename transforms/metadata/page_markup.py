@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
@@ -86,14 +86,58 @@ def _types(obj: dict) -> set[str]:
     return {k.lower() for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)}
 
 
-def jsonld_objects(tree: lxml_html.HtmlElement) -> list[dict]:
-    objects: list[dict] = []
-    for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
+JSONLD_SCRIPTS = '//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'
+META_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")  # the names a <meta content> tag is read by
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """What reading a JSON-LD script raised: its readers skip or raise it as they would have."""
+
+    error: Exception
+
+
+@dataclass(frozen=True)
+class MarkupReads:
+    """The page's `<meta content>` tags and JSON-LD scripts, read once for both of their readers
+    (`page_markup` and the page's dates, `transforms.dates.page_dates`): each meta tag's
+    META_ATTRIBUTES and content as written (None when absent), each script's `json.loads` answer."""
+
+    metas: tuple[tuple[str | None, ...], ...] = ()  # (property, name, itemprop, http-equiv, content)
+    scripts: tuple[object, ...] = ()  # a JSON value, or _Failed
+
+
+def markup_reads(tree: lxml_html.HtmlElement) -> MarkupReads:
+    metas = tuple(tuple(meta.get(a) for a in (*META_ATTRIBUTES, "content")) for meta in tree.xpath("//meta[@content]"))
+    scripts: list[object] = []
+    for script in tree.xpath(JSONLD_SCRIPTS):
         try:
-            objects += list(_objects(json.loads(script.text_content() or "null")))
-        except (json.JSONDecodeError, RecursionError, ValueError):
+            scripts.append(json.loads(script.text_content() or "null"))
+        except Exception as error:  # noqa: BLE001 -- kept for the readers, which skip or raise it
+            scripts.append(_Failed(error))
+    return MarkupReads(metas, tuple(scripts))
+
+
+def jsonld_documents(
+    reads: MarkupReads, objects: Callable[[object], Iterator[dict]], skipped: tuple[type[Exception], ...]
+) -> list[dict]:
+    """The JSON objects (`objects` of each script's value) of the page's JSON-LD scripts, in page
+    order; a script whose reading or walking raises one of `skipped` gives none (another error is
+    raised, as it was when each reader parsed the scripts itself)."""
+    found: list[dict] = []
+    for value in reads.scripts:
+        try:
+            if isinstance(value, _Failed):
+                raise value.error
+            found += list(objects(value))
+        except skipped:
             continue
-    return objects
+    return found
+
+
+def jsonld_objects(tree: lxml_html.HtmlElement, reads: MarkupReads | None = None) -> list[dict]:
+    reads = markup_reads(tree) if reads is None else reads
+    return jsonld_documents(reads, _objects, (json.JSONDecodeError, RecursionError, ValueError))
 
 
 def _credited(value: object, by_id: dict[str, dict] | None = None) -> Iterator[tuple[str, str | None]]:
@@ -113,13 +157,14 @@ def _credited(value: object, by_id: dict[str, dict] | None = None) -> Iterator[t
             yield _text(name), "organisation" if kinds & ORGANISATION_TYPES else "person" if "person" in kinds else None
 
 
-def _meta(tree: lxml_html.HtmlElement) -> dict[str, str]:
+def _meta(tree: lxml_html.HtmlElement, reads: MarkupReads | None = None) -> dict[str, str]:
+    reads = markup_reads(tree) if reads is None else reads
     contents: dict[str, str] = {}
-    for meta in tree.xpath("//meta[@content]"):
-        for attribute in ("property", "name", "itemprop"):
-            name = (meta.get(attribute) or "").strip().lower()
+    for *names, content in reads.metas:
+        for value in names[:3]:  # property, name, itemprop
+            name = (value or "").strip().lower()
             if name and name not in contents:
-                contents[name] = _text(meta.get("content"))
+                contents[name] = _text(content)
     return contents
 
 
@@ -145,27 +190,33 @@ def headline_element(tree: lxml_html.HtmlElement, titles: Sequence[tuple[str, st
 def _visible_walk(tree: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.HtmlElement]]:
     """The text nodes under the page's <body> (the whole tree when it has none) in document order,
     each with the element it is in (a tail's is its parent), less blank ones and those in a
-    `NOT_VISIBLE` element or in none (a comment's own text). One walk over the elements: an
-    XPath over the text nodes made a Python object per node and another per parent lookup."""
+    `NOT_VISIBLE` element or in none (a comment's own text). One walk over the elements, in
+    lxml's own order (`iter`, every node, comments too): an element's text when it is reached, its
+    tail once the walk has left it (the next node is none of its descendants). An XPath over the
+    text nodes made a Python object per node and another per parent lookup; a walk of our own, an
+    element on a stack of Python tuples, was a third slower (tests/transforms/metadata/
+    test_visible_walk.py keeps it, to compare)."""
     body = tree.find(".//body")
     root = body if body is not None else tree
     pieces: list[tuple[str, lxml_html.HtmlElement]] = []
-    # pending: (element, the element its tail is in or None); an element's text, then its
-    # children in order, each followed by its own tail
-    pending: list[tuple[lxml_html.HtmlElement, lxml_html.HtmlElement | None]] = [(root, None)]
-    while pending:
-        element, tail_owner = pending.pop()
-        if tail_owner is not None:  # this entry stands for the element's tail
-            if (tail := element.tail) and tail.strip():
-                pieces.append((tail, tail_owner))
-            continue
-        visible = isinstance(element.tag, str) and element.tag not in NOT_VISIBLE
+    # the elements the walk is in, from the root down, each with whether its text is visible; an
+    # element's parent is always on it (document order), the same Python object while it is held
+    open_: list[tuple[lxml_html.HtmlElement, bool]] = []
+    for element in root.iter():
+        parent = element.getparent() if open_ else None
+        while open_ and open_[-1][0] is not parent:  # left: its tail is its parent's text (never the root's)
+            left = open_.pop()[0]
+            if open_ and open_[-1][1] and (tail := left.tail) and tail.strip():
+                pieces.append((tail, open_[-1][0]))
+        tag = element.tag
+        visible = isinstance(tag, str) and tag not in NOT_VISIBLE
+        open_.append((element, visible))
         if visible and (text := element.text) and text.strip():
             pieces.append((text, element))
-        for child in reversed(element):
-            if visible:
-                pending.append((child, element))
-            pending.append((child, None))
+    while open_:  # the last elements left, innermost first
+        left = open_.pop()[0]
+        if open_ and open_[-1][1] and (tail := left.tail) and tail.strip():
+            pieces.append((tail, open_[-1][0]))
     return pieces
 
 
@@ -187,21 +238,36 @@ def visible_pieces(tree: lxml_html.HtmlElement) -> list[tuple[str, lxml_html.Htm
     return list(pieces)
 
 
-def _byline_evidence(pieces: list[tuple[str, lxml_html.HtmlElement]], index: int) -> str | None:
+def _element_evidence(element: lxml_html.HtmlElement) -> str | None:
+    """What an element says of the text in it (`_byline_evidence`'s `href`, `markup`, `class`)."""
+    if element.tag == "a" and AUTHOR_PAGE.search(element.get("href") or ""):
+        return "href"
+    if "author" in (element.get("rel") or "").lower() or "author" in (element.get("itemprop") or "").lower():
+        return "markup"
+    if AUTHOR_CLASS.search(" ".join(element.get(a) or "" for a in ("class", "id"))):
+        return "class"
+    return None
+
+
+def _byline_evidence(
+    pieces: list[tuple[str, lxml_html.HtmlElement]],
+    index: int,
+    known: dict[lxml_html.HtmlElement, str | None] | None = None,
+) -> str | None:
     """Why a piece of text by the headline may be a credit: it is a link to an author's page
     (`href`), marked rel=author or itemprop=author (`markup`), in an element whose class or id says
     author or byline (`class`), or after a "By" / "Written by" label (`label`); None when nothing
-    says so."""
+    says so. `known`: what each element already looked at said (`_element_evidence`; neighbouring
+    pieces share their ancestors), filled in here."""
+    known = {} if known is None else known
     element = pieces[index][1]
     for _ in range(BYLINE_ANCESTORS):
         if element is None:
             break
-        if element.tag == "a" and AUTHOR_PAGE.search(element.get("href") or ""):
-            return "href"
-        if "author" in (element.get("rel") or "").lower() or "author" in (element.get("itemprop") or "").lower():
-            return "markup"
-        if AUTHOR_CLASS.search(" ".join(element.get(a) or "" for a in ("class", "id"))):
-            return "class"
+        if element not in known:
+            known[element] = _element_evidence(element)
+        if evidence := known[element]:
+            return evidence
         element = element.getparent()
     before = pieces[index - 1][0][-30:] if index else ""
     if BY_LABEL_AFTER.search(before) and not OTHER_CREDIT.search(before):  # not "Reviewed by"
@@ -225,6 +291,7 @@ def headline_bylines(
     if not at:
         return ()
     found: list[tuple[int, str, str]] = []
+    known: dict[lxml_html.HtmlElement, str | None] = {}  # each element's own evidence, once
     for indices, sign in ((range(at[-1] + 1, len(pieces)), 1), (range(at[0] - 1, -1, -1), -1)):
         distance = 0
         for i in indices:
@@ -233,16 +300,18 @@ def headline_bylines(
             if distance > scan:
                 break
             text = _text(pieces[i][0])
-            if text and len(text) <= MAX_BYLINE_CHARS and (evidence := _byline_evidence(pieces, i)):
+            if text and len(text) <= MAX_BYLINE_CHARS and (evidence := _byline_evidence(pieces, i, known)):
                 found.append((sign * distance, evidence, text))
             if sign > 0:
                 distance += len(pieces[i][0]) + 1
     return tuple(found[:MAX_BYLINES])
 
 
-def page_markup(tree: lxml_html.HtmlElement) -> PageMarkup:
-    meta = _meta(tree)
-    objects = jsonld_objects(tree)
+def page_markup(tree: lxml_html.HtmlElement, reads: MarkupReads | None = None) -> PageMarkup:
+    """`reads`: the page's `markup_reads(tree)`, when the caller has them already."""
+    reads = markup_reads(tree) if reads is None else reads
+    meta = _meta(tree, reads)
+    objects = jsonld_objects(tree, reads)
     articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
     titles: list[tuple[str, str]] = []
