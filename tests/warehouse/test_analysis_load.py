@@ -18,6 +18,7 @@ from transforms.frames.normalise import PIPELINE_VERSION, ParsedDocument, normal
 from transforms.metadata.sources import source_registry
 from transforms.text.articles import parse_text_article
 from warehouse import AnalysisFrames, LoadBatch, Warehouse
+from warehouse.store import sql_text
 
 ANALYSIS = ("quotes", "mentions", "entities", "article_signatures", "near_duplicates", "story_articles", "stories")
 DAY = datetime(2022, 1, 28, tzinfo=UTC)
@@ -273,3 +274,32 @@ def test_a_batch_moves_stored_articles_and_keeps_the_lineage(wh) -> None:
     )
     assert last.sort("story_id").rows() == [("s1", "s1", True), ("s1", "s4", True)]
     assert _failing_checks(wh) == {}
+
+
+def test_an_orphan_row_in_each_analysis_table_is_found_once(wh) -> None:
+    """analysis_rows_have_articles looks up each table's rows: one orphan in each (and one near-duplicate
+    whose copy is unknown) gives one failing row each, under its table's name."""
+    wh.load_batch(_batch(SEEDS))
+    con = wh.con
+    article_id, document_id, load_id = con.execute(
+        "select article_id, document_id, load_id from article_versions order by article_id limit 1"
+    ).fetchone()
+    con.execute("update mentions set document_id = 'gone-m' where rowid = (select min(rowid) from mentions)")
+    con.execute(
+        "update article_signatures set document_id = 'gone-s' where rowid = (select min(rowid) from article_signatures)"
+    )
+    con.execute("update story_articles set article_id = 'gone-a' where rowid = (select min(rowid) from story_articles)")
+    con.execute(
+        "insert into near_duplicates values ('gone-d', ?, ?, 0.9, ?, ?)", [document_id, article_id, article_id, load_id]
+    )
+    results = {r.name: r for r in wh.run_checks()}
+    check = results["analysis_rows_have_articles"]
+    assert check.n_failing == 4
+    con.execute("create or replace temp macro in_run(row_load_id) as true")  # every load, as run_checks() did
+    orphans = con.execute(sql_text("checks/analysis_rows_have_articles.sql")).fetchall()
+    assert sorted(orphans) == [
+        ("article_signatures", "gone-s"),
+        ("mentions", "gone-m"),
+        ("near_duplicates", "gone-d"),
+        ("story_articles", "gone-a"),
+    ]
