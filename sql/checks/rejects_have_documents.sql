@@ -6,4 +6,4 @@ select reject_id, uri, document_id, stage, reason
 from rejects
 where in_run(last_load_id)
   and document_id is not null
-  and document_id not in (select document_id from documents);
+  and not exists (select 1 from documents where documents.document_id = rejects.document_id);

@@ -141,3 +141,14 @@ def test_results_are_kept_per_checks_run(wh) -> None:
         1,
     )
     assert json.loads(failed["sample"]) == [{"stage": "clean", "reason": "looked_odd", "n_rejects": 1}]
+
+
+def test_a_loaded_document_without_a_version_and_a_rejected_one_without_a_reject_have_no_outcome(wh) -> None:
+    """documents_have_an_outcome's two lookups: 'loaded' needs an article version, 'rejected' a rejects row."""
+    loaded, rejected = wh.con.execute(
+        "select document_id from documents where status = 'loaded' order by document_id limit 2"
+    ).fetchall()
+    wh.con.execute("update documents set status = 'rejected' where document_id = ?", [rejected[0]])
+    assert _failing(wh)["documents_have_an_outcome"] == 1
+    wh.con.execute("delete from article_versions where document_id = ?", [loaded[0]])
+    assert _failing(wh)["documents_have_an_outcome"] == 2
