@@ -4,8 +4,7 @@
 select documents.document_id, documents.uri, documents.status
 from documents
 where in_run(documents.load_id)
-  and ((status = 'loaded'
-        and not exists (select 1 from article_versions as v where v.document_id = documents.document_id))
+  and ((status = 'loaded' and document_id not in (select document_id from article_versions))
        or (status = 'rejected'
-           and not exists (select 1 from rejects where rejects.document_id = documents.document_id))
+           and document_id not in (select document_id from rejects where document_id is not null))
        or status not in ('loaded', 'unchanged', 'rejected'));
