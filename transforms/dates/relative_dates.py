@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
-from transforms.dates.text_dates import MONTHS
+from transforms.dates.text_dates import MONTHS, word_key
 
 WEEKDAYS = {
     name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
@@ -583,11 +583,11 @@ def _day_word(word: str, ctx: Context, anchor: date) -> tuple[date | None, str |
 
 def _weekday(groups: dict, ctx: Context, anchor: date, after_text: str) -> tuple[date | None, str | None]:
     c = cues()
-    target = WEEKDAYS[groups["weekday"].lower()]
-    modifier = (groups.get("modifier") or "").lower()
+    target = WEEKDAYS[word_key(groups["weekday"])]
+    modifier = word_key(groups.get("modifier") or "")
     written = DATE_AFTER_WEEKDAY.match(after_text)
     if written:
-        month, day = MONTHS[written.group("month").lower()], int(written.group("day"))
+        month, day = MONTHS[word_key(written.group("month"))], int(written.group("day"))
         if written.group("year"):
             return _month_day_in(month, day, int(written.group("year"))), "date"
         return _month_day_with_weekday(month, day, target, anchor), "date"
@@ -616,7 +616,7 @@ def _weekday(groups: dict, ctx: Context, anchor: date, after_text: str) -> tuple
 
 
 def _month_day(groups: dict, ctx: Context, anchor: date, previous: date | None) -> tuple[date | None, str | None]:
-    month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+    month, day = MONTHS[word_key(groups["month"])], int(groups["day"])
     which = THIS_YEAR_AFTER.match(ctx.after)
     if which:
         shift = {"this": 0, "last": -1, "next": 1}[which.group("which")]
@@ -633,7 +633,7 @@ def _month_day(groups: dict, ctx: Context, anchor: date, previous: date | None) 
         return (min(near, key=lambda d: abs((d - anchor).days)) if near else None), "it is"
     weekday = WEEKDAY_BEFORE.search(ctx.before[-16:])
     if weekday:
-        return _month_day_with_weekday(month, day, WEEKDAYS[weekday.group("weekday").lower()], anchor), "weekday"
+        return _month_day_with_weekday(month, day, WEEKDAYS[word_key(weekday.group("weekday"))], anchor), "weekday"
     tense = _tense(ctx)
     if tense is not None:
         return _month_day_towards(month, day, anchor, tense[0]), tense[1]
@@ -657,9 +657,9 @@ def _resolve(
     if kind == "weekday":
         return _weekday(groups, ctx, anchor, ctx.after)
     if kind == "day_word":
-        return _day_word(re.sub(r"\s+", " ", groups["word"].lower()), ctx, anchor)
+        return _day_word(re.sub(r"\s+", " ", word_key(groups["word"])), ctx, anchor)
     if kind == "days_ago":
-        n = groups["n"].lower()
+        n = word_key(groups["n"])
         return anchor - timedelta(days=int(n) if n.isdigit() else NUMBER_WORDS[n]), "ago"
     if kind == "day_of_month":
         tense = _tense(ctx)

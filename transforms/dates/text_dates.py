@@ -31,6 +31,15 @@ DATELINE_CHARS = 120  # a dateline date sits in the first characters of the firs
 DATELINE_END = re.compile(r"\s(?:--|-|–|—)\s|\)\s*(?:--|-|–|—)|:\s")
 
 MONTHS: dict[str, int] = {}
+# letters `re.IGNORECASE` matches to an ASCII letter whose lower case is not that letter: the long s
+# (matches s), the dotless i and the dotted capital I (match i; "İ".lower() is "i" + a combining dot)
+_IGNORECASE_TWINS = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
+
+
+def word_key(matched: str) -> str:
+    """A word a case-insensitive pattern matched, as the word lists are keyed (lower case): 'ſept' and
+    'Aprİl' matched 'sept' and 'april', so they are looked up as those."""
+    return matched.lower().translate(_IGNORECASE_TWINS)
 for number, names in enumerate(
     (
         "january jan januar jänner janvier enero ene janeiro",
@@ -82,7 +91,7 @@ def _day(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if groups.get("month"):
-        month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+        month, day = MONTHS[word_key(groups["month"])], int(groups["day"])
     elif groups.get("mon"):
         month, day = int(groups["mon"]), int(groups["day"])
     else:  # d/m/y or m/d/y: only when one of the two cannot be a month

@@ -22,8 +22,7 @@ TEXTS = [
     "no dates; a May day; 12/11/2024 and 13/11/2024; Mayor 5, 2024 is not a month.",
     "",
 ]
-# matched alike, but `dates_in` raises on it, as it did before (a KeyError: the long s matches "s"
-# case-insensitively, MONTHS has no "ſept"; issue 15's cost point leaves it)
+# matched alike (the long s matches "s" case-insensitively; `dates_in` reads it through `word_key`)
 SPANS_ONLY = ["ſept 3, 2022 (a long s), ſeptember 3, 2022"]
 
 
