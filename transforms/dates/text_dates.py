@@ -30,7 +30,6 @@ STAMP_CATEGORIES = frozenset({"timestamp", "byline", "dateline"})
 DATELINE_CHARS = 120  # a dateline date sits in the first characters of the first paragraph
 DATELINE_END = re.compile(r"\s(?:--|-|–|—)\s|\)\s*(?:--|-|–|—)|:\s")
 
-MONTHS: dict[str, int] = {}
 # letters `re.IGNORECASE` matches to an ASCII letter whose lower case is not that letter: the long s
 # (matches s), the dotless i and the dotted capital I (match i; "İ".lower() is "i" + a combining dot)
 _IGNORECASE_TWINS = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
@@ -40,6 +39,9 @@ def word_key(matched: str) -> str:
     """A word a case-insensitive pattern matched, as the word lists are keyed (lower case): 'ſept' and
     'Aprİl' matched 'sept' and 'april', so they are looked up as those."""
     return matched.lower().translate(_IGNORECASE_TWINS)
+
+
+MONTHS: dict[str, int] = {}
 for number, names in enumerate(
     (
         "january jan januar jänner janvier enero ene janeiro",
