@@ -190,3 +190,34 @@ def test_a_damaged_landing_file_is_not_recovered(tmp_path) -> None:
     Path(landed[0].landing_path).write_bytes(b"truncated")
     summary = ingest(paths=[], settings=Settings(db_path=str(tmp_path / "news.duckdb"), landing_dir=str(landing)))
     assert (summary.n_seen, summary.n_loaded) == (0, 0)
+
+
+def test_an_unchanged_batch_is_enriched_and_loaded_without_task_runs(tmp_path, monkeypatch) -> None:
+    """A batch with something to parse runs enrich and load as Prefect tasks; a re-run's batch, with
+    nothing to parse, calls them plainly (their `.fn`), and still writes its ledger row."""
+    import flows.engine as engine
+
+    calls: list[str] = []
+
+    class Spy:
+        def __init__(self, name: str, task) -> None:  # type: ignore[no-untyped-def]
+            self.name, self.task = name, task
+
+        def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(f"{self.name} task")
+            return self.task(*args, **kwargs)
+
+        def fn(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(f"{self.name} plain")
+            return self.task.fn(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "enrich", Spy("enrich", engine.enrich))
+    monkeypatch.setattr(engine, "load", Spy("load", engine.load))
+    db = tmp_path / "news.duckdb"
+    ingest(paths=[str(SEEDS)], settings=Settings(db_path=str(db)))
+    assert calls == ["enrich task", "load task"]
+    calls.clear()
+    second = ingest(paths=[str(SEEDS)], settings=Settings(db_path=str(db)))
+    assert calls == ["enrich plain", "load plain"]
+    assert second.n_unchanged == 2
+    assert _query(db, "select count(*), sum(n_unchanged) from loads") == [(2, 2)]
