@@ -37,6 +37,12 @@ LockTimeoutOption = Annotated[
         "(default 600, $NEWSETL_LOCK_TIMEOUT).",
     ),
 ]
+WriterMemoryOption = Annotated[
+    str | None,
+    typer.Option(
+        help="DuckDB's memory in the writing process, e.g. 512MB or 1GB (default 256MB, $NEWSETL_WRITER_MEMORY).",
+    ),
+]
 ExportParquetOption = Annotated[
     bool | None,
     typer.Option(
@@ -355,6 +361,7 @@ def ingest(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 if any input was rejected.")] = False,
     lock_timeout: LockTimeoutOption = None,
+    writer_memory: WriterMemoryOption = None,
     publish: Annotated[
         bool | None,
         typer.Option(
@@ -380,6 +387,7 @@ def ingest(
         batch_size=batch_size,
         max_bytes=max_bytes,
         lock_timeout=lock_timeout,
+        writer_memory=writer_memory,
         publish=publish,
         export_parquet=export_parquet,
         workers=workers,
@@ -463,7 +471,7 @@ def check(db: DbOption = None, lock_timeout: LockTimeoutOption = None) -> None:
     with (
         _warehouse_exits(),
         writer_lock(settings.db_path, settings.lock_timeout, "check"),
-        Warehouse(settings.db_path) as wh,
+        Warehouse(settings.db_path, memory_limit=settings.writer_memory) as wh,
     ):
         results = wh.run_checks(reason_codes=reasons.ALL)
         wh.record_checks(results, None, [])
@@ -503,7 +511,7 @@ def publish(
     with (
         _warehouse_exits(),
         writer_lock(settings.db_path, settings.lock_timeout, "publish"),
-        Warehouse(settings.db_path) as wh,
+        Warehouse(settings.db_path, memory_limit=settings.writer_memory) as wh,
     ):
         wh.checkpoint()
         results = wh.run_checks(reason_codes=reasons.ALL)
@@ -592,6 +600,7 @@ def rebuild(
     dask_address: DaskAddressOption = None,
     runner_workers: RunnerWorkersOption = None,
     lock_timeout: LockTimeoutOption = None,
+    writer_memory: WriterMemoryOption = None,
     progress: ProgressOption = None,
     prefect_server: PrefectServerOption = None,
     verbose: VerboseOption = False,
@@ -605,6 +614,7 @@ def rebuild(
         extract_timeout=extract_timeout,
         workers=workers,
         lock_timeout=lock_timeout,
+        writer_memory=writer_memory,
         task_runner=task_runner,
         dask_address=dask_address,
         runner_workers=runner_workers,

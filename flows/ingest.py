@@ -63,7 +63,7 @@ def ingest(
         )
 
         with (
-            Warehouse(settings.db_path) as wh,
+            Warehouse(settings.db_path, memory_limit=settings.writer_memory) as wh,
             ProgressBar(show_progress, "ingest", len(files) + len(expansion.urls)) as progress,
         ):
             wh.upsert_sources(source_registry())

@@ -49,7 +49,10 @@ def rebuild(into: str | None = None, settings: Settings | None = None, show_prog
         for leftover in (built, built.with_name(built.name + ".wal")) if not into else ():
             leftover.unlink(missing_ok=True)  # from a rebuild that was stopped
         n_documents = len({(e.get("document_id"), e.get("uri")) for e in entries})
-        with Warehouse(built) as wh, ProgressBar(show_progress, "rebuild", n_documents) as progress:
+        with (
+            Warehouse(built, memory_limit=settings.writer_memory) as wh,
+            ProgressBar(show_progress, "rebuild", n_documents) as progress,
+        ):
             wh.upsert_sources(source_registry())
             batches = replayed(settings.landing_dir, entries, settings.batch_size)
             if into:  # the new warehouse's own manifest lines, so that it can be rebuilt in turn

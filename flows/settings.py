@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from warehouse import DEFAULT_DB_PATH
+from warehouse import DEFAULT_DB_PATH, WRITER_MEMORY_LIMIT
 
 ENV_PREFIX = "NEWSETL_"
 TASK_RUNNERS = ("threads", "processes", "dask")  # what runs the batch stages (extract, clean, normalise)
@@ -88,6 +88,12 @@ class Settings(BaseSettings):
         600.0,
         ge=0,
         description="seconds a writing run waits while another one holds the warehouse, then exits 3 (busy)",
+    )
+    writer_memory: str = Field(
+        WRITER_MEMORY_LIMIT,
+        pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
+        description="DuckDB's memory in the writing process (its buffer cache; larger joins and sorts spill "
+        "to disk beside the file)",
     )
     # --- publishing for BI
     publish: bool = Field(True, description="publish the read-only snapshot after the checks pass")

@@ -2,6 +2,7 @@
 
 from warehouse.store import (
     DEFAULT_DB_PATH,
+    WRITER_MEMORY_LIMIT,
     AnalysisFrames,
     CheckResult,
     LoadBatch,
@@ -10,4 +11,13 @@ from warehouse.store import (
     WarehouseError,
 )
 
-__all__ = ["DEFAULT_DB_PATH", "AnalysisFrames", "CheckResult", "LoadBatch", "LoadCounts", "Warehouse", "WarehouseError"]
+__all__ = [
+    "DEFAULT_DB_PATH",
+    "WRITER_MEMORY_LIMIT",
+    "AnalysisFrames",
+    "CheckResult",
+    "LoadBatch",
+    "LoadCounts",
+    "Warehouse",
+    "WarehouseError",
+]

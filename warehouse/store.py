@@ -25,12 +25,15 @@ DEFAULT_DB_PATH = Path(__file__).resolve().parent / "news.duckdb"
 MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 SEVERITY = re.compile(r"^--\s*severity:\s*(error|warn)\s*$", re.MULTILINE)
 CHECK_SCOPE = re.compile(r"^--\s*scope:\s*(run|ledger|warehouse)\b", re.MULTILINE)
-# DuckDB's own memory in the writing process (its default is 80 % of the machine's RAM, which its buffer
-# cache fills while publishing copies the file: 1.5 GB for a 30 k-article warehouse, most of the 5 GB at
-# 100 k). Chosen from the 2 GB budget of issue 20 for the whole ingest: two page workers (about 0.9 GB),
-# Prefect's server (about 0.3 GB) and the writer's Python objects (about 0.3 GB) leave about 0.5 GB;
-# larger joins, sorts and the publish copy spill to disk beside the file instead.
-WRITER_MEMORY_LIMIT = "512MB"
+# DuckDB's own memory in the writing process, the default of the writer_memory setting (DuckDB's own
+# default is 80 % of the machine's RAM, which its buffer cache fills while publishing copies the file:
+# 1.5 GB for a 30 k-article warehouse, most of the 5 GB at 100 k). From issue 20's 2 GB budget for the
+# whole ingest: two page workers (about 0.85 GB with the forkserver) and Prefect's temporary server
+# (about 0.2 GB) leave the writer about 1 GB, of which its Python objects take 0.7-0.8. At 1 M articles
+# 256 MB ran no slower than 512 MB in one pair of runs (38.6 against 39.4 s; BENCHMARKS.md, Scale,
+# seventh round) and kept the writer's peak 200 MB lower; larger joins and sorts spill to disk beside the
+# file, and a whole-file publish copy has its own limit (snapshot.COPY_MEMORY_LIMIT).
+WRITER_MEMORY_LIMIT = "256MB"
 
 
 DatabaseError = duckdb.Error  # DuckDB's errors, for the warehouse's modules that do not import duckdb (publishing)

@@ -221,3 +221,18 @@ def test_an_unchanged_batch_is_enriched_and_loaded_without_task_runs(tmp_path, m
     assert calls == ["enrich plain", "load plain"]
     assert second.n_unchanged == 2
     assert _query(db, "select count(*), sum(n_unchanged) from loads") == [(2, 2)]
+
+
+def test_the_ingest_opens_the_warehouse_with_the_writer_memory_setting(tmp_path, monkeypatch) -> None:
+    import flows.ingest as ingest_module
+
+    opened: list[object] = []
+    real = ingest_module.Warehouse
+
+    def recording(path, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(kwargs.get("memory_limit"))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "Warehouse", recording)
+    ingest(paths=[str(SEEDS)], settings=Settings(db_path=str(tmp_path / "news.duckdb"), writer_memory="300MB"))
+    assert opened == ["300MB"]

@@ -110,3 +110,16 @@ def test_the_cli_reports_a_bad_setting_in_one_line_and_exits_2(tmp_path) -> None
         "error: invalid settings: batch_size (NEWSETL_BATCH_SIZE): Input should be greater than or equal to 1 "
         "(got '-3')"
     ]
+
+
+def test_the_writer_memory_is_a_size_from_the_environment(tmp_path, monkeypatch) -> None:
+    from warehouse import WRITER_MEMORY_LIMIT
+
+    monkeypatch.chdir(tmp_path)
+    assert Settings().writer_memory == WRITER_MEMORY_LIMIT == "256MB"
+    monkeypatch.setenv("NEWSETL_WRITER_MEMORY", "1.5GB")
+    assert Settings().writer_memory == "1.5GB"
+    monkeypatch.setenv("NEWSETL_WRITER_MEMORY", "lots")
+    with pytest.raises(ValidationError) as error:
+        Settings()
+    assert settings_error(error.value).startswith("invalid settings: writer_memory (NEWSETL_WRITER_MEMORY): ")

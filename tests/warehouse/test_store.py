@@ -178,3 +178,14 @@ def test_version_rows_load_without_the_conflict_clause_only_when_keys_are_new() 
     assert "on conflict" not in unique.lower() and unique.rstrip().endswith(";")
     assert guarded.rstrip().endswith("on conflict do nothing;")
     assert _version_rows_sql("documents", unique=True).rstrip().endswith("on conflict do nothing;")
+
+
+def test_the_writer_gets_the_memory_it_is_given(tmp_path) -> None:
+    from warehouse import WRITER_MEMORY_LIMIT
+
+    with Warehouse(tmp_path / "a.duckdb") as wh:
+        default = wh.con.execute("select current_setting('memory_limit')").fetchone()[0]
+    with Warehouse(tmp_path / "b.duckdb", memory_limit="300MB") as wh:
+        given = wh.con.execute("select current_setting('memory_limit')").fetchone()[0]
+    assert WRITER_MEMORY_LIMIT == "256MB" and default == "244.1 MiB"
+    assert given == "286.1 MiB"
