@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -32,6 +33,32 @@ YONHAP_SEED = SEEDS / "002_b05ec9d987c43ed1.txt"
 @pytest.fixture
 def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+ALL_SETS = ("scrapinghub", "readability", "wcxb")
+
+
+def sample_pages(per_set: int) -> list[Path]:
+    """About `per_set` HTML pages of each shared set, spread over it (every n-th by name)."""
+    found: list[Path] = []
+    for name in ALL_SETS:
+        paths = sorted((EXTRACTION / name / "html").glob("*.html"))
+        if not paths:
+            pytest.skip(f"{EXTRACTION / name / 'html'} is missing")
+        found += paths[:: max(1, len(paths) // per_set)]
+    return found
+
+
+def sample_gold_bodies(per_set: int) -> list[str]:
+    """About `per_set` non-empty gold bodies of each shared set, spread over it."""
+    found: list[str] = []
+    for name in ALL_SETS:
+        path = EXTRACTION / name / "gold.jsonl"
+        if not path.is_file():
+            pytest.skip(f"{path} is missing")
+        records = [json.loads(line) for line in path.read_text("utf-8").split("\n") if line.strip()]
+        found += [r.get("body") or "" for r in records[:: max(1, len(records) // per_set)]]
+    return [b for b in found if b]
 
 
 def query(db: Path, sql: str) -> list[tuple]:

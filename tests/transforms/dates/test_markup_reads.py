@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 
 import transforms.dates.page_dates as page_dates
 import transforms.metadata.page_markup as page_markup_module
-from tests.conftest import EXTRACTION
+from tests.conftest import sample_pages
 from transforms.dates.article_dates import META, DateCandidate, candidate
 from transforms.dates.page_dates import (
     JSONLD_KEYS,
@@ -109,11 +109,9 @@ def _old_meta_dates(tree: lxml_html.HtmlElement) -> list[DateCandidate]:
 
 def _trees() -> list[lxml_html.HtmlElement]:
     trees = [lxml_html.fromstring(h) for h in MADE_UP]
-    for name in ("scrapinghub", "readability", "wcxb"):
-        paths = sorted((EXTRACTION / name / "html").glob("*.html"))
-        for path in paths[:: max(1, len(paths) // PAGES_PER_SET)]:
-            if (tree := page_tree(decode_html(path.read_bytes()).text or "")) is not None:
-                trees.append(tree)
+    for path in sample_pages(PAGES_PER_SET):
+        if (tree := page_tree(decode_html(path.read_bytes()).text or "")) is not None:
+            trees.append(tree)
     return trees
 
 

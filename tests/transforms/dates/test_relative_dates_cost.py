@@ -6,14 +6,13 @@ without them, on made-up texts and on the gold bodies of the three shared sets."
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 
 import pytest
 
 import transforms.dates.relative_dates as relative
-from tests.conftest import EXTRACTION
+from tests.conftest import sample_gold_bodies
 from transforms.dates.relative_dates import PHRASE_GATES, PHRASE_SOURCES, PHRASES, relative_dates
 
 BODIES_PER_SET = 60
@@ -37,14 +36,7 @@ TEXTS = [
 
 
 def _gold_bodies() -> list[str]:
-    found: list[str] = []
-    for name in ("scrapinghub", "readability", "wcxb"):
-        path = EXTRACTION / name / "gold.jsonl"
-        if not path.is_file():
-            pytest.skip(f"{path} is missing")
-        records = [json.loads(line) for line in path.read_text("utf-8").split("\n") if line.strip()]
-        found += [r.get("body") or "" for r in records[:: max(1, len(records) // BODIES_PER_SET)]]
-    return [b for b in found if b]
+    return sample_gold_bodies(BODIES_PER_SET)
 
 
 def _as_written(monkeypatch: pytest.MonkeyPatch) -> None:

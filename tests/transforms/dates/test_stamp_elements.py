@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from tests.conftest import EXTRACTION
+from tests.conftest import EXTRACTION, sample_pages
 from transforms.dates.page_dates import STAMP_CLASS_PARTS, stamp_elements, update_stamps
 from transforms.documents.decoding import decode_html
 from transforms.html.trafilatura_extraction import page_tree
@@ -33,13 +33,9 @@ MADE_UP = [
 
 def _trees() -> list[lxml_html.HtmlElement]:
     trees = [lxml_html.fromstring(h) for h in MADE_UP]
-    for name in ("scrapinghub", "readability", "wcxb"):
-        paths = sorted((EXTRACTION / name / "html").glob("*.html"))
-        chosen = paths[:: max(1, len(paths) // PAGES_PER_SET)]
-        chosen += [p for p in paths if name == "wcxb" and p.stem == "0310"]
-        for path in chosen:
-            if (tree := page_tree(decode_html(path.read_bytes()).text or "")) is not None:
-                trees.append(tree)
+    for path in [*sample_pages(PAGES_PER_SET), EXTRACTION / "wcxb" / "html" / "0310.html"]:
+        if (tree := page_tree(decode_html(path.read_bytes()).text or "")) is not None:
+            trees.append(tree)
     return trees
 
 

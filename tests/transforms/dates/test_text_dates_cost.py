@@ -5,13 +5,12 @@ gold bodies of the three shared sets."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 import transforms.dates.text_dates as text_dates
-from tests.conftest import EXTRACTION
+from tests.conftest import sample_gold_bodies
 from transforms.dates.text_dates import DATE_PATTERNS, MONTH_START, MONTHS, dates_in
 
 BODIES_PER_SET = 60
@@ -31,14 +30,7 @@ def _written() -> tuple[re.Pattern[str], ...]:
 
 
 def _gold_bodies() -> list[str]:
-    found: list[str] = []
-    for name in ("scrapinghub", "readability", "wcxb"):
-        path = EXTRACTION / name / "gold.jsonl"
-        if not path.is_file():
-            pytest.skip(f"{path} is missing")
-        records = [json.loads(line) for line in path.read_text("utf-8").split("\n") if line.strip()]
-        found += [r.get("body") or "" for r in records[:: max(1, len(records) // BODIES_PER_SET)]]
-    return [b for b in found if b]
+    return sample_gold_bodies(BODIES_PER_SET)
 
 
 def test_the_first_characters_are_the_month_names_first_characters() -> None:

@@ -9,7 +9,7 @@ import re
 import pytest
 
 import transforms.documents.decoding as decoding
-from tests.conftest import EXTRACTION
+from tests.conftest import sample_pages
 from transforms.documents.decoding import CONTROL_BYTES, HTML_CONTROL_BYTES, _byte_class, decode_html, decode_text
 
 PAGES_PER_SET = 40
@@ -60,9 +60,7 @@ def _inputs() -> list[tuple[bytes, str | None]]:
         (b'<?xml version="1.0" encoding="utf-8"?><p>caf\xc3\xa9</p>', None),
         (b"<p>" + b"\x01" * 20 + b"</p>", None),
     ]
-    for name in ("scrapinghub", "readability", "wcxb"):
-        paths = sorted((EXTRACTION / name / "html").glob("*.html"))
-        found += [(p.read_bytes(), None) for p in paths[:: max(1, len(paths) // PAGES_PER_SET)]]
+    found += [(p.read_bytes(), None) for p in sample_pages(PAGES_PER_SET)]
     return found
 
 

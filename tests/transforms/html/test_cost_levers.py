@@ -16,7 +16,7 @@ from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 import transforms.html.pages as pages
 import transforms.html.trafilatura_extraction as trafilatura_extraction
-from tests.conftest import EXTRACTION
+from tests.conftest import EXTRACTION, sample_pages
 from transforms.documents.decoding import decode_html
 from transforms.html.trafilatura_extraction import author_candidates, page_tree, pruned_for_author, searched_author
 
@@ -24,11 +24,7 @@ PAGES_PER_SET = 12  # shared pages per set, spread over the set
 
 
 def _shared_pages() -> list[str]:
-    found: list[str] = []
-    for name in ("scrapinghub", "readability", "wcxb"):
-        paths = sorted((EXTRACTION / name / "html").glob("*.html"))
-        found += [decode_html(p.read_bytes()).text or "" for p in paths[:: max(1, len(paths) // PAGES_PER_SET)]]
-    return found
+    return [decode_html(p.read_bytes()).text or "" for p in sample_pages(PAGES_PER_SET)]
 
 
 def _trafilatura_tree(html: str) -> HtmlElement | None:

@@ -12,7 +12,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 import transforms.metadata.page_markup as page_markup_module
-from tests.conftest import EXTRACTION
+from tests.conftest import EXTRACTION, sample_pages
 from transforms.documents.decoding import decode_html
 from transforms.html.trafilatura_extraction import page_tree
 from transforms.metadata.page_markup import (
@@ -66,13 +66,12 @@ def _trees() -> list[lxml_html.HtmlElement]:
     entity.find(".//p").insert(1, etree.Entity("nbsp"))
     entity.find(".//p")[0].tail = " entity tail "
     trees.append(entity)
-    for name in ("scrapinghub", "readability", "wcxb"):
-        paths = sorted((EXTRACTION / name / "html").glob("*.html"))
-        chosen = paths[:: max(1, len(paths) // PAGES_PER_SET)]
-        chosen += [p for p in paths if name == "wcxb" and p.stem == "0310"]  # two top-level <html>
-        for path in chosen:
-            if (tree := page_tree(decode_html(path.read_bytes()).text or "")) is not None:
-                trees.append(tree)
+    for path in [
+        *sample_pages(PAGES_PER_SET),
+        EXTRACTION / "wcxb" / "html" / "0310.html",
+    ]:  # 0310: two top-level <html>
+        if (tree := page_tree(decode_html(path.read_bytes()).text or "")) is not None:
+            trees.append(tree)
     return trees
 
 

@@ -3,13 +3,11 @@ same order, the same language and the same score."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 from py3langid.langid import visit_counts as py3langid_visit_counts
 
-from tests.conftest import EXTRACTION
+from tests.conftest import EXTRACTION, sample_gold_bodies
 from transforms.frames.normalise import LANGUAGE_SAMPLE_CHARS, _identifier
 from transforms.text.language_id import MAX_DEPTH, _tables, classify, visit_counts
 
@@ -32,12 +30,7 @@ MADE_UP = [
 
 
 def _bodies() -> list[str]:
-    found: list[str] = []
-    for name in ("scrapinghub", "readability", "wcxb"):
-        path = EXTRACTION / name / "gold.jsonl"
-        records = [json.loads(line) for line in path.read_text("utf-8").split("\n") if line.strip()]
-        found += [(r.get("body") or "")[:LANGUAGE_SAMPLE_CHARS] for r in records[:: len(records) // BODIES_PER_SET]]
-    return [b for b in found if b]
+    return [body[:LANGUAGE_SAMPLE_CHARS] for body in sample_gold_bodies(BODIES_PER_SET)]
 
 
 def test_no_trie_node_is_deeper_than_max_depth() -> None:
