@@ -93,10 +93,10 @@ def test_a_bar_on_a_terminal_counts_the_same_documents() -> None:
         assert (task.completed, task.total, task.fields["stage"], task.fields["loaded"]) == (2, 5, "load", 2)
 
 
-PAGES = sorted((EXTRACTION / "scrapinghub" / "html").glob("*.html"))[:40]
+PAGES = sorted((EXTRACTION / "scrapinghub" / "html").glob("*.html"))[:120]
 
 
-@pytest.mark.skipif(len(PAGES) < 40, reason="../shared/data/extraction pages not found")
+@pytest.mark.skipif(len(PAGES) < 120, reason="../shared/data/extraction pages not found")
 def test_off_a_terminal_ingest_logs_progress_that_moves_before_the_first_batch_is_loaded(tmp_path: Path) -> None:
     from prefect.settings import get_current_settings
 
@@ -105,7 +105,7 @@ def test_off_a_terminal_ingest_logs_progress_that_moves_before_the_first_batch_i
     for page in PAGES:
         shutil.copy(page, corpus / page.name)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
-    env |= {"PREFECT_API_URL": str(get_current_settings().api.url), "NEWSETL_PROGRESS_SECONDS": "0.5"}
+    env |= {"PREFECT_API_URL": str(get_current_settings().api.url), "NEWSETL_PROGRESS_SECONDS": "0.05"}
     done = subprocess.run(
         [NEWSETL, "ingest", str(corpus), "--db", str(tmp_path / "news.duckdb"), "--no-publish"],
         cwd=tmp_path,
@@ -113,12 +113,12 @@ def test_off_a_terminal_ingest_logs_progress_that_moves_before_the_first_batch_i
         capture_output=True,
         text=True,
         timeout=900,
-    )  # one batch of 40 (the default batch size is 200): loaded at the end
+    )  # one batch of 120 (the default batch size is 200): loaded at the end
     assert done.returncode == 0, done.stderr[-3000:]
     lines = [m for m in map(LINE.match, done.stderr.splitlines()) if m]
     before_load = [(int(m[1]), m[3], float(m[4])) for m in lines if m[5] == "0"]
     counts = [n for n, _, _ in before_load]
-    assert any(0 < n < 40 for n in counts), done.stderr[-3000:]  # documents counted one by one, not per batch
+    assert any(0 < n < 120 for n in counts), done.stderr[-3000:]  # documents counted one by one, not per batch
     assert len({n for n in counts if n > 0}) >= 2  # and the count moved while nothing was loaded yet
     assert any(stage == "clean" and rate > 0 for n, stage, rate in before_load if n > 0)
-    assert re.search(r"^loaded\s+40$", done.stdout, re.M), done.stdout
+    assert re.search(r"^loaded\s+120$", done.stdout, re.M), done.stdout
