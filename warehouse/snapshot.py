@@ -38,6 +38,14 @@ PARTITION_BY = re.compile(r"^--\s*partition_by:\s*([a-z_]+)\s*$", re.MULTILINE)
 # spill: at 1 M articles (an 11 GB file) it failed under the writer's 512 MB (store.WRITER_MEMORY_LIMIT,
 # 2026-12-07, bench/scale.py). The copy alone runs with this limit; incremental publishes keep the writer's.
 COPY_MEMORY_LIMIT = "3GB"
+# The standby is attached with this row-group size when brought up to date. In storage version v1.4.0 a
+# checkpoint rewrites the whole last row group of every table a publish appended to (v2.0 files do not):
+# at DuckDB's default of 122,880 rows that was 0.6-0.75 s for each of articles and article_versions in a
+# 1 M-article snapshot whose last row groups held 17,000 rows, and grows with the rows in that group
+# (0.75 s for 10 rows appended or 1,200). A smaller size caps what one publish rewrites; the row groups
+# already there keep their size, so the snapshot is only finer-grained in the rows published since its
+# last whole-file copy (BENCHMARKS.md, Scale, eighth round).
+PUBLISH_ROW_GROUP_SIZE = 8192
 
 
 @dataclass(frozen=True)
@@ -163,7 +171,7 @@ def _bring_up_to_date(wh: Warehouse, standby: Path, record: dict[str, object]) -
     live = wh.scalar("select current_database()")
     standby.chmod(0o644)
     try:
-        wh.con.execute(f"attach {_literal(standby)} as {SNAPSHOT_ALIAS}")
+        wh.con.execute(f"attach {_literal(standby)} as {SNAPSHOT_ALIAS} (row_group_size {PUBLISH_ROW_GROUP_SIZE})")
     except Exception as exc:  # a reader still holds it open (a lock), or it is not a database
         raise StandbyUnusable(f"could not open the standby: {str(exc).splitlines()[0]}") from exc
     try:

@@ -200,3 +200,54 @@ def test_a_duckdb_1x_client_opens_a_snapshot_brought_up_to_date(wh, tmp_path) ->
     assert third.method == "incremental"
     version, n_articles = duckdb1_scalar(third.path, "select count(*) from articles")
     assert version.startswith("1.") and n_articles == "3"
+
+
+def _row_groups(path: Path, table: str) -> dict[int, set[tuple]]:
+    """Each row group of `table` in a snapshot: where its column segments are stored."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = con.execute(
+            f"select row_group_id, column_name, segment_id, block_id, block_offset, count "
+            f"from pragma_storage_info('{table}')"
+        ).fetchall()
+    groups: dict[int, set[tuple]] = {}
+    for group, *segment in rows:
+        groups.setdefault(group, set()).add(tuple(segment))
+    return groups
+
+
+def _published_past_a_full_row_group(wh: Warehouse, published: Path) -> tuple[dict[int, set[tuple]], Path]:
+    """documents with more rows than one row group of 2,048 holds, published (a copy: the standby to
+    be), then two loads published: the first snapshot brought up to date. Its row groups before, its path."""
+    wh.con.execute(
+        "insert into documents select d.* replace ('filler-' || i as document_id, 'file:///filler/' || i as uri) "
+        "from (select * from documents limit 1) as d, range(2100) as r(i)"
+    )
+    first = publish(wh, published)
+    before = _row_groups(first.path, "documents")
+    assert len(before) == 1 and sum(c for *_, c in before[0]) >= 2048
+    wh.load_batch(_batch([("file:///x/third.txt", THIRD)], story="s3"))
+    publish(wh, published)  # a copy (no standby yet); the first snapshot becomes the standby
+    wh.load_batch(_batch([(DW_SEED.as_uri(), DW + "\nUpdate.\n")], story="s2"))
+    third = publish(wh, published)  # the first snapshot, brought up to date with both loads
+    assert third.method == "incremental"
+    return before, third.path
+
+
+def test_an_incremental_publish_appends_row_groups_and_rewrites_none_that_was_full(wh, tmp_path, monkeypatch) -> None:
+    # in storage version v1.4.0 a checkpoint rewrites the last row group of a table it appended to, all
+    # of it: the standby is attached with a smaller row-group size, so rows of a publish start a new group
+    # once the last one holds that many (PUBLISH_ROW_GROUP_SIZE; 2,048 here, DuckDB's smallest)
+    monkeypatch.setattr(snapshot, "PUBLISH_ROW_GROUP_SIZE", 2048)
+    before, path = _published_past_a_full_row_group(wh, tmp_path / "published")
+    after = _row_groups(path, "documents")
+    assert after[0] == before[0]  # the full row group's segments were not written again
+    assert len(after) == 2  # the rows of the two loads went to a new one
+    assert _snapshot_contents(path) == _contents(wh.con)
+
+
+@needs_duckdb1
+def test_a_duckdb_1x_client_opens_a_snapshot_with_row_groups_of_the_publish_size(wh, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(snapshot, "PUBLISH_ROW_GROUP_SIZE", 2048)
+    _, path = _published_past_a_full_row_group(wh, tmp_path / "published")
+    version, n_documents = duckdb1_scalar(path, "select count(*) from documents")
+    assert version.startswith("1.") and int(n_documents) == wh.scalar("select count(*) from documents")
