@@ -1,8 +1,9 @@
 -- the stories this batch added to or took from (touched_stories, from load/story_articles.sql),
 -- recomputed from their articles
+-- (`not exists`: DuckDB's anti-join for `not in` hashes every story_articles row, 0.08 s a load at 1 M)
 delete from stories
 where story_id in (select story_id from touched_stories)
-  and story_id not in (select story_id from story_articles);
+  and not exists (select 1 from story_articles where story_articles.story_id = stories.story_id);
 insert or replace into stories by name
 select
     story_articles.story_id,
