@@ -28,7 +28,8 @@ named as (
     union all
     select spread.kind, spread.block, other.exact_key, other.last_part, other.match_len
     from in_block as spread
-    join entity_name_keys as other on other.entity_id = spread.entity_id and other.block <> spread.block
+    join (select entity_id, block, exact_key, last_part, match_len from entity_name_keys where n_blocks > 1) as other
+        on other.entity_id = spread.entity_id and other.block <> spread.block  -- n_blocks is the entity's: both sides
     where spread.n_blocks > 1
 )
 select distinct named.kind, named.block, case when named.kind = 'person' then named.last_part else named.exact_key end as match_key
