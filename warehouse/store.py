@@ -321,7 +321,12 @@ class Warehouse:
     def changed_articles(self, articles: pl.DataFrame) -> pl.DataFrame:
         """The batch's articles that would make a new version (new, or with another body), by id."""
         batch = articles.unique("article_id", keep="last", maintain_order=True)
-        return self._with_frame("batch_articles", batch, sql_text("read/changed_articles.sql"))
+        return self._with_frame(
+            "batch_articles",
+            batch,
+            sql_text("read/changed_articles.sql"),
+            {"batch_article_ids": batch["article_id"].to_list()},
+        )
 
     def snapshot_is_current(self, path: Path, export_parquet: bool) -> bool:
         """Whether the snapshot at `path` already holds every data change (see the SQL file)."""
@@ -448,10 +453,18 @@ class Warehouse:
         for name, frame in frames.items():
             self.con.register(name, frame)
         loaded_at = datetime.now(UTC)
-        params = {"load_id": batch.load_id, "loaded_at": loaded_at}
+        params: dict[str, object] = {
+            "load_id": batch.load_id,
+            "loaded_at": loaded_at,
+            # the statements that look up stored rows of the batch's ids take them as lists (new_versions.sql)
+            "batch_article_ids": frames["batch_articles"]["article_id"].to_list(),
+            "batch_story_article_ids": (
+                batch.analysis.story_articles["article_id"].to_list() if batch.analysis is not None else []
+            ),
+        }
         self.con.begin()
         try:
-            self.con.execute(sql_text("load/new_versions.sql"))
+            _execute(self.con, sql_text("load/new_versions.sql"), params)
             n_loaded = self.scalar("select count(*) from new_versions")
             # the same input rejected the same way again (its reject_id is already there): not new data
             seen = {r for (r,) in self.con.execute(sql_text("read/rejects_seen_before.sql")).fetchall()}

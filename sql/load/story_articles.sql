@@ -8,7 +8,7 @@
 create or replace temp table stored_story_rows as
 select rowid as story_row, article_id, story_id
 from story_articles
-where article_id in (select article_id from batch_story_articles);
+where article_id in $batch_story_article_ids;  -- a list: DuckDB filters the scan with it
 insert into story_lineage by name
 with pairs as (
     select stored.story_id as previous_story_id, batch.story_id, count(*) as n_articles
