@@ -75,10 +75,11 @@ def fetch(
     return fetch_pages(fetcher, urls, validators, settings.landing_dir)
 
 
-@task(name="recover", cache_policy=NO_CACHE)
 def recover(wh: Warehouse, settings: Settings) -> list[LandedDocument]:
     """Open-and-verify: documents in the landing manifest (last days) that the warehouse never
-    recorded — a run stopped between landing and loading — are read back from the store."""
+    recorded — a run stopped between landing and loading — are read back from the store. A plain call,
+    as `land` is, not a Prefect task run (about 60 ms of the flow's and the API server's time each: an
+    unchanged re-run was mostly task runs; BENCHMARKS.md, Scale, eighth round)."""
     entries = landed_entries(settings.landing_dir, str(settings.db_path))
     known = set(wh.known_documents(sorted({e["document_id"] for e in entries if "document_id" in e})))
     recovered = recover_landed(settings.landing_dir, entries, known)
@@ -87,7 +88,6 @@ def recover(wh: Warehouse, settings: Settings) -> list[LandedDocument]:
     return recovered
 
 
-@task(name="land", cache_policy=NO_CACHE)
 def land(files: list[InputFile], settings: Settings) -> tuple[list[LandedDocument], list[Reject]]:
     return land_files(files, settings.landing_dir, settings.max_bytes)
 

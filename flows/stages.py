@@ -1,8 +1,9 @@
 """The per-batch stages: skip-known -> extract -> clean -> normalise (then annotate and enrich,
 flows/enrichment.py) -> load, each a Prefect task but skip-known, a plain look-up (a task run costs
 about 60 ms of the flow's and the API server's time: an unchanged re-run made 7 of them for 1,200
-inputs). Each wraps a pure transform of `transforms/` for orchestration; what each document becomes is
-decided in `transforms/documents/outcomes.py`.
+inputs; flows/acquire.py's land and recover are plain calls too). Each wraps a pure transform of
+`transforms/` for orchestration; what each document becomes is decided in
+`transforms/documents/outcomes.py`.
 
 extract, clean, normalise and annotate run on the task runner; skip-known, enrich and load read
 or write the warehouse and run in the flow process (DuckDB has one writer).
