@@ -77,10 +77,11 @@ def fetch(
 
 def recover(wh: Warehouse, settings: Settings) -> list[LandedDocument]:
     """Open-and-verify: documents in the landing manifest (last days) that the warehouse never
-    recorded — a run stopped between landing and loading — are read back from the store. A plain call,
+    recorded — a run stopped between landing and loading — are read back from the store; only the
+    manifest lines since the last run that recorded all it landed (`settle_landed`). A plain call,
     as `land` is, not a Prefect task run (about 60 ms of the flow's and the API server's time each: an
     unchanged re-run was mostly task runs; BENCHMARKS.md, Scale, eighth round)."""
-    entries = landed_entries(settings.landing_dir, str(settings.db_path))
+    entries = landed_entries(settings.landing_dir, str(settings.db_path), settled=True)
     known = set(wh.known_documents(sorted({e["document_id"] for e in entries if "document_id" in e})))
     recovered = recover_landed(settings.landing_dir, entries, known)
     if recovered:

@@ -21,6 +21,7 @@ from flows.acquire import acquired, discover, expand, fetch_policy, recorded
 from flows.engine import run_batches
 from flows.fetching import Fetcher
 from flows.finish import ProgressBar, check, log_wait, publish_snapshot, report
+from flows.inputs import settle_landed
 from flows.runners import runner_from_environment
 from flows.settings import Settings
 from flows.summary import RunSummary
@@ -71,6 +72,8 @@ def ingest(
             batches = acquired(settings, wh, files, expansion.urls, warc_paths, fetcher)
             batches = recorded(batches, settings.landing_dir, settings.db_path)  # landed before it is parsed
             run_batches(batches, wh, settings, summary, progress.advance, first_rejects=rejects)
+            # every batch it landed is recorded: the next run's recover reads the manifest from here
+            settle_landed(settings.landing_dir, str(settings.db_path))
             wh.record_stage_counts(flow_run.id, summary.stage_frame())
             summary.checks, check_run_id = check(wh, summary.load_ids)
             if settings.publish:

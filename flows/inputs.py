@@ -306,18 +306,60 @@ def record_landed(landing_dir: Path, docs: list[LandedDocument], warehouse: str)
         os.fsync(handle.fileno())
 
 
-def landed_entries(landing_dir: Path, warehouse: str, days: int | None = RECOVERY_DAYS) -> list[dict]:
+def _settled_path(landing_dir: Path, warehouse: str) -> Path:
+    digest = hashlib.sha256(warehouse.encode("utf-8")).hexdigest()[:16]
+    return landing_dir / MANIFEST_DIR / f".settled-{digest}.json"
+
+
+def settle_landed(landing_dir: Path, warehouse: str) -> None:
+    """Mark every manifest line written so far as recorded in `warehouse`: called at the end of a run
+    that loaded every batch it landed (the writer lock held: no other run lands for this warehouse
+    meanwhile). Recovery then reads only the lines after the mark (`landed_entries(..., settled=True)`),
+    not every line of the last RECOVERY_DAYS days: at 0.4 M documents a day those are 2.8 M lines read
+    and looked up at the start of every run. The mark is each recent manifest's size, written atomically."""
+    folder = landing_dir / MANIFEST_DIR
+    if not folder.is_dir():
+        return
+    since = f"{datetime.now(UTC) - timedelta(days=RECOVERY_DAYS):%Y-%m-%d}"
+    sizes = {path.name: path.stat().st_size for path in sorted(folder.glob("*.jsonl")) if path.stem >= since}
+    target = _settled_path(landing_dir, warehouse)
+    temp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    temp.write_text(json.dumps({"warehouse": warehouse, "sizes": sizes}), encoding="utf-8")
+    os.replace(temp, target)
+
+
+def _settled_sizes(landing_dir: Path, warehouse: str) -> dict[str, int]:
+    """How much of each manifest `settle_landed` marked as recorded for `warehouse` (none: nothing)."""
+    try:
+        mark = json.loads(_settled_path(landing_dir, warehouse).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(mark, dict) or mark.get("warehouse") != warehouse or not isinstance(mark.get("sizes"), dict):
+        return {}
+    return {name: size for name, size in mark["sizes"].items() if isinstance(size, int) and size >= 0}
+
+
+def landed_entries(
+    landing_dir: Path, warehouse: str, days: int | None = RECOVERY_DAYS, *, settled: bool = False
+) -> list[dict]:
     """The manifest lines of the last `days` days (None: all of them) for this warehouse (a landing
-    store may serve several), oldest first; a line cut short by a crash is skipped."""
+    store may serve several), oldest first; a line cut short by a crash is skipped. `settled`: only
+    the lines after the mark of the last run that recorded all it landed (`settle_landed`); a
+    manifest shorter than its mark (edited) is read whole."""
     folder = landing_dir / MANIFEST_DIR
     if not folder.is_dir():
         return []
     since = "" if days is None else f"{datetime.now(UTC) - timedelta(days=days):%Y-%m-%d}"
+    marks = _settled_sizes(landing_dir, warehouse) if settled else {}
     entries = []
     for path in sorted(folder.glob("*.jsonl")):
         if path.stem < since:
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
+        with path.open("rb") as handle:
+            mark = marks.get(path.name, 0)
+            handle.seek(mark if mark <= os.fstat(handle.fileno()).st_size else 0)
+            text = handle.read().decode("utf-8", errors="replace")
+        for line in text.splitlines():
             try:
                 entry = json.loads(line)
             except json.JSONDecodeError:
