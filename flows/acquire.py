@@ -25,6 +25,7 @@ from flows.inputs import (
     read_manifests,
     record_landed,
     recover_landed,
+    settled_mark,
 )
 from flows.settings import Settings
 from flows.web_sources import Expansion, FetchedBatch, expand_sources, fetch_pages, read_url_list, warc_batches
@@ -81,7 +82,9 @@ def recover(wh: Warehouse, settings: Settings) -> list[LandedDocument]:
     manifest lines since the last run that recorded all it landed (`settle_landed`). A plain call,
     as `land` is, not a Prefect task run (about 60 ms of the flow's and the API server's time each: an
     unchanged re-run was mostly task runs; BENCHMARKS.md, Scale, eighth round)."""
-    entries = landed_entries(settings.landing_dir, str(settings.db_path), settled=True)
+    mark = settled_mark(settings.landing_dir, str(settings.db_path))
+    after = mark.sizes if mark is not None and mark.last_load_id == wh.last_load_id() else None  # else: whole
+    entries = landed_entries(settings.landing_dir, str(settings.db_path), after=after)
     known = set(wh.known_documents(sorted({e["document_id"] for e in entries if "document_id" in e})))
     recovered = recover_landed(settings.landing_dir, entries, known)
     if recovered:

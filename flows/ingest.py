@@ -73,7 +73,7 @@ def ingest(
             batches = recorded(batches, settings.landing_dir, settings.db_path)  # landed before it is parsed
             run_batches(batches, wh, settings, summary, progress.advance, first_rejects=rejects)
             # every batch it landed is recorded: the next run's recover reads the manifest from here
-            settle_landed(settings.landing_dir, str(settings.db_path))
+            settle_landed(settings.landing_dir, str(settings.db_path), wh.last_load_id())
             wh.record_stage_counts(flow_run.id, summary.stage_frame())
             summary.checks, check_run_id = check(wh, summary.load_ids)
             if settings.publish:

@@ -311,12 +311,14 @@ def _settled_path(landing_dir: Path, warehouse: str) -> Path:
     return landing_dir / MANIFEST_DIR / f".settled-{digest}.json"
 
 
-def settle_landed(landing_dir: Path, warehouse: str) -> None:
+def settle_landed(landing_dir: Path, warehouse: str, last_load_id: str | None) -> None:
     """Mark every manifest line written so far as recorded in `warehouse`: called at the end of a run
     that loaded every batch it landed (the writer lock held: no other run lands for this warehouse
-    meanwhile). Recovery then reads only the lines after the mark (`landed_entries(..., settled=True)`),
+    meanwhile). Recovery then reads only the lines after the mark (`landed_entries(..., after=...)`),
     not every line of the last RECOVERY_DAYS days: at 0.4 M documents a day those are 2.8 M lines read
-    and looked up at the start of every run. The mark is each recent manifest's size, written atomically."""
+    and looked up at the start of every run. The mark is each recent manifest's size and the warehouse's
+    latest load then, written atomically; it holds only while that load is still the latest (a run
+    stopped after loading a batch, a warehouse file restored or replaced: the manifests are read whole)."""
     folder = landing_dir / MANIFEST_DIR
     if not folder.is_dir():
         return
@@ -324,33 +326,40 @@ def settle_landed(landing_dir: Path, warehouse: str) -> None:
     sizes = {path.name: path.stat().st_size for path in sorted(folder.glob("*.jsonl")) if path.stem >= since}
     target = _settled_path(landing_dir, warehouse)
     temp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    temp.write_text(json.dumps({"warehouse": warehouse, "sizes": sizes}), encoding="utf-8")
+    mark = {"warehouse": warehouse, "last_load_id": last_load_id, "sizes": sizes}
+    temp.write_text(json.dumps(mark), encoding="utf-8")
     os.replace(temp, target)
 
 
-def _settled_sizes(landing_dir: Path, warehouse: str) -> dict[str, int]:
-    """How much of each manifest `settle_landed` marked as recorded for `warehouse` (none: nothing)."""
+@dataclass(frozen=True)
+class SettledMark:
+    last_load_id: str | None  # the warehouse's latest load when the mark was made
+    sizes: dict[str, int]  # manifest file name -> bytes recorded by then
+
+
+def settled_mark(landing_dir: Path, warehouse: str) -> SettledMark | None:
+    """The mark `settle_landed` left for `warehouse` (None: none, or unreadable)."""
     try:
         mark = json.loads(_settled_path(landing_dir, warehouse).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
+        return None
     if not isinstance(mark, dict) or mark.get("warehouse") != warehouse or not isinstance(mark.get("sizes"), dict):
-        return {}
-    return {name: size for name, size in mark["sizes"].items() if isinstance(size, int) and size >= 0}
+        return None
+    sizes = {name: size for name, size in mark["sizes"].items() if isinstance(size, int) and size >= 0}
+    return SettledMark(mark.get("last_load_id"), sizes)
 
 
 def landed_entries(
-    landing_dir: Path, warehouse: str, days: int | None = RECOVERY_DAYS, *, settled: bool = False
+    landing_dir: Path, warehouse: str, days: int | None = RECOVERY_DAYS, *, after: dict[str, int] | None = None
 ) -> list[dict]:
     """The manifest lines of the last `days` days (None: all of them) for this warehouse (a landing
-    store may serve several), oldest first; a line cut short by a crash is skipped. `settled`: only
-    the lines after the mark of the last run that recorded all it landed (`settle_landed`); a
-    manifest shorter than its mark (edited) is read whole."""
+    store may serve several), oldest first; a line cut short by a crash is skipped. `after`: only the
+    lines past these sizes (a `SettledMark`'s); a manifest shorter than its size (edited) is read whole."""
     folder = landing_dir / MANIFEST_DIR
     if not folder.is_dir():
         return []
     since = "" if days is None else f"{datetime.now(UTC) - timedelta(days=days):%Y-%m-%d}"
-    marks = _settled_sizes(landing_dir, warehouse) if settled else {}
+    marks = after or {}
     entries = []
     for path in sorted(folder.glob("*.jsonl")):
         if path.stem < since:

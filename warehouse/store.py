@@ -333,6 +333,11 @@ class Warehouse:
         params = {"path": str(path), "export_parquet": export_parquet}
         return bool(self.scalar(sql_text("read/snapshot_is_current.sql"), params))
 
+    def last_load_id(self) -> str | None:
+        """The latest load's id (None: no load yet)."""
+        rows = self.con.execute(sql_text("read/last_load_id.sql")).fetchall()
+        return rows[0][0] if rows else None
+
     def known_entities(self, limit: int | None = None) -> pl.DataFrame:
         """Every entity (or the first `limit`): entity_id, entity_name, kind, aliases."""
         bound = "" if limit is None else f" limit {int(limit)}"

@@ -164,7 +164,7 @@ def test_entry_points_answer(command: list[str]) -> None:
 
 
 def test_documents_landed_by_an_interrupted_run_are_loaded_by_the_next(tmp_path) -> None:
-    from flows.inputs import discover_files, land_files, landed_entries, record_landed
+    from flows.inputs import discover_files, land_files, landed_entries, record_landed, settled_mark
 
     landing = tmp_path / "landing"
     files, _ = discover_files([str(SEEDS)])
@@ -177,7 +177,9 @@ def test_documents_landed_by_an_interrupted_run_are_loaded_by_the_next(tmp_path)
     assert (summary.n_seen, summary.n_loaded, summary.n_rejected) == (2, 2, 0)
     assert sorted(_query(db, "select source_id from articles")) == [("dw",), ("yonhap",)]
     # the run recorded all it landed: the next one's recovery reads no line of the manifest again
-    assert landed_entries(landing, str(db), settled=True) == []
+    mark = settled_mark(landing, str(db))
+    assert mark is not None and mark.last_load_id == _query(db, "select max_by(load_id, finished_at) from loads")[0][0]
+    assert landed_entries(landing, str(db), after=mark.sizes) == []
     assert len(landed_entries(landing, str(db))) == 4  # the dead run's 2 lines and the recovery batch's 2
     again = ingest(paths=[str(SEEDS)], settings=Settings(db_path=str(db), landing_dir=str(landing)))
     assert (again.n_seen, again.n_loaded, again.n_unchanged) == (2, 0, 2)  # nothing left to recover
