@@ -307,11 +307,11 @@ def publish(
     published_at = datetime.now(UTC)
     parquet_folder = published_dir / f"{PARQUET_LINK}.{published_at:%Y%m%dT%H%M%S%f}" if export_parquet else None
     counts = wh.con.execute(
-        "select (select count(*) from loads), (select count(*) from articles), (select count(*) from documents), "
-        "(select load_id from loads order by finished_at desc, load_id limit 1)"
+        "select (select count(*) from loads), (select count(*) from articles), (select count(*) from documents)"
     ).fetchone()
     assert counts is not None
-    n_loads, n_articles, n_documents, last_load_id = counts
+    n_loads, n_articles, n_documents = counts
+    last_load_id = wh.last_load_id()
     publication = Publication(
         str(uuid.uuid4()),
         target,
