@@ -23,7 +23,7 @@ where value is null
             when 'documents.origin' then ['file', 'http', 'warc']
             when 'loads.status' then ['completed']
             when 'article_blocks.kind' then ['title', 'deck', 'heading', 'paragraph', 'caption']
-            when 'articles.extractor' then ['none', 'trafilatura', 'readability']
+            when 'articles.extractor' then ['none', 'trafilatura', 'readability', 'trafilatura+readability']
             -- date provenance (transforms/dates.py PROVENANCE); 'none' when there is no date
             when 'articles.published_at_source' then ['none', 'jsonld', 'meta', 'url', 'htmldate', 'visible_text', 'sidecar']
             when 'articles.modified_at_source' then ['none', 'jsonld', 'meta', 'htmldate', 'visible_text', 'sidecar']

@@ -124,8 +124,23 @@ def _page_share(a: TextShares, b: TextShares) -> float:
     return sum((a.shingles & b.shingles).values()) / n if n else 0.0
 
 
-def candidates(primary: tuple[HtmlBlock, ...], secondary: tuple[HtmlBlock, ...]) -> list[Candidate]:
-    """The union of the two extractors' blocks, in reading order, with each block's features."""
+@dataclass(frozen=True)
+class Union:
+    """Two extractors' blocks in one reading order: ("p", i) a primary block, ("s", j) a secondary
+    block under half of whose word 4-grams are in the primary's text, placed after the primary
+    block its predecessor matched; with each block's share found in the other's text."""
+
+    order: list[tuple[str, int]]
+    p_in_s: list[float]
+    s_in_p: list[float]
+    p_text: TextShares
+    s_text: TextShares
+    p_tokens: list[list[str]]
+    s_tokens: list[list[str]]
+
+
+def union(primary: tuple[HtmlBlock, ...], secondary: tuple[HtmlBlock, ...]) -> Union:
+    """Every primary block, and every secondary block the primary's text lacks, in reading order."""
     p_text, s_text = TextShares(primary), TextShares(secondary)
     p_tokens = [_tokens(b.text) for b in primary]
     s_tokens = [_tokens(b.text) for b in secondary]
@@ -153,6 +168,21 @@ def candidates(primary: tuple[HtmlBlock, ...], secondary: tuple[HtmlBlock, ...])
     for i in range(len(primary)):
         order.append(("p", i))
         order += [("s", j) for j in after.get(i, [])]
+    return Union(order, p_in_s, s_in_p, p_text, s_text, p_tokens, s_tokens)
+
+
+def candidates(primary: tuple[HtmlBlock, ...], secondary: tuple[HtmlBlock, ...]) -> list[Candidate]:
+    """The union of the two extractors' blocks, in reading order, with each block's features."""
+    u = union(primary, secondary)
+    order, p_in_s, s_in_p, p_text, s_text, p_tokens, s_tokens = (
+        u.order,
+        u.p_in_s,
+        u.s_in_p,
+        u.p_text,
+        u.s_text,
+        u.p_tokens,
+        u.s_tokens,
+    )
     shares = [p_in_s[i] if src == "p" else s_in_p[i] for src, i in order]
     agreed = [k for k, share in enumerate(shares) if share >= DUPLICATE_SHARE]
     first_agreed, last_agreed = (agreed[0], agreed[-1]) if agreed else (len(order), -1)

@@ -48,6 +48,9 @@ class HtmlMetadata:
 class HtmlExtraction:
     blocks: tuple[HtmlBlock, ...]
     metadata: HtmlMetadata
+    # what trafilatura's own readability fallback (its port of readability-lxml, which its thorough
+    # pass runs on every page) found, as blocks; () when it was not run or found nothing
+    fallback: tuple[HtmlBlock, ...] = ()
 
 
 class BlockText:

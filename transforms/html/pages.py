@@ -5,8 +5,11 @@ Pure: str in, `HtmlPage` out. trafilatura gives the blocks, with its own fallbac
 block on pages where the default did not), and the page metadata is read from the same parse
 (trafilatura's cheap readers only: `transforms.html.trafilatura_extraction.page_metadata`). When that pass
 finds nothing or one undivided block, readability-lxml is asked for a second opinion (`transforms.html.vote`; the
-limit, `SECOND_OPINION_MAX_BLOCKS`, is measured leave-one-set-out by `bench/extraction.py`). The
-blocks that win go through the block and line rules (`transforms.html.articles`).
+limit, `SECOND_OPINION_MAX_BLOCKS`, is measured leave-one-set-out by `bench/extraction.py`).
+Otherwise the sentences trafilatura's own readability fallback found and trafilatura dropped are
+added to its blocks (`transforms.html.vote.with_fallback_sentences`; no extra extraction: its
+thorough pass runs that fallback on every page). The blocks that win go through the block and
+line rules (`transforms.html.articles`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from transforms.html.blocks import HtmlExtraction, HtmlMetadata
 from transforms.html.depth import exceeds_parser_depth
 from transforms.html.readability_extraction import readability_blocks
 from transforms.html.trafilatura_extraction import extract_html_tree, with_searched_author
-from transforms.html.vote import Choice, Vote, vote
+from transforms.html.vote import Choice, Vote, vote, with_fallback_sentences
 from transforms.text.articles import TextArticle
 
 MIN_BODY_WORDS = 10  # a page whose body is shorter (a menu, a bare link list) holds no article
@@ -42,6 +45,7 @@ EXTRACTOR_OF_CHOICE: dict[Choice, str | None] = {
     "primary_missed": "readability",
     "fallback_only": "readability",
     "none": None,
+    "primary_and_fallback_sentences": "trafilatura+readability",  # trafilatura's blocks and its fallback's sentences
 }
 
 
@@ -74,6 +78,10 @@ def _extract_page(html: str, url: str | None) -> tuple[HtmlExtraction, Vote, Htm
     """`extract_page` before trafilatura's author search, and the page's tree (trafilatura's parse)."""
     primary, tree = extract_html_tree(html, url, thorough=True)
     if len(primary.blocks) > SECOND_OPINION_MAX_BLOCKS:
+        blocks, added = with_fallback_sentences(primary.blocks, primary.fallback)
+        if added:
+            decision = Vote("primary_and_fallback_sentences", blocks, 1.0, 1.0)
+            return HtmlExtraction(blocks, primary.metadata, primary.fallback), decision, tree
         return primary, Vote("not_consulted", primary.blocks, 1.0, 1.0), tree
     decision = vote(primary.blocks, readability_blocks(html))
     return HtmlExtraction(decision.blocks, primary.metadata), decision, tree

@@ -69,7 +69,8 @@ def _text_of(element: lxml.html.HtmlElement) -> tuple[str, int, int]:
     return out.result()
 
 
-def _blocks(root: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
+def summary_blocks(root: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
+    """A readability summary's elements as blocks (readability-lxml's, or trafilatura's port of it)."""
     blocks: list[HtmlBlock] = []
     group = 0
 
@@ -120,4 +121,4 @@ def readability_blocks(html: str) -> tuple[HtmlBlock, ...]:
     except (etree.ParserError, ValueError, AssertionError):  # ValueError: control characters lxml will not
         # take; AssertionError: lxml's "too many bodies" on a summary of an empty document
         return ()
-    return _blocks(root)
+    return summary_blocks(root)

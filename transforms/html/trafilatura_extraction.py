@@ -14,16 +14,26 @@ own: its category and tag search in the page's links, its htmldate call (dates:
 `transforms.dates.page_dates`) and its licence; and resolving every link target against the page
 URL (the blocks keep only how much of their text is link text). Issue 15's cost point, measured by
 bench/extraction_cost.py.
+
+trafilatura's thorough pass runs its own readability fallback (`trafilatura.external.try_readability`,
+its port of readability-lxml) on every page and keeps that text only when its own extraction looks
+deficient. What the fallback found is kept too (`HtmlExtraction.fallback`): a second opinion at no
+extra extraction cost, which the HTML path uses to add the sentences trafilatura dropped
+(`transforms.html.vote.with_fallback_sentences`). It is caught by wrapping that function where
+trafilatura looks it up (`_recorded_readability`); tests/transforms/html/test_fallback_sentences.py
+fails if trafilatura stops calling it there.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import replace
 from html import unescape
 
 import trafilatura
+import trafilatura.external as trafilatura_external
 from courlan import extract_domain
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
@@ -44,6 +54,7 @@ from trafilatura.xml import delete_element
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from transforms.html.blocks import BlockText, HtmlBlock, HtmlBlockKind, HtmlExtraction, HtmlMetadata
+from transforms.html.readability_extraction import summary_blocks
 
 EXTRACT_OPTIONS: dict[str, object] = {
     "include_comments": False,
@@ -106,6 +117,23 @@ PAGE_PARSER.set_element_class_lookup(
 
 # trafilatura warns about every empty link it drops; a pipeline log does not need those.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+# trafilatura's readability fallback, wrapped once so that what it finds during one of our thorough
+# passes is kept (per thread: the flow may parse pages in threads). Outside our calls it only
+# passes through.
+_TRY_READABILITY = trafilatura_external.try_readability
+_FALLBACK = threading.local()
+
+
+def _recorded_readability(htmlinput: HtmlElement) -> HtmlElement:
+    found = _TRY_READABILITY(htmlinput)
+    if getattr(_FALLBACK, "recording", False) and getattr(_FALLBACK, "found", None) is None:
+        _FALLBACK.found = found  # the first call: on the whole page (a recall retry calls it again)
+    return found
+
+
+if getattr(trafilatura_external.try_readability, "__name__", "") != "_recorded_readability":  # a reload
+    trafilatura_external.try_readability = _recorded_readability
 
 
 def _text_of(element: etree._Element) -> tuple[str, int, int]:
@@ -386,9 +414,23 @@ def trafilatura_blocks(tree: HtmlElement, *, thorough: bool = False) -> tuple[Ht
     """trafilatura's main content of a parsed page as blocks (it works on a copy of the tree).
     `thorough`: also run trafilatura's own fallback extractors and keep its preferred result
     (what `trafilatura.extract` does by default)."""
+    return trafilatura_and_fallback_blocks(tree, thorough=thorough)[0]
+
+
+def trafilatura_and_fallback_blocks(
+    tree: HtmlElement, *, thorough: bool = False
+) -> tuple[tuple[HtmlBlock, ...], tuple[HtmlBlock, ...]]:
+    """`trafilatura_blocks`, and what trafilatura's readability fallback found on the page as
+    blocks (`()` in its fast pass, which does not run it, or when it found nothing)."""
     options = EXTRACT_OPTIONS | {"fast": not thorough}
-    document = trafilatura.bare_extraction(tree, **options)  # type: ignore[arg-type]
-    return () if document is None else _blocks(document.body)  # type: ignore[union-attr]  # a Document
+    _FALLBACK.recording, _FALLBACK.found = thorough, None
+    try:
+        document = trafilatura.bare_extraction(tree, **options)  # type: ignore[arg-type]
+        found = _FALLBACK.found
+    finally:
+        _FALLBACK.recording, _FALLBACK.found = False, None
+    blocks = () if document is None else _blocks(document.body)  # type: ignore[union-attr]  # a Document
+    return blocks, (summary_blocks(found) if found is not None and len(found) else ())
 
 
 def extract_html(
@@ -414,10 +456,9 @@ def extract_html_tree(
     tree = page_tree(html)
     if tree is None:
         return HtmlExtraction((), HtmlMetadata()), None
-    blocks = trafilatura_blocks(tree, thorough=thorough)
-    if not with_metadata:
-        return HtmlExtraction(blocks, HtmlMetadata()), tree
-    return HtmlExtraction(blocks, page_metadata(tree, html, url)), tree
+    blocks, fallback = trafilatura_and_fallback_blocks(tree, thorough=thorough)
+    metadata = page_metadata(tree, html, url) if with_metadata else HtmlMetadata()
+    return HtmlExtraction(blocks, metadata, fallback), tree
 
 
 def with_searched_author(extraction: HtmlExtraction, tree: HtmlElement | None) -> HtmlExtraction:

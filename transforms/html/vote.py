@@ -17,15 +17,23 @@ shingles, the unit the Zyte benchmark scores on):
   half of it (a fallback that is one fragment of the dump is not the same text).
 
 Otherwise trafilatura's blocks are kept (`agree`), or whichever one found anything at all.
+
+On every other page (trafilatura found more than one block: readability-lxml is not asked),
+`with_fallback_sentences` adds to trafilatura's blocks the sentences its own readability fallback
+found and trafilatura's text lacks: blocks that end a sentence, each in reading order after the
+block its predecessor matched. Only sentences: the fallback's other blocks (photo credits and
+captions, teaser headlines, "Advert", "Like this:") cost more than they add. Measured leave one set
+out by bench/extraction.py (BENCHMARKS.md, "fallback sentences").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from transforms.html.block_model import SECONDARY_GROUPS, union
 from transforms.html.blocks import HtmlBlock
 
 Choice = Literal[
@@ -37,6 +45,7 @@ Choice = Literal[
     "primary_only",
     "fallback_only",
     "none",
+    "primary_and_fallback_sentences",
 ]
 
 WORD = re.compile(r"\w+")
@@ -48,6 +57,10 @@ PRIMARY_ALL_INSIDE = 0.95
 FALLBACK_EXTRA_BELOW = 0.6  # fallback's share inside primary under this: primary missed text
 MIN_FALLBACK_SHINGLES = 50  # a fallback shorter than this is too small to overrule the primary
 UNSTRUCTURED_MIN_SHARED = 0.5  # a one-block dump gives way only to a fallback holding most of its text
+# trafilatura's readability fallback's sentences trafilatura lacks are added when they have at least
+# this many words (bench/extraction.py chooses it leave one set out; None: never added)
+FALLBACK_SENTENCE_MIN_WORDS: int | None = 0
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -131,3 +144,33 @@ def vote(primary: tuple[HtmlBlock, ...], fallback: tuple[HtmlBlock, ...], thresh
     return Vote(
         choice, primary if choice == "agree" else fallback, found.primary_in_fallback, found.fallback_in_primary
     )
+
+
+def is_sentence(block: HtmlBlock, min_words: int = 0) -> bool:
+    """Whether a block ends a sentence (its last character, before closing quotes and brackets,
+    is a full stop, question or exclamation mark or an ellipsis) and has `min_words` words."""
+    text = block.text.strip()
+    return bool(SENTENCE_END.search(text)) and len(text.split()) >= min_words
+
+
+def with_fallback_sentences(
+    primary: tuple[HtmlBlock, ...],
+    fallback: tuple[HtmlBlock, ...],
+    min_words: int | None = FALLBACK_SENTENCE_MIN_WORDS,
+) -> tuple[tuple[HtmlBlock, ...], int]:
+    """trafilatura's blocks with the sentences of its readability fallback that it lacks (under
+    half of their word 4-grams in its text; `block_model.union`), each placed after the primary
+    block its predecessor matched; and how many were added. Nothing is added when either side is
+    empty or `min_words` is None. Added blocks get their own list and table groups."""
+    if min_words is None or not primary or not fallback:
+        return primary, 0
+    joined = union(primary, fallback)
+    out: list[HtmlBlock] = []
+    added = 0
+    for source, i in joined.order:
+        if source == "p":
+            out.append(primary[i])
+        elif is_sentence(fallback[i], min_words):
+            out.append(replace(fallback[i], group=fallback[i].group + SECONDARY_GROUPS))
+            added += 1
+    return (tuple(out), added) if added else (primary, 0)

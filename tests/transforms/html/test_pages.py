@@ -207,15 +207,27 @@ def test_one_parse_a_page_the_dates_read_trafilaturas_tree(article_html: str, mo
 
 
 def test_long_page_is_trafilaturas_without_a_second_opinion(page) -> None:
-    assert page.extractor == "trafilatura"
-    assert page.vote == "not_consulted"
+    """readability-lxml is not asked on a long page; trafilatura's own readability fallback found one
+    sentence trafilatura dropped (the newsletter prompt), which is added and then removed by its
+    line rule: the audit keeps the rule id."""
+    assert page.extractor == "trafilatura+readability"
+    assert page.vote == "primary_and_fallback_sentences"
+    removed = [(r.rule_id, r.text) for r in page.article.removed if "inbox" in r.text]
+    assert removed == [
+        (
+            "newsletter_prompt.call_to_action",
+            "Get the top stories from the coast delivered to your inbox every morning.",
+        )
+    ]
+    assert not any("inbox" in b.text for b in page.article.body_blocks)
 
 
 def test_extract_page_on_a_long_page(article_html: str) -> None:
     extraction, decision = extract_page(article_html, ARTICLE_URL)
     assert len(extraction.blocks) > SECOND_OPINION_MAX_BLOCKS
-    assert decision.choice == "not_consulted"
+    assert decision.choice == "primary_and_fallback_sentences"  # readability-lxml not asked
     assert decision.blocks == extraction.blocks
+    assert extraction.fallback  # what trafilatura's readability fallback found, kept
     assert extraction.metadata.title == TITLE
 
 

@@ -1,0 +1,137 @@
+"""The sentences of trafilatura's own readability fallback that trafilatura dropped are added to its
+blocks (`transforms.html.vote.with_fallback_sentences`; issue 15, BENCHMARKS.md "fallback sentences").
+
+On small fixtures: what is added (sentences the primary lacks, in reading order), what is not
+(blocks that do not end a sentence, blocks already there), and the guards. Then the capture of the
+fallback (trafilatura must still call `trafilatura.external.try_readability` for it to be seen), and
+two shared pages where trafilatura alone dropped most of the article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import cache
+
+import pytest
+import trafilatura
+import trafilatura.external
+
+from tests.conftest import EXTRACTION
+from transforms.documents.decoding import decode_html
+from transforms.html import pages as html_pages
+from transforms.html.block_model import SECONDARY_GROUPS
+from transforms.html.blocks import HtmlBlock
+from transforms.html.trafilatura_extraction import extract_html
+from transforms.html.vote import is_sentence, with_fallback_sentences
+
+P1 = "The council approved the harbour wall after a two-hour debate on Tuesday evening."
+P2 = "Construction is expected to begin in the autumn and take two years to finish."
+P3 = "Residents who opposed the plan said they would appeal the decision in court."
+MISSED = "A second vote on the funding will be held next month, the council said."
+
+
+def block(text: str, group: int = 0, kind: str = "paragraph") -> HtmlBlock:
+    return HtmlBlock(kind, text, 0, group)  # type: ignore[arg-type]
+
+
+def test_a_sentence_the_primary_lacks_is_added_where_it_was() -> None:
+    primary = (block(P1, 1), block(P3, 2))
+    fallback = (block(P1, 1), block(MISSED, 2), block(P3, 3))
+    blocks, added = with_fallback_sentences(primary, fallback)
+    assert added == 1
+    assert [b.text for b in blocks] == [P1, MISSED, P3]
+    assert blocks[1].group == 2 + SECONDARY_GROUPS  # its own group: no list or table joined to the primary's
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Advert",
+        "Getty Images",
+        "Like this:",
+        "Vicente Aguiar outside a Home Depot in Hialeah (AP Photo/Alan Diaz, File)",
+    ],
+)
+def test_what_does_not_end_a_sentence_is_not_added(furniture: str) -> None:
+    primary = (block(P1, 1), block(P2, 2))
+    fallback = (block(P1, 1), block(furniture, 2), block(P2, 3))
+    assert with_fallback_sentences(primary, fallback) == (primary, 0)
+
+
+def test_nothing_is_added_twice_or_from_nothing() -> None:
+    primary = (block(P1, 1), block(P2, 2))
+    assert with_fallback_sentences(primary, (block(P2, 1), block(P1, 2))) == (primary, 0)  # already there
+    assert with_fallback_sentences(primary, ()) == (primary, 0)
+    assert with_fallback_sentences((), (block(MISSED),)) == ((), 0)  # no primary: the vote's business
+    assert with_fallback_sentences(primary, (block(MISSED),), min_words=None) == (primary, 0)  # turned off
+
+
+def test_is_sentence() -> None:
+    assert is_sentence(block('He said: "It will be built."'))
+    assert is_sentence(block("Is it worth it?"))
+    assert not is_sentence(block("Related: the harbour wall vote"))
+    assert not is_sentence(block("Short one."), min_words=3)
+    assert is_sentence(block("Three words here."), min_words=3)
+
+
+def test_the_thorough_pass_keeps_what_trafilaturas_readability_fallback_found() -> None:
+    """trafilatura runs `trafilatura.external.try_readability` in its thorough pass and not in its
+    fast pass; the path sees its result only while trafilatura calls it there."""
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in (P1, P2, P3)) + "</article></body></html>"
+    thorough = extract_html(html, thorough=True)
+    assert [b.text for b in thorough.fallback] == [P1, P2, P3]
+    assert extract_html(html).fallback == ()  # fast pass: no fallback run
+    assert trafilatura.external.try_readability.__name__ == "_recorded_readability"
+    assert trafilatura.extract(html) == "\n".join((P1, P2, P3))  # outside the path: passes through
+
+
+def test_a_long_page_asks_no_second_extractor(monkeypatch) -> None:
+    """The sentences cost no extraction: readability-lxml is still asked only on thin pages."""
+    asked: list[str] = []
+    monkeypatch.setattr(html_pages, "readability_blocks", lambda html: asked.append(html) or ())
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in (P1, P2, P3)) + "</article></body></html>"
+    html_pages.parse_html_page(html)
+    assert asked == []
+
+
+# --- two shared pages where trafilatura dropped most of the article ---------------------------------
+
+WORD = re.compile(r"\w+", re.UNICODE)
+RECOVERED = (
+    ("scrapinghub", "d48aeb9cf2f2ff15769a57513249b4a6a669159f3e50b335e741d4206a824e88"),
+    ("wcxb", "0344"),
+)
+
+
+def _shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = WORD.findall(text or "")
+    return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)) if tokens[i : i + 4])
+
+
+def _shared(gold: str, text: str) -> float:
+    g, p = _shingles(gold), _shingles(text)
+    tp, fp, fn = sum((g & p).values()), sum((p - g).values()), sum((g - p).values())
+    return tp / (tp + fp + fn) if tp + fp + fn else 0.0
+
+
+@cache
+def _gold(name: str) -> dict[str, str]:
+    with (EXTRACTION / name / "gold.jsonl").open(encoding="utf-8") as f:
+        return {str(row["id"]): row["body"] for row in map(json.loads, filter(str.strip, f))}
+
+
+@pytest.mark.skipif(not EXTRACTION.is_dir(), reason=f"{EXTRACTION} not found (../shared)")
+@pytest.mark.parametrize(("name", "page_id"), RECOVERED)
+def test_the_fallback_sentences_recover_what_trafilatura_dropped(name: str, page_id: str, monkeypatch) -> None:
+    html = decode_html((EXTRACTION / name / "html" / f"{page_id}.html").read_bytes()).text or ""
+    gold = _gold(name)[page_id]
+
+    def body() -> str:
+        return "\n\n".join(b.text for b in html_pages.parse_html_page(html).article.body_blocks)
+
+    with_sentences = body()
+    monkeypatch.setattr(html_pages, "with_fallback_sentences", lambda p, f: with_fallback_sentences(p, f, None))
+    without = body()
+    assert _shared(gold, with_sentences) >= _shared(gold, without) + 0.3
