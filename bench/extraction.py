@@ -44,8 +44,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from transforms.frames.normalise import ParsedDocument, normalise_batch  # noqa: E402
 from transforms.html import articles  # noqa: E402
 from transforms.html import pages as html_pages  # noqa: E402
+from transforms.html import vote as html_vote  # noqa: E402
+from transforms.html.block_model import SECONDARY_GROUPS, union  # noqa: E402
 from transforms.html.blocks import HtmlBlock, HtmlExtraction, HtmlMetadata  # noqa: E402
-from transforms.html.vote import Agreement, Thresholds, agreement, decide  # noqa: E402
+from transforms.html.vote import Agreement, Thresholds, agreement, decide, with_fallback_sentences  # noqa: E402
 from transforms.text import rules as line_rules  # noqa: E402
 
 SETS = ("scrapinghub", "readability", "wcxb")
@@ -76,6 +78,8 @@ VOTE_GRID: dict[str, tuple[float, ...]] = {
     "min_fallback_shingles": (20, 50, 100),
     "unstructured_min_shared": (0.0, 0.5, 0.8),
 }
+# trafilatura's readability fallback's sentences added when they have at least this many words (None: never)
+FALLBACK_GRID: tuple[int | None, ...] = (None, 0, 5, 10, 15, 25)
 BLOCK_REFERENCE: dict[str, float] = {  # the values before issue 15
     "HEADLINE_SEARCH_BLOCKS": 3,
     "TEASER_LINK_DENSITY": 0.6,
@@ -122,8 +126,10 @@ class Page:
     thorough: tuple[HtmlBlock, ...]
     readability: tuple[HtmlBlock, ...]
     metadata: HtmlMetadata
+    fallback: tuple[HtmlBlock, ...] = ()  # what trafilatura's own readability fallback found (thorough pass)
     gold_shingles: object = None
     agreement_cache: dict[str, Agreement] = field(default_factory=dict)
+    added_cache: dict[tuple, tuple[HtmlBlock, ...]] = field(default_factory=dict)
 
 
 def _blocks(rows: list[list]) -> tuple[HtmlBlock, ...]:
@@ -146,8 +152,11 @@ def load_set(name: str) -> list[Page]:
                     _blocks(row["thorough"]),
                     _blocks(row["readability"]),
                     HtmlMetadata(**{k: v for k, v in row["metadata"].items() if k in METADATA_FIELDS}),
+                    _blocks(row["fallback"]) if "fallback" in row else (),
                 )
             )
+            if "fallback" not in row:
+                raise SystemExit(f"{name}: the cache has no fallback blocks; run bench/extraction_cache.py again")
     missing = set(gold) - {p.id for p in found}
     if missing:
         raise SystemExit(f"{name}: {len(missing)} gold pages not in the cache; run bench/extraction_cache.py")
@@ -181,6 +190,11 @@ class Config:
     off_block_rules: tuple[str, ...] = ()
     off_rule_files: tuple[str, ...] = ()
     no_rules: bool = False
+    # trafilatura's readability fallback: its sentences the primary lacks are added, with at least
+    # this many words (None: never, as before); `fallback_any_block`: every block it has that the
+    # primary lacks, not only sentences (measured for the report, not shipped)
+    fallback_min_words: int | None = None
+    fallback_any_block: bool = False
 
 
 def reference() -> Config:
@@ -194,6 +208,7 @@ def shipped() -> Config:
         gate=html_pages.SECOND_OPINION_MAX_BLOCKS,
         vote=Thresholds(),
         block=tuple((name, getattr(articles, name)) for name in BLOCK_GRID),
+        fallback_min_words=html_vote.FALLBACK_SENTENCE_MIN_WORDS,
     )
 
 
@@ -213,10 +228,31 @@ def candidates(page: Page, config: Config) -> tuple[tuple[HtmlBlock, ...], tuple
     return primary, page.readability if config.use_readability else None
 
 
+def with_fallback(page: Page, primary: tuple[HtmlBlock, ...], config: Config) -> tuple[HtmlBlock, ...]:
+    """The primary with trafilatura's readability fallback's blocks added as the path adds them
+    (`transforms.html.vote.with_fallback_sentences`), remembered per page and setting (the same
+    tuple each time, for the caches keyed by identity). Only the thorough pass runs the fallback."""
+    if config.fallback_min_words is None or primary is not page.thorough:
+        return primary
+    key = (config.fallback_min_words, config.fallback_any_block)
+    if key not in page.added_cache:
+        if config.fallback_any_block and primary and page.fallback:
+            joined = union(primary, page.fallback)
+            fb = page.fallback
+            page.added_cache[key] = tuple(
+                primary[i] if src == "p" else replace(fb[i], group=fb[i].group + SECONDARY_GROUPS)
+                for src, i in joined.order
+                if src == "p" or len(fb[i].text.split()) >= (config.fallback_min_words or 0)
+            )
+        else:
+            page.added_cache[key] = with_fallback_sentences(primary, page.fallback, config.fallback_min_words)[0]
+    return page.added_cache[key]
+
+
 def chosen_blocks(page: Page, config: Config) -> tuple[tuple[HtmlBlock, ...], str]:
     primary, fallback = candidates(page, config)
     if fallback is None:
-        return primary, "primary"
+        return with_fallback(page, primary, config), "primary"
     if not primary or not fallback:
         return (primary or fallback), ("primary" if primary else "fallback")
     key = "thorough" if primary is page.thorough else "fast"
@@ -369,6 +405,17 @@ def choose(data: dict[str, list[Page]], names: tuple[str, ...], base: Config) ->
                 f1 = mean_f1(data, names, trial)
                 if f1 > best + MIN_GAIN:
                     best_config, best = trial, f1
+    return choose_fallback(data, names, best_config)
+
+
+def choose_fallback(data: dict[str, list[Page]], names: tuple[str, ...], config: Config) -> Config:
+    """The fallback-sentence setting chosen on `names` (`FALLBACK_GRID`, each value kept only when
+    it gains more than `MIN_GAIN` over the best so far), the rest of `config` as it is."""
+    best_config, best = config, mean_f1(data, names, config)
+    for value in FALLBACK_GRID:
+        trial = replace(config, fallback_min_words=value)
+        if value != config.fallback_min_words and (f1 := mean_f1(data, names, trial)) > best + MIN_GAIN:
+            best_config, best = trial, f1
     return best_config
 
 
@@ -389,6 +436,8 @@ def describe(config: Config, against: Config | None = None) -> str:
     for name in VOTE_GRID:
         if getattr(config.vote, name) != getattr(shipped.vote, name):
             parts.append(f"{name}={getattr(config.vote, name)}")
+    if config.fallback_min_words != shipped.fallback_min_words:
+        parts.append(f"fallback_min_words={config.fallback_min_words}")
     return ", ".join(parts) or "shipped values"
 
 
@@ -476,6 +525,7 @@ def ablations(base: Config) -> list[tuple[str, Config]]:
             "− trafilatura's thorough pass (fast pass only, then the vote)",
             replace(base, primary="fast", use_thorough=False),
         ),
+        ("− the fallback's sentences (trafilatura's readability fallback)", replace(base, fallback_min_words=None)),
     ]
     rows += [(f"− block rule `{name.strip('_')}`", replace(base, off_block_rules=(name,))) for name in BLOCK_RULES]
     rows += [(f"− line rules `{name}`", replace(base, off_rule_files=(name,))) for name in RULE_FILES]
@@ -570,6 +620,7 @@ def main() -> int:
         )
     lines.append("")
 
+    lines += fallback_table(data, ships, out)
     lines += ["### Cost per page (ms; same run, same pages)", ""]
     lines += [
         "| set | trafilatura alone median | p90 | newsetl extractors median | newsetl whole path median | p90 "
@@ -589,6 +640,62 @@ def main() -> int:
     (Path(ARGS.cache_dir) / "report.json").write_text(json.dumps(out, indent=1, default=str), encoding="utf-8")
     print(report)
     return 0
+
+
+def fallback_table(data: dict[str, list[Page]], ships: Config, out: dict[str, object]) -> list[str]:
+    """The fallback's additions alone, leave one set out, everything else at the shipped values:
+    each family's setting chosen on the two other sets (`choose_fallback`'s rule), the third scored."""
+    without = replace(ships, fallback_min_words=None)
+    families = {
+        "sentences only (shipped family)": [replace(without, fallback_min_words=v) for v in FALLBACK_GRID],
+        "any block": [replace(without, fallback_min_words=v, fallback_any_block=True) for v in FALLBACK_GRID],
+    }
+    families["either family"] = families["sentences only (shipped family)"] + families["any block"][1:]
+
+    def pick(names: tuple[str, ...], options: list[Config]) -> Config:
+        best_config, best = without, mean_f1(data, names, without)
+        for trial in options:
+            if trial != without and (f1 := mean_f1(data, names, trial)) > best + MIN_GAIN:
+                best_config, best = trial, f1
+        return best_config
+
+    def label(c: Config) -> str:
+        if c.fallback_min_words is None:
+            return "none added"
+        kind = "any block" if c.fallback_any_block else "sentences"
+        return f"{kind} of >= {c.fallback_min_words} words"
+
+    lines = ["### trafilatura's readability fallback: its sentences added (leave one set out)", ""]
+    lines += [
+        "Everything but the fallback setting at the shipped values. Each family's setting (the minimum"
+        " words of an added block, or none added) is chosen on the two other sets; the third is scored.",
+        "",
+        "| variant | " + " | ".join(f"{n} F1 (R)" for n in SETS) + " | mean F1 | catastrophic |",
+        "|---|" + "---|" * (len(SETS) + 2),
+    ]
+    rows: list[tuple[str, list[Config]]] = [
+        ("shipped without the fallback's blocks", [without] * len(SETS)),
+        ("shipped (sentences of any length; in set)", [ships] * len(SETS)),
+    ]
+    for family, options in families.items():
+        rows.append(
+            (f"{family}, chosen out of set", [pick(tuple(n for n in SETS if n != name), options) for name in SETS])
+        )
+    out["fallback"] = {}
+    for title, configs in rows:
+        scores = [score(data[n], path_texts(data[n], c)) for n, c in zip(SETS, configs, strict=True)]
+        bad = [len(catastrophes(data[n], path_texts(data[n], c))) for n, c in zip(SETS, configs, strict=True)]
+        chosen = ""
+        if "chosen" in title:
+            chosen = " (" + "; ".join(f"{n}: {label(c)}" for n, c in zip(SETS, configs, strict=True)) + ")"
+        lines.append(
+            f"| {title}{chosen} | "
+            + " | ".join(f"{x.f1:.4f} ({x.r:.3f})" for x in scores)
+            + f" | {statistics.fmean(x.f1 for x in scores):.4f} | {' / '.join(map(str, bad))} |"
+        )
+        out["fallback"][title] = {"f1": [x.f1 for x in scores], "r": [x.r for x in scores], "catastrophic": bad}
+    lines.append("")
+    return lines
 
 
 def rule_files() -> tuple[dict[str, str], tuple[str, ...]]:

@@ -3,7 +3,8 @@
     python bench/extraction_cache.py --set-dir ../shared/data/extraction/wcxb --out CACHE.jsonl
 
 One line per page: {"id", "ms": {stage: milliseconds}, "baseline": trafilatura alone's text,
-"fast": blocks, "thorough": blocks, "readability": blocks, "metadata": {...}}. Blocks are
+"fast": blocks, "thorough": blocks, "fallback": blocks (what trafilatura's own readability fallback
+found during the thorough pass), "readability": blocks, "metadata": {...}}. Blocks are
 [kind, text, link_chars, group, level, lead_link_chars] lists (`transforms.html.blocks.HtmlBlock`).
 Every extractor runs on every page (the path asks the slow ones only on thin pages, but the
 benchmark has to know what they would have said to tune and ablate when to ask them);
@@ -164,6 +165,7 @@ def page_row(path: Path) -> dict[str, object]:
         "baseline": baseline,
         "fast": _rows(fast.blocks),
         "thorough": _rows(thorough.blocks),
+        "fallback": _rows(thorough.fallback),  # what trafilatura's own readability fallback found
         "readability": _rows(readability),
         "justext": justext_found,
         "metadata": {k: metadata.get(k) for k in METADATA_FIELDS},

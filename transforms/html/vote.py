@@ -148,9 +148,10 @@ def vote(primary: tuple[HtmlBlock, ...], fallback: tuple[HtmlBlock, ...], thresh
 
 def is_sentence(block: HtmlBlock, min_words: int = 0) -> bool:
     """Whether a block ends a sentence (its last character, before closing quotes and brackets,
-    is a full stop, question or exclamation mark or an ellipsis) and has `min_words` words."""
+    is a full stop, question or exclamation mark or an ellipsis), has a word (not a lone ".") and
+    at least `min_words` words."""
     text = block.text.strip()
-    return bool(SENTENCE_END.search(text)) and len(text.split()) >= min_words
+    return bool(SENTENCE_END.search(text) and WORD.search(text)) and len(text.split()) >= min_words
 
 
 def with_fallback_sentences(
@@ -163,6 +164,11 @@ def with_fallback_sentences(
     block its predecessor matched; and how many were added. Nothing is added when either side is
     empty or `min_words` is None. Added blocks get their own list and table groups."""
     if min_words is None or not primary or not fallback:
+        return primary, 0
+    # Most pages: every sentence of the fallback is, word for word, inside one primary block, so
+    # nothing can be added (all of its 4-grams are there) and the union is not worked out.
+    inside = "\n".join(f" {' '.join(b.text.split())} " for b in primary)
+    if all(f" {' '.join(b.text.split())} " in inside for b in fallback if is_sentence(b, min_words)):
         return primary, 0
     joined = union(primary, fallback)
     out: list[HtmlBlock] = []

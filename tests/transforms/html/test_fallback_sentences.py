@@ -10,8 +10,10 @@ two shared pages where trafilatura alone dropped most of the article.
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -21,7 +23,7 @@ import trafilatura.external
 from tests.conftest import EXTRACTION
 from transforms.documents.decoding import decode_html
 from transforms.html import pages as html_pages
-from transforms.html.block_model import SECONDARY_GROUPS
+from transforms.html.block_model import SECONDARY_GROUPS, union
 from transforms.html.blocks import HtmlBlock
 from transforms.html.trafilatura_extraction import extract_html
 from transforms.html.vote import is_sentence, with_fallback_sentences
@@ -74,6 +76,34 @@ def test_is_sentence() -> None:
     assert not is_sentence(block("Related: the harbour wall vote"))
     assert not is_sentence(block("Short one."), min_words=3)
     assert is_sentence(block("Three words here."), min_words=3)
+    assert not is_sentence(block("."))  # no word: nothing to add
+
+
+def _by_union(primary, fallback, min_words=0):  # type: ignore[no-untyped-def]
+    """`with_fallback_sentences` without its shortcut: the full union on every page."""
+    if not primary or not fallback:
+        return primary, 0
+    joined = union(primary, fallback)
+    out, added = [], 0
+    for source, i in joined.order:
+        if source == "p":
+            out.append(primary[i])
+        elif is_sentence(fallback[i], min_words):
+            out.append(replace(fallback[i], group=fallback[i].group + SECONDARY_GROUPS))
+            added += 1
+    return (tuple(out), added) if added else (primary, 0)
+
+
+def test_the_shortcut_gives_what_the_union_gives_on_made_up_pages() -> None:
+    """The shortcut (every sentence word for word inside one primary block: nothing to add) against
+    the full union, on block lists made of the same few sentences cut and joined in many ways."""
+    pieces = [P1, P2, P3, MISSED, "Advert", ".", P1.lower(), P2[:40] + ".", f"{P1} {P2}", "Short one."]
+    rng = random.Random(15)
+    for _ in range(500):
+        primary = tuple(block(rng.choice(pieces), g) for g in range(rng.randint(0, 5)))
+        fallback = tuple(block(rng.choice(pieces), g) for g in range(rng.randint(0, 5)))
+        for min_words in (0, 5):
+            assert with_fallback_sentences(primary, fallback, min_words) == _by_union(primary, fallback, min_words)
 
 
 def test_the_thorough_pass_keeps_what_trafilaturas_readability_fallback_found() -> None:
@@ -135,3 +165,20 @@ def test_the_fallback_sentences_recover_what_trafilatura_dropped(name: str, page
     monkeypatch.setattr(html_pages, "with_fallback_sentences", lambda p, f: with_fallback_sentences(p, f, None))
     without = body()
     assert _shared(gold, with_sentences) >= _shared(gold, without) + 0.3
+
+
+@pytest.mark.skipif(not EXTRACTION.is_dir(), reason=f"{EXTRACTION} not found (../shared)")
+def test_the_shortcut_gives_what_the_union_gives_on_shared_pages() -> None:
+    from transforms.html.trafilatura_extraction import extract_html_tree
+
+    compared = 0
+    for name in ("scrapinghub", "readability", "wcxb"):
+        for path in sorted((EXTRACTION / name / "html").glob("*.html"))[::15]:
+            extraction, _ = extract_html_tree(
+                decode_html(path.read_bytes()).text or "", thorough=True, with_metadata=False
+            )
+            for min_words in (0, 10):
+                got = with_fallback_sentences(extraction.blocks, extraction.fallback, min_words)
+                assert got == _by_union(extraction.blocks, extraction.fallback, min_words), path.name
+            compared += 1
+    assert compared > 60
