@@ -59,7 +59,11 @@ SEEN_AT = datetime(2026, 11, 1, tzinfo=UTC)
 # stage's function never calls another stage's.
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "page tree": (("transforms.html.trafilatura_extraction", "page_tree"),),
-    "trafilatura call": (("transforms.html.trafilatura_extraction", "trafilatura_blocks"),),
+    "trafilatura call": (
+        ("transforms.html.trafilatura_extraction", "trafilatura_blocks"),  # before the fallback was kept
+        ("transforms.html.trafilatura_extraction", "trafilatura_and_fallback_blocks"),
+    ),
+    "fallback sentences": (("transforms.html.pages", "with_fallback_sentences"),),
     "trafilatura's metadata readers": (("transforms.html.trafilatura_extraction", "page_metadata"),),
     "trafilatura's author search": (("transforms.html.trafilatura_extraction", "searched_author"),),
     "markup and dates": (("transforms.html.pages", "page_candidates"),),
@@ -192,7 +196,7 @@ def measure_set(set_dir: Path, repeats: int, limit: int, every: int = 1) -> dict
         }
     return {
         "pages": per_page,
-        "asked": sum(parsed[i].vote != "not_consulted" for i in ids),
+        "asked": sum(parsed[i].vote not in ("not_consulted", "primary_and_fallback_sentences") for i in ids),
         "rows": {r["document_id"]: r for r in rows},
     }
 

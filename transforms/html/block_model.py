@@ -93,29 +93,36 @@ def _tokens(text: str) -> list[str]:
 def _shingles(tokens: list[str]) -> Counter[tuple[str, ...]]:
     if len(tokens) < SHINGLE_SIZE:
         return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i : i + SHINGLE_SIZE]) for i in range(len(tokens) - SHINGLE_SIZE + 1))
+    return Counter(zip(*(tokens[i:] for i in range(SHINGLE_SIZE)), strict=False))
 
 
 class TextShares:
-    """One extractor's whole text, to ask how much of a block it holds."""
+    """One extractor's whole text, to ask how much of a block it holds. `tokens` and `shingles`:
+    the blocks' own, when the caller has them already (each block's, in order)."""
 
-    def __init__(self, blocks: tuple[HtmlBlock, ...]) -> None:
-        tokens = [_tokens(b.text) for b in blocks]
+    def __init__(
+        self,
+        blocks: tuple[HtmlBlock, ...],
+        tokens: list[list[str]] | None = None,
+        shingles: list[Counter[tuple[str, ...]]] | None = None,
+    ) -> None:
+        tokens = [_tokens(b.text) for b in blocks] if tokens is None else tokens
         self.shingles: Counter[tuple[str, ...]] = Counter()
-        for t in tokens:
-            self.shingles.update(_shingles(t))
+        for own in (_shingles(t) for t in tokens) if shingles is None else shingles:
+            self.shingles.update(own)
         self.joined = " " + " ".join(" ".join(t) for t in tokens) + " "
         self.n_words = sum(len(t) for t in tokens)
 
     def share_of_text(self, text: str) -> float:
         return self.share_of(_tokens(text))
 
-    def share_of(self, tokens: list[str]) -> float:
+    def share_of(self, tokens: list[str], own: Counter[tuple[str, ...]] | None = None) -> float:
+        """The share of the block's 4-grams (`own`: already counted) found in this text."""
         if not tokens:
             return 0.0
         if len(tokens) < SHINGLE_SIZE:  # too short for a shingle: is the phrase there at all
             return 1.0 if f" {' '.join(tokens)} " in self.joined else 0.0
-        own = _shingles(tokens)
+        own = _shingles(tokens) if own is None else own
         return sum((own & self.shingles).values()) / sum(own.values())
 
 
@@ -134,27 +141,32 @@ class Union:
     p_in_s: list[float]
     s_in_p: list[float]
     p_text: TextShares
-    s_text: TextShares
+    s_text: TextShares | None
     p_tokens: list[list[str]]
     s_tokens: list[list[str]]
 
 
-def union(primary: tuple[HtmlBlock, ...], secondary: tuple[HtmlBlock, ...]) -> Union:
-    """Every primary block, and every secondary block the primary's text lacks, in reading order."""
-    p_text, s_text = TextShares(primary), TextShares(secondary)
+def union(primary: tuple[HtmlBlock, ...], secondary: tuple[HtmlBlock, ...], *, primary_shares: bool = True) -> Union:
+    """Every primary block, and every secondary block the primary's text lacks, in reading order.
+    `primary_shares=False`: the primary blocks' shares in the secondary's text are not worked out
+    (`p_in_s` empty, `s_text` None): the order does not need them."""
     p_tokens = [_tokens(b.text) for b in primary]
     s_tokens = [_tokens(b.text) for b in secondary]
-    p_in_s = [s_text.share_of(t) for t in p_tokens]
-    s_in_p = [p_text.share_of(t) for t in s_tokens]
+    p_shingles = [_shingles(t) for t in p_tokens]  # each block's 4-grams, counted once
+    s_shingles = [_shingles(t) for t in s_tokens]
+    p_text = TextShares(primary, p_tokens, p_shingles)
+    s_text = TextShares(secondary, s_tokens, s_shingles) if primary_shares else None
+    p_in_s = [s_text.share_of(t, own) for t, own in zip(p_tokens, p_shingles, strict=True)] if s_text else []
+    s_in_p = [p_text.share_of(t, own) for t, own in zip(s_tokens, s_shingles, strict=True)]
     # Where each primary block is found in the secondary: the index of the secondary block that
     # holds most of it, so that a secondary-only block follows the primary block its predecessor matched.
     s_index: dict[tuple[str, ...], int] = {}
-    for j, t in enumerate(s_tokens):
-        for sh in _shingles(t):
+    for j, own in enumerate(s_shingles):
+        for sh in own:
             s_index.setdefault(sh, j)
     p_at: list[int | None] = []
-    for t in p_tokens:
-        hits = Counter(s_index[sh] for sh in _shingles(t) if sh in s_index)
+    for own in p_shingles:
+        hits = Counter(s_index[sh] for sh in own if sh in s_index)
         p_at.append(hits.most_common(1)[0][0] if hits else None)
     after: dict[int, list[int]] = {}  # primary index (-1: before all) -> secondary-only blocks after it
     last_primary = -1
@@ -174,6 +186,7 @@ def union(primary: tuple[HtmlBlock, ...], secondary: tuple[HtmlBlock, ...]) -> U
 def candidates(primary: tuple[HtmlBlock, ...], secondary: tuple[HtmlBlock, ...]) -> list[Candidate]:
     """The union of the two extractors' blocks, in reading order, with each block's features."""
     u = union(primary, secondary)
+    assert u.s_text is not None  # primary_shares: worked out
     order, p_in_s, s_in_p, p_text, s_text, p_tokens, s_tokens = (
         u.order,
         u.p_in_s,

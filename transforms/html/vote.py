@@ -170,7 +170,7 @@ def with_fallback_sentences(
     inside = "\n".join(f" {' '.join(b.text.split())} " for b in primary)
     if all(f" {' '.join(b.text.split())} " in inside for b in fallback if is_sentence(b, min_words)):
         return primary, 0
-    joined = union(primary, fallback)
+    joined = union(primary, fallback, primary_shares=False)
     out: list[HtmlBlock] = []
     added = 0
     for source, i in joined.order:
