@@ -15,12 +15,17 @@ Method (issue 15):
   thresholds, the block rules' thresholds) is chosen on the two other sets (mean F1 of the two,
   each set weighted alike; a value moves off the shipped one only when it gains more than
   `MIN_GAIN`) and the set is scored with those choices. In-set scores (chosen on all three) are
-  reported apart.
+  reported apart. The fallback sentences' setting (`FALLBACK_GRID`: the minimum words of a sentence
+  of trafilatura's readability fallback added to its blocks, or none) is chosen last.
+- The fallback's sentences alone (`fallback_table`): everything else at the shipped values, the
+  setting chosen on the two other sets within a family (sentences only, any block, either), the
+  third set scored.
 - Ablation, out of set: the path with one part removed, each fold with its own choices.
 - Catastrophic page: the output shares under 20 % of the shingles (tp / (tp + fp + fn)) with the
   gold while trafilatura alone shares over 80 %.
-- Cost per page: decode + trafilatura's fast pass + (thorough pass + readability-lxml when the
-  gate asks them) + rules + normalisation, against trafilatura alone, median and p90.
+- Cost per page: decode + trafilatura's pass (with the metadata readers) + readability-lxml when the
+  gate asks it + rules + normalisation, against trafilatura alone, median and p90. The page's
+  markup and dates are not in it: `bench/extraction_cost.py` times the whole path live.
 Writes the report (markdown), `<set>.<extractor>.jsonl` predictions for the official scorer, and
 `report.json`.
 """

@@ -7,7 +7,9 @@
 #      said and how long it took (bench/results/extraction/cache-<set>.jsonl, git-ignored);
 #      REFRESH=0 reuses caches already there (tuning and ablation runs re-score without extracting).
 #   2. bench/extraction.py tunes leave-one-set-out, scores, and writes
-#      bench/results/extraction/report.md (committed) and the predictions <set>.<extractor>.jsonl
+#      bench/results/extraction/report.md (committed: the sets' table, the ablation, the sentences of
+#      trafilatura's readability fallback chosen and scored leave one set out with the rest as
+#      shipped, the cost from the cache's timings) and the predictions <set>.<extractor>.jsonl
 #      (newsetl: out of set, each set with the choices made on the two others; newsetl-shipped: the
 #      values the code ships).
 #   3. ../shared/tools/score_extraction.py scores those predictions again, as the check from
