@@ -50,9 +50,15 @@ from transforms.frames.normalise import ParsedDocument, normalise_batch  # noqa:
 from transforms.html import articles  # noqa: E402
 from transforms.html import pages as html_pages  # noqa: E402
 from transforms.html import vote as html_vote  # noqa: E402
-from transforms.html.block_model import SECONDARY_GROUPS, union  # noqa: E402
 from transforms.html.blocks import HtmlBlock, HtmlExtraction, HtmlMetadata  # noqa: E402
-from transforms.html.vote import Agreement, Thresholds, agreement, decide, with_fallback_sentences  # noqa: E402
+from transforms.html.vote import (  # noqa: E402
+    Agreement,
+    Thresholds,
+    added_from_fallback,
+    agreement,
+    decide,
+    with_fallback_sentences,
+)
 from transforms.text import rules as line_rules  # noqa: E402
 
 SETS = ("scrapinghub", "readability", "wcxb")
@@ -241,14 +247,11 @@ def with_fallback(page: Page, primary: tuple[HtmlBlock, ...], config: Config) ->
         return primary
     key = (config.fallback_min_words, config.fallback_any_block)
     if key not in page.added_cache:
-        if config.fallback_any_block and primary and page.fallback:
-            joined = union(primary, page.fallback)
-            fb = page.fallback
-            page.added_cache[key] = tuple(
-                primary[i] if src == "p" else replace(fb[i], group=fb[i].group + SECONDARY_GROUPS)
-                for src, i in joined.order
-                if src == "p" or len(fb[i].text.split()) >= (config.fallback_min_words or 0)
-            )
+        if config.fallback_any_block:
+            min_words = config.fallback_min_words or 0  # not None here: returned above
+            page.added_cache[key] = added_from_fallback(
+                primary, page.fallback, lambda block: len(block.text.split()) >= min_words
+            )[0]
         else:
             page.added_cache[key] = with_fallback_sentences(primary, page.fallback, config.fallback_min_words)[0]
     return page.added_cache[key]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -170,13 +171,24 @@ def with_fallback_sentences(
     inside = "\n".join(f" {' '.join(b.text.split())} " for b in primary)
     if all(f" {' '.join(b.text.split())} " in inside for b in fallback if is_sentence(b, min_words)):
         return primary, 0
+    return added_from_fallback(primary, fallback, lambda block: is_sentence(block, min_words))
+
+
+def added_from_fallback(
+    primary: tuple[HtmlBlock, ...], fallback: tuple[HtmlBlock, ...], keep: Callable[[HtmlBlock], bool]
+) -> tuple[tuple[HtmlBlock, ...], int]:
+    """The primary's blocks with the fallback's blocks it lacks that `keep` accepts, in the union's
+    reading order (`block_model.union`), each in its own list and table group; and how many were
+    added. `with_fallback_sentences` without its shortcut."""
+    if not primary or not fallback:
+        return primary, 0
     joined = union(primary, fallback, primary_shares=False)
     out: list[HtmlBlock] = []
     added = 0
     for source, i in joined.order:
         if source == "p":
             out.append(primary[i])
-        elif is_sentence(fallback[i], min_words):
+        elif keep(fallback[i]):
             out.append(replace(fallback[i], group=fallback[i].group + SECONDARY_GROUPS))
             added += 1
     return (tuple(out), added) if added else (primary, 0)

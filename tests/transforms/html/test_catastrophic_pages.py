@@ -19,41 +19,17 @@ The pages are read from ../shared (tests.conftest.EXTRACTION): skipped without i
 
 from __future__ import annotations
 
-import json
-import re
-from collections import Counter
-from functools import cache
-
 import pytest
 
 from tests.conftest import EXTRACTION
+from tests.transforms.html.gold_pages import gold_bodies, shared_share
 from transforms.documents.decoding import decode_html
 from transforms.html.pages import parse_html_page
 
 WCXB = EXTRACTION / "wcxb"
 WORST = ("0183", "4184", "4371", "4705", "4858")
-WORD = re.compile(r"\w+", re.UNICODE)
 
 pytestmark = pytest.mark.skipif(not WCXB.is_dir(), reason=f"{WCXB} not found (../shared)")
-
-
-def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    """As ../shared/tools/score_extraction.py counts them: \\w+ tokens, 4-grams, not case-folded."""
-    tokens = WORD.findall(text or "")
-    return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)) if tokens[i : i + 4])
-
-
-def shared_share(gold: str, text: str) -> float:
-    """tp / (tp + fp + fn) of the two texts' shingle multisets (the catastrophic-page measure)."""
-    g, p = _shingles(gold), _shingles(text)
-    tp, fp, fn = sum((g & p).values()), sum((p - g).values()), sum((g - p).values())
-    return tp / (tp + fp + fn) if tp + fp + fn else 0.0
-
-
-@cache
-def _gold() -> dict[str, str]:
-    with (WCXB / "gold.jsonl").open(encoding="utf-8") as f:
-        return {str(row["id"]): row["body"] for row in map(json.loads, filter(str.strip, f))}
 
 
 def test_the_measure_on_known_texts() -> None:
@@ -71,7 +47,7 @@ def test_worst_page_is_no_longer_catastrophic(page_id: str) -> None:
     data = (WCXB / "html" / f"{page_id}.html").read_bytes()
     page = parse_html_page(decode_html(data).text or "")
     body = "\n\n".join(b.text for b in page.article.body_blocks)
-    gold = _gold()[page_id]
+    gold = gold_bodies("wcxb")[page_id]
     ours, trafilatura_alone = shared_share(gold, body), shared_share(gold, baseline_text(data))
     assert trafilatura_alone > 0.8  # what made the page catastrophic: the baseline got it
     assert ours >= 0.5

@@ -9,24 +9,20 @@ two shared pages where trafilatura alone dropped most of the article.
 
 from __future__ import annotations
 
-import json
 import random
-import re
-from collections import Counter
-from dataclasses import replace
-from functools import cache
 
 import pytest
 import trafilatura
 import trafilatura.external
 
 from tests.conftest import EXTRACTION
+from tests.transforms.html.gold_pages import gold_bodies, shared_share
 from transforms.documents.decoding import decode_html
 from transforms.html import pages as html_pages
-from transforms.html.block_model import SECONDARY_GROUPS, union
+from transforms.html.block_model import SECONDARY_GROUPS
 from transforms.html.blocks import HtmlBlock
 from transforms.html.trafilatura_extraction import extract_html
-from transforms.html.vote import is_sentence, with_fallback_sentences
+from transforms.html.vote import added_from_fallback, is_sentence, with_fallback_sentences
 
 P1 = "The council approved the harbour wall after a two-hour debate on Tuesday evening."
 P2 = "Construction is expected to begin in the autumn and take two years to finish."
@@ -81,17 +77,7 @@ def test_is_sentence() -> None:
 
 def _by_union(primary, fallback, min_words=0):  # type: ignore[no-untyped-def]
     """`with_fallback_sentences` without its shortcut: the full union on every page."""
-    if not primary or not fallback:
-        return primary, 0
-    joined = union(primary, fallback)
-    out, added = [], 0
-    for source, i in joined.order:
-        if source == "p":
-            out.append(primary[i])
-        elif is_sentence(fallback[i], min_words):
-            out.append(replace(fallback[i], group=fallback[i].group + SECONDARY_GROUPS))
-            added += 1
-    return (tuple(out), added) if added else (primary, 0)
+    return added_from_fallback(primary, fallback, lambda b: is_sentence(b, min_words))
 
 
 def test_the_shortcut_gives_what_the_union_gives_on_made_up_pages() -> None:
@@ -128,35 +114,17 @@ def test_a_long_page_asks_no_second_extractor(monkeypatch) -> None:
 
 # --- two shared pages where trafilatura dropped most of the article ---------------------------------
 
-WORD = re.compile(r"\w+", re.UNICODE)
 RECOVERED = (
     ("scrapinghub", "d48aeb9cf2f2ff15769a57513249b4a6a669159f3e50b335e741d4206a824e88"),
     ("wcxb", "0344"),
 )
 
 
-def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = WORD.findall(text or "")
-    return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)) if tokens[i : i + 4])
-
-
-def _shared(gold: str, text: str) -> float:
-    g, p = _shingles(gold), _shingles(text)
-    tp, fp, fn = sum((g & p).values()), sum((p - g).values()), sum((g - p).values())
-    return tp / (tp + fp + fn) if tp + fp + fn else 0.0
-
-
-@cache
-def _gold(name: str) -> dict[str, str]:
-    with (EXTRACTION / name / "gold.jsonl").open(encoding="utf-8") as f:
-        return {str(row["id"]): row["body"] for row in map(json.loads, filter(str.strip, f))}
-
-
 @pytest.mark.skipif(not EXTRACTION.is_dir(), reason=f"{EXTRACTION} not found (../shared)")
 @pytest.mark.parametrize(("name", "page_id"), RECOVERED)
 def test_the_fallback_sentences_recover_what_trafilatura_dropped(name: str, page_id: str, monkeypatch) -> None:
     html = decode_html((EXTRACTION / name / "html" / f"{page_id}.html").read_bytes()).text or ""
-    gold = _gold(name)[page_id]
+    gold = gold_bodies(name)[page_id]
 
     def body() -> str:
         return "\n\n".join(b.text for b in html_pages.parse_html_page(html).article.body_blocks)
@@ -164,7 +132,7 @@ def test_the_fallback_sentences_recover_what_trafilatura_dropped(name: str, page
     with_sentences = body()
     monkeypatch.setattr(html_pages, "with_fallback_sentences", lambda p, f: with_fallback_sentences(p, f, None))
     without = body()
-    assert _shared(gold, with_sentences) >= _shared(gold, without) + 0.3
+    assert shared_share(gold, with_sentences) >= shared_share(gold, without) + 0.3
 
 
 @pytest.mark.skipif(not EXTRACTION.is_dir(), reason=f"{EXTRACTION} not found (../shared)")
