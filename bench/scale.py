@@ -18,7 +18,11 @@
    entity read + resolution, the near-duplicate read + match, the story reads + clustering), load,
    checks, publish. Then the same command again (nothing changed: the unchanged re-run).
    Peak RSS is the summed RSS of the ingest's process tree (psutil, every 0.1 s), and the peak of each
-   part: the writer (the flow's own process), the page workers, Prefect's server.
+   part: the writer (the flow's own process), the page workers (with their forkserver). The CLI's
+   long-lived Prefect server is started before the timed runs (`newsetl server start`, as any earlier
+   command leaves it in service) and sampled on its own: its RSS at the tree's peak is reported beside
+   the tree and added to it in a row of its own. (`--server-in-tree`: the runs before 2026-12-07 18:50
+   UTC, where the first ingest started the server, so it was in that run's tree, 180-460 MB.)
 
 Names of the copies: a copied person keeps the template person's first name and the first two letters of
 the last name (the resolver's fuzzy block), whose last word gets the copy's word as a tail ('Elizabeth
@@ -256,8 +260,17 @@ class Polled:
     at_peak: dict[str, float] = field(default_factory=dict)
 
 
-def run(command: list[str], log: Path, env: dict[str, str]) -> Polled:
-    """Run a command, polling its process tree's RSS every POLL_SECONDS."""
+def _rss(pid: int | None) -> int:
+    """The RSS of one process (0 when there is none, or it is gone)."""
+    try:
+        return psutil.Process(pid).memory_info().rss if pid else 0
+    except psutil.Error:
+        return 0
+
+
+def run(command: list[str], log: Path, env: dict[str, str], server: int | None = None) -> Polled:
+    """Run a command, polling its process tree's RSS every POLL_SECONDS; `server`, the pid of the
+    Prefect server started before it (outside the tree), is sampled beside it as role 'server'."""
     polled = Polled(0.0, "")
     with log.open("w") as handle:
         started = time.perf_counter()
@@ -265,6 +278,8 @@ def run(command: list[str], log: Path, env: dict[str, str]) -> Polled:
         proc = psutil.Process(popen.pid)
         while popen.poll() is None:
             total, roles = _tree_rss(proc)
+            if server:
+                roles["server"] = _rss(server)
             if total > polled.peak:
                 polled.peak = total
                 polled.at_peak = {role: round(rss / 2**20) for role, rss in sorted(roles.items())}
@@ -416,11 +431,27 @@ def _template_rows(table: str, columns: list[tuple[str, str]]) -> str:
     return f"{key} not like '%~%'"
 
 
-def ingest(db: Path, fresh: Path, name: str, env: dict[str, str]) -> dict[str, object]:
+def server_in_service(env: dict[str, str]) -> tuple[int, str]:
+    """Start the CLI's long-lived Prefect server (flows/server.py) before the timed runs, as any earlier
+    command leaves it in service, and return its pid and API address: it is then not in an ingest's
+    process tree (a run that starts it has it there, a later one does not), and is sampled on its own.
+    The timed runs get its address as PREFECT_API_URL: `--child` imports the flow's modules (Prefect
+    among them) before the CLI's main to time them, and a child run without it started Prefect's
+    temporary API as well (a second server of about 220 MB in its tree, seen in the runs of 2026-12-07
+    18:40 UTC; the `newsetl ingest` command itself, watched with the server running, starts none)."""
+    subprocess.run([str(NEWSETL), "server", "start"], env=env, check=True, capture_output=True)
+    status = subprocess.run([str(NEWSETL), "server", "status"], env=env, check=True, capture_output=True, text=True)
+    match = re.search(r"pid (\d+), API (\S+),", status.stdout)
+    if match is None:
+        raise SystemExit(f"no Prefect server after `newsetl server start`: {status.stdout}{status.stderr}")
+    return int(match.group(1)), match.group(2)
+
+
+def ingest(db: Path, fresh: Path, name: str, env: dict[str, str], server: int | None = None) -> dict[str, object]:
     timings = db.parent / f"{name}.stages.json"
     command = [str(PYTHON), __file__, "--child", str(timings), "--", str(fresh), "--db", str(db), "--no-progress"]
     command += ["--workers", "2"]
-    polled = run(command, db.parent / f"{name}.log", env)
+    polled = run(command, db.parent / f"{name}.log", env, server)
     seconds, peak, text, roles = polled.seconds, polled.peak, polled.text, polled.peaks
     stages = json.loads(timings.read_text())
     with duckdb.connect(str(db), read_only=True) as con:
@@ -479,7 +510,15 @@ def _at_peak(at: dict[str, float] | None) -> str:
     if not at:
         return "-"
     roles = " / ".join(str(round(at.get(role, 0))) for role in ("writer", "worker", "prefect"))
+    if "server" in at:
+        return f"{at.get('seconds')} s: {roles}; server outside {round(at['server'])}"
     return f"{at.get('seconds')} s: {roles}"
+
+
+def _with_server(run: dict) -> object:
+    """The tree's peak plus the Prefect server's RSS at that moment, when it was outside the tree ('-' if not)."""
+    at = run.get("rss_mb_at_tree_peak") or {}
+    return run["peak_rss_mb"] + round(at["server"]) if "server" in at else "-"
 
 
 def main() -> int:
@@ -496,6 +535,12 @@ def main() -> int:
         type=lambda text: [int(x) for x in text.split(",")],
         default=[],
         help="sizes whose warehouse in the work folder (with its built.json) is used as it is, not built again",
+    )
+    parser.add_argument(
+        "--server-in-tree",
+        action="store_true",
+        help="do not start the Prefect server before the timed runs (the runs before 2026-12-07 18:50 UTC): the "
+        "first ingest that finds none starts it and has it in its tree",
     )
     args, rest = parser.parse_known_args()
     if args.tables:
@@ -533,9 +578,13 @@ def main() -> int:
         print(f"{size}: built {built}", flush=True)
         size_before = db.stat().st_size
         (folder / "built.json").unlink()  # ingested into from here on: not a built warehouse to reuse
-        first = ingest(db, fresh, "first", env)
+        server, run_env = None, env
+        if not args.server_in_tree:
+            server, api_url = server_in_service(env)
+            run_env = env | {"PREFECT_API_URL": api_url}
+        first = ingest(db, fresh, "first", run_env, server)
         print(f"{size}: first {first}", flush=True)
-        again = ingest(db, fresh, "again", env)
+        again = ingest(db, fresh, "again", run_env, server)
         print(f"{size}: again {again}", flush=True)
         rows.append(
             {"size": size, "built": built, "file_mb": round(size_before / 2**20), "first": first, "again": again}
@@ -608,13 +657,19 @@ def table(report: dict) -> str:
     smallest = per[min(range(len(rows)), key=lambda i: rows[i]["built"]["articles"])]  # in any order of --sizes
     line("ratio to the smallest", [f"{p / smallest:.2f}" for p in per])
     line("peak RSS of the tree (MB)", [r["first"]["peak_rss_mb"] for r in rows])
-    for role, label in (("writer", "the writer"), ("worker", "the page workers"), ("prefect", "Prefect's server")):
+    line("… plus the Prefect server in service at that moment (MB)", [_with_server(r["first"]) for r in rows])
+    for role, label in (
+        ("writer", "the writer"),
+        ("worker", "the page workers (with the forkserver)"),
+        ("prefect", "Prefect's server in the tree"),
+        ("server", "Prefect's server in service, outside the tree"),
+    ):
         line(f"… peak of {label} (MB)", [r["first"].get("peak_rss_mb_by_role", {}).get(role, "-") for r in rows])
     line(
         "the writer's peak came in (stage: MB)", [_writer_peak(r["first"].get("writer_rss_mb_by_stage")) for r in rows]
     )
     line(
-        "at the tree's peak: s into the run, writer / page workers / Prefect (MB)",
+        "at the tree's peak: s into the run, writer / page workers / Prefect in the tree (MB)",
         [_at_peak(r["first"].get("rss_mb_at_tree_peak")) for r in rows],
     )
     for stage in STAGES:
