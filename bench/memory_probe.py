@@ -230,8 +230,10 @@ def probe(tree: Path, base: Path, fresh: Path, work: Path, label: str, extra_env
     shutil.copytree(base, work, ignore=shutil.ignore_patterns("*.log", "*.json", "landing"))
     db = work / "news.duckdb"
     python = tree / ".venv" / "bin" / "python"
-    # Prefect's temporary server per command, in the tree as in bench/scale.py's figures (not a shared
-    # background server started by an earlier command)
+    # Prefect's temporary server per command, in the tree, as bench/scale.py's figures had it before
+    # 2026-12-07 18:50 UTC (since then scale.py starts the background server before its runs and counts it
+    # beside the tree: about 240 MB, against about 220 MB for this temporary one plus about 100 MB of
+    # Prefect's server modules in the writer)
     env = os.environ | {
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PYTHONPATH": str(tree),
