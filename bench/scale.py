@@ -431,20 +431,19 @@ def _template_rows(table: str, columns: list[tuple[str, str]]) -> str:
     return f"{key} not like '%~%'"
 
 
-def server_in_service(env: dict[str, str]) -> tuple[int, str]:
-    """Start the CLI's long-lived Prefect server (flows/server.py) before the timed runs, as any earlier
-    command leaves it in service, and return its pid and API address: it is then not in an ingest's
-    process tree (a run that starts it has it there, a later one does not), and is sampled on its own.
-    The timed runs get its address as PREFECT_API_URL: `--child` imports the flow's modules (Prefect
-    among them) before the CLI's main to time them, and a child run without it started Prefect's
-    temporary API as well (a second server of about 220 MB in its tree, seen in the runs of 2026-12-07
-    18:40 UTC; the `newsetl ingest` command itself, watched with the server running, starts none)."""
-    subprocess.run([str(NEWSETL), "server", "start"], env=env, check=True, capture_output=True)
-    status = subprocess.run([str(NEWSETL), "server", "status"], env=env, check=True, capture_output=True, text=True)
-    match = re.search(r"pid (\d+), API (\S+),", status.stdout)
-    if match is None:
-        raise SystemExit(f"no Prefect server after `newsetl server start`: {status.stdout}{status.stderr}")
-    return int(match.group(1)), match.group(2)
+def server_in_service() -> tuple[int, str]:
+    """Start the CLI's long-lived Prefect server (flows/server.py `ensure_running`, what `newsetl server
+    start` runs) before the timed runs, as any earlier command leaves it in service, and return its pid
+    and API address: it is then not in an ingest's process tree (a run that starts it has it there, a
+    later one does not), and is sampled on its own. The timed runs get its address as PREFECT_API_URL:
+    `--child` imports the flow's modules (Prefect among them) before the CLI's main to time them, and a
+    child run without it started Prefect's temporary API as well (a second server of about 220 MB in its
+    tree, seen in the runs of 2026-12-07 18:40 UTC; the `newsetl ingest` command itself, watched with the
+    server running, starts none)."""
+    from flows.server import ensure_running
+
+    state = ensure_running()
+    return state.pid, state.api_url
 
 
 def ingest(db: Path, fresh: Path, name: str, env: dict[str, str], server: int | None = None) -> dict[str, object]:
@@ -580,7 +579,7 @@ def main() -> int:
         (folder / "built.json").unlink()  # ingested into from here on: not a built warehouse to reuse
         server, run_env = None, env
         if not args.server_in_tree:
-            server, api_url = server_in_service(env)
+            server, api_url = server_in_service()
             run_env = env | {"PREFECT_API_URL": api_url}
         first = ingest(db, fresh, "first", run_env, server)
         print(f"{size}: first {first}", flush=True)
