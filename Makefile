@@ -37,7 +37,7 @@ test: setup
 	.venv/bin/pytest
 
 # tests/flows/ and tests/reliability/ are marked slow by their conftest.py (minutes: a Prefect API, whole ingests);
-# the rest, the unit tests, take about 30 s on 2 cores
+# the rest, the unit tests, take about 3 minutes on 2 cores (2,741 tests, 155 s on 2026-12-07)
 test-fast: setup
 	.venv/bin/pytest -m "not slow"
 
