@@ -10,7 +10,7 @@ copy of `--home-db` (a used home's prefect.db, its history of runs, task runs, e
 Once the server answers its health check, the CPU time (user + system) of its process and children
 is read every second for `--seconds` s; the first `--skip` s are left out of the mean. `--set` adds
 Prefect settings to the server's environment (e.g. PREFECT_SERVER_SERVICES_LATE_RUNS_LOOP_SECONDS=60),
-as `flows/__init__.py` would. Nothing is fetched; the server is stopped and its home removed at the end.
+which Prefect reads at start. Nothing is fetched; the server is stopped and its home removed at the end.
 Prints (and appends to `--out`) one line per repeat: the mean share of one core, the largest second,
 and the per-second series in percent.
 """
